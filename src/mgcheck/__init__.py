@@ -1,0 +1,1 @@
+"""mgcheck: a bilingual command-line self-check about magnesium and restless legs."""

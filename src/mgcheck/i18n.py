@@ -1,0 +1,115 @@
+"""Language choice, the message catalogue and locale-aware numbers.
+
+The language must be known before any command module is imported, because Typer evaluates help
+strings at import time. ``mgcheck.__main__`` therefore calls :func:`choose_language` on the raw
+argument list and environment first, and only then imports the CLI.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Literal
+
+Language = Literal["da", "en"]
+LANGUAGES: tuple[Language, ...] = ("da", "en")
+DOMAIN = "mgcheck"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+# Strongest first, after --lang and MGCHECK_LANG: the order gettext itself uses.
+_LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+_current: Language = "en"
+_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+
+
+def _from_value(value: str) -> Language | None:
+    value = value.strip().lower()
+    if not value:
+        return None
+    if value.startswith("da"):
+        return "da"
+    return "en"
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            return None
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> Language:
+    """Pick the language: --lang, MGCHECK_LANG, then the POSIX locale variables, else English."""
+    from_argv = _lang_from_argv(argv)
+    if from_argv in LANGUAGES:
+        return from_argv  # type: ignore[return-value]
+    explicit = environ.get("MGCHECK_LANG", "").strip().lower()
+    if explicit[:2] in LANGUAGES:
+        return explicit[:2]  # type: ignore[return-value]
+    for name in _LOCALE_VARIABLES:
+        raw = environ.get(name, "")
+        # LANGUAGE is a colon-separated priority list; the first entry wins.
+        lang = _from_value(raw.split(":")[0])
+        if lang is not None:
+            return lang
+    return "en"
+
+
+def set_language(lang: Language) -> None:
+    """Switch the catalogue used by :func:`_` for everything rendered from now on."""
+    global _current, _translation
+    _current = lang
+    if lang == "en":
+        _translation = _gettext.NullTranslations()
+    else:
+        _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    if "typer.rich_utils" in sys.modules:
+        localize_typer()
+
+
+def current() -> Language:
+    return _current
+
+
+def _(message: str) -> str:
+    """Translate an interface message (English msgid) into the current language."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)
+
+
+def localize_typer() -> None:
+    """Translate Typer's own panel titles and labels.
+
+    Typer reads these module constants each time it renders help or an error, so setting them
+    here makes ``--help`` follow mgcheck's language choice rather than only the POSIX locale.
+    """
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = _("Arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = _("Options")
+    rich_utils.COMMANDS_PANEL_TITLE = _("Commands")
+    rich_utils.ERRORS_PANEL_TITLE = _("Error")
+    rich_utils.ABORTED_TEXT = _("Aborted.")
+    rich_utils.DEFAULT_STRING = _("[default: {}]")
+    rich_utils.REQUIRED_LONG_STRING = _("[required]")
+    rich_utils.ENVVAR_STRING = _("[env var: {}]")
+    rich_utils.RICH_HELP = _("Try [blue]'{command_path} {help_option}'[/] for help.")
+
+
+def format_number(value: float, decimals: int = 0, lang: Language | None = None) -> str:
+    """Write a number the way the language does: Danish ``1.234,5``, English ``1,234.5``."""
+    text = f"{value:,.{decimals}f}"
+    if (lang or _current) == "da":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+

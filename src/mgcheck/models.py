@@ -1,0 +1,96 @@
+"""Pydantic models for the data files: validated once, when loaded."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from mgcheck.i18n import Language
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+# Bounds that catch typing errors without excluding any real food: the highest magnesium value
+# in USDA SR28 + Fineli 20 is 1,100 mg/100 g (low-sodium salt), the highest energy 902 kcal (tallow).
+MAX_MG_PER_100G = 1500.0
+MAX_KCAL_PER_100G = 950.0
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A user-visible text that exists in both languages."""
+
+    da: NonEmpty
+    en: NonEmpty
+
+    def get(self, lang: Language) -> str:
+        return self.da if lang == "da" else self.en
+
+
+class Group(str, Enum):
+    NUTS_SEEDS = "nuts_seeds"
+    LEGUMES = "legumes"
+    WHOLE_GRAINS = "whole_grains"
+    VEGETABLES = "vegetables"
+    FISH = "fish"
+    DAIRY = "dairy"
+    FRUIT = "fruit"
+    OTHER = "other"
+
+
+class State(str, Enum):
+    RAW = "raw"
+    COOKED = "cooked"
+    DRY = "dry"
+    CANNED = "canned"
+    ROASTED = "roasted"
+    BAKED = "baked"
+    PREPARED = "prepared"
+
+
+class Dataset(str, Enum):
+    USDA_SR28 = "USDA SR28"
+    FINELI_20 = "Fineli release 20.0"
+
+
+class Source(Strict):
+    dataset: Dataset
+    id: NonEmpty
+    description: NonEmpty
+
+
+class Serving(Strict):
+    grams: float = Field(gt=0, le=1000)
+    label: Text
+
+
+class Food(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    name: Text
+    group: Group
+    state: State
+    mg_per_100g: float = Field(ge=0, le=MAX_MG_PER_100G)
+    kcal_per_100g: float = Field(ge=0, le=MAX_KCAL_PER_100G)
+    serving: Serving
+    source: Source
+    in_article: bool = False
+    proxy_for: Text | None = None
+    note: Text | None = None
+
+
+class FoodTable(Strict):
+    schema_version: int = Field(ge=1, le=1)
+    foods: list[Food] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> FoodTable:
+        seen: set[str] = set()
+        for index, food in enumerate(self.foods):
+            if food.id in seen:
+                raise ValueError(f"duplicate id {food.id!r} (food #{index + 1})")
+            seen.add(food.id)
+        return self

@@ -1,0 +1,1 @@
+"""Rendering: turns results into Rich output, JSON or files. Decides nothing."""

@@ -1,0 +1,144 @@
+"""Ranking and searching foods: pure functions over validated models."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mgcheck.models import Food, Group
+
+# The article's "about 300 mg a day for an adult"; the default --target.
+ARTICLE_DAILY_MG = 300.0
+
+
+class RankBy(str, Enum):
+    SERVING = "serving"
+    PER_100G = "100g"
+    ENERGY = "energy"
+
+
+def fold(text: str) -> str:
+    """Fold case and accents so 'rodbede', 'RØDBEDE' and 'rødbede' compare equal.
+
+    æ becomes 'ae' and ø 'o' (they do not decompose in Unicode); å, é and friends lose their
+    marks; the Danish spellings 'aa' (å) and 'oe' (ø) are folded the same way on both sides.
+    """
+    text = text.casefold().replace("æ", "ae").replace("ø", "o")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("aa", "a").replace("oe", "o")
+
+
+def name_matches(food: Food, query: str) -> bool:
+    """True when the folded query occurs in the Danish or English name (or what it stands in for)."""
+    needle = fold(query.strip())
+    names = [food.name.da, food.name.en]
+    if food.proxy_for is not None:
+        names += [food.proxy_for.da, food.proxy_for.en]
+    return any(needle in fold(name) for name in names)
+
+
+class FoodsQuery(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    by: RankBy = RankBy.SERVING
+    group: Group | None = None
+    search: str | None = None
+    article_only: bool = False
+    top: int | None = Field(default=None, ge=0)
+    target_mg: float = Field(default=ARTICLE_DAILY_MG, gt=0)
+
+
+class FoodRow(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    food: Food
+    mg_per_serving: float
+    mg_per_100kcal: float | None
+    pct_of_target: float
+    servings_to_target: float | None
+
+
+class FoodsResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    query: FoodsQuery
+    rows: list[FoodRow]
+    matched: int
+
+
+def food_row(food: Food, target_mg: float) -> FoodRow:
+    per_serving = food.mg_per_100g * food.serving.grams / 100
+    return FoodRow(
+        food=food,
+        mg_per_serving=per_serving,
+        mg_per_100kcal=(food.mg_per_100g / food.kcal_per_100g * 100) if food.kcal_per_100g else None,
+        pct_of_target=per_serving / target_mg * 100,
+        servings_to_target=(target_mg / per_serving) if per_serving else None,
+    )
+
+
+def _sort_key(row: FoodRow, by: RankBy) -> tuple[float, str]:
+    if by is RankBy.SERVING:
+        value = row.mg_per_serving
+    elif by is RankBy.PER_100G:
+        value = row.food.mg_per_100g
+    else:
+        value = row.mg_per_100kcal if row.mg_per_100kcal is not None else -1.0
+    # Highest first; the id breaks ties so the order never depends on the file's order.
+    return (-value, row.food.id)
+
+
+def rank_foods(foods: Iterable[Food], query: FoodsQuery) -> FoodsResult:
+    selected = [
+        food
+        for food in foods
+        if (query.group is None or food.group is query.group)
+        and (not query.article_only or food.in_article)
+        and (not query.search or name_matches(food, query.search))
+    ]
+    rows = sorted(
+        (food_row(food, query.target_mg) for food in selected),
+        key=lambda row: _sort_key(row, query.by),
+    )
+    shown = rows if not query.top else rows[: query.top]
+    return FoodsResult(query=query, rows=shown, matched=len(rows))
+
+
+class CompositionRow(NamedTuple):
+    """One food of the full composition tables (kept as a tuple: 9,453 of them load at once)."""
+
+    dataset: str
+    source_id: str
+    description: str
+    food_group: str
+    mg_per_100g: float
+    kcal_per_100g: float
+
+
+def words_match(description: str, query: str) -> bool:
+    """Every word of the query must start a word of the description: 'rye' finds 'Bread, rye'
+    but not 'fryers'."""
+    words = fold(description).replace(",", " ").replace("(", " ").replace("/", " ").split()
+    return all(any(word.startswith(term) for word in words) for term in fold(query).split())
+
+
+def search_composition(
+    rows: Sequence[CompositionRow], query: str, by: RankBy, top: int | None
+) -> tuple[list[CompositionRow], int]:
+    """Return the best matches (ranked per 100 g or per 100 kcal) and how many matched in all."""
+    found = [row for row in rows if words_match(row.description, query)]
+
+    def key(row: CompositionRow) -> tuple[float, str, str]:
+        if by is RankBy.ENERGY:
+            value = row.mg_per_100g / row.kcal_per_100g * 100 if row.kcal_per_100g else -1.0
+        else:
+            value = row.mg_per_100g
+        return (-value, row.dataset, row.source_id)
+
+    found.sort(key=key)
+    return (found[:top] if top else found), len(found)

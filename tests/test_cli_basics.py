@@ -1,0 +1,74 @@
+"""Conventions every command follows: welcome, version, help, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import version
+
+import pytest
+import typer
+from helpers import run
+
+from mgcheck.cli import app
+
+
+def test_welcome_without_arguments() -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "mgcheck foods" in result.stdout
+    assert "not a diagnosis" in result.stdout
+
+
+def test_welcome_in_danish() -> None:
+    result = run("--lang", "da")
+    assert "ikke en diagnose" in result.stdout
+
+
+def test_version_reads_installed_metadata() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"mgcheck {version('mgcheck')}"
+
+
+def test_python_dash_m_entry_point() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "mgcheck", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.startswith("mgcheck ")
+
+
+def test_every_command_and_option_has_help_and_examples() -> None:
+    command = typer.main.get_command(app)
+    assert isinstance(command, typer.core.TyperGroup)
+    for name, sub in command.commands.items():
+        assert sub.help, name
+        assert sub.epilog and "mgcheck " + name in sub.epilog, name
+        for param in sub.params:
+            assert getattr(param, "help", None), f"{name} {param.name}"
+
+
+def test_unknown_command_exits_2() -> None:
+    assert run("nonsense").exit_code == 2
+
+
+def test_unexpected_error_is_one_line_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise ValueError("secret health data")
+
+    monkeypatch.setattr("mgcheck.datafiles.load_foods", boom)
+    result = run("foods")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "mgcheck: unexpected error (ValueError). Run again with --debug for details."
+    )
+    assert "secret" not in result.output
+
+
+def test_debug_shows_the_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise ValueError("details")
+
+    monkeypatch.setattr("mgcheck.datafiles.load_foods", boom)
+    with pytest.raises(ValueError, match="details"):
+        run("--debug", "foods")
