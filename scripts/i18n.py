@@ -106,9 +106,7 @@ def compile_mo(entries: dict[str, str]) -> bytes:
     for _key, value in items:
         str_table += [len(value), strs_start + offset]
         offset += len(value) + 1
-    header = struct.pack(
-        "<7I", 0x950412DE, 0, count, header_size, header_size + count * 8, 0, 0
-    )
+    header = struct.pack("<7I", 0x950412DE, 0, count, header_size, header_size + count * 8, 0, 0)
     tables = struct.pack(f"<{2 * count}I", *id_table) + struct.pack(f"<{2 * count}I", *str_table)
     return header + tables + ids + strs
 

@@ -15,8 +15,17 @@ from typing import Any
 import pytest
 
 _LEAKY = (
-    "FORCE_COLOR", "PY_COLORS", "CLICOLOR_FORCE", "GITHUB_ACTIONS", "TTY_COMPATIBLE",
-    "MGCHECK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR",
+    "FORCE_COLOR",
+    "PY_COLORS",
+    "CLICOLOR_FORCE",
+    "GITHUB_ACTIONS",
+    "TTY_COMPATIBLE",
+    "MGCHECK_LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "NO_COLOR",
 )
 for _name in _LEAKY:
     os.environ.pop(_name, None)

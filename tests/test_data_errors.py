@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -20,7 +21,7 @@ def _write(tmp_path: Path, data: object) -> Path:
 
 
 def _broken(change: str) -> dict[str, object]:
-    data = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
     almonds = next(f for f in data["foods"] if f["id"] == "almonds")
     if change == "missing":
         del almonds["mg_per_100g"]

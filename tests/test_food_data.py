@@ -11,7 +11,8 @@ from conftest import SHARED_FOOD_DATA
 
 from mgcheck.composition import COMPOSITION_FILE, load_composition
 from mgcheck.datafiles import FOODS_FILE, load_foods
-from mgcheck.models import Food, Group
+from mgcheck.models import Food
+from mgcheck.vocab import Group
 
 FOODS = load_foods().foods
 

@@ -119,9 +119,23 @@ def test_json_envelope_shape() -> None:
     assert set(data["query"]) == {"by", "group", "search", "article", "top", "target_mg"}
     food = data["foods"][0]
     assert set(food) == {
-        "id", "name", "names", "group", "state", "mg_per_100g", "kcal_per_100g", "serving_g",
-        "serving_label", "mg_per_serving", "mg_per_100kcal", "pct_of_target",
-        "servings_to_target", "in_article", "proxy_for", "note", "source",
+        "id",
+        "name",
+        "names",
+        "group",
+        "state",
+        "mg_per_100g",
+        "kcal_per_100g",
+        "serving_g",
+        "serving_label",
+        "mg_per_serving",
+        "mg_per_100kcal",
+        "pct_of_target",
+        "servings_to_target",
+        "in_article",
+        "proxy_for",
+        "note",
+        "source",
     }
     assert food["source"]["dataset"] in {"USDA SR28", "Fineli release 20.0"}
 

@@ -53,7 +53,7 @@ def test_numbers(value: float, decimals: int, da: str, en: str) -> None:
 def test_danish_number_is_english_with_separators_swapped(value: float, decimals: int) -> None:
     english = format_number(value, decimals, "en")
     danish = format_number(value, decimals, "da")
-    assert danish == english.translate(str.maketrans({",": ".", ".": ","}))
+    assert danish == english.translate(str.maketrans(",.", ".,"))
 
 
 def test_every_message_has_danish_and_mo_is_fresh() -> None:

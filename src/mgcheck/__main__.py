@@ -9,11 +9,9 @@ import sys
 def main() -> None:
     from mgcheck import i18n
 
-    argv = sys.argv[1:]
-    i18n.set_language(i18n.choose_language(argv, os.environ))
-    if argv != ["--version"]:
-        # Help and usage errors render through Typer's rich_utils; --version alone needs neither.
-        i18n.localize_typer()
+    lang = i18n.choose_language(sys.argv[1:], os.environ)
+    i18n.set_language(lang)
+    i18n.bind_process_language(lang)
 
     from mgcheck.cli import app
 

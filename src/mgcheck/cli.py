@@ -15,9 +15,8 @@ from typer.core import TyperGroup
 
 from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import _, set_language
-from mgcheck.models import Group
 from mgcheck.output import error_line
-from mgcheck.rules.foods import ARTICLE_DAILY_MG, RankBy
+from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy
 
 
 class Lang(str, Enum):
@@ -28,7 +27,7 @@ class Lang(str, Enum):
 class MgcheckGroup(TyperGroup):
     """Turns expected errors into one line and an exit code; tracebacks only with --debug."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except MgcheckError as exc:
@@ -86,13 +85,9 @@ def _apply_lang(lang: Lang | None) -> None:
 
 def _version_callback(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from mgcheck.meta import installed_version
 
-        try:
-            number = version("mgcheck")
-        except PackageNotFoundError:
-            number = "unknown"
-        typer.echo(f"mgcheck {number}")
+        typer.echo(f"mgcheck {installed_version()}")
         raise typer.Exit(ExitCode.OK)
 
 

@@ -35,7 +35,7 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise MgcheckError(_("{file}: not a UTF-8 text file").format(file=path)) from exc
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader is chosen above
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else "?"
@@ -80,4 +80,3 @@ def validate(model: type[M], raw: Any, path: Path, list_key: str, noun: str) -> 
 def load_foods(path: Path | None = None) -> FoodTable:
     path = path or FOODS_FILE
     return validate(FoodTable, read_yaml(path), path, "foods", _("food"))
-

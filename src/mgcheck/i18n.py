@@ -7,14 +7,16 @@ argument list and environment first, and only then imports the CLI.
 
 from __future__ import annotations
 
-import gettext as _gettext
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
 Language = Literal["da", "en"]
-LANGUAGES: tuple[Language, ...] = ("da", "en")
 DOMAIN = "mgcheck"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
@@ -22,7 +24,16 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _current: Language = "en"
-_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+# None means English: the msgids are English, so no catalogue (and no gettext import) is needed.
+_translation: NullTranslations | None = None
+
+
+def _known(value: str | None) -> Language | None:
+    if value == "da":
+        return "da"
+    if value == "en":
+        return "en"
+    return None
 
 
 def _from_value(value: str) -> Language | None:
@@ -47,12 +58,11 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
 
 def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> Language:
     """Pick the language: --lang, MGCHECK_LANG, then the POSIX locale variables, else English."""
-    from_argv = _lang_from_argv(argv)
-    if from_argv in LANGUAGES:
-        return from_argv  # type: ignore[return-value]
-    explicit = environ.get("MGCHECK_LANG", "").strip().lower()
-    if explicit[:2] in LANGUAGES:
-        return explicit[:2]  # type: ignore[return-value]
+    chosen = _known(_lang_from_argv(argv)) or _known(
+        environ.get("MGCHECK_LANG", "").strip().lower()[:2]
+    )
+    if chosen is not None:
+        return chosen
     for name in _LOCALE_VARIABLES:
         raw = environ.get(name, "")
         # LANGUAGE is a colon-separated priority list; the first entry wins.
@@ -67,9 +77,11 @@ def set_language(lang: Language) -> None:
     global _current, _translation
     _current = lang
     if lang == "en":
-        _translation = _gettext.NullTranslations()
+        _translation = None
     else:
-        _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+        import gettext
+
+        _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
     if "typer.rich_utils" in sys.modules:
         localize_typer()
 
@@ -80,11 +92,24 @@ def current() -> Language:
 
 def _(message: str) -> str:
     """Translate an interface message (English msgid) into the current language."""
-    return _translation.gettext(message)
+    return message if _translation is None else _translation.gettext(message)
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+def bind_process_language(lang: Language) -> None:
+    """Make gettext's global domain answer in ``lang`` for the rest of this process.
+
+    Typer's help module translates its own labels with ``gettext.gettext`` when it is first
+    imported, which happens only if help or an error is shown. Binding the global domain (and
+    LANGUAGE, which gettext reads first) lets that lazy import come out in mgcheck's language
+    without importing it up front. Only the real entry point calls this; it changes os.environ.
+    """
+    if lang == "en":
+        return  # Typer's own labels are English already.
+    import gettext
+
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang
 
 
 def localize_typer() -> None:
@@ -112,4 +137,3 @@ def format_number(value: float, decimals: int = 0, lang: Language | None = None)
     if (lang or _current) == "da":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
-

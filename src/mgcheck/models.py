@@ -5,14 +5,16 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from mgcheck.i18n import Language
+from mgcheck.vocab import Group, State
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Field rather than StringConstraints: it avoids importing pydantic.types (~5 ms at start-up).
+NonEmpty = Annotated[str, Field(pattern=r"\S")]
 
-# Bounds that catch typing errors without excluding any real food: the highest magnesium value
-# in USDA SR28 + Fineli 20 is 1,100 mg/100 g (low-sodium salt), the highest energy 902 kcal (tallow).
+# Bounds that catch typing errors without excluding any real food: the highest values in
+# USDA SR28 + Fineli 20 are 1,100 mg/100 g (low-sodium salt) and 902 kcal/100 g (beef tallow).
 MAX_MG_PER_100G = 1500.0
 MAX_KCAL_PER_100G = 950.0
 
@@ -29,27 +31,6 @@ class Text(Strict):
 
     def get(self, lang: Language) -> str:
         return self.da if lang == "da" else self.en
-
-
-class Group(str, Enum):
-    NUTS_SEEDS = "nuts_seeds"
-    LEGUMES = "legumes"
-    WHOLE_GRAINS = "whole_grains"
-    VEGETABLES = "vegetables"
-    FISH = "fish"
-    DAIRY = "dairy"
-    FRUIT = "fruit"
-    OTHER = "other"
-
-
-class State(str, Enum):
-    RAW = "raw"
-    COOKED = "cooked"
-    DRY = "dry"
-    CANNED = "canned"
-    ROASTED = "roasted"
-    BAKED = "baked"
-    PREPARED = "prepared"
 
 
 class Dataset(str, Enum):
@@ -69,7 +50,7 @@ class Serving(Strict):
 
 
 class Food(Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     name: Text
     group: Group
     state: State

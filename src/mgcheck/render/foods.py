@@ -12,7 +12,8 @@ from rich.text import Text
 from mgcheck.composition import ATTRIBUTION
 from mgcheck.i18n import _, current, format_number
 from mgcheck.output import stdout_console, write_json
-from mgcheck.rules.foods import CompositionRow, FoodRow, FoodsResult, RankBy
+from mgcheck.rules.foods import CompositionRow, FoodRow, FoodsResult
+from mgcheck.vocab import RankBy
 
 ARTICLE_MARK = "*"
 NOTE_MARK = "†"
@@ -153,15 +154,11 @@ def foods_json(result: FoodsResult) -> None:
     )
 
 
-def print_composition(
-    rows: Sequence[CompositionRow], matched: int, query: str, by: RankBy
-) -> None:
+def print_composition(rows: Sequence[CompositionRow], matched: int, query: str, by: RankBy) -> None:
     console = stdout_console()
     if not rows:
         console.print(
-            _("No food in the full tables matches “{query}”. Try another word.").format(
-                query=query
-            )
+            _("No food in the full tables matches “{query}”. Try another word.").format(query=query)
         )
         return
     title = _("Full food tables: “{query}”, ranked by {rank}").format(

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from enum import Enum
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from mgcheck.models import Food, Group
-
-# The article's "about 300 mg a day for an adult"; the default --target.
-ARTICLE_DAILY_MG = 300.0
-
-
-class RankBy(str, Enum):
-    SERVING = "serving"
-    PER_100G = "100g"
-    ENERGY = "energy"
+from mgcheck.models import Food
+from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy
 
 
 def fold(text: str) -> str:
@@ -27,14 +17,18 @@ def fold(text: str) -> str:
     æ becomes 'ae' and ø 'o' (they do not decompose in Unicode); å, é and friends lose their
     marks; the Danish spellings 'aa' (å) and 'oe' (ø) are folded the same way on both sides.
     """
-    text = text.casefold().replace("æ", "ae").replace("ø", "o")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("aa", "a").replace("oe", "o")
+    text = text.casefold()
+    if not text.isascii():  # the full tables are mostly ASCII: skip the costly part for them
+        text = text.replace("æ", "ae").replace("ø", "o")
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    while "aa" in text or "oe" in text:  # until stable, so folding twice changes nothing
+        text = text.replace("aa", "a").replace("oe", "o")
+    return text
 
 
 def name_matches(food: Food, query: str) -> bool:
-    """True when the folded query occurs in the Danish or English name (or what it stands in for)."""
+    """True when the folded query occurs in a Danish or English name (or what it stands in for)."""
     needle = fold(query.strip())
     names = [food.name.da, food.name.en]
     if food.proxy_for is not None:
@@ -42,20 +36,24 @@ def name_matches(food: Food, query: str) -> bool:
     return any(needle in fold(name) for name in names)
 
 
-class FoodsQuery(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True)
+class FoodsQuery:
+    """What the user asked for; ``top`` of None or 0 means every match."""
 
     by: RankBy = RankBy.SERVING
     group: Group | None = None
     search: str | None = None
     article_only: bool = False
-    top: int | None = Field(default=None, ge=0)
-    target_mg: float = Field(default=ARTICLE_DAILY_MG, gt=0)
+    top: int | None = None
+    target_mg: float = ARTICLE_DAILY_MG
+
+    def __post_init__(self) -> None:
+        if self.target_mg <= 0 or (self.top is not None and self.top < 0):
+            raise ValueError("target_mg must be positive and top not negative")
 
 
-class FoodRow(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True)
+class FoodRow:
     food: Food
     mg_per_serving: float
     mg_per_100kcal: float | None
@@ -63,9 +61,8 @@ class FoodRow(BaseModel):
     servings_to_target: float | None
 
 
-class FoodsResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True)
+class FoodsResult:
     query: FoodsQuery
     rows: list[FoodRow]
     matched: int
@@ -76,7 +73,9 @@ def food_row(food: Food, target_mg: float) -> FoodRow:
     return FoodRow(
         food=food,
         mg_per_serving=per_serving,
-        mg_per_100kcal=(food.mg_per_100g / food.kcal_per_100g * 100) if food.kcal_per_100g else None,
+        mg_per_100kcal=(food.mg_per_100g / food.kcal_per_100g * 100)
+        if food.kcal_per_100g
+        else None,
         pct_of_target=per_serving / target_mg * 100,
         servings_to_target=(target_mg / per_serving) if per_serving else None,
     )

@@ -1,0 +1,123 @@
+"""Cold-start times of mgcheck commands against two floors measured in the same run.
+
+    .venv/bin/python benchmarks/startup.py [--runs N]
+
+Floors: ``python -c "import typer"`` and a minimal one-command Typer app that prints a one-row
+Rich table (the least a Typer + Rich command can do). Each figure is the median of N runs
+(default 15) of a fresh process; peak memory is the largest resident set of any run.
+Prints a Markdown table for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+MINIMAL_APP = """
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer()
+
+
+@app.command()
+def show() -> None:
+    table = Table("food", "mg")
+    table.add_row("almonds", "270")
+    Console().print(table)
+
+
+app()
+"""
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    argv: list[str]
+    floor: str | None = None
+    target: float | None = None
+
+
+@dataclass(frozen=True)
+class Measured:
+    median_s: float
+    peak_mib: float
+
+
+def measure(argv: list[str], runs: int, env: dict[str, str]) -> Measured:
+    times: list[float] = []
+    peak_kib = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"benchmark command failed: {' '.join(argv)}")
+        peak_kib = max(peak_kib, usage.ru_maxrss)
+    return Measured(statistics.median(times), peak_kib / 1024)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    runs = max(10, parser.parse_args().runs)
+    python = sys.executable
+    mgcheck = str(Path(python).parent / "mgcheck")
+    env = dict(os.environ, TERM="dumb", COLUMNS="100", MGCHECK_LANG="en")
+    with tempfile.TemporaryDirectory() as tmp:
+        app_file = Path(tmp) / "minimal_app.py"
+        app_file.write_text(MINIMAL_APP, encoding="utf-8")
+        cases = [
+            Case("python -c 'import typer' (floor A)", [python, "-c", "import typer"]),
+            Case("minimal Typer + Rich table app (floor B)", [python, str(app_file)]),
+            Case("mgcheck --version", [mgcheck, "--version"], "A", 1.2),
+            Case("mgcheck foods", [mgcheck, "foods"], "B", 1.25),
+            Case("mgcheck foods --json", [mgcheck, "foods", "--json"], "B", 1.25),
+            Case(
+                "mgcheck foods --all --search rye",
+                [mgcheck, "foods", "--all", "--search", "rye"],
+                "B",
+                1.6,
+            ),
+        ]
+        # One untimed pass warms the file cache and writes .pyc files.
+        for case in cases:
+            measure(case.argv, 1, env)
+        results = {case.label: measure(case.argv, runs, env) for case in cases}
+    floors = {"A": results[cases[0].label].median_s, "B": results[cases[1].label].median_s}
+    print(f"Median of {runs} cold starts, Python {sys.version.split()[0]}, {os.cpu_count()} cores.")
+    print()
+    print("| command | median | ratio | target | peak memory |")
+    print("|---|---:|---:|---:|---:|")
+    failed = False
+    for case in cases:
+        result = results[case.label]
+        if case.floor is None:
+            ratio, target = "floor", ""
+        else:
+            value = result.median_s / floors[case.floor]
+            ok = case.target is not None and value <= case.target
+            failed |= not ok
+            ratio = f"{value:.2f}× {case.floor}"
+            target = f"≤ {case.target}× {'✓' if ok else '✗'}"
+        print(
+            f"| `{case.label}` | {result.median_s * 1000:.0f} ms | {ratio} | {target} "
+            f"| {result.peak_mib:.0f} MiB |"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
