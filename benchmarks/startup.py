@@ -58,9 +58,7 @@ def measure(argv: list[str], runs: int, env: dict[str, str]) -> Measured:
     peak_kib = 0
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen(
-            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-        )
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         _pid, status, usage = os.wait4(proc.pid, 0)
         times.append(time.perf_counter() - start)
         if os.waitstatus_to_exitcode(status) != 0:
