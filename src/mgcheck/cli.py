@@ -39,7 +39,7 @@ class MgcheckGroup(TyperGroup):
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise
-            if isinstance(exc, OSError) and exc.errno == 32:  # EPIPE: the reader went away
+            if isinstance(exc, BrokenPipeError):  # the reader went away (| head)
                 raise typer.Exit(ExitCode.OK) from None
             error_line(
                 _("unexpected error ({kind}). Run again with --debug for details.").format(
