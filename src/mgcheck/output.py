@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,8 @@ def stdout_console() -> Console:
 
 def write_json(kind: str, payload: dict[str, Any]) -> None:
     """Write a versioned envelope: ``{"schema": "mgcheck.<kind>", "schema_version": 1, ...}``."""
+    import json
+
     from mgcheck.i18n import current
 
     envelope: dict[str, Any] = {
