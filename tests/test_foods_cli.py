@@ -172,6 +172,12 @@ def test_all_without_search_is_a_usage_error() -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_all_with_own_food_table_is_a_usage_error() -> None:
+    result = run("foods", "--all", "--search", "rye", "--foods", "x.yaml")
+    assert result.exit_code == 2
+    assert "--foods and --all" in result.stderr
+
+
 def test_bad_option_value_exits_2() -> None:
     assert run("foods", "--by", "weight").exit_code == 2
     assert run("foods", "--top", "-1").exit_code == 2

@@ -180,6 +180,10 @@ def foods(
     if all_tables:
         if not search:
             raise MgcheckError(_("--all needs --search TEXT: the full tables hold 9,453 foods."))
+        if foods_file is not None:
+            raise MgcheckError(
+                _("--foods and --all do not go together: --all reads the full tables.")
+            )
         from mgcheck.composition import load_composition
         from mgcheck.render.foods import composition_json, print_composition
         from mgcheck.rules.foods import search_composition
