@@ -150,7 +150,8 @@ def test_all_search_uses_the_full_tables_by_word() -> None:
     data = run_json("foods", "--all", "--search", "rye", "--top", "0")
     descriptions = [f["description"] for f in data["foods"]]
     assert "Bread, rye" in descriptions
-    assert not any("fryers" in d and "rye" not in d.replace("fryers", "") for d in descriptions)
+    # "rye" occurs inside "fryers" in dozens of USDA chicken rows; none of them may match.
+    assert not any(d.startswith("Chicken, broilers or fryers") for d in descriptions)
     assert data["schema"] == "mgcheck.composition"
     assert "Fineli" in data["attribution"] and "USDA" in data["attribution"]
     values = [f["mg_per_100g"] for f in data["foods"]]
