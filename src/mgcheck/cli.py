@@ -14,9 +14,9 @@ import typer
 from typer.core import TyperGroup
 
 from mgcheck.errors import ExitCode, MgcheckError
-from mgcheck.i18n import _, set_language
+from mgcheck.i18n import Language, _, current, set_language
 from mgcheck.output import error_line
-from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy
+from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy, Standard
 
 
 class Lang(str, Enum):
@@ -202,3 +202,216 @@ def foods(
     )
     result = rank_foods(table.foods, query)
     (foods_json if json else print_foods)(result)
+
+
+StandardOption = Annotated[
+    Standard,
+    typer.Option(
+        "--standard",
+        help=_(
+            "Reference values: nnr (Nordic, NNR 2023; Denmark follows it), efsa (EFSA) or iom (US)."
+        ),
+        case_sensitive=False,
+    ),
+]
+
+
+@app.command(
+    help=_(
+        "Side effects, danger signs, who must ask a doctor first, upper limits, medicines and "
+        "the evidence, most urgent first, each with its sources."
+    ),
+    epilog=_(
+        "Sections: help-now, doctor-first, side-effects, limits, medicines, only-if-low.  "
+        "Examples:  mgcheck warnings  ·  mgcheck warnings --section medicines  ·  "
+        "mgcheck warnings --section grænser --standard iom  ·  mgcheck warnings --json"
+    ),
+)
+def warnings(
+    section: Annotated[
+        str | None,
+        typer.Option(
+            help=_("Show one section, by its name in English or Danish."), show_default=False
+        ),
+    ] = None,
+    standard: StandardOption = Standard.NNR,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Show the guidance panels; the data and its ordering come from data/guidance.yaml."""
+    _apply_lang(lang)
+    from mgcheck.datafiles import load_guidance, load_limits, load_sources, source_keys
+    from mgcheck.render.guidance import print_warnings, warnings_json
+    from mgcheck.rules.guidance import UnknownSection, pick_sections
+
+    known = source_keys(load_sources())
+    guidance = load_guidance(known)
+    limits = load_limits(known)
+    try:
+        sections = pick_sections(guidance, section)
+    except UnknownSection as exc:
+        raise MgcheckError(
+            _("no section called '{name}'. Sections: {names}").format(
+                name=exc.name, names=", ".join(exc.known)
+            )
+        ) from None
+    (warnings_json if json else print_warnings)(sections, guidance, limits, standard)
+
+
+@app.command(
+    help=_(
+        "Turn the amount on a supplement label into elemental magnesium, per unit and per day, "
+        "and set it against the upper limits."
+    ),
+    epilog=_(
+        "Examples:  mgcheck dose citrate 400  ·  mgcheck dose magnesiumcitrat 400 --per-day 2  ·  "
+        "mgcheck dose citrat nonahydrat 1,5 g  ·  mgcheck dose bisglycinat 100 --elemental  ·  "
+        "mgcheck dose oxid 500 --standard iom  ·  mgcheck dose --list"
+    ),
+)
+def dose(
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="FORM AMOUNT",
+            help=_(
+                "The form on the label, in Danish or English (citrat, oxide, glycinate, ...), "
+                "then the amount per tablet or dose (400, 400mg, 1,5 g)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    per_day: Annotated[
+        int, typer.Option("--per-day", min=1, max=24, help=_("Tablets or doses a day."))
+    ] = 1,
+    elemental: Annotated[
+        bool,
+        typer.Option(
+            "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
+        ),
+    ] = False,
+    age: Annotated[
+        int | None,
+        typer.Option(
+            min=0, max=130, help=_("Age in years (default: an adult)."), show_default=False
+        ),
+    ] = None,
+    list_forms: Annotated[
+        bool, typer.Option("--list", help=_("List every form with its share of magnesium."))
+    ] = False,
+    standard: StandardOption = Standard.NNR,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Convert a label amount; every medical judgement is made in mgcheck.rules."""
+    _apply_lang(lang)
+    from mgcheck.datafiles import load_forms, load_limits, load_sources, source_keys
+
+    known = source_keys(load_sources())
+    forms = load_forms(known)
+    if list_forms:
+        if words:
+            raise MgcheckError(_("--list takes no form or amount."))
+        from mgcheck.render.dose import forms_json, print_forms
+
+        (forms_json if json else print_forms)(forms)
+        return
+    from mgcheck.rules.dose import split_words
+
+    try:
+        form, amount = split_words(words or [])
+    except ValueError:
+        raise MgcheckError(
+            _("give a form and an amount, e.g. mgcheck dose citrate 400, or use --list.")
+        ) from None
+    from mgcheck.render.dose import dose_json, print_dose
+    from mgcheck.rules.dose import (
+        InvalidAmount,
+        NoSuchHydrate,
+        UnknownForm,
+        elemental_dose,
+        parse_amount,
+        resolve_form,
+    )
+    from mgcheck.rules.limits import ADULT_AGE, judge
+
+    try:
+        amount_mg = parse_amount(amount)
+    except InvalidAmount as exc:
+        raise MgcheckError(amount_message(exc.text, exc.reason)) from None
+    try:
+        match = resolve_form(forms, form)
+    except UnknownForm as exc:
+        if not elemental:
+            raise MgcheckError(unknown_form_message(exc, current())) from None
+        match = None
+    except NoSuchHydrate as exc:
+        raise MgcheckError(
+            _("{form} has no such hydrate in mgcheck's list. Its variants: {variants}").format(
+                form=exc.form.name.get(current()),
+                variants=", ".join(v.label.get(current()) for v in exc.form.variants),
+            )
+        ) from None
+    limits = load_limits(known)
+    result = elemental_dose(match, amount_mg, per_day, elemental)
+    verdict = judge(
+        limits,
+        standard,
+        ADULT_AGE if age is None else age,
+        result.per_day_low,
+        result.per_day_high,
+    )
+    (dose_json if json else print_dose)(result, verdict, limits)
+
+
+def amount_message(text: str, reason: str) -> str:
+    if reason == "ambiguous":
+        return _(
+            "'{text}' could be a thousand or one: write the amount without a thousands "
+            "separator, e.g. 1000 or 1,5."
+        ).format(text=text)
+    if reason == "range":
+        return _("'{text}' must be more than 0 and at most 100 g per unit.").format(text=text)
+    return _("'{text}' is not an amount. Write e.g. 400, 400mg or 1,5g.").format(text=text)
+
+
+def unknown_form_message(exc: Any, lang: Language) -> str:
+    names = ", ".join(f.name.get(lang) for f in exc.suggestions)
+    if names:
+        return _("unknown form '{query}'. Did you mean: {names}? See mgcheck dose --list.").format(
+            query=exc.query, names=names
+        )
+    return _("unknown form '{query}'. See mgcheck dose --list.").format(query=exc.query)
+
+
+@app.command(
+    help=_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
+    epilog=_(
+        "Examples:  mgcheck sources  ·  mgcheck sources nnr2023 aasm2024  ·  mgcheck sources --json"
+    ),
+)
+def sources(
+    keys: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help=_("Only these source keys (as the panels name them)."), show_default=False
+        ),
+    ] = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    _apply_lang(lang)
+    from mgcheck.datafiles import load_sources
+    from mgcheck.render.guidance import print_sources, sources_json
+
+    entries = list(enumerate(load_sources().sources, start=1))
+    if keys:
+        unknown = [k for k in keys if k not in {s.key for _n, s in entries}]
+        if unknown:
+            raise MgcheckError(
+                _("unknown source key: {keys}. Run mgcheck sources for the list.").format(
+                    keys=", ".join(unknown)
+                )
+            )
+        entries = [(n, s) for n, s in entries if s.key in keys]
+    (sources_json if json else print_sources)(entries)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models import FoodTable
+
+if TYPE_CHECKING:
+    from mgcheck.models_guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
 
 DATA_DIR = Path(__file__).parent / "data"
 FOODS_FILE = DATA_DIR / "foods.yaml"
@@ -52,7 +55,7 @@ def _describe(loc: tuple[int | str, ...], raw: Any, list_key: str, noun: str) ->
         index = rest[1]
         items = raw.get(list_key) if isinstance(raw, dict) else None
         item = items[index] if isinstance(items, list) and index < len(items) else None
-        ident = item.get("id") if isinstance(item, dict) else None
+        ident = (item.get("id") or item.get("key")) if isinstance(item, dict) else None
         label = f"'{ident}'" if isinstance(ident, str) else f"#{index + 1}"
         parts.append(f"{noun} {label}")
         rest = rest[2:]
@@ -80,3 +83,65 @@ def validate(model: type[M], raw: Any, path: Path, list_key: str, noun: str) -> 
 def load_foods(path: Path | None = None) -> FoodTable:
     path = path or FOODS_FILE
     return validate(FoodTable, read_yaml(path), path, "foods", _("food"))
+
+
+# --- guidance data: sources, limits, forms, warnings ----------------------------------------
+
+SOURCES_FILE = DATA_DIR / "sources.yaml"
+LIMITS_FILE = DATA_DIR / "limits.yaml"
+FORMS_FILE = DATA_DIR / "forms.yaml"
+GUIDANCE_FILE = DATA_DIR / "guidance.yaml"
+
+
+def _check_citations(path: Path, cited: list[tuple[str, list[str]]], known: set[str]) -> None:
+    """Every key a data file cites must be a source that `mgcheck sources` lists."""
+    for where, keys in cited:
+        for key in keys:
+            if key not in known:
+                raise MgcheckError(
+                    _("{file}: {where} cites '{key}', which is not in {sources}").format(
+                        file=path, where=where, key=key, sources=SOURCES_FILE.name
+                    )
+                )
+
+
+def load_sources() -> SourceList:
+    from mgcheck.models_guidance import SourceList
+
+    return validate(SourceList, read_yaml(SOURCES_FILE), SOURCES_FILE, "sources", _("source"))
+
+
+def load_limits(known: set[str]) -> LimitsFile:
+    from mgcheck.models_guidance import LimitsFile
+
+    limits = validate(LimitsFile, read_yaml(LIMITS_FILE), LIMITS_FILE, "standards", "standard")
+    cited = [("article", limits.article.sources), ("lab_range", limits.lab_range.sources)]
+    for std in limits.standards:
+        cited.append((std.id.value, std.intake_sources))
+        cited += [(f"{std.id.value} {r.ages}", r.sources) for r in std.upper_limits]
+    _check_citations(LIMITS_FILE, cited, known)
+    return limits
+
+
+def load_forms(known: set[str]) -> FormsFile:
+    from mgcheck.models_guidance import FormsFile
+
+    forms = validate(FormsFile, read_yaml(FORMS_FILE), FORMS_FILE, "forms", _("form"))
+    _check_citations(FORMS_FILE, [(f.id, f.sources) for f in forms.forms], known)
+    return forms
+
+
+def load_guidance(known: set[str]) -> GuidanceFile:
+    from mgcheck.models_guidance import GuidanceFile
+
+    guidance = validate(
+        GuidanceFile, read_yaml(GUIDANCE_FILE), GUIDANCE_FILE, "sections", _("section")
+    )
+    cited = [(item.id, item.sources) for item in guidance.items()]
+    cited += [(line.id, line.sources) for line in guidance.helplines.lines]
+    _check_citations(GUIDANCE_FILE, cited, known)
+    return guidance
+
+
+def source_keys(sources: SourceList) -> set[str]:
+    return {s.key for s in sources.sources}

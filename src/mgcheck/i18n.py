@@ -137,3 +137,10 @@ def format_number(value: float, decimals: int = 0, lang: Language | None = None)
     if (lang or _current) == "da":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
+
+
+def join_and(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c' in the current language."""
+    if len(items) <= 1:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])

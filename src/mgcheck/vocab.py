@@ -36,3 +36,20 @@ class RankBy(str, Enum):
     SERVING = "serving"
     PER_100G = "100g"
     ENERGY = "energy"
+
+
+class Standard(str, Enum):
+    """Which reference values to use. NNR is the default: Denmark follows the Nordic ones."""
+
+    NNR = "nnr"
+    EFSA = "efsa"
+    IOM = "iom"
+
+
+class Level(str, Enum):
+    """How urgent a piece of guidance is; the order of the members is the order of urgency."""
+
+    URGENT = "urgent"
+    DOCTOR = "doctor"
+    CAUTION = "caution"
+    INFO = "info"

@@ -19,7 +19,12 @@ def print_welcome() -> None:
         + "\n\n"
     )
     body.append(_("Commands") + "\n", style="bold")
+    body.append(
+        "  mgcheck warnings   " + _("danger signs, who must ask a doctor first, limits") + "\n"
+    )
+    body.append("  mgcheck dose       " + _("a supplement label as elemental magnesium") + "\n")
     body.append("  mgcheck foods      " + _("foods rich in magnesium, ranked") + "\n")
+    body.append("  mgcheck sources    " + _("every source, numbered") + "\n")
     body.append("  mgcheck --help     " + _("all commands and options") + "\n\n")
     body.append(
         _("mgcheck is not a diagnosis and does not replace a doctor. In an emergency, call 112."),

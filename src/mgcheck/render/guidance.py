@@ -1,0 +1,342 @@
+"""`mgcheck warnings` and `mgcheck sources` as Rich panels and lists, or JSON documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mgcheck.i18n import Language, _, current, format_number, join_and
+from mgcheck.models_guidance import (
+    GuidanceFile,
+    Helplines,
+    Item,
+    LimitsFile,
+    Section,
+    SourceEntry,
+)
+from mgcheck.output import stdout_console, write_json
+from mgcheck.rules.limits import (
+    ADULT_AGE,
+    adult_intakes,
+    article_against_limits,
+    upper_limit,
+)
+from mgcheck.vocab import Level, Standard
+
+LEVEL_STYLE = {
+    Level.URGENT: "bold red",
+    Level.DOCTOR: "yellow",
+    Level.CAUTION: "cyan",
+    Level.INFO: "blue",
+}
+
+
+def level_label(level: Level) -> str:
+    return {
+        Level.URGENT: _("urgent"),
+        Level.DOCTOR: _("see a doctor"),
+        Level.CAUTION: _("caution"),
+        Level.INFO: _("good to know"),
+    }[level]
+
+
+def sources_line(keys: Sequence[str]) -> Text:
+    return Text(_("Sources: {keys}").format(keys=", ".join(keys)), style="dim")
+
+
+def timing_text(item: Item) -> str | None:
+    if item.timing is None:
+        return None
+    return _(
+        "Timing: the medicine at least {before} h before magnesium, or at least {after} h after."
+    ).format(
+        before=format_number(item.timing.medicine_before_h),
+        after=format_number(item.timing.medicine_after_h),
+    )
+
+
+def _item_block(item: Item, lang: Language) -> list[Text]:
+    block = [Text(item.title.get(lang), style="bold"), Text(item.text.get(lang))]
+    timing = timing_text(item)
+    if timing:
+        block.append(Text(timing, style="bold"))
+    block.append(sources_line(item.sources))
+    return block
+
+
+def _helplines_table(helplines: Helplines, lang: Language) -> list[Table | Text]:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
+    table.add_column(_("Number"), no_wrap=True)
+    table.add_column(_("Who"))
+    table.add_column(_("When"))
+    for line in helplines.lines:
+        table.add_row(
+            Text(line.number or "–", style="bold"),
+            Text(line.name.get(lang)),
+            Text(line.when.get(lang)),
+        )
+    checked = _("Last checked {date}. {how}").format(
+        date=helplines.last_checked.isoformat(), how=helplines.checked_how.get(lang)
+    )
+    keys = list(dict.fromkeys(k for line in helplines.lines for k in line.sources))
+    return [table, Text(checked, style="dim"), sources_line(keys)]
+
+
+def age_band(ages: tuple[int, int | None]) -> str:
+    low, high = ages
+    return (
+        _("{low}+ y").format(low=low)
+        if high is None
+        else _("{low}–{high} y").format(low=low, high=high)
+    )
+
+
+def _mg(value: float | None) -> str:
+    return "–" if value is None else _("{mg} mg").format(mg=format_number(value))
+
+
+def _span(values: tuple[float, float]) -> str:
+    low, high = values
+    return format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
+
+
+def _limits_table(limits: LimitsFile, chosen: Standard, lang: Language) -> list[Table | Text]:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
+    table.add_column(_("Standard"))
+    table.add_column(_("Adult intake\nwomen / men"), justify="right")
+    table.add_column(_("Upper limit, adults\n(supplements)"), justify="right")
+    table.add_column(_("Upper limits, children"))
+    for data in limits.standards:
+        adult = adult_intakes(data)
+        children = [
+            f"{age_band(r.ages)}: {_mg(r.mg)}" for r in data.upper_limits if r.ages[0] < ADULT_AGE
+        ]
+        name = Text(data.short, style="bold" if data.id is chosen else "")
+        if data.id is chosen:
+            name.append(" ◀ " + _("chosen"))
+        table.add_row(
+            name,
+            Text(f"{_span(adult.female)} / {_span(adult.male)} mg"),
+            Text(_mg(None if (row := upper_limit(data, ADULT_AGE)) is None else row.mg)),
+            Text(", ".join(children) or "–"),
+        )
+    comparison = article_against_limits(limits)
+    lines: list[Table | Text] = [table]
+    if comparison.above:
+        lines.append(
+            Text(
+                _("The article's about {article} mg a day is above the limit of {above}.").format(
+                    article=format_number(comparison.article_mg),
+                    above=join_and([f"{v.short} ({_mg(v.mg)})" for v in comparison.above]),
+                )
+            )
+        )
+    if comparison.at_or_below:
+        lines.append(
+            Text(
+                _("It is within the limit of {within}.").format(
+                    within=join_and([f"{v.short} ({_mg(v.mg)})" for v in comparison.at_or_below])
+                )
+            )
+        )
+    keys = list(
+        dict.fromkeys(
+            [*limits.article.sources]
+            + [k for d in limits.standards for k in d.intake_sources]
+            + [k for d in limits.standards for r in d.upper_limits for k in r.sources]
+        )
+    )
+    lines.append(sources_line(keys))
+    return lines
+
+
+def _panel(
+    number: int, section: Section, guidance: GuidanceFile, limits: LimitsFile, chosen: Standard
+) -> Panel:
+    lang = current()
+    parts: list[Any] = []
+    for item in section.items:
+        if parts:
+            parts.append(Text(""))
+        parts.extend(_item_block(item, lang))
+    if section.id == "help-now":
+        parts.append(Text(""))
+        parts.extend(_helplines_table(guidance.helplines, lang))
+    if section.id == "limits":
+        parts.append(Text(""))
+        parts.extend(_limits_table(limits, chosen, lang))
+    style = LEVEL_STYLE[section.level]
+    title = Text(f"{number}. {section.title.get(lang)} ", style=style)
+    title.append(f"({level_label(section.level)})", style="dim")
+    return Panel(Group(*parts), title=title, title_align="left", border_style=style)
+
+
+def print_warnings(
+    sections: Sequence[Section], guidance: GuidanceFile, limits: LimitsFile, chosen: Standard
+) -> None:
+    console = stdout_console()
+    numbered = {s.id: n for n, s in enumerate(guidance.sections, start=1)}
+    for section in sections:
+        console.print(_panel(numbered[section.id], section, guidance, limits, chosen))
+    console.print(
+        Text(
+            _(
+                "mgcheck is not a diagnosis and does not replace a doctor. "
+                "Every source named above: mgcheck sources."
+            ),
+            style="dim",
+        )
+    )
+
+
+def _item_json(item: Item, lang: Language) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title.get(lang),
+        "text": item.text.get(lang),
+        "sources": list(item.sources),
+        "applies_to": list(item.applies_to),
+        "timing": None
+        if item.timing is None
+        else {
+            "medicine_before_h": item.timing.medicine_before_h,
+            "medicine_after_h": item.timing.medicine_after_h,
+        },
+    }
+
+
+def limits_json(limits: LimitsFile, chosen: Standard) -> dict[str, Any]:
+    lang = current()
+    comparison = article_against_limits(limits)
+    return {
+        "chosen": chosen.value,
+        "article_mg": limits.article.daily_mg,
+        "article_above": [v.standard.value for v in comparison.above],
+        "article_at_or_below": [v.standard.value for v in comparison.at_or_below],
+        "standards": [
+            {
+                "id": data.id.value,
+                "short": data.short,
+                "name": data.name.get(lang),
+                "intake_kind": data.intake_kind.get(lang),
+                "intakes": [
+                    {
+                        "ages": list(r.ages),
+                        "female_mg": r.female,
+                        "male_mg": r.male,
+                        "pregnant_mg": r.pregnant,
+                        "breastfeeding_mg": r.breastfeeding,
+                    }
+                    for r in data.intakes
+                ],
+                "pregnancy_note": data.pregnancy_note.get(lang),
+                "intake_sources": list(data.intake_sources),
+                "upper_limits": [
+                    {"ages": list(r.ages), "mg": r.mg, "sources": list(r.sources)}
+                    for r in data.upper_limits
+                ],
+                "no_limit_note": data.no_limit_note.get(lang),
+            }
+            for data in limits.standards
+        ],
+    }
+
+
+def warnings_json(
+    sections: Sequence[Section], guidance: GuidanceFile, limits: LimitsFile, chosen: Standard
+) -> None:
+    lang = current()
+    out: list[dict[str, Any]] = []
+    for section in sections:
+        entry: dict[str, Any] = {
+            "id": section.id,
+            "level": section.level.value,
+            "title": section.title.get(lang),
+            "items": [_item_json(item, lang) for item in section.items],
+        }
+        if section.id == "help-now":
+            helplines = guidance.helplines
+            entry["helplines"] = {
+                "last_checked": helplines.last_checked.isoformat(),
+                "lines": [
+                    {
+                        "id": line.id,
+                        "number": line.number,
+                        "name": line.name.get(lang),
+                        "when": line.when.get(lang),
+                        "sources": list(line.sources),
+                    }
+                    for line in helplines.lines
+                ],
+            }
+        if section.id == "limits":
+            entry["limits"] = limits_json(limits, chosen)
+        out.append(entry)
+    write_json("warnings", {"standard": chosen.value, "sections": out})
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def _source_block(source: SourceEntry, lang: Language) -> Text:
+    text = Text()
+    text.append(f"[{source.key}] ", style="bold")
+    text.append(source.organisation.get(lang))
+    if source.year is not None:
+        text.append(f" ({source.year})")
+    text.append("\n" + source.title)
+    text.append("\n" + (source.url or _("no web address")), style="cyan")
+    if source.via:
+        text.append("\n" + _("read via: {url}").format(url=source.via), style="dim")
+    if source.note:
+        text.append("\n" + source.note.get(lang), style="dim")
+    return text
+
+
+def print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
+    lang = current()
+    console = stdout_console()
+    grid = Table.grid(padding=(0, 1, 1, 0))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for number, source in sources:
+        grid.add_row(Text(f"{number}.", style="bold"), _source_block(source, lang))
+    console.print(grid)
+    console.print(
+        Text(
+            _(
+                "Facts were read in these sources or, where it says 'read via', in a page quoting "
+                "them. mgcheck's texts are its own words."
+            ),
+            style="dim",
+        )
+    )
+
+
+def sources_json(sources: Sequence[tuple[int, SourceEntry]]) -> None:
+    lang = current()
+    write_json(
+        "sources",
+        {
+            "sources": [
+                {
+                    "number": number,
+                    "key": s.key,
+                    "organisation": s.organisation.get(lang),
+                    "title": s.title,
+                    "year": s.year,
+                    "url": s.url,
+                    "read": s.read,
+                    "via": s.via,
+                    "note": None if s.note is None else s.note.get(lang),
+                }
+                for number, s in sources
+            ]
+        },
+    )

@@ -1,0 +1,208 @@
+"""From the amount on a label to elemental magnesium. Pure functions over the forms data."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from mgcheck.models_guidance import Form, FormsFile, Variant
+from mgcheck.rules.chemistry import magnesium_fraction, waters
+from mgcheck.rules.foods import fold
+
+MAX_AMOUNT_MG = 100_000.0  # 100 g: above any tablet, sachet or spoonful of Epsom salt
+MAX_PER_DAY = 24
+
+# Hydrate words, Danish and English, as they follow (or precede) a form's name on a label.
+HYDRATE_WORDS: dict[str, int] = {
+    "anhydrous": 0,
+    "anhydrisk": 0,
+    "vandfri": 0,
+    "monohydrate": 1,
+    "monohydrat": 1,
+    "dihydrate": 2,
+    "dihydrat": 2,
+    "trihydrate": 3,
+    "trihydrat": 3,
+    "tetrahydrate": 4,
+    "tetrahydrat": 4,
+    "hexahydrate": 6,
+    "hexahydrat": 6,
+    "heptahydrate": 7,
+    "heptahydrat": 7,
+    "nonahydrate": 9,
+    "nonahydrat": 9,
+}
+
+
+def name_key(text: str) -> str:
+    """'Magnesium-citrat', 'magnesiumcitrat' and 'CITRAT' all give 'citrat'."""
+    return re.sub(r"[^a-z0-9]", "", fold(text)).replace("magnesium", "")
+
+
+_HYDRATE_KEYS = {name_key(word): n for word, n in HYDRATE_WORDS.items()}
+
+
+@dataclass(frozen=True)
+class FormMatch:
+    form: Form
+    variants: tuple[Variant, ...]  # more than one: the label does not say which
+
+
+class UnknownForm(LookupError):
+    def __init__(self, query: str, suggestions: tuple[Form, ...]) -> None:
+        super().__init__(query)
+        self.query = query
+        self.suggestions = suggestions
+
+
+class NoSuchHydrate(LookupError):
+    def __init__(self, form: Form, water: int) -> None:
+        super().__init__(form.id)
+        self.form = form
+        self.water = water
+
+
+def _form_keys(form: Form) -> set[str]:
+    keys = {name_key(a) for a in form.aliases}
+    keys |= {name_key(form.id), name_key(form.name.da), name_key(form.name.en)}
+    keys.discard("")
+    return keys
+
+
+def _by_water(form: Form, water: int) -> FormMatch:
+    variants = tuple(v for v in form.variants if waters(v.formula) == water)
+    if not variants:
+        raise NoSuchHydrate(form, water)
+    return FormMatch(form, variants)
+
+
+def resolve_form(forms: FormsFile, query: str) -> FormMatch:
+    """Find a form by any Danish or English name, with an optional hydrate word."""
+    key = name_key(query)
+    if key:
+        for form in forms.forms:
+            for variant in form.variants:
+                names = {name_key(variant.id), *(name_key(a) for a in variant.aliases)}
+                if key in names and key not in _form_keys(form):
+                    return FormMatch(form, (variant,))
+        for form in forms.forms:
+            if key in _form_keys(form):
+                return FormMatch(form, tuple(form.variants))
+        for form in forms.forms:
+            for alias in sorted(_form_keys(form), key=len, reverse=True):
+                if key.startswith(alias) and key[len(alias) :] in _HYDRATE_KEYS:
+                    return _by_water(form, _HYDRATE_KEYS[key[len(alias) :]])
+                if key.endswith(alias) and key[: -len(alias)] in _HYDRATE_KEYS:
+                    return _by_water(form, _HYDRATE_KEYS[key[: -len(alias)]])
+    every = {alias: form for form in forms.forms for alias in _form_keys(form)}
+    close = difflib.get_close_matches(key, list(every), n=6, cutoff=0.6)
+    suggestions: list[Form] = []
+    for alias in close:
+        if every[alias] not in suggestions:
+            suggestions.append(every[alias])
+    raise UnknownForm(query, tuple(suggestions[:3]))
+
+
+class InvalidAmount(ValueError):
+    def __init__(self, text: str, reason: Literal["format", "ambiguous", "range"]) -> None:
+        super().__init__(text)
+        self.text = text
+        self.reason = reason
+
+
+_AMOUNT = re.compile(r"^\s*(\d+(?:[.,]\d+)*)\s*(mg|g)?\s*$", re.IGNORECASE)
+_AMBIGUOUS = re.compile(r"^[1-9]\d{0,2}[.,]\d{3}$")  # "1.000" / "1,000": a thousand, or one?
+
+
+def parse_amount(text: str) -> float:
+    """Read '400', '400 mg', '1,5 g' or '1.250,5 mg' as mg; refuse '1.000' and '1,000'."""
+    match = _AMOUNT.match(text)
+    if match is None:
+        raise InvalidAmount(text, "format")
+    number, unit = match.group(1), (match.group(2) or "mg").lower()
+    if _AMBIGUOUS.match(number):
+        raise InvalidAmount(text, "ambiguous")
+    if "," in number and "." in number:
+        if number.rfind(",") < number.rfind("."):
+            raise InvalidAmount(text, "format")
+        number = number.replace(".", "").replace(",", ".")
+    else:
+        number = number.replace(",", ".")
+    if number.count(".") > 1:
+        raise InvalidAmount(text, "format")
+    value = float(number) * (1000 if unit == "g" else 1)
+    if not 0 < value <= MAX_AMOUNT_MG:
+        raise InvalidAmount(text, "range")
+    return value
+
+
+def split_words(words: list[str]) -> tuple[str, str]:
+    """``citrat nonahydrat 1,5 g`` -> (``citrat nonahydrat``, ``1,5 g``): the amount comes last."""
+    words = [w for w in words if w.strip()]
+    if words and words[-1].lower() in {"mg", "g"}:
+        words = [*words[:-2], " ".join(words[-2:])] if len(words) >= 2 else []
+    if len(words) < 2:
+        raise ValueError("need a form and an amount")
+    return " ".join(words[:-1]), words[-1]
+
+
+@dataclass(frozen=True)
+class VariantShare:
+    variant: Variant
+    fraction: float  # mass fraction of magnesium, 0-1
+
+
+@dataclass(frozen=True)
+class Dose:
+    """Elemental magnesium in a dose; low == high unless the variant is unknown."""
+
+    match: FormMatch | None  # None when the label already states elemental magnesium
+    shares: tuple[VariantShare, ...]
+    amount_mg: float
+    per_day: int
+    elemental_input: bool
+    per_unit_low: float
+    per_unit_high: float
+
+    @property
+    def per_day_low(self) -> float:
+        return self.per_unit_low * self.per_day
+
+    @property
+    def per_day_high(self) -> float:
+        return self.per_unit_high * self.per_day
+
+    @property
+    def uncertain(self) -> bool:
+        return self.per_unit_high > self.per_unit_low
+
+
+def elemental_dose(
+    match: FormMatch | None, amount_mg: float, per_day: int = 1, elemental: bool = False
+) -> Dose:
+    """The label's amount as elemental magnesium, per unit; a range when the hydrate is unknown."""
+    if not 0 < amount_mg <= MAX_AMOUNT_MG or not 1 <= per_day <= MAX_PER_DAY:
+        raise ValueError("amount or per_day out of range")
+    if match is None and not elemental:
+        raise ValueError("a form is needed unless the amount is already elemental")
+    if elemental:
+        return Dose(match, (), amount_mg, per_day, True, amount_mg, amount_mg)
+    assert match is not None
+    shares = tuple(VariantShare(v, magnesium_fraction(v.formula)) for v in match.variants)
+    fractions = [s.fraction for s in shares]
+    return Dose(
+        match,
+        shares,
+        amount_mg,
+        per_day,
+        False,
+        amount_mg * min(fractions),
+        amount_mg * max(fractions),
+    )
+
+
+def fraction_range(form: Form) -> tuple[float, float]:
+    fractions = [magnesium_fraction(v.formula) for v in form.variants]
+    return min(fractions), max(fractions)
