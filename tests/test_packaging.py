@@ -44,6 +44,10 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
         "mgcheck/data/foods.yaml",
+        "mgcheck/data/sources.yaml",
+        "mgcheck/data/limits.yaml",
+        "mgcheck/data/forms.yaml",
+        "mgcheck/data/guidance.yaml",
         "mgcheck/data/composition/food_magnesium.csv",
         "mgcheck/data/composition/PROVENANCE.md",
         "mgcheck/locale/da/LC_MESSAGES/mgcheck.mo",
@@ -101,6 +105,15 @@ def test_installed_wheel_runs_in_a_fresh_environment(wheel: Path, tmp_path: Path
         check=True,
     )
     assert "Fulde fødevaretabeller" in danish.stdout
+    dose = subprocess.run(
+        [str(python), "-m", "mgcheck", "dose", "oxid", "500", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    )
+    assert json.loads(dose.stdout)["verdict"] == "above"  # 302 mg against the Nordic 250 mg
 
 
 def _quick_start() -> list[str]:

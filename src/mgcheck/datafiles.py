@@ -115,7 +115,11 @@ def load_limits(known: set[str]) -> LimitsFile:
     from mgcheck.models_guidance import LimitsFile
 
     limits = validate(LimitsFile, read_yaml(LIMITS_FILE), LIMITS_FILE, "standards", "standard")
-    cited = [("article", limits.article.sources), ("lab_range", limits.lab_range.sources)]
+    cited = [
+        ("article", limits.article.sources),
+        ("lab_range", limits.lab_range.sources),
+        ("iron", limits.iron.sources),
+    ]
     for std in limits.standards:
         cited.append((std.id.value, std.intake_sources))
         cited += [(f"{std.id.value} {r.ages}", r.sources) for r in std.upper_limits]

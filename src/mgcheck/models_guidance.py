@@ -122,10 +122,17 @@ class LabRange(Strict):
     sources: Keys
 
 
+class IronThresholds(Strict):
+    ferritin_ug_per_l: float = Field(gt=0, le=1000)
+    tsat_pct: float = Field(gt=0, le=100)
+    sources: Keys
+
+
 class LimitsFile(Strict):
     schema_version: int = Field(ge=1, le=1)
     article: ArticleDose
     lab_range: LabRange
+    iron: IronThresholds
     standards: list[StandardData]
 
     @model_validator(mode="after")

@@ -1,0 +1,317 @@
+"""`mgcheck warnings`, `mgcheck dose` and `mgcheck sources` through the real commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from helpers import run, run_json
+
+ENVELOPE = {"schema", "schema_version", "language"}
+
+
+def flat(text: str) -> str:
+    """Panel text as one line: borders gone, wrapping undone, so tests do not depend on width."""
+    return " ".join(text.replace("│", " ").split())
+
+
+# --- warnings ------------------------------------------------------------------------------------
+
+
+def test_warnings_json_shape() -> None:
+    data = run_json("warnings")
+    assert set(data) == ENVELOPE | {"standard", "sections"}
+    assert (data["schema"], data["schema_version"], data["standard"]) == (
+        "mgcheck.warnings",
+        1,
+        "nnr",
+    )
+    levels = [s["level"] for s in data["sections"]]
+    assert levels == ["urgent", "doctor", "caution", "caution", "caution", "info"]
+    for section in data["sections"]:
+        assert {"id", "level", "title", "items"} <= set(section)
+        for item in section["items"]:
+            assert set(item) == {"id", "title", "text", "sources", "applies_to", "timing"}
+            assert item["sources"] and item["text"]
+    help_now = data["sections"][0]
+    assert help_now["id"] == "help-now"
+    assert help_now["helplines"]["lines"][0]["number"] == "112"
+    limits = next(s for s in data["sections"] if s["id"] == "limits")["limits"]
+    assert limits["article_mg"] == 300
+    assert limits["article_above"] == ["nnr", "efsa"]
+    assert limits["article_at_or_below"] == ["iom"]
+
+
+def test_red_flags_come_first_in_the_panels() -> None:
+    out = flat(run("warnings").stdout)
+    assert out.index("Get help now") < out.index("Ask a doctor first") < out.index("Side effects")
+    assert out.index("112") < out.index("Side effects")
+    assert "Sources: article" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "section"),
+    [
+        ("medicines", "medicines"),
+        ("medicin", "medicines"),
+        ("GRÆNSER", "limits"),
+        ("graenser", "limits"),
+        ("hjælp", "help-now"),
+        ("doctor-first", "doctor-first"),
+        ("kun-ved-mangel", "only-if-low"),
+    ],
+)
+def test_one_section_by_english_or_danish_name(name: str, section: str) -> None:
+    data = run_json("warnings", "--section", name)
+    assert [s["id"] for s in data["sections"]] == [section]
+
+
+def test_unknown_section_is_one_line_exit_2() -> None:
+    result = run("warnings", "--section", "nonsense")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "mgcheck: no section called 'nonsense'. Sections: help-now, doctor-first, "
+        "side-effects, limits, medicines, only-if-low"
+    ]
+
+
+def test_standard_marks_the_chosen_one() -> None:
+    out = flat(run("warnings", "--section", "limits", "--standard", "iom").stdout)
+    assert "US IOM ◀ chosen" in out
+    assert run_json("warnings", "--standard", "EFSA")["standard"] == "efsa"
+
+
+def test_warnings_in_danish() -> None:
+    result = run("warnings", "--lang", "da", "--section", "medicin")
+    out = flat(result.stdout)
+    assert "Bisfosfonater" in out
+    assert "Kilder: smpc-oral-a" in out
+    assert "mindst 3 timer før magnesium" in out
+    data = run_json("warnings", "--lang", "da")
+    assert data["language"] == "da"
+    assert data["sections"][0]["title"] == "Få hjælp nu"
+
+
+# --- dose ----------------------------------------------------------------------------------------
+
+
+def test_dose_json_shape_and_chemistry() -> None:
+    data = run_json("dose", "oxid", "500", "--per-day", "2")
+    assert set(data) == ENVELOPE | {
+        "form",
+        "variants",
+        "amount_mg",
+        "elemental_input",
+        "per_day",
+        "per_unit_mg",
+        "per_day_mg",
+        "standard",
+        "upper_limit_mg",
+        "other_limits",
+        "article_mg",
+        "verdict",
+        "verdict_text",
+    }
+    assert data["schema"] == "mgcheck.dose"
+    assert data["form"]["id"] == "oxide"
+    # 500 mg x 24.305 / 40.304 = 301.5 mg per tablet, 603 mg a day: over every limit.
+    assert data["per_unit_mg"] == {"low": 301.5, "high": 301.5}
+    assert data["per_day_mg"] == {"low": 603.0, "high": 603.0}
+    assert data["verdict"] == "above"
+    assert data["upper_limit_mg"] == 250
+    assert data["other_limits"] == [
+        {"standard": "efsa", "upper_limit_mg": 250},
+        {"standard": "iom", "upper_limit_mg": 350},
+    ]
+    assert data["article_mg"] == 300
+
+
+@pytest.mark.parametrize(
+    ("args", "verdict"),
+    [
+        (["citrate", "400"], "within"),  # 45-65 mg
+        (["bisglycinat", "100", "--elemental", "--per-day", "3"], "above"),  # 300 > 250
+        (
+            ["bisglycinat", "100", "--elemental", "--per-day", "3", "--standard", "iom"],
+            "within_chosen_only",
+        ),  # 300 <= 350 but > 250
+        (["citrat", "1,8g"], "maybe_above"),  # 203-291 mg: depends on the salt
+        (["citrat", "nonahydrat", "1,8", "g"], "within"),  # 214 mg
+        (["oxid", "100", "--age", "3"], "no_limit"),  # none set under 4 (NNR)
+        (["oxid", "100", "--age", "3", "--standard", "iom"], "within"),  # 60 mg <= 65 mg
+    ],
+)
+def test_dose_verdicts(args: list[str], verdict: str) -> None:
+    assert run_json("dose", *args)["verdict"] == verdict
+
+
+def test_unknown_hydrate_shows_every_variant_and_how_to_read_the_label() -> None:
+    data = run_json("dose", "magnesiumcitrat", "400")
+    assert [v["id"] for v in data["variants"]] == [
+        "citrate-anhydrous",
+        "citrate-nonahydrate",
+        "citrate-hydrogen",
+    ]
+    assert [v["magnesium_pct"] for v in data["variants"]] == [16.16, 11.89, 11.34]
+    out = flat(run("dose", "magnesiumcitrat", "400").stdout)
+    assert "11.3–16.2 %" in out
+    assert "--elemental" in out
+
+
+def test_dose_above_the_limit_puts_the_danger_signs_first() -> None:
+    out = flat(run("dose", "oxid", "500").stdout)
+    assert out.index("Above the upper limit") < out.index("call 112") < out.index("Elemental")
+
+
+def test_dose_never_calls_a_dose_over_the_limit_fine() -> None:
+    for args in (["oxid", "1000"], ["klorid", "5", "g"], ["citrat", "2", "g", "--per-day", "3"]):
+        assert run_json("dose", *args)["verdict"] in {"above", "maybe_above"}
+
+
+def test_children_get_no_adult_dose_figure() -> None:
+    data = run_json("dose", "citrat", "200", "--age", "10")
+    assert data["article_mg"] is None
+    assert "for adults" in flat(run("dose", "citrat", "200", "--age", "10").stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sitrat", "400"], "unknown form 'sitrat'. Did you mean: Magnesium citrate"),
+        (["xyzzy", "400"], "unknown form 'xyzzy'. See mgcheck dose --list."),
+        (["citrat", "1.000"], "'1.000' could be a thousand or one"),
+        (["citrat", "lots"], "'lots' is not an amount"),
+        (["citrat", "0"], "'0' must be more than 0"),
+        (["oxid", "nonahydrat", "400"], "Magnesium oxide has no such hydrate"),
+        (["citrat"], "give a form and an amount"),
+        ([], "give a form and an amount"),
+        (["citrat", "400", "--list"], "--list takes no form or amount"),
+    ],
+)
+def test_dose_errors_are_one_line_exit_2(args: list[str], message: str) -> None:
+    result = run("dose", *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("mgcheck: " + message)
+
+
+def test_per_day_out_of_range_is_a_usage_error() -> None:
+    assert run("dose", "citrat", "400", "--per-day", "0").exit_code == 2
+
+
+def test_dose_list() -> None:
+    data = run_json("dose", "--list")
+    assert data["schema"] == "mgcheck.forms"
+    forms = {f["id"]: f for f in data["forms"]}
+    assert len(forms) == 16
+    assert set(forms["oxide"]) == {
+        "id",
+        "name",
+        "aliases",
+        "variants",
+        "absorption",
+        "stomach",
+        "sources",
+    }
+    assert forms["oxide"]["variants"][0]["magnesium_pct"] == 60.3
+    assert forms["bisglycinate"]["variants"][0]["magnesium_pct"] == 14.1
+    out = flat(run("dose", "--list").stdout)
+    assert "Magnesium oxide" in out and "60.3 %" in out
+    assert "Absorption:" in out and "Stomach:" in out
+
+
+def test_dose_in_danish() -> None:
+    out = flat(run("dose", "magnesiumcitrat", "300", "--per-day", "3", "--lang", "da").stdout)
+    assert "Magnesiumcitrat: 300 mg × 3 om dagen" in out
+    assert "11,3–16,2 %" in out
+    assert "Inden for den øvre grænse i NNR 2023 (250 mg om dagen)." in out
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+
+def test_sources_json_is_numbered_and_complete() -> None:
+    data = run_json("sources")
+    assert data["schema"] == "mgcheck.sources"
+    entries = data["sources"]
+    assert [e["number"] for e in entries] == list(range(1, len(entries) + 1))
+    assert entries[0]["key"] == "article"
+    for entry in entries:
+        assert set(entry) == {
+            "number",
+            "key",
+            "organisation",
+            "title",
+            "year",
+            "url",
+            "read",
+            "via",
+            "note",
+        }
+        assert entry["url"] or entry["key"] in {
+            "article",
+            "efsa-scf-ul",
+            "nih-ods-gi",
+            "nih-ods-interactions",
+            "iupac-weights",
+        }
+        assert entry["read"] == "direct" or entry["via"]
+    keys = {e["key"] for e in entries}
+    assert {
+        "article",
+        "nnr2023",
+        "efsa2015",
+        "iom1997",
+        "nih-ods",
+        "rsj-lab",
+        "irlssg2014",
+        "aasm2024",
+    } <= keys
+
+
+def test_sources_by_key_keep_their_numbers() -> None:
+    all_numbers = {e["key"]: e["number"] for e in run_json("sources")["sources"]}
+    picked = run_json("sources", "aasm2024", "nnr2023")["sources"]
+    assert [(e["key"], e["number"]) for e in picked] == sorted(
+        [("nnr2023", all_numbers["nnr2023"]), ("aasm2024", all_numbers["aasm2024"])],
+        key=lambda pair: pair[1],
+    )
+
+
+def test_unknown_source_key() -> None:
+    result = run("sources", "nope")
+    assert result.exit_code == 2
+    assert "unknown source key: nope" in result.stderr
+
+
+def test_sources_text_lists_titles_and_urls() -> None:
+    out = flat(run("sources").stdout)
+    assert "Nordic Nutrition Recommendations 2023" in out
+    assert "https://pub.norden.org/nord2023-003/about-this-publication.html" in out
+
+
+def test_danish_help_for_the_new_commands() -> None:
+    for command, words in (
+        ("dose", "Eksempler:"),
+        ("warnings", "Afsnit:"),
+        ("sources", "Vis alle kilder"),
+    ):
+        out = subprocess.run(
+            [sys.executable, "-m", "mgcheck", "--lang", "da", command, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert words in out, command
+
+
+def test_every_json_document_parses() -> None:
+    for args in (["warnings"], ["dose", "--list"], ["dose", "citrat", "400"], ["sources"]):
+        result = run(*args, "--json")
+        assert result.exit_code == 0
+        json.loads(result.stdout)
