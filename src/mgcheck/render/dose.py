@@ -6,6 +6,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -227,8 +228,8 @@ def print_forms(forms: FormsFile) -> None:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    table.add_column(_("Form (names accepted)"))
-    table.add_column(_("Variant"))
+    table.add_column(_("Form (names accepted)"), overflow="fold")
+    table.add_column(_("Variant"), overflow="fold")
     table.add_column(_("% magnesium"), justify="right", no_wrap=True)
     table.add_column(_("mg for 100 mg\nmagnesium"), justify="right", no_wrap=True)
     for form in forms.forms:
@@ -249,13 +250,16 @@ def print_forms(forms: FormsFile) -> None:
     console.print(Text(_("What the sources say"), style="bold"))
     for form in forms.forms:
         low, high = fraction_range(form)
-        line = Text()
-        line.append(form.name.get(lang), style="bold")
-        line.append(f" ({_range(low * 100, high * 100)} %)\n", style="dim")
-        line.append("  " + _("Absorption: {text}").format(text=form.absorption.get(lang)) + "\n")
-        line.append("  " + _("Stomach: {text}").format(text=form.stomach.get(lang)) + "\n")
-        line.append_text(sources_line(form.sources))
-        console.print(line)
+        heading = Text(form.name.get(lang), style="bold")
+        heading.append(f" ({_range(low * 100, high * 100)} %)", style="dim")
+        notes = Table.grid(padding=(0, 1))
+        notes.add_column(no_wrap=True)
+        notes.add_column()
+        notes.add_row(_("Absorption:"), Text(form.absorption.get(lang)))
+        notes.add_row(_("Stomach:"), Text(form.stomach.get(lang)))
+        notes.add_row(_("Sources:"), Text(", ".join(form.sources), style="dim"))
+        console.print(heading)
+        console.print(Padding(notes, (0, 0, 1, 2)))
     console.print(
         Text(
             _(
