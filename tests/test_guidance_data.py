@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -200,62 +200,51 @@ def test_helplines() -> None:
 # --- a broken data file gives one clear line ---------------------------------------------------
 
 
-def _broken_copy(tmp_path: Path, name: str, edit: str, replacement: str) -> Path:
-    source = datafiles.DATA_DIR / name
-    text = source.read_text(encoding="utf-8")
-    assert edit in text
-    target = tmp_path / name
-    target.write_text(text.replace(edit, replacement, 1), encoding="utf-8")
-    return target
-
-
-def test_an_unknown_source_key_names_the_item(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = _broken_copy(
-        tmp_path, "guidance.yaml", "sources: [smpc-oral-c]", "sources: [smpc-oral-z]"
-    )
-    monkeypatch.setattr(datafiles, "GUIDANCE_FILE", path)
-    with pytest.raises(MgcheckError) as caught:
-        load_guidance(KNOWN)
-    assert "medicine-levothyroxine" in caught.value.message
-    assert "smpc-oral-z" in caught.value.message
-
-
-def test_sections_out_of_order_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = _broken_copy(tmp_path, "guidance.yaml", "level: urgent", "level: info")
-    monkeypatch.setattr(datafiles, "GUIDANCE_FILE", path)
-    with pytest.raises(MgcheckError, match="order of urgency"):
-        load_guidance(KNOWN)
-
-
-def test_a_gap_between_age_bands_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = _broken_copy(
-        tmp_path,
+BROKEN = [
+    # (file, the text changed, what it becomes, words the one-line error must contain)
+    ("guidance.yaml", "sources: [smpc-oral-c]", "sources: [smpc-oral-z]", "medicine-levothyroxine"),
+    ("guidance.yaml", "level: urgent", "level: info", "order of urgency"),
+    (
         "limits.yaml",
         "{ages: [4, 10], female: 230, male: 230}",
         "{ages: [5, 10], female: 230, male: 230}",
-    )
-    monkeypatch.setattr(datafiles, "LIMITS_FILE", path)
-    with pytest.raises(MgcheckError, match="does not follow"):
-        load_limits(KNOWN)
-
-
-def test_a_secondary_source_must_say_where_it_was_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = _broken_copy(
-        tmp_path,
+        "does not follow",
+    ),
+    (
         "sources.yaml",
         '    via: "https://www.livestrong.com/article/269246-risks-of-magnesium-supplements/"\n',
         "",
-    )
-    monkeypatch.setattr(datafiles, "SOURCES_FILE", path)
+        "'nih-ods-gi'",
+    ),
+]
+LOADERS: dict[str, tuple[str, Callable[[], object]]] = {
+    "guidance.yaml": ("GUIDANCE_FILE", lambda: load_guidance(KNOWN)),
+    "limits.yaml": ("LIMITS_FILE", lambda: load_limits(KNOWN)),
+    "sources.yaml": ("SOURCES_FILE", load_sources),
+}
+
+
+@pytest.mark.parametrize(("name", "edit", "replacement", "words"), BROKEN)
+def test_a_broken_data_file_gives_one_clear_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    edit: str,
+    replacement: str,
+    words: str,
+) -> None:
+    source = datafiles.DATA_DIR / name
+    text = source.read_text(encoding="utf-8")
+    assert edit in text
+    broken = tmp_path / name
+    broken.write_text(text.replace(edit, replacement, 1), encoding="utf-8")
+    attribute, load = LOADERS[name]
+    monkeypatch.setattr(datafiles, attribute, broken)
     with pytest.raises(MgcheckError) as caught:
-        load_sources()
-    assert "'nih-ods-gi'" in caught.value.message
+        load()
+    assert words in caught.value.message
+    assert str(broken) in caught.value.message
+    assert "\n" not in caught.value.message
 
 
 def test_an_untranslated_item_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
