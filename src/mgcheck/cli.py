@@ -6,6 +6,7 @@ Help strings are translated when this module is imported, so the language must a
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -415,3 +416,122 @@ def sources(
             )
         entries = [(n, s) for n, s in entries if s.key in keys]
     (sources_json if json else print_sources)(entries)
+
+
+REPORT_FORMATS = (".md", ".html", ".txt", ".json")
+
+
+@app.command(
+    help=_(
+        "The self-check: answer questions (or give an answers file) and get a report to bring "
+        "to your doctor, most urgent first. It is not a diagnosis."
+    ),
+    epilog=_(
+        "Examples:  mgcheck assess  ·  mgcheck assess --example > answers.yaml  ·  "
+        "mgcheck assess --answers answers.yaml  ·  mgcheck assess --answers - < answers.json  ·  "
+        "mgcheck assess --answers answers.yaml --output report.md  ·  "
+        "mgcheck assess --answers answers.yaml --json  ·  mgcheck assess --schema"
+    ),
+)
+def assess(
+    answers_file: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help=_("Read the answers from a YAML or JSON file; - reads standard input."),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            metavar="FILE",
+            help=_("Also write the report to FILE: .md, .html, .txt or .json."),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    example: Annotated[
+        bool, typer.Option("--example", help=_("Print a commented example answers file."))
+    ] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help=_("Print the JSON Schema of the answers file."))
+    ] = False,
+    standard: StandardOption = Standard.NNR,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Ask or read the answers, let the rules judge, render the report."""
+    _apply_lang(lang)
+    if example:
+        from mgcheck.render.example import example_yaml
+
+        sys.stdout.write(example_yaml())
+        return
+    if schema:
+        import json as json_module
+
+        from mgcheck.models_answers import Answers
+
+        sys.stdout.write(json_module.dumps(Answers.model_json_schema(), indent=2) + "\n")
+        return
+    if output is not None and output.suffix.lower() not in REPORT_FORMATS:
+        raise MgcheckError(
+            _("--output: use a file ending in {formats}").format(formats=", ".join(REPORT_FORMATS))
+        )
+    from mgcheck.datafiles import load_assess_data, load_sources
+
+    data = load_assess_data()
+    if answers_file is None:
+        answers = _interview(data)
+    else:
+        from mgcheck.answers import load_answers
+
+        answers = load_answers(answers_file, data)
+    from mgcheck.report import build_report
+    from mgcheck.rules.assess import assess as run_rules
+
+    report = build_report(answers, run_rules(answers, data, standard), data, current())
+    numbered = {s.key: n for n, s in enumerate(load_sources().sources, start=1)}
+    entries = {s.key: s for s in load_sources().sources}
+    sources = sorted(((numbered[k], entries[k]) for k in report.sources), key=lambda p: p[0])
+    if output is not None:
+        from mgcheck.render.files import write_report
+
+        write_report(output, report, sources)
+    if json:
+        from mgcheck.output import write_json
+
+        write_json("report", report.to_json())
+    else:
+        from mgcheck.render.report import print_report
+
+        print_report(report, sources)
+        if output is not None:
+            typer.echo(_("Report written to {file}.").format(file=output))
+
+
+def _interview(data: Any) -> Any:
+    if not sys.stdin.isatty():
+        raise MgcheckError(
+            _(
+                "no terminal to ask the questions in. Give the answers in a file instead: "
+                "mgcheck assess --answers FILE (mgcheck assess --example shows the format)."
+            )
+        )
+    from mgcheck.interview import Interview
+    from mgcheck.models_answers import Answers
+    from mgcheck.output import stdout_console
+
+    console = stdout_console()
+    console.print(
+        _(
+            "mgcheck asks a few questions (a few minutes). It is not a diagnosis. "
+            "Ctrl-C stops at any time; nothing is saved."
+        ),
+        style="bold",
+    )
+    interview = Interview(data, current(), input, lambda text: console.print(text, highlight=False))
+    return Answers.model_validate(interview.run())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -12,6 +13,7 @@ from mgcheck.i18n import _
 from mgcheck.models import FoodTable
 
 if TYPE_CHECKING:
+    from mgcheck.models_assess import DietFile, FindingText, QuestionsFile
     from mgcheck.models_guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -149,3 +151,96 @@ def load_guidance(known: set[str]) -> GuidanceFile:
 
 def source_keys(sources: SourceList) -> set[str]:
     return {s.key for s in sources.sources}
+
+
+# --- assess data: words, findings, diet groups -----------------------------------------------
+
+QUESTIONS_FILE = DATA_DIR / "questions.yaml"
+FINDINGS_FILE = DATA_DIR / "findings.yaml"
+DIET_FILE = DATA_DIR / "diet.yaml"
+
+
+def load_questions(known: set[str]) -> QuestionsFile:
+    from mgcheck.models_assess import QuestionsFile
+
+    questions = validate(QuestionsFile, read_yaml(QUESTIONS_FILE), QUESTIONS_FILE, "", "")
+    cited = [
+        (f"look_alike_means.{k.value}", m.sources) for k, m in questions.look_alike_means.items()
+    ]
+    _check_citations(QUESTIONS_FILE, cited, known)
+    return questions
+
+
+def load_findings(known: set[str], guidance: GuidanceFile) -> list[FindingText]:
+    """The findings in file order, each with its own words or those of the guidance item."""
+    from mgcheck.models_assess import FindingsFile
+
+    raw = validate(FindingsFile, read_yaml(FINDINGS_FILE), FINDINGS_FILE, "findings", "finding")
+    items = {item.id: item for item in guidance.items()}
+    resolved: list[FindingText] = []
+    for finding in raw.findings:
+        if finding.guidance is not None:
+            item = items.get(finding.guidance)
+            if item is None:
+                raise MgcheckError(
+                    _("{file}: finding '{id}' reuses '{item}', which is not in {guidance}").format(
+                        file=FINDINGS_FILE,
+                        id=finding.id,
+                        item=finding.guidance,
+                        guidance=GUIDANCE_FILE.name,
+                    )
+                )
+            finding = finding.model_copy(
+                update={"title": item.title, "text": item.text, "sources": list(item.sources)}
+            )
+        resolved.append(finding)
+    ids = [f.id for f in resolved]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise MgcheckError(f"{FINDINGS_FILE}: duplicate finding id {duplicates[0]!r}")
+    _check_citations(FINDINGS_FILE, [(f.id, f.sources) for f in resolved], known)
+    return resolved
+
+
+def load_diet(foods: FoodTable) -> DietFile:
+    from mgcheck.models_assess import DietFile
+
+    diet = validate(DietFile, read_yaml(DIET_FILE), DIET_FILE, "", "")
+    known_foods = {food.id for food in foods.foods}
+    for group, ids in diet.groups.items():
+        for food_id in ids:
+            if food_id not in known_foods:
+                raise MgcheckError(
+                    _("{file}: {group} names '{food}', which is not in {foods}").format(
+                        file=DIET_FILE, group=group.value, food=food_id, foods=FOODS_FILE.name
+                    )
+                )
+    return diet
+
+
+@dataclass(frozen=True)
+class AssessData:
+    """Everything the self-check reads, loaded and cross-checked once."""
+
+    limits: LimitsFile
+    forms: FormsFile
+    guidance: GuidanceFile
+    foods: FoodTable
+    questions: QuestionsFile
+    findings: list[FindingText]
+    diet: DietFile
+
+
+def load_assess_data() -> AssessData:
+    known = source_keys(load_sources())
+    guidance = load_guidance(known)
+    foods = load_foods()
+    return AssessData(
+        limits=load_limits(known),
+        forms=load_forms(known),
+        guidance=guidance,
+        foods=foods,
+        questions=load_questions(known),
+        findings=load_findings(known, guidance),
+        diet=load_diet(foods),
+    )

@@ -35,6 +35,10 @@ def write_json(kind: str, payload: dict[str, Any]) -> None:
 
 
 def error_line(message: str) -> None:
-    """One plain line on stderr: no markup, so a file name with brackets prints as it is."""
-    sys.stderr.write(f"mgcheck: {message}\n")
+    """Plain lines on stderr, each prefixed: no markup, so brackets in a file name print as is.
+
+    A message of several lines (several problems in one answers file) gives one line each.
+    """
+    for line in message.splitlines() or [""]:
+        sys.stderr.write(f"mgcheck: {line}\n")
     sys.stderr.flush()

@@ -53,3 +53,87 @@ class Level(str, Enum):
     DOCTOR = "doctor"
     CAUTION = "caution"
     INFO = "info"
+
+
+# --- the answers of `mgcheck assess` (the documented answers-file format) ---------------------
+
+
+class Sex(str, Enum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class Condition(str, Enum):
+    KIDNEY_DISEASE = "kidney_disease"
+    BLEEDING_DISORDER = "bleeding_disorder"
+    HEART_RHYTHM = "heart_rhythm"
+    MYASTHENIA_GRAVIS = "myasthenia_gravis"
+    TYPE2_DIABETES = "type2_diabetes"
+    BOWEL_DISEASE = "bowel_disease"
+    ALCOHOL = "alcohol"
+
+
+class Medicine(str, Enum):
+    BISPHOSPHONATE = "bisphosphonate"
+    ANTIBIOTIC = "antibiotic"
+    LEVOTHYROXINE = "levothyroxine"
+    GABAPENTIN = "gabapentin"
+    LOOP_OR_THIAZIDE_DIURETIC = "loop_or_thiazide_diuretic"
+    POTASSIUM_SPARING_DIURETIC = "potassium_sparing_diuretic"
+    PPI = "ppi"
+    MAGNESIUM_LAXATIVE_OR_ANTACID = "magnesium_laxative_or_antacid"
+    ANTIHISTAMINE = "antihistamine"
+    ANTIDEPRESSANT = "antidepressant"
+    ANTIPSYCHOTIC = "antipsychotic"
+    ANTINAUSEA = "antinausea"
+
+
+class Symptom(str, Enum):
+    DIARRHOEA = "diarrhoea"
+    NAUSEA = "nausea"
+    VOMITING = "vomiting"
+    STOMACH_CRAMPS = "stomach_cramps"
+    DIZZINESS_OR_FAINTING = "dizziness_or_fainting"
+    CONFUSION = "confusion"
+    IRREGULAR_OR_SLOW_HEARTBEAT = "irregular_or_slow_heartbeat"
+    BREATHING_DIFFICULTY = "breathing_difficulty"
+    MUSCLE_WEAKNESS = "muscle_weakness"
+
+
+class LookAlike(str, Enum):
+    CRAMP_KNOT = "cramp_knot"
+    POSITION_CHANGE_RELIEVES = "position_change_relieves"
+    NUMB_OR_BURNING_ALWAYS = "numb_or_burning_always"
+    PAIN_WHEN_WALKING = "pain_when_walking"
+    JUST_A_HABIT = "just_a_habit"
+    STARTED_WITH_NEW_MEDICINE = "started_with_new_medicine"
+    ONE_LEG_SWOLLEN_WARM_RED = "one_leg_swollen_warm_red"
+
+
+class Distress(str, Enum):
+    NONE = "none"
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+
+
+class DietGroup(str, Enum):
+    NUTS_SEEDS = "nuts_seeds"
+    WHOLE_GRAINS = "whole_grains"
+    LEGUMES = "legumes"
+    LEAFY_GREENS = "leafy_greens"
+    FISH = "fish"
+    DAIRY = "dairy"
+    FRUIT = "fruit"
+
+
+class MagnesiumUnit(str, Enum):
+    MMOL_L = "mmol/L"
+    MG_DL = "mg/dL"
+    MEQ_L = "mEq/L"
+
+
+class FerritinUnit(str, Enum):
+    UG_L = "ug/L"
+    MICRO_G_L = "µg/L"
+    NG_ML = "ng/mL"

@@ -1,0 +1,245 @@
+"""The self-check's report as Rich panels, or as a file to print: Markdown, HTML, text or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from mgcheck.i18n import _, format_number
+from mgcheck.models_guidance import SourceEntry
+from mgcheck.report import Report, headline
+from mgcheck.vocab import Level
+
+LEVEL_STYLE = {
+    Level.URGENT: "bold red",
+    Level.DOCTOR: "yellow",
+    Level.CAUTION: "cyan",
+    Level.INFO: "blue",
+}
+
+
+def disclaimer() -> str:
+    return _(
+        "This is not a diagnosis. It sums up your answers against named sources; "
+        "bring it to your doctor."
+    )
+
+
+def _mg(value: float | None) -> str:
+    return "–" if value is None else _("{mg} mg").format(mg=format_number(value))
+
+
+def _span(low: float, high: float) -> str:
+    a, b = format_number(low), format_number(high)
+    return _("{mg} mg").format(mg=a if a == b else f"{a}–{b}")
+
+
+def pattern_text(pattern: str | None) -> str:
+    return {
+        None: _("no leg symptoms"),
+        "fits": _("fits the pattern (not a diagnosis)"),
+        "possible": _("may fit: a look-alike is possible"),
+        "unlikely": _("does not fit the pattern"),
+    }[pattern]
+
+
+def figures(report: Report) -> list[tuple[str, str]]:
+    """The person's need, limit, dose and food estimate; empty of amounts under 18."""
+    rows: list[tuple[str, str]] = []
+    if report.need_mg is not None:
+        rows.append(
+            (
+                _("Your need ({standard})").format(standard=report.standard_short),
+                _mg(report.need_mg),
+            )
+        )
+    if report.upper_limit_mg is not None:
+        rows.append(
+            (
+                _("Upper limit from supplements ({standard})").format(
+                    standard=report.standard_short
+                ),
+                _mg(report.upper_limit_mg),
+            )
+        )
+    if report.dose_per_day_mg is not None:
+        rows.append((_("Your supplement, a day"), _span(*report.dose_per_day_mg)))
+    if report.diet_mg is not None:
+        rows.append((_("Your diet, counted groups, a day (rough)"), _mg(report.diet_mg)))
+    rows.append((_("Leg symptoms"), pattern_text(report.legs_pattern)))
+    return rows
+
+
+def group_title(level: Level) -> str:
+    """The heading over the findings of one level."""
+    return _("Good to know") if level is Level.INFO else headline(level)
+
+
+# --- terminal ------------------------------------------------------------------------------------
+
+
+def print_report(report: Report, sources: Sequence[tuple[int, SourceEntry]]) -> None:
+    from rich import box
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from mgcheck.output import stdout_console
+    from mgcheck.render.guidance import sources_line
+
+    console = stdout_console()
+    console.print(Text(disclaimer(), style="bold"))
+    style = LEVEL_STYLE[report.level]
+    console.print(
+        Panel(
+            Text(headline(report.level), style=style, justify="center"),
+            border_style=style,
+            title=_("Your report"),
+            title_align="left",
+        )
+    )
+    for level in Level:
+        findings = [f for f in report.findings if f.level is level]
+        if not findings:
+            continue
+        parts: list[Any] = []
+        for finding in findings:
+            if parts:
+                parts.append(Text(""))
+            parts += [
+                Text(finding.title, style="bold"),
+                Text(finding.text),
+                sources_line(finding.sources),
+            ]
+        console.print(
+            Panel(
+                Group(*parts),
+                title=Text(group_title(level), style=LEVEL_STYLE[level]),
+                title_align="left",
+                border_style=LEVEL_STYLE[level],
+            )
+        )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column()
+    grid.add_column(justify="right", style="bold")
+    for label, value in figures(report):
+        grid.add_row(label, value)
+    console.print(Panel(grid, title=_("Your figures"), title_align="left"))
+    foods = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
+    foods.add_column(_("Food"))
+    foods.add_column(_("Serving"))
+    if report.foods and report.foods[0].mg is not None:
+        foods.add_column(_("mg"), justify="right")
+    for food in report.foods:
+        row = [Text(food.name), Text(food.serving)]
+        if food.mg is not None:
+            row.append(Text(format_number(food.mg)))
+        foods.add_row(*row)
+    console.print(Panel(foods, title=_("Foods that help most"), title_align="left"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for number, source in sources:
+        year = f" ({source.year})" if source.year else ""
+        grid.add_row(
+            Text(f"{number}.", style="bold"),
+            Text.assemble(
+                (source.key, "bold"), f"  {source.organisation.get(report.language)}{year}"
+            ),
+        )
+    console.print(Panel(grid, title=_("Sources"), title_align="left", border_style="dim"))
+    console.print(
+        Text(
+            _("Every source in full: mgcheck sources. Save this report: --output report.md"),
+            style="dim",
+        )
+    )
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+def _document(
+    report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date
+) -> list[tuple[str, list[str]]]:
+    """The report as (heading, paragraphs) sections, shared by the Markdown, HTML and text files."""
+    sections: list[tuple[str, list[str]]] = [
+        (
+            _("mgcheck report, {date}").format(date=date.isoformat()),
+            [disclaimer(), _("Overall: {headline}").format(headline=headline(report.level))],
+        ),
+        (_("Your answers"), [f"{label}: {value}" for label, value in report.answers]),
+    ]
+    for level in Level:
+        findings = [f for f in report.findings if f.level is level]
+        if findings:
+            sections.append(
+                (
+                    group_title(level),
+                    [f"{f.title}. {f.text} [{', '.join(f.sources)}]" for f in findings],
+                )
+            )
+    sections.append((_("Your figures"), [f"{label}: {value}" for label, value in figures(report)]))
+    sections.append(
+        (
+            _("Foods that help most"),
+            [
+                f"{f.name}, {f.serving}" + ("" if f.mg is None else f": {_mg(f.mg)}")
+                for f in report.foods
+            ],
+        )
+    )
+    sections.append(
+        (
+            _("Sources"),
+            [
+                f"{n}. [{s.key}] {s.organisation.get(report.language)}: {s.title}"
+                + (f" ({s.year})" if s.year else "")
+                + (f" {s.url}" if s.url else "")
+                for n, s in sources
+            ],
+        )
+    )
+    return sections
+
+
+def markdown(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> str:
+    out: list[str] = []
+    for index, (heading, paragraphs) in enumerate(_document(report, sources, date)):
+        out.append(("# " if index == 0 else "## ") + heading)
+        out.append("")
+        bullet = index > 0
+        out += [("- " if bullet else "") + p for p in paragraphs]
+        out.append("")
+    return "\n".join(out)
+
+
+def text(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> str:
+    out: list[str] = []
+    for heading, paragraphs in _document(report, sources, date):
+        out += [heading, "=" * len(heading), *paragraphs, ""]
+    return "\n".join(out)
+
+
+def html_page(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> str:
+    sections = _document(report, sources, date)
+    title = html.escape(sections[0][0])
+    body: list[str] = []
+    for index, (heading, paragraphs) in enumerate(sections):
+        tag = "h1" if index == 0 else "h2"
+        body.append(f"<{tag}>{html.escape(heading)}</{tag}>")
+        if index == 0:
+            body += [f"<p>{html.escape(p)}</p>" for p in paragraphs]
+        else:
+            body.append("<ul>")
+            body += [f"<li>{html.escape(p)}</li>" for p in paragraphs]
+            body.append("</ul>")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{report.language}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
+        "<style>body{font-family:sans-serif;max-width:45em;margin:2em auto;line-height:1.4}"
+        "</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )

@@ -1,0 +1,280 @@
+"""The self-check's report: the rules' conclusions in words, in one language, ready to render.
+
+Building it is pure (no I/O); the same answers give the same report, so the JSON is stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mgcheck.datafiles import AssessData
+from mgcheck.i18n import Language, _, format_number, join_and
+from mgcheck.models import Text
+from mgcheck.models_answers import Answers
+from mgcheck.rules.assess import (
+    OLDER_AGE,
+    Assessment,
+    Means,
+    Names,
+    Num,
+    Others,
+    Param,
+    Span,
+    magnesium_mmol_per_l,
+)
+from mgcheck.rules.limits import upper_limit
+from mgcheck.vocab import Level, MagnesiumUnit, Standard
+
+REPORT_SCHEMA = "report"
+
+
+@dataclass(frozen=True)
+class FindingOut:
+    id: str
+    level: Level
+    title: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FoodOut:
+    id: str
+    name: str
+    serving: str
+    mg: float | None  # None for under-18s: the check shows them no amounts
+
+
+@dataclass(frozen=True)
+class Report:
+    language: Language
+    standard: Standard
+    standard_short: str
+    level: Level
+    findings: tuple[FindingOut, ...]
+    need_mg: float | None
+    upper_limit_mg: float | None
+    other_limits: tuple[tuple[str, float | None], ...]
+    dose_per_day_mg: tuple[float, float] | None
+    dose_form: str | None
+    diet_mg: float | None
+    diet_by_group: tuple[tuple[str, float], ...]
+    legs_pattern: str | None
+    foods: tuple[FoodOut, ...]
+    sources: tuple[str, ...]
+    answers: tuple[tuple[str, str], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON payload: `level` and `findings` side by side, then the figures."""
+        return {
+            "level": self.level.value,
+            "findings": [
+                {
+                    "id": f.id,
+                    "level": f.level.value,
+                    "title": f.title,
+                    "text": f.text,
+                    "sources": list(f.sources),
+                }
+                for f in self.findings
+            ],
+            "standard": self.standard.value,
+            "need_mg": self.need_mg,
+            "upper_limit_mg": self.upper_limit_mg,
+            "other_limits": [{"standard": s, "upper_limit_mg": mg} for s, mg in self.other_limits],
+            "dose": None
+            if self.dose_per_day_mg is None
+            else {
+                "form": self.dose_form,
+                "per_day_mg": {
+                    "low": round(self.dose_per_day_mg[0], 1),
+                    "high": round(self.dose_per_day_mg[1], 1),
+                },
+            },
+            "food_estimate": None
+            if self.diet_mg is None
+            else {
+                "mg_per_day": round(self.diet_mg, 1),
+                "by_group": {group: round(mg, 1) for group, mg in self.diet_by_group},
+            },
+            "legs_pattern": self.legs_pattern,
+            "suggested_foods": [
+                {"id": f.id, "name": f.name, "serving": f.serving, "mg": f.mg} for f in self.foods
+            ],
+            "sources": list(self.sources),
+        }
+
+
+def headline(level: Level) -> str:
+    return {
+        Level.URGENT: _("Get help now"),
+        Level.DOCTOR: _("Talk to a doctor"),
+        Level.CAUTION: _("Worth watching"),
+        Level.INFO: _("Looks fine"),
+    }[level]
+
+
+def _label(data: AssessData, kind: str, key: str, lang: Language) -> str:
+    labels = data.questions.labels
+    if kind == "risk":
+        if key == "older_age":
+            return labels.other["older_age"].get(lang).format(age=OLDER_AGE)
+        kind = "conditions" if key in {c.value for c in labels.conditions} else "medicines"
+    table: dict[Any, Text] = getattr(labels, kind)
+    return next(text.get(lang) for k, text in table.items() if k.value == key)
+
+
+def _fill(value: Param, data: AssessData, lang: Language) -> str:
+    if isinstance(value, Num):
+        return format_number(value.value, value.decimals, lang)
+    if isinstance(value, Span):
+        low = format_number(value.low, value.decimals, lang)
+        high = format_number(value.high, value.decimals, lang)
+        return low if low == high else f"{low}–{high}"
+    if isinstance(value, Names):
+        return join_and([_label(data, value.kind, key, lang) for key in value.keys])
+    if isinstance(value, Means):
+        return " ".join(data.questions.look_alike_means[k].text.get(lang) for k in value.keys)
+    if isinstance(value, Others):
+        return ", ".join(
+            f"{v.short}: {'–' if v.mg is None else format_number(v.mg, 0, lang) + ' mg'}"
+            for v in value.limits
+        )
+    return data.limits.standard(value).short
+
+
+def _answers_summary(answers: Answers, data: AssessData, lang: Language) -> list[tuple[str, str]]:
+    labels = data.questions.labels
+    yes, no, none = _("yes"), _("no"), _("none")
+
+    def names(table: dict[Any, Text], keys: tuple[Any, ...]) -> str:
+        return ", ".join(table[k].get(lang) for k in keys) or none
+
+    rows = [
+        (_("Age"), str(answers.age)),
+        (_("Sex"), labels.sex[answers.sex].get(lang)),
+    ]
+    if answers.pregnant or answers.breastfeeding:
+        rows.append((_("Pregnant"), yes if answers.pregnant else no))
+        rows.append((_("Breastfeeding"), yes if answers.breastfeeding else no))
+    rows.append((_("Conditions"), names(labels.conditions, answers.conditions)))
+    rows.append((_("Medicines"), names(labels.medicines, answers.medicines)))
+    supplement = answers.magnesium
+    if supplement is None:
+        rows.append(
+            (
+                _("Magnesium supplement"),
+                _("none (considering one)") if answers.considering_magnesium else none,
+            )
+        )
+    else:
+        amount = format_number(
+            supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1, lang
+        )
+        kind = _("elemental") if supplement.elemental else supplement.form
+        rows.append(
+            (
+                _("Magnesium supplement"),
+                _("{form}, {amount} mg × {per_day} a day").format(
+                    form=kind, amount=amount, per_day=supplement.per_day
+                ),
+            )
+        )
+    rows.append((_("Symptoms now"), names(labels.symptoms, answers.symptoms_now)))
+    legs = answers.legs
+    if legs is None:
+        rows.append((_("Leg symptoms"), none))
+    else:
+        rows.append(
+            (
+                _("Leg symptoms"),
+                _(
+                    "{met} of 4 core features; {days} days a week; bothers: {distress}; "
+                    "sleep disturbed: {sleep}"
+                ).format(
+                    met=legs.criteria_met(),
+                    days=legs.days_per_week,
+                    distress=labels.distress[legs.distress].get(lang),
+                    sleep=yes if legs.sleep_disturbed else no,
+                ),
+            )
+        )
+        if legs.look_alikes:
+            rows.append((_("Look-alikes"), names(labels.look_alikes, legs.look_alikes)))
+    if answers.diet is not None:
+        diet = answers.diet
+        portions = ", ".join(
+            f"{text.get(lang)}: {format_number(getattr(diet, group.value), 1, lang)}"
+            for group, text in labels.diet.items()
+        )
+        rows.append((_("Portions a day"), portions))
+    labs = answers.labs
+    if labs and labs.magnesium:
+        mg = labs.magnesium
+        shown = f"{format_number(mg.value, 2, lang)} {mg.unit.value}"
+        if mg.unit is not MagnesiumUnit.MMOL_L:
+            shown += f" = {format_number(magnesium_mmol_per_l(mg), 2, lang)} mmol/L"
+        rows.append((_("Blood magnesium"), shown))
+    if labs and labs.ferritin:
+        rows.append((_("Ferritin"), f"{format_number(labs.ferritin.value, 0, lang)} µg/L"))
+    return rows
+
+
+def build_report(
+    answers: Answers, assessment: Assessment, data: AssessData, lang: Language
+) -> Report:
+    texts = {f.id: f for f in data.findings}
+    findings: list[FindingOut] = []
+    for hit in assessment.hits:
+        finding = texts[hit.id]
+        assert finding.title is not None and finding.text is not None
+        values = {key: _fill(value, data, lang) for key, value in hit.params.items()}
+        findings.append(
+            FindingOut(
+                id=hit.id,
+                level=finding.level,
+                title=finding.title.get(lang),
+                text=finding.text.get(lang).format(**values),
+                sources=tuple(finding.sources),
+            )
+        )
+    judgement = assessment.judgement
+    dose = assessment.dose
+    foods = tuple(
+        FoodOut(
+            id=food.id,
+            name=food.name.get(lang),
+            serving=food.serving.label.get(lang),
+            mg=round(food.mg_per_100g * food.serving.grams / 100, 1) if assessment.adult else None,
+        )
+        for food in assessment.suggested_foods
+    )
+    diet = assessment.diet
+    sources = tuple(dict.fromkeys(key for f in findings for key in f.sources))
+    others: tuple[tuple[str, float | None], ...] = ()
+    if assessment.adult:
+        for other in Standard:
+            if other is not assessment.standard:
+                row = upper_limit(data.limits.standard(other), answers.age)
+                others += ((other.value, None if row is None else row.mg),)
+    return Report(
+        language=lang,
+        standard=assessment.standard,
+        standard_short=data.limits.standard(assessment.standard).short,
+        level=assessment.level,
+        findings=tuple(findings),
+        need_mg=assessment.need_mg,
+        upper_limit_mg=assessment.upper_limit_mg,
+        other_limits=others,
+        dose_per_day_mg=None if dose is None else (dose.per_day_low, dose.per_day_high),
+        dose_form=None
+        if dose is None or judgement is None
+        else (dose.match.form.name.get(lang) if dose.match else _("elemental magnesium")),
+        diet_mg=None if diet is None else diet.mg,
+        diet_by_group=() if diet is None else tuple(diet.by_group.items()),
+        legs_pattern=None if assessment.pattern is None else assessment.pattern.value,
+        foods=foods,
+        sources=sources,
+        answers=tuple(_answers_summary(answers, data, lang)),
+    )
