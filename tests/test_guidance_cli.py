@@ -258,6 +258,7 @@ def test_sources_json_is_numbered_and_complete() -> None:
             "efsa-scf-ul",
             "nih-ods-gi",
             "nih-ods-interactions",
+            "usda-sr28",
             "iupac-weights",
         }
         assert entry["read"] == "direct" or entry["via"]

@@ -12,7 +12,14 @@ import yaml
 from helpers import run_json
 
 from mgcheck import datafiles
-from mgcheck.datafiles import load_forms, load_guidance, load_limits, load_sources, source_keys
+from mgcheck.datafiles import (
+    load_assess_data,
+    load_forms,
+    load_guidance,
+    load_limits,
+    load_sources,
+    source_keys,
+)
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import format_number
 from mgcheck.models import Text
@@ -43,6 +50,11 @@ def cited_keys() -> set[str]:
         keys.update(standard.intake_sources)
         for row in standard.upper_limits:
             keys.update(row.sources)
+    assess_data = load_assess_data()
+    for finding in assess_data.findings:
+        keys.update(finding.sources)
+    for meaning in assess_data.questions.look_alike_means.values():
+        keys.update(meaning.sources)
     return keys
 
 
@@ -64,6 +76,14 @@ def prose() -> Iterator[tuple[str, Text]]:
     for source in load_sources().sources:
         if source.note:
             yield f"source {source.key}", source.note
+    assess_data = load_assess_data()
+    for finding in assess_data.findings:
+        if finding.guidance is None and finding.text is not None:
+            yield finding.id, finding.text
+    for key, meaning in assess_data.questions.look_alike_means.items():
+        yield f"look-alike {key.value}", meaning.text
+    for name, question in assess_data.questions.questions.items():
+        yield f"question {name}", question
 
 
 def test_every_cited_source_is_listed_by_mgcheck_sources() -> None:

@@ -22,6 +22,7 @@ from mgcheck.vocab import (
 )
 
 Portions = Annotated[float, Field(ge=0, le=20)]
+MIN_PREGNANCY_AGE = 10  # below this, a "pregnant" answer is a typing error
 
 
 class Supplement(Strict):
@@ -90,4 +91,8 @@ class Answers(Strict):
     def _possible(self) -> Answers:
         if self.sex is Sex.MALE and (self.pregnant or self.breastfeeding):
             raise ValueError("pregnant and breastfeeding apply only when sex is female")
+        if self.age < MIN_PREGNANCY_AGE and (self.pregnant or self.breastfeeding):
+            raise ValueError(
+                f"pregnant and breastfeeding need an age of {MIN_PREGNANCY_AGE} or more"
+            )
         return self

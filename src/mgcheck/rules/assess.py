@@ -323,7 +323,8 @@ def _caution(answers: Answers) -> list[Hit]:
             hits.append(
                 Hit("interaction-diuretic", {"which": Names("medicines", tuple(diuretics))})
             )
-    if Medicine.MAGNESIUM_LAXATIVE_OR_ANTACID in medicines:
+    if Medicine.MAGNESIUM_LAXATIVE_OR_ANTACID in medicines and answers.age >= ADULT_AGE:
+        # Its words give adult amounts (the limit, 5,000 mg): under 18, adults-only speaks instead.
         hits.append(Hit("interaction-laxative-antacid"))
     legs = answers.legs
     if legs:

@@ -1,0 +1,404 @@
+"""Written cases (vignettes) from the reference material: the report level and the key findings.
+
+Each case is a person as an answers file would describe them. `present` must all be found,
+`absent` must not; `level` is the report's overall level. Sources for the expectations:
+rls.md 1 (all four core criteria, clinical significance), 3 (look-alikes), 4.1 (ferritin 75),
+7 (red flags); magnesium.md b (upper limits), d (doctor first), e (interactions), f (risk), h (lab).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from assess_helpers import DATA, evaluate, legs
+
+from mgcheck.vocab import Standard
+
+ADULT: dict[str, Any] = {"age": 45, "sex": "female"}
+CITRATE = {"form": "citrate", "amount_mg": 400, "per_day": 2}  # 91-129 mg a day
+OXIDE_HIGH = {"form": "oxid", "amount_mg": 500, "per_day": 2}  # 603 mg a day
+
+
+def person(**changes: Any) -> dict[str, Any]:
+    return {**ADULT, **changes}
+
+
+CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
+    (
+        "typical restless legs, troublesome",
+        person(age=52, legs=legs(days_per_week=3)),
+        "doctor",
+        {"rls-see-doctor", "rls-pattern-fits", "magnesium-evidence"},
+        {"rls-look-alike"},
+    ),
+    (
+        "restless legs, mild and rare: no doctor finding",
+        person(legs=legs(days_per_week=1, distress="mild", sleep_disturbed=False)),
+        "info",
+        {"rls-pattern-fits", "magnesium-evidence"},
+        {"rls-see-doctor"},
+    ),
+    (
+        "often but only mildly, yet sleep is disturbed",
+        person(legs=legs(days_per_week=5, distress="mild", sleep_disturbed=True)),
+        "doctor",
+        {"rls-see-doctor"},
+        set(),
+    ),
+    (
+        "the three-of-four trap: never 'fits'",
+        person(legs=legs(worse_evening_night=False, days_per_week=6, distress="severe")),
+        "info",
+        {"rls-pattern-unlikely"},
+        {"rls-pattern-fits", "rls-pattern-possible", "rls-see-doctor", "ferritin-low"},
+    ),
+    (
+        "look-alike: night cramps",
+        person(legs=legs(look_alikes=["cramp_knot"], days_per_week=1, sleep_disturbed=False)),
+        "caution",
+        {"rls-look-alike", "rls-pattern-possible"},
+        {"rls-pattern-fits"},
+    ),
+    (
+        "look-alike: eased by one change of position",
+        person(
+            legs=legs(look_alikes=["position_change_relieves"], days_per_week=1, distress="mild")
+        ),
+        "doctor",  # sleep is disturbed, and the pattern may fit
+        {"rls-look-alike", "rls-pattern-possible", "rls-see-doctor"},
+        set(),
+    ),
+    (
+        "look-alike: neuropathy",
+        person(
+            legs=legs(
+                look_alikes=["numb_or_burning_always"], sleep_disturbed=False, days_per_week=0
+            )
+        ),
+        "caution",
+        {"rls-look-alike", "rls-pattern-possible"},
+        set(),
+    ),
+    (
+        "look-alike: pain on walking (claudication)",
+        person(
+            legs=legs(
+                look_alikes=["pain_when_walking"],
+                better_when_moving=False,
+                sleep_disturbed=False,
+            )
+        ),
+        "caution",
+        {"rls-look-alike", "rls-pattern-unlikely"},
+        {"rls-see-doctor"},
+    ),
+    (
+        "look-alike: a habit",
+        person(legs=legs(look_alikes=["just_a_habit"], distress="none", sleep_disturbed=False)),
+        "caution",
+        {"rls-look-alike", "rls-pattern-possible"},
+        set(),
+    ),
+    (
+        "look-alike: after a new antipsychotic (akathisia)",
+        person(
+            medicines=["antipsychotic"],
+            legs=legs(look_alikes=["started_with_new_medicine"], sleep_disturbed=False),
+        ),
+        "doctor",  # twice a week with moderate distress, pattern may fit
+        {"rls-look-alike", "rls-medicine-may-worsen", "rls-see-doctor"},
+        set(),
+    ),
+    (
+        "look-alike: one leg swollen, warm and red",
+        person(legs=legs(look_alikes=["one_leg_swollen_warm_red"])),
+        "urgent",
+        {"urgent-clot-signs", "rls-look-alike"},
+        set(),
+    ),
+    (
+        "overdose signs on a high supplement",
+        person(magnesium=OXIDE_HIGH, symptoms_now=["confusion", "diarrhoea"]),
+        "urgent",
+        {"urgent-overdose-signs", "dose-above-limit", "side-effects-lower-dose"},
+        {"urgent-danger-signs"},
+    ),
+    (
+        "overdose signs from a magnesium laxative",
+        person(
+            age=78,
+            medicines=["magnesium_laxative_or_antacid"],
+            symptoms_now=["breathing_difficulty"],
+        ),
+        "urgent",
+        {"urgent-overdose-signs", "interaction-laxative-antacid", "deficiency-risk"},
+        set(),
+    ),
+    (
+        "muscle weakness on magnesium counts as a danger sign",
+        person(magnesium=CITRATE, symptoms_now=["muscle_weakness"]),
+        "urgent",
+        {"urgent-overdose-signs"},
+        set(),
+    ),
+    (
+        "muscle weakness alone, no magnesium: not an emergency",
+        person(symptoms_now=["muscle_weakness"]),
+        "info",
+        set(),
+        {"urgent-overdose-signs", "urgent-danger-signs"},
+    ),
+    (
+        "dizziness without magnesium",
+        person(symptoms_now=["dizziness_or_fainting"]),
+        "urgent",
+        {"urgent-danger-signs"},
+        {"urgent-overdose-signs"},
+    ),
+    (
+        "kidney disease on supplements",
+        person(age=67, sex="male", conditions=["kidney_disease"], magnesium=CITRATE),
+        "doctor",
+        {"doctor-first-kidney", "dose-within-limit", "only-if-low"},
+        set(),
+    ),
+    (
+        "bleeding disorder, heart block and myasthenia, considering magnesium",
+        person(
+            conditions=["bleeding_disorder", "heart_rhythm", "myasthenia_gravis"],
+            considering_magnesium=True,
+        ),
+        "doctor",
+        {"doctor-first-bleeding", "doctor-first-heart", "doctor-first-myasthenia", "only-if-low"},
+        set(),
+    ),
+    (
+        "pregnant with restless legs",
+        person(age=31, pregnant=True, legs=legs(days_per_week=4)),
+        "doctor",
+        {"doctor-first-pregnancy", "rls-pregnancy", "rls-see-doctor"},
+        set(),
+    ),
+    (
+        "breastfeeding, considering magnesium",
+        person(age=29, breastfeeding=True, considering_magnesium=True),
+        "doctor",
+        {"doctor-first-pregnancy", "only-if-low"},
+        {"rls-pregnancy"},
+    ),
+    (
+        "a teenager on a high supplement: no amounts, no dose findings",
+        person(age=16, sex="male", magnesium=OXIDE_HIGH, diet={"fruit": 1}),
+        "doctor",
+        {"adults-only"},
+        {"dose-above-limit", "dose-within-limit", "dose-unknown", "only-if-low", "diet-low"},
+    ),
+    (
+        "each tablet under the limit, the day's amount over it",
+        person(
+            magnesium={"form": "bisglycinat", "amount_mg": 150, "elemental": True, "per_day": 2}
+        ),
+        "caution",
+        {"dose-above-limit"},
+        {"dose-within-limit"},
+    ),
+    (
+        "a label amount far above the limit, but under it once converted",
+        person(magnesium={"form": "magnesiumcitrat nonahydrat", "amount_mg": 1500, "per_day": 1}),
+        "info",  # 1,500 mg of the salt is 178 mg magnesium
+        {"dose-within-limit", "only-if-low"},
+        {"dose-above-limit"},
+    ),
+    (
+        "hydrate unknown and the range straddles the limit",
+        person(magnesium={"form": "citrat", "amount_mg": 1800, "per_day": 1}),
+        "caution",  # 203-291 mg a day: may be above 250
+        {"dose-above-limit"},
+        set(),
+    ),
+    (
+        "form unknown and the amount not elemental",
+        person(magnesium={"form": "unknown", "amount_mg": 500, "per_day": 1}),
+        "caution",
+        {"dose-unknown"},
+        {"dose-above-limit", "dose-within-limit"},
+    ),
+    (
+        "interactions: bisphosphonate, antibiotic, levothyroxine, gabapentin, both diuretics",
+        person(
+            age=64,
+            medicines=[
+                "bisphosphonate",
+                "antibiotic",
+                "levothyroxine",
+                "gabapentin",
+                "loop_or_thiazide_diuretic",
+                "potassium_sparing_diuretic",
+            ],
+            considering_magnesium=True,
+        ),
+        "caution",
+        {
+            "interaction-bisphosphonate",
+            "interaction-antibiotic",
+            "interaction-levothyroxine",
+            "interaction-gabapentin",
+            "interaction-diuretic",
+            "deficiency-risk",
+        },
+        set(),
+    ),
+    (
+        "the same medicines without magnesium: no timing findings",
+        person(medicines=["levothyroxine", "gabapentin"]),
+        "info",
+        set(),
+        {"interaction-levothyroxine", "interaction-gabapentin"},
+    ),
+    (
+        "long-term acid-reducing medicine",
+        person(medicines=["ppi"]),
+        "caution",
+        {"deficiency-risk"},
+        set(),
+    ),
+    (
+        "older man, no other risk",
+        person(age=74, sex="male"),
+        "caution",
+        {"deficiency-risk"},
+        set(),
+    ),
+    (
+        "ferritin low with a fitting pattern",
+        person(legs=legs(), labs={"ferritin": {"value": 40, "unit": "ng/mL"}}),
+        "doctor",
+        {"ferritin-low", "rls-see-doctor"},
+        set(),
+    ),
+    (
+        "ferritin exactly 75 counts as low",
+        person(
+            legs=legs(sleep_disturbed=False, days_per_week=1),
+            labs={"ferritin": {"value": 75, "unit": "ug/L"}},
+        ),
+        "doctor",
+        {"ferritin-low"},
+        set(),
+    ),
+    (
+        "ferritin low but no leg symptoms",
+        person(labs={"ferritin": {"value": 20, "unit": "µg/L"}}),
+        "info",
+        set(),
+        {"ferritin-low"},
+    ),
+    (
+        "blood magnesium low in mg/dL",
+        person(labs={"magnesium": {"value": 1.5, "unit": "mg/dL"}}),  # 0.62 mmol/L
+        "doctor",
+        {"magnesium-low"},
+        set(),
+    ),
+    (
+        "blood magnesium low, taking a supplement: no 'only if low' advice",
+        person(magnesium=CITRATE, labs={"magnesium": {"value": 0.65, "unit": "mmol/L"}}),
+        "doctor",
+        {"magnesium-low", "dose-within-limit"},
+        {"only-if-low"},
+    ),
+    (
+        "blood magnesium high in mEq/L",
+        person(labs={"magnesium": {"value": 2.0, "unit": "mEq/L"}}),  # 1.0 mmol/L
+        "doctor",
+        {"magnesium-high"},
+        set(),
+    ),
+    (
+        "blood magnesium normal",
+        person(labs={"magnesium": {"value": 0.85, "unit": "mmol/L"}}),
+        "info",
+        {"magnesium-normal"},
+        set(),
+    ),
+    (
+        "little magnesium-rich food",
+        person(diet={"dairy": 1, "fruit": 1}),
+        "info",
+        {"diet-low"},
+        {"diet-adequate"},
+    ),
+    (
+        "plenty of magnesium-rich food",
+        person(
+            diet={
+                "nuts_seeds": 2,
+                "whole_grains": 3,
+                "legumes": 1,
+                "leafy_greens": 1,
+                "fish": 1,
+                "dairy": 2,
+                "fruit": 2,
+            }
+        ),
+        "info",
+        {"diet-adequate"},
+        {"diet-low"},
+    ),
+    (
+        "nothing to report",
+        person(),
+        "info",
+        set(),
+        {"only-if-low", "magnesium-evidence"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("answers", "level", "present", "absent"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_vignette(answers: dict[str, Any], level: str, present: set[str], absent: set[str]) -> None:
+    assessment, report = evaluate(answers)
+    found = {hit.id for hit in assessment.hits}
+    assert report.level.value == level
+    assert present <= found, present - found
+    assert not absent & found, absent & found
+
+
+def test_there_are_at_least_25_vignettes() -> None:
+    assert len(CASES) >= 25
+
+
+def test_the_vignettes_reach_every_finding() -> None:
+    """Every finding in data/findings.yaml is produced by at least one written case."""
+    reached: set[str] = set()
+    for _name, answers, _level, _present, _absent in CASES:
+        reached |= {hit.id for hit in evaluate(answers)[0].hits}
+    assert {f.id for f in DATA.findings} - reached == set()
+
+
+def test_us_standard_keeps_the_nordic_limit_in_view() -> None:
+    """300 mg elemental a day: within the US 350 mg, above the Nordic 250 mg, and it says so."""
+    answers = person(magnesium={"form": "glycinat", "amount_mg": 300, "elemental": True})
+    _assessment, report = evaluate(answers, Standard.IOM)
+    finding = next(f for f in report.findings if f.id == "dose-within-limit")
+    assert "350 mg" in finding.text
+    assert "NNR 2023: 250 mg" in finding.text
+    nordic, _report = evaluate(answers, Standard.NNR)
+    assert "dose-above-limit" in {hit.id for hit in nordic.hits}
+
+
+def test_unlikely_pattern_says_how_many() -> None:
+    _assessment, report = evaluate(person(legs=legs(urge_to_move=False, worse_at_rest=False)))
+    finding = next(f for f in report.findings if f.id == "rls-pattern-unlikely")
+    assert "2 of the four" in finding.text
+
+
+def test_converted_units_in_the_lab_findings() -> None:
+    _assessment, report = evaluate(person(labs={"magnesium": {"value": 1.5, "unit": "mg/dL"}}))
+    finding = next(f for f in report.findings if f.id == "magnesium-low")
+    assert finding.text.startswith("0.62 mmol/L")  # 1.5 / 2.4305
