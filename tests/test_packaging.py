@@ -48,6 +48,9 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "mgcheck/data/limits.yaml",
         "mgcheck/data/forms.yaml",
         "mgcheck/data/guidance.yaml",
+        "mgcheck/data/findings.yaml",
+        "mgcheck/data/questions.yaml",
+        "mgcheck/data/diet.yaml",
         "mgcheck/data/composition/food_magnesium.csv",
         "mgcheck/data/composition/PROVENANCE.md",
         "mgcheck/locale/da/LC_MESSAGES/mgcheck.mo",
@@ -114,6 +117,24 @@ def test_installed_wheel_runs_in_a_fresh_environment(wheel: Path, tmp_path: Path
         check=True,
     )
     assert json.loads(dose.stdout)["verdict"] == "above"  # 302 mg against the Nordic 250 mg
+    example = subprocess.run(
+        [str(python), "-m", "mgcheck", "assess", "--example"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    ).stdout
+    report = subprocess.run(
+        [str(python), "-m", "mgcheck", "assess", "--answers", "-", "--json"],
+        input=example,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    )
+    assert json.loads(report.stdout)["level"] == "doctor"
 
 
 def _quick_start() -> list[str]:
@@ -127,7 +148,7 @@ def _quick_start() -> list[str]:
 def test_readme_quick_start_has_two_commands_and_ci_runs_the_second() -> None:
     lines = _quick_start()
     assert len(lines) == 2
-    assert "mgcheck" in lines[0] and "python3 -m venv" in lines[0]
+    assert lines[0].endswith("mgcheck assess") and "python3 -m venv" in lines[0]
     assert "pytest" in lines[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert lines[1] in ci
