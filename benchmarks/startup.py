@@ -77,6 +77,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         app_file = Path(tmp) / "minimal_app.py"
         app_file.write_text(MINIMAL_APP, encoding="utf-8")
+        answers_file = Path(tmp) / "example.yaml"
+        example = subprocess.run(
+            [mgcheck, "assess", "--example"], capture_output=True, text=True, env=env, check=True
+        )
+        answers_file.write_text(example.stdout, encoding="utf-8")
         cases = [
             Case("python -c 'import typer' (floor A)", [python, "-c", "import typer"]),
             Case("minimal Typer + Rich table app (floor B)", [python, str(app_file)]),
@@ -88,6 +93,17 @@ def main() -> int:
                 [mgcheck, "foods", "--all", "--search", "rye"],
                 "B",
                 1.6,
+            ),
+            Case(
+                "mgcheck assess --answers example.yaml",
+                [mgcheck, "assess", "--answers", str(answers_file)],
+                "B",
+                1.25,
+            ),
+            Case(
+                "mgcheck assess --answers example.yaml --json",
+                [mgcheck, "assess", "--answers", str(answers_file), "--json"],
+                "B",
             ),
             Case("mgcheck warnings", [mgcheck, "warnings"], "B"),
             Case("mgcheck dose citrate 400", [mgcheck, "dose", "citrate", "400"], "B"),

@@ -481,7 +481,7 @@ def assess(
         raise MgcheckError(
             _("--output: use a file ending in {formats}").format(formats=", ".join(REPORT_FORMATS))
         )
-    from mgcheck.datafiles import load_assess_data, load_sources
+    from mgcheck.datafiles import load_assess_data
 
     data = load_assess_data()
     if answers_file is None:
@@ -494,9 +494,8 @@ def assess(
     from mgcheck.rules.assess import assess as run_rules
 
     report = build_report(answers, run_rules(answers, data, standard), data, current())
-    numbered = {s.key: n for n, s in enumerate(load_sources().sources, start=1)}
-    entries = {s.key: s for s in load_sources().sources}
-    sources = sorted(((numbered[k], entries[k]) for k in report.sources), key=lambda p: p[0])
+    numbered = {s.key: (n, s) for n, s in enumerate(data.sources.sources, start=1)}
+    sources = sorted((numbered[key] for key in report.sources), key=lambda pair: pair[0])
     if output is not None:
         from mgcheck.render.files import write_report
 

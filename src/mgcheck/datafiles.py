@@ -222,6 +222,7 @@ def load_diet(foods: FoodTable) -> DietFile:
 class AssessData:
     """Everything the self-check reads, loaded and cross-checked once."""
 
+    sources: SourceList
     limits: LimitsFile
     forms: FormsFile
     guidance: GuidanceFile
@@ -232,10 +233,12 @@ class AssessData:
 
 
 def load_assess_data() -> AssessData:
-    known = source_keys(load_sources())
+    sources = load_sources()
+    known = source_keys(sources)
     guidance = load_guidance(known)
     foods = load_foods()
     return AssessData(
+        sources=sources,
         limits=load_limits(known),
         forms=load_forms(known),
         guidance=guidance,
