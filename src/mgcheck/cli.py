@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -18,6 +18,10 @@ from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import Language, _, current, set_language
 from mgcheck.output import error_line
 from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy, Standard
+
+if TYPE_CHECKING:
+    from mgcheck.datafiles import AssessData
+    from mgcheck.models_answers import Answers
 
 
 class Lang(str, Enum):
@@ -512,7 +516,7 @@ def assess(
             typer.echo(_("Report written to {file}.").format(file=output))
 
 
-def _interview(data: Any) -> Any:
+def _interview(data: AssessData) -> Answers:
     if not sys.stdin.isatty():
         raise MgcheckError(
             _(
@@ -532,5 +536,7 @@ def _interview(data: Any) -> Any:
         ),
         style="bold",
     )
-    interview = Interview(data, current(), input, lambda text: console.print(text, highlight=False))
+    interview = Interview(
+        data, current(), input, lambda text: console.print(text, markup=False, highlight=False)
+    )
     return Answers.model_validate(interview.run())
