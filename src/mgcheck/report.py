@@ -26,7 +26,7 @@ from mgcheck.rules.assess import (
 from mgcheck.rules.limits import upper_limit
 from mgcheck.vocab import Level, MagnesiumUnit, Standard
 
-REPORT_SCHEMA = "report"
+FOOD_SOURCES = ("usda-sr28", "fineli-20")  # the datasets data/foods.yaml is built from
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,15 @@ def build_report(
         for food in assessment.suggested_foods
     )
     diet = assessment.diet
-    sources = tuple(dict.fromkeys(key for f in findings for key in f.sources))
+    # The findings' sources, then those behind the figures and the food table.
+    figure_keys: list[str] = []
+    if assessment.adult:
+        std = data.limits.standard(assessment.standard)
+        figure_keys += std.intake_sources
+        limit_row = upper_limit(std, answers.age)
+        figure_keys += [] if limit_row is None else limit_row.sources
+    figure_keys += FOOD_SOURCES
+    sources = tuple(dict.fromkeys([*(key for f in findings for key in f.sources), *figure_keys]))
     others: tuple[tuple[str, float | None], ...] = ()
     if assessment.adult:
         for other in Standard:

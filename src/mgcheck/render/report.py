@@ -93,9 +93,12 @@ def print_report(report: Report, sources: Sequence[tuple[int, SourceEntry]]) -> 
     console = stdout_console()
     console.print(Text(disclaimer(), style="bold"))
     style = LEVEL_STYLE[report.level]
+    top = Text(headline(report.level), style=style, justify="center")
+    if not report.findings:
+        top.append("\n" + _("Nothing in your answers calls for action."), style="")
     console.print(
         Panel(
-            Text(headline(report.level), style=style, justify="center"),
+            top,
             border_style=style,
             title=_("Your report"),
             title_align="left",
