@@ -41,11 +41,18 @@ def test_python_dash_m_entry_point() -> None:
 def test_every_command_and_option_has_help_and_examples() -> None:
     command = typer.main.get_command(app)
     assert isinstance(command, typer.core.TyperGroup)
-    for name, sub in command.commands.items():
+    pending = [(name, sub) for name, sub in command.commands.items()]
+    checked = 0
+    while pending:
+        name, sub = pending.pop()
         assert sub.help, name
         assert sub.epilog and "mgcheck " + name in sub.epilog, name
         for param in sub.params:
             assert getattr(param, "help", None), f"{name} {param.name}"
+        if isinstance(sub, typer.core.TyperGroup):
+            pending += [(f"{name} {n}", c) for n, c in sub.commands.items()]
+        checked += 1
+    assert checked >= 15  # the diary's subcommands are walked too
 
 
 def test_unknown_command_exits_2() -> None:

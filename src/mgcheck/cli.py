@@ -7,26 +7,29 @@ Help strings are translated when this module is imported, so the language must a
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
+from mgcheck.cli_common import (
+    JsonOption,
+    LangOption,
+    StandardOption,
+    amount_message,
+    apply_lang,
+    unknown_form_message,
+)
+from mgcheck.cli_diary import diary_app
 from mgcheck.errors import ExitCode, MgcheckError
-from mgcheck.i18n import Language, _, current, set_language
+from mgcheck.i18n import _, current
 from mgcheck.output import error_line
 from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy, Standard
 
 if TYPE_CHECKING:
     from mgcheck.datafiles import AssessData
     from mgcheck.models_answers import Answers
-
-
-class Lang(str, Enum):
-    da = "da"
-    en = "en"
 
 
 class MgcheckGroup(TyperGroup):
@@ -68,24 +71,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-LangOption = Annotated[
-    Lang | None,
-    typer.Option(
-        "--lang",
-        help=_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[
-    bool,
-    typer.Option("--json", help=_("Print a versioned JSON document instead of a table.")),
-]
-
-
-def _apply_lang(lang: Lang | None) -> None:
-    if lang is not None:
-        set_language(lang.value)
+app.add_typer(diary_app, name="diary")
 
 
 def _version_callback(value: bool) -> None:
@@ -113,7 +99,7 @@ def main(
         ),
     ] = False,
 ) -> None:
-    _apply_lang(lang)
+    apply_lang(lang)
     if ctx.invoked_subcommand is None:
         from mgcheck.render.welcome import print_welcome
 
@@ -181,7 +167,7 @@ def foods(
     lang: LangOption = None,
 ) -> None:
     """Rank the curated food table, or search the full composition tables with --all."""
-    _apply_lang(lang)
+    apply_lang(lang)
     if all_tables:
         if not search:
             raise MgcheckError(_("--all needs --search TEXT: the full tables hold 9,453 foods."))
@@ -209,18 +195,6 @@ def foods(
     (foods_json if json else print_foods)(result)
 
 
-StandardOption = Annotated[
-    Standard,
-    typer.Option(
-        "--standard",
-        help=_(
-            "Reference values: nnr (Nordic, NNR 2023; Denmark follows it), efsa (EFSA) or iom (US)."
-        ),
-        case_sensitive=False,
-    ),
-]
-
-
 @app.command(
     help=_(
         "Side effects, danger signs, who must ask a doctor first, upper limits, medicines and "
@@ -244,7 +218,7 @@ def warnings(
     lang: LangOption = None,
 ) -> None:
     """Show the guidance panels; the data and its ordering come from data/guidance.yaml."""
-    _apply_lang(lang)
+    apply_lang(lang)
     from mgcheck.datafiles import load_guidance, load_limits, load_sources, source_keys
     from mgcheck.render.guidance import print_warnings, warnings_json
     from mgcheck.rules.guidance import UnknownSection, pick_sections
@@ -309,7 +283,7 @@ def dose(
     lang: LangOption = None,
 ) -> None:
     """Convert a label amount; every medical judgement is made in mgcheck.rules."""
-    _apply_lang(lang)
+    apply_lang(lang)
     from mgcheck.datafiles import load_forms, load_limits, load_sources, source_keys
 
     known = source_keys(load_sources())
@@ -369,26 +343,6 @@ def dose(
     (dose_json if json else print_dose)(result, verdict, limits)
 
 
-def amount_message(text: str, reason: str) -> str:
-    if reason == "ambiguous":
-        return _(
-            "'{text}' could be a thousand or one: write the amount without a thousands "
-            "separator, e.g. 1000 or 1,5."
-        ).format(text=text)
-    if reason == "range":
-        return _("'{text}' must be more than 0 and at most 100 g per unit.").format(text=text)
-    return _("'{text}' is not an amount. Write e.g. 400, 400mg or 1,5g.").format(text=text)
-
-
-def unknown_form_message(exc: Any, lang: Language) -> str:
-    names = ", ".join(f.name.get(lang) for f in exc.suggestions)
-    if names:
-        return _("unknown form '{query}'. Did you mean: {names}? See mgcheck dose --list.").format(
-            query=exc.query, names=names
-        )
-    return _("unknown form '{query}'. See mgcheck dose --list.").format(query=exc.query)
-
-
 @app.command(
     help=_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
     epilog=_(
@@ -405,7 +359,7 @@ def sources(
     json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    _apply_lang(lang)
+    apply_lang(lang)
     from mgcheck.datafiles import load_sources
     from mgcheck.render.guidance import print_sources, sources_json
 
@@ -468,7 +422,7 @@ def assess(
     lang: LangOption = None,
 ) -> None:
     """Ask or read the answers, let the rules judge, render the report."""
-    _apply_lang(lang)
+    apply_lang(lang)
     if example:
         from mgcheck.render.example import example_yaml
 

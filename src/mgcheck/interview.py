@@ -34,24 +34,13 @@ _NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
 _LAB = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z/]+)\s*$")
 
 
-class Interview:
-    def __init__(
-        self,
-        data: AssessData,
-        lang: Language,
-        read: Callable[[str], str],
-        say: Callable[[str], None],
-    ) -> None:
-        self.data = data
-        self.lang = lang
+class Prompter:
+    """Asks one thing at a time until the answer can be used; counts the questions asked."""
+
+    def __init__(self, read: Callable[[str], str], say: Callable[[str], None]) -> None:
         self._read = read
         self.say = say
         self.prompts = 0
-
-    # --- asking ------------------------------------------------------------------------------
-
-    def question(self, key: str, **values: str) -> str:
-        return self.data.questions.questions[key].get(self.lang).format(**values)
 
     def ask(self, prompt: str, parse: Callable[[str], T], problem: str) -> T:
         """Ask until ``parse`` accepts the answer; ``problem`` explains what a good one is."""
@@ -68,7 +57,7 @@ class Interview:
             except ValueError:
                 self.say(problem)
 
-    def yes_no(self, key: str) -> bool:
+    def confirm(self, question: str) -> bool:
         def parse(text: str) -> bool:
             word = text.casefold()
             if word in YES:
@@ -77,17 +66,21 @@ class Interview:
                 return False
             raise ValueError(text)
 
-        return self.ask(f"{self.question(key)} {_('[y/n]')} ", parse, _("Answer y or n."))
+        return self.ask(f"{question} {_('[y/n]')} ", parse, _("Answer y or n."))
 
-    def whole(self, key: str, low: int, high: int) -> int:
-        def parse(text: str) -> int:
+    def whole_number(
+        self, prompt: str, low: int, high: int, *, optional: bool = False
+    ) -> int | None:
+        def parse(text: str) -> int | None:
+            if optional and not text:
+                return None
             value = int(text)
             if not low <= value <= high:
                 raise ValueError(text)
             return value
 
         return self.ask(
-            f"{self.question(key)} ",
+            f"{prompt} ",
             parse,
             _("Write a whole number from {low} to {high}.").format(low=low, high=high),
         )
@@ -109,6 +102,32 @@ class Interview:
                 low=low, high=high
             ),
         )
+
+
+class Interview(Prompter):
+    def __init__(
+        self,
+        data: AssessData,
+        lang: Language,
+        read: Callable[[str], str],
+        say: Callable[[str], None],
+    ) -> None:
+        super().__init__(read, say)
+        self.data = data
+        self.lang = lang
+
+    # --- asking ------------------------------------------------------------------------------
+
+    def question(self, key: str, **values: str) -> str:
+        return self.data.questions.questions[key].get(self.lang).format(**values)
+
+    def yes_no(self, key: str) -> bool:
+        return self.confirm(self.question(key))
+
+    def whole(self, key: str, low: int, high: int) -> int:
+        value = self.whole_number(self.question(key), low, high)
+        assert value is not None
+        return value
 
     def _menu(self, options: Sequence[tuple[Any, Text]]) -> None:
         for number, (_value, label) in enumerate(options, start=1):

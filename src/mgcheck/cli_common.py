@@ -1,0 +1,70 @@
+"""What every command shares: the --lang, --json and --standard options and a few messages.
+
+Imported by mgcheck.cli and mgcheck.cli_diary; help strings are translated at import.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from mgcheck.i18n import Language, _, set_language
+from mgcheck.vocab import Standard
+
+
+class Lang(str, Enum):
+    da = "da"
+    en = "en"
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help=_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help=_("Print a versioned JSON document instead of a table.")),
+]
+
+
+def apply_lang(lang: Lang | None) -> None:
+    if lang is not None:
+        set_language(lang.value)
+
+
+StandardOption = Annotated[
+    Standard,
+    typer.Option(
+        "--standard",
+        help=_(
+            "Reference values: nnr (Nordic, NNR 2023; Denmark follows it), efsa (EFSA) or iom (US)."
+        ),
+        case_sensitive=False,
+    ),
+]
+
+
+def amount_message(text: str, reason: str) -> str:
+    if reason == "ambiguous":
+        return _(
+            "'{text}' could be a thousand or one: write the amount without a thousands "
+            "separator, e.g. 1000 or 1,5."
+        ).format(text=text)
+    if reason == "range":
+        return _("'{text}' must be more than 0 and at most 100 g per unit.").format(text=text)
+    return _("'{text}' is not an amount. Write e.g. 400, 400mg or 1,5g.").format(text=text)
+
+
+def unknown_form_message(exc: Any, lang: Language) -> str:
+    names = ", ".join(f.name.get(lang) for f in exc.suggestions)
+    if names:
+        return _("unknown form '{query}'. Did you mean: {names}? See mgcheck dose --list.").format(
+            query=exc.query, names=names
+        )
+    return _("unknown form '{query}'. See mgcheck dose --list.").format(query=exc.query)

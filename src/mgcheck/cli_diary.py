@@ -1,0 +1,536 @@
+"""`mgcheck diary`: thin commands over mgcheck.diary (storage) and mgcheck.rules.diary (statistics).
+
+Help strings are translated at import, like mgcheck.cli, which imports this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mgcheck.cli_common import JsonOption, LangOption, apply_lang
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import _, current, format_number
+
+if TYPE_CHECKING:
+    from mgcheck.diary.entry import Entry
+    from mgcheck.diary.store import Diary
+
+diary_app = typer.Typer(
+    help=_(
+        "A private diary of your nights: leg symptoms, sleep and magnesium taken, kept in one "
+        "file on this computer only; with a chart and an honest before-and-after comparison."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary add  ·  mgcheck diary list  ·  mgcheck diary chart  ·  "
+        "mgcheck diary compare  ·  mgcheck diary export --output diary.csv"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+
+LIST_NIGHTS = 31  # `diary list` without dates: the last month
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option(help=_("From this night (YYYY-MM-DD)."), show_default=False),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(help=_("Up to and including this night (YYYY-MM-DD)."), show_default=False),
+]
+
+
+def parse_night(text: str, option: str) -> dt.date:
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise MgcheckError(
+            _("{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25.").format(
+                option=option, text=text
+            )
+        ) from None
+
+
+def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    first = None if since is None else parse_night(since, "--since")
+    last = None if until is None else parse_night(until, "--until")
+    if first and last and first > last:
+        raise MgcheckError(_("--since is after --until."))
+    return first, last
+
+
+def _open(create: bool = True) -> Diary | None:
+    from mgcheck.diary.store import open_diary
+
+    return open_diary(create=create)
+
+
+def _prompter() -> object:
+    from mgcheck.interview import Prompter
+    from mgcheck.output import stdout_console
+
+    console = stdout_console()
+    return Prompter(input, lambda text: console.print(text, markup=False, highlight=False))
+
+
+def _elemental(form: str, amount: str) -> float:
+    from mgcheck.datafiles import load_forms, load_sources, source_keys
+    from mgcheck.rules.dose import (
+        InvalidAmount,
+        NoSuchHydrate,
+        UnknownForm,
+        elemental_dose,
+        parse_amount,
+        resolve_form,
+    )
+
+    try:
+        amount_mg = parse_amount(amount)
+    except InvalidAmount as exc:
+        from mgcheck.cli_common import amount_message
+
+        raise MgcheckError(amount_message(exc.text, exc.reason)) from None
+    forms = load_forms(source_keys(load_sources()))
+    try:
+        match = resolve_form(forms, form)
+    except UnknownForm as exc:
+        from mgcheck.cli_common import unknown_form_message
+
+        raise MgcheckError(unknown_form_message(exc, current())) from None
+    except NoSuchHydrate as exc:
+        raise MgcheckError(
+            _("{form} has no such hydrate in mgcheck's list.").format(
+                form=exc.form.name.get(current())
+            )
+        ) from None
+    dose = elemental_dose(match, amount_mg)
+    if dose.uncertain:
+        raise MgcheckError(
+            _(
+                "{form} {amount} mg gives {low}-{high} mg magnesium depending on the hydrate. "
+                "Name it (e.g. citrat nonahydrat) or give --magnesium MG from the label."
+            ).format(
+                form=form,
+                amount=format_number(amount_mg),
+                low=format_number(dose.per_unit_low),
+                high=format_number(dose.per_unit_high),
+            )
+        )
+    return round(dose.per_unit_low, 1)
+
+
+@diary_app.command(
+    help=_("Write down one night: leg symptoms, sleep, magnesium taken and a note."),
+    epilog=_(
+        "Examples:  mgcheck diary add  ·  mgcheck diary add --legs 6 --sleep 4 --magnesium 250  ·  "
+        "mgcheck diary add --date 2026-11-20 --legs 3 --form citrat --amount 1,5g  ·  "
+        "mgcheck diary add --legs 2 --replace"
+    ),
+)
+def add(
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=_("The night, as YYYY-MM-DD (the date of its evening). Default: last night."),
+            show_default=False,
+        ),
+    ] = None,
+    legs: Annotated[
+        int | None,
+        typer.Option(
+            min=0, max=10, help=_("Leg symptoms, 0 (none) to 10 (worst)."), show_default=False
+        ),
+    ] = None,
+    sleep: Annotated[
+        int | None,
+        typer.Option(min=0, max=10, help=_("Sleep, 0 (none) to 10 (best)."), show_default=False),
+    ] = None,
+    magnesium: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            max=5000,
+            help=_("Elemental magnesium taken, in mg (0: none)."),
+            show_default=False,
+        ),
+    ] = None,
+    form: Annotated[
+        str | None,
+        typer.Option(
+            help=_("With --amount: the form on the label, as for mgcheck dose."), show_default=False
+        ),
+    ] = None,
+    amount: Annotated[
+        str | None,
+        typer.Option(
+            help=_("With --form: the amount of the compound taken, e.g. 400 or 1,5g."),
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(help=_("A short note (at most 500 characters)."), show_default=False),
+    ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help=_("Replace an entry for the same night without asking.")),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    from mgcheck.diary.entry import Entry, InvalidEntry
+    from mgcheck.interview import Prompter
+
+    apply_lang(lang)
+    night = parse_night(date, "--date") if date else dt.date.today() - dt.timedelta(days=1)
+    if (form is None) != (amount is None):
+        raise MgcheckError(_("--form and --amount go together."))
+    if form is not None and magnesium is not None:
+        raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
+    if form is not None and amount is not None:
+        magnesium = _elemental(form, amount)
+    terminal = sys.stdin.isatty()
+    asker = _prompter() if terminal else None
+    if legs is None:
+        if not isinstance(asker, Prompter):
+            raise MgcheckError(
+                _("--legs is needed (or run mgcheck diary add in a terminal to be asked).")
+            )
+        asker.say(_("Night of {night}").format(night=night.isoformat()))
+        legs = asker.whole_number(_("Leg symptoms last night, 0 (none) to 10 (worst)?"), 0, 10)
+        if sleep is None:
+            sleep = asker.whole_number(
+                _("Sleep, 0 (none) to 10 (best)? Enter to skip:"), 0, 10, optional=True
+            )
+        if magnesium is None:
+            magnesium = asker.decimal(_("Elemental magnesium taken, in mg (0 for none)?"), 0, 5000)
+        if note is None:
+            note = asker.ask(_("A note? Enter for none:") + " ", lambda text: text, "")
+    assert legs is not None
+    try:
+        entry = Entry(night, legs, sleep, magnesium or 0.0, note or "")
+    except InvalidEntry as exc:
+        raise MgcheckError(f"{exc.field}: {exc.problem}") from None
+    diary = _open()
+    assert diary is not None
+    with diary:
+        existing = diary.get(night)
+        if existing is not None and not replace:
+            if not isinstance(asker, Prompter):
+                raise MgcheckError(
+                    _("{night} already has an entry; use --replace to replace it.").format(
+                        night=night.isoformat()
+                    )
+                )
+            if not asker.confirm(
+                _("{night} already has an entry (legs {legs}). Replace it?").format(
+                    night=night.isoformat(), legs=existing.legs
+                )
+            ):
+                typer.echo(_("Nothing changed."))
+                return
+        diary.add(entry, replace=True)
+    typer.echo(_describe(entry, replaced=existing is not None))
+
+
+def _describe(entry: Entry, replaced: bool) -> str:
+    text = (
+        (_("Replaced") if replaced else _("Saved"))
+        + ": "
+        + _("night {night}, legs {legs}").format(night=entry.night.isoformat(), legs=entry.legs)
+    )
+    if entry.sleep is not None:
+        text += ", " + _("sleep {sleep}").format(sleep=entry.sleep)
+    if entry.on_magnesium:
+        text += ", " + _("{mg} mg magnesium").format(mg=format_number(entry.magnesium_mg, 1))
+    return text + "."
+
+
+@diary_app.command(
+    "list",
+    help=_("Show the entries as a table (without dates: the last 31 nights)."),
+    epilog=_(
+        "Examples:  mgcheck diary list  ·  mgcheck diary list --since 2026-10-01  ·  "
+        "mgcheck diary list --all --json"
+    ),
+)
+def list_entries(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    all_nights: Annotated[bool, typer.Option("--all", help=_("Every night in the diary."))] = False,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    from mgcheck.render.diary import entries_json, print_entries
+
+    apply_lang(lang)
+    first, last = _range(since, until)
+    diary = _open(create=False)
+    if diary is None:
+        entries, total = [], 0
+    else:
+        with diary:
+            total = diary.count()
+            entries = diary.entries(first, last)
+    if not (all_nights or since or until):
+        entries = entries[-LIST_NIGHTS:]
+    (entries_json if json else print_entries)(entries, total)
+
+
+@diary_app.command(
+    help=_("A chart of leg symptoms night by night, nights on magnesium marked, weekly averages."),
+    epilog=_("Examples:  mgcheck diary chart  ·  mgcheck diary chart --since 2026-09-01"),
+)
+def chart(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    lang: LangOption = None,
+) -> None:
+    from mgcheck.render.diary import print_chart
+
+    apply_lang(lang)
+    first, last = _range(since, until)
+    diary = _open(create=False)
+    entries: list[Entry] = []
+    if diary is not None:
+        with diary:
+            entries = diary.entries(first, last)
+    print_chart(entries)
+
+
+@diary_app.command(
+    help=_(
+        "Compare nights without magnesium with nights on it (or before and after --split), "
+        "with a 95 % interval and a verdict that does not overclaim."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary compare  ·  mgcheck diary compare --split 2026-11-01  ·  "
+        "mgcheck diary compare --json"
+    ),
+)
+def compare(
+    split: Annotated[
+        str | None,
+        typer.Option(
+            help=_("Compare before this night with this night and after."), show_default=False
+        ),
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    from mgcheck.render.diary import comparison_json, print_comparison
+    from mgcheck.rules.diary import compare_magnesium, compare_split
+
+    apply_lang(lang)
+    first, last = _range(since, until)
+    split_night = None if split is None else parse_night(split, "--split")
+    diary = _open(create=False)
+    entries: list[Entry] = []
+    if diary is not None:
+        with diary:
+            entries = diary.entries(first, last)
+    if split_night is None:
+        result = compare_magnesium(entries)
+        labels = (_("Without magnesium"), _("With magnesium"))
+    else:
+        result = compare_split(entries, split_night)
+        labels = (
+            _("Before {night}").format(night=split_night.isoformat()),
+            _("From {night}").format(night=split_night.isoformat()),
+        )
+    if json:
+        comparison_json(result, labels, split_night)
+    else:
+        print_comparison(result, labels)
+
+
+@diary_app.command(
+    help=_("Write every entry as CSV or JSON, to the screen or a new file (readable by you only)."),
+    epilog=_(
+        "Examples:  mgcheck diary export  ·  mgcheck diary export --format json  ·  "
+        "mgcheck diary export --output diary.csv"
+    ),
+)
+def export(
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help=_("csv or json (default: from --output, else csv)."),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", help=_("A new file to write to."), show_default=False, dir_okay=False
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    from mgcheck.diary.files import to_csv, to_json
+
+    apply_lang(lang)
+    kind = (format or (output.suffix.lstrip(".") if output else "csv")).lower()
+    if kind not in ("csv", "json"):
+        raise MgcheckError(_("--format: use csv or json."))
+    diary = _open(create=False)
+    entries: list[Entry] = []
+    if diary is not None:
+        with diary:
+            entries = diary.entries()
+    text = to_csv(entries) if kind == "csv" else to_json(entries)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write_new_private(output, text)
+    typer.echo(_("{n} nights written to {file}.").format(n=len(entries), file=output))
+
+
+def _write_new_private(path: Path, text: str) -> None:
+    """A new file, 0600 before the first byte, never over an existing one."""
+    import os
+
+    from mgcheck.paths import create_private_file
+
+    create_private_file(path, exclusive=True)
+    try:
+        with path.open("w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise MgcheckError(
+            _("{file}: cannot write ({reason})").format(
+                file=path, reason=exc.strerror or exc.__class__.__name__
+            )
+        ) from exc
+
+
+@diary_app.command(
+    "import",
+    help=_("Read entries from an export file (CSV or JSON); one bad row imports nothing."),
+    epilog=_(
+        "Examples:  mgcheck diary import diary.csv  ·  mgcheck diary import diary.json --replace"
+    ),
+)
+def import_entries(
+    file: Annotated[Path, typer.Argument(help=_("The export file."), dir_okay=False)],
+    replace: Annotated[
+        bool, typer.Option("--replace", help=_("Replace entries for nights the diary already has."))
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    from mgcheck.diary.files import parse_export
+    from mgcheck.diary.store import EntryExists
+
+    apply_lang(lang)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise MgcheckError(
+            _("{file}: cannot read the file ({reason})").format(
+                file=file, reason=exc.strerror or exc.__class__.__name__
+            )
+        ) from exc
+    entries = parse_export(raw, str(file))
+    diary = _open()
+    assert diary is not None
+    with diary:
+        try:
+            count = diary.import_entries(entries, replace=replace)
+        except EntryExists as exc:
+            row = next(i for i, e in enumerate(entries, start=1) if e.night == exc.night)
+            raise MgcheckError(
+                _(
+                    "{file}: row {row} ({night}): the diary already has this night; nothing was "
+                    "imported. Use --replace to replace such nights."
+                ).format(file=file, row=row, night=exc.night.isoformat())
+            ) from None
+    typer.echo(_("{n} nights imported.").format(n=count))
+
+
+@diary_app.command(
+    help=_("Delete the entry for one night."),
+    epilog=_("Examples:  mgcheck diary delete 2026-11-20"),
+)
+def delete(
+    night: Annotated[str, typer.Argument(help=_("The night, as YYYY-MM-DD."))],
+    lang: LangOption = None,
+) -> None:
+    apply_lang(lang)
+    day = parse_night(night, "NIGHT")
+    diary = _open(create=False)
+    deleted = False
+    if diary is not None:
+        with diary:
+            deleted = diary.delete(day)
+    if not deleted:
+        raise MgcheckError(_("no entry for {night}.").format(night=day.isoformat()))
+    typer.echo(_("Deleted the entry for {night}.").format(night=day.isoformat()))
+
+
+@diary_app.command(
+    help=_("Delete every entry (asks first). The empty diary file stays."),
+    epilog=_("Examples:  mgcheck diary forget --all  ·  mgcheck diary forget --all --yes"),
+)
+def forget(
+    all_nights: Annotated[
+        bool, typer.Option("--all", help=_("Required: every entry goes."))
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    lang: LangOption = None,
+) -> None:
+    from mgcheck.interview import Prompter
+
+    apply_lang(lang)
+    if not all_nights:
+        raise MgcheckError(_("add --all to delete every entry; to delete one night use delete."))
+    diary = _open(create=False)
+    if diary is None:
+        typer.echo(_("The diary is empty."))
+        return
+    with diary:
+        count = diary.count()
+        if not yes:
+            asker = _prompter() if sys.stdin.isatty() else None
+            if not isinstance(asker, Prompter):
+                raise MgcheckError(
+                    _("this deletes every entry: add --yes, or run it in a terminal.")
+                )
+            if not asker.confirm(
+                _("Delete all {n} entries? A backup first: mgcheck diary backup FILE.").format(
+                    n=count
+                )
+            ):
+                typer.echo(_("Nothing changed."))
+                return
+        removed = diary.forget_all()
+    typer.echo(_("Deleted {n} entries.").format(n=removed))
+
+
+@diary_app.command(
+    help=_("Copy the whole diary into a new file (readable by you only)."),
+    epilog=_("Examples:  mgcheck diary backup ~/diary-backup.sqlite3"),
+)
+def backup(
+    file: Annotated[Path, typer.Argument(help=_("A new file for the copy."), dir_okay=False)],
+    lang: LangOption = None,
+) -> None:
+    apply_lang(lang)
+    diary = _open()
+    assert diary is not None
+    with diary:
+        count = diary.count()
+        diary.backup(file)
+    typer.echo(_("{n} nights copied to {file}.").format(n=count, file=file))

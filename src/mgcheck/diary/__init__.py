@@ -1,0 +1,1 @@
+"""The symptom and dose diary: storage (store), the entry model (entry) and file formats (files)."""

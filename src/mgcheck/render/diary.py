@@ -1,0 +1,209 @@
+"""The diary as a table, a chart for a plain 80-column terminal, and the honest comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from mgcheck.diary.entry import SCORE_MAX, Entry
+from mgcheck.diary.files import entry_dict
+from mgcheck.i18n import _, format_number
+from mgcheck.output import stdout_console, write_json
+from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side, weekly
+
+CHART_NIGHTS = 56  # eight weeks: one column per night fits an 80-column terminal
+BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
+
+
+def _date(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def print_entries(entries: Sequence[Entry], total: int) -> None:
+    console = stdout_console()
+    if not entries:
+        console.print(_("No entries in this period. Add one with mgcheck diary add."))
+        return
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column(_("Night"), no_wrap=True)
+    table.add_column(_("Legs"), justify="right")
+    table.add_column(_("Sleep"), justify="right")
+    table.add_column(_("Magnesium"), justify="right")
+    table.add_column(_("Note"))
+    for entry in entries:
+        table.add_row(
+            Text(_date(entry.night)),
+            Text(str(entry.legs)),
+            Text("–" if entry.sleep is None else str(entry.sleep)),
+            Text(
+                _("{mg} mg").format(mg=format_number(entry.magnesium_mg))
+                if entry.on_magnesium
+                else "–"
+            ),
+            Text(entry.note),
+        )
+    console.print(table)
+    console.print(
+        Text(
+            _("{shown} of {total} nights. Legs 0-10 (10 worst), sleep 0-10 (10 best).").format(
+                shown=len(entries), total=total
+            ),
+            style="dim",
+        )
+    )
+
+
+def entries_json(entries: Sequence[Entry], total: int) -> None:
+    write_json("diary.entries", {"total": total, "entries": [entry_dict(e) for e in entries]})
+
+
+def chart_lines(entries: Sequence[Entry]) -> list[str]:
+    """Leg score night by night (one column each, empty columns for nights not written down)."""
+    if not entries:
+        return []
+    last = entries[-1].night
+    first = max(entries[0].night, last - dt.timedelta(days=CHART_NIGHTS - 1))
+    by_night = {e.night: e for e in entries}
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    lines: list[str] = []
+    for level in range(SCORE_MAX, 0, -1):
+        row = "".join(
+            BAR if (e := by_night.get(day)) is not None and e.legs >= level else EMPTY
+            for day in days
+        )
+        lines.append(f"{level:>3} │{row}")
+    lines.append("    └" + "─" * len(days))
+    marks = "".join(
+        (ON_MG if e.on_magnesium else OFF_MG) if (e := by_night.get(day)) else " " for day in days
+    )
+    lines.append(f" Mg  {marks}")
+    left, right = _date(days[0]), _date(days[-1])
+    gap = max(1, len(days) - len(left) - len(right))
+    lines.append(
+        "     " + left + " " * gap + right
+        if len(days) >= len(left) + len(right) + 1
+        else f"     {left} – {right}"
+    )
+    return lines
+
+
+def print_chart(entries: Sequence[Entry]) -> None:
+    console = stdout_console()
+    if not entries:
+        console.print(_("No entries in this period. Add one with mgcheck diary add."))
+        return
+    console.print(Text(_("Leg symptoms night by night (0-10, 10 worst)"), style="bold"))
+    for line in chart_lines(entries):
+        console.print(Text(line), no_wrap=True, overflow="ignore")
+    console.print(
+        Text(
+            _(
+                "{on} a night with magnesium, {off} without; a blank column: not written down."
+            ).format(on=ON_MG, off=OFF_MG),
+            style="dim",
+        )
+    )
+    table = Table(
+        title=_("Weekly averages"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        pad_edge=False,
+    )
+    table.add_column(_("Week from"), no_wrap=True)
+    table.add_column(_("Nights"), justify="right")
+    table.add_column(_("Legs, mean"), justify="right")
+    table.add_column(_("With magnesium"), justify="right")
+    shown = [e for e in entries if e.night > entries[-1].night - dt.timedelta(days=CHART_NIGHTS)]
+    for week in weekly(shown):
+        table.add_row(
+            Text(_date(week.start)),
+            Text(str(week.nights)),
+            Text(format_number(week.mean_legs, 1)),
+            Text(str(week.on_magnesium)),
+        )
+    console.print(table)
+
+
+def method_text() -> str:
+    return _(
+        "Method: difference in mean leg score (second minus first) with a 95 % Welch t-interval. "
+        "Expectation and the natural ups and downs of restless legs play a part in any "
+        "before-and-after comparison; this is not a trial."
+    )
+
+
+def outcome_text(comparison: Comparison, labels: tuple[str, str]) -> str:
+    if comparison.outcome is Outcome.NOT_ENOUGH:
+        return _("Not enough nights yet (at least {n} on each side).").format(n=MIN_NIGHTS)
+    if comparison.outcome is Outcome.NO_CLEAR_DIFFERENCE:
+        return _("No clear difference.")
+    assert comparison.difference is not None
+    assert comparison.low is not None and comparison.high is not None
+    values = {
+        "second": labels[1],
+        "first": labels[0][:1].lower() + labels[0][1:],
+        "size": format_number(abs(comparison.difference), 1),
+        "interval": f"{format_number(comparison.low, 1)} – {format_number(comparison.high, 1)}",
+    }
+    if comparison.outcome is Outcome.LOWER:
+        return _(
+            "{second}: legs lower by about {size} points than {first} (95 % interval of the "
+            "difference {interval})."
+        ).format(**values)
+    return _(
+        "{second}: legs higher by about {size} points than {first} (95 % interval of the "
+        "difference {interval})."
+    ).format(**values)
+
+
+def print_comparison(comparison: Comparison, labels: tuple[str, str]) -> None:
+    console = stdout_console()
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("")
+    table.add_column(_("Nights"), justify="right")
+    table.add_column(_("Legs, mean"), justify="right")
+    for label, side in zip(labels, (comparison.first, comparison.second), strict=True):
+        table.add_row(
+            Text(label),
+            Text(str(side.nights)),
+            Text("–" if side.mean is None else format_number(side.mean, 2)),
+        )
+    console.print(table)
+    if comparison.difference is not None and comparison.low is not None:
+        assert comparison.high is not None
+        console.print(
+            _("Difference: {d} (95 % interval {low} – {high})").format(
+                d=format_number(comparison.difference, 2),
+                low=format_number(comparison.low, 2),
+                high=format_number(comparison.high, 2),
+            )
+        )
+    console.print(Text(outcome_text(comparison, labels), style="bold"))
+    console.print(Text(method_text(), style="dim"))
+
+
+def comparison_json(comparison: Comparison, labels: tuple[str, str], split: dt.date | None) -> None:
+    def side(label: str, s: Side) -> dict[str, object]:
+        return {"label": label, "nights": s.nights, "mean_legs": s.mean}
+
+    write_json(
+        "diary.compare",
+        {
+            "split": None if split is None else split.isoformat(),
+            "first": side(labels[0], comparison.first),
+            "second": side(labels[1], comparison.second),
+            "difference": comparison.difference,
+            "interval_95": None
+            if comparison.low is None
+            else {"low": comparison.low, "high": comparison.high},
+            "outcome": comparison.outcome.value,
+            "verdict": outcome_text(comparison, labels),
+            "method": "welch-t-95",
+            "min_nights_each_side": MIN_NIGHTS,
+        },
+    )
