@@ -11,6 +11,7 @@ Prints a Markdown table for the README.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import subprocess
@@ -82,6 +83,19 @@ def main() -> int:
             [mgcheck, "assess", "--example"], capture_output=True, text=True, env=env, check=True
         )
         answers_file.write_text(example.stdout, encoding="utf-8")
+        # Ten years of nightly diary entries (3,650), in a diary of their own.
+        env["MGCHECK_HOME"] = str(Path(tmp) / "home")
+        start = dt.date(2016, 1, 1)
+        rows = ["night,legs,sleep,magnesium_mg,note"]
+        rows += [
+            f"{start + dt.timedelta(days=i)},{(i * 7) % 11},{i % 11},{250 if i % 3 else 0},"
+            for i in range(3650)
+        ]
+        export = Path(tmp) / "diary.csv"
+        export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        subprocess.run(
+            [mgcheck, "diary", "import", str(export)], env=env, check=True, capture_output=True
+        )
         cases = [
             Case("python -c 'import typer' (floor A)", [python, "-c", "import typer"]),
             Case("minimal Typer + Rich table app (floor B)", [python, str(app_file)]),
@@ -105,6 +119,9 @@ def main() -> int:
                 [mgcheck, "assess", "--answers", str(answers_file), "--json"],
                 "B",
             ),
+            Case("mgcheck diary list (3,650 nights)", [mgcheck, "diary", "list"], "B", 1.3),
+            Case("mgcheck diary chart (3,650 nights)", [mgcheck, "diary", "chart"], "B", 1.3),
+            Case("mgcheck diary compare (3,650 nights)", [mgcheck, "diary", "compare"], "B", 1.3),
             Case("mgcheck warnings", [mgcheck, "warnings"], "B"),
             Case("mgcheck dose citrate 400", [mgcheck, "dose", "citrate", "400"], "B"),
             Case("mgcheck sources", [mgcheck, "sources"], "B"),

@@ -7,6 +7,12 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        # The most common quick call: answer it without loading Typer and the command modules.
+        from mgcheck.meta import installed_version
+
+        sys.stdout.write(f"mgcheck {installed_version()}\n")
+        return
     from mgcheck import i18n
 
     lang = i18n.choose_language(sys.argv[1:], os.environ)

@@ -66,10 +66,16 @@ def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.dat
     return first, last
 
 
-def _open(create: bool = True) -> Diary | None:
+def _open() -> Diary:
     from mgcheck.diary.store import open_diary
 
-    return open_diary(create=create)
+    return open_diary()
+
+
+def _existing() -> Diary | None:
+    from mgcheck.diary.store import open_existing
+
+    return open_existing()
 
 
 def _prompter() -> object:
@@ -219,7 +225,6 @@ def add(
     except InvalidEntry as exc:
         raise MgcheckError(f"{exc.field}: {exc.problem}") from None
     diary = _open()
-    assert diary is not None
     with diary:
         existing = diary.get(night)
         if existing is not None and not replace:
@@ -272,15 +277,16 @@ def list_entries(
 
     apply_lang(lang)
     first, last = _range(since, until)
-    diary = _open(create=False)
+    diary = _existing()
     if diary is None:
         entries, total = [], 0
     else:
         with diary:
             total = diary.count()
-            entries = diary.entries(first, last)
-    if not (all_nights or since or until):
-        entries = entries[-LIST_NIGHTS:]
+            if all_nights or since or until:
+                entries = diary.entries(first, last)
+            else:
+                entries = diary.last(LIST_NIGHTS)
     (entries_json if json else print_entries)(entries, total)
 
 
@@ -293,15 +299,15 @@ def chart(
     until: UntilOption = None,
     lang: LangOption = None,
 ) -> None:
-    from mgcheck.render.diary import print_chart
+    from mgcheck.render.diary import CHART_NIGHTS, print_chart
 
     apply_lang(lang)
     first, last = _range(since, until)
-    diary = _open(create=False)
+    diary = _existing()
     entries: list[Entry] = []
     if diary is not None:
         with diary:
-            entries = diary.entries(first, last)
+            entries = diary.entries(first, last) if first or last else diary.last(CHART_NIGHTS)
     print_chart(entries)
 
 
@@ -333,7 +339,7 @@ def compare(
     apply_lang(lang)
     first, last = _range(since, until)
     split_night = None if split is None else parse_night(split, "--split")
-    diary = _open(create=False)
+    diary = _existing()
     entries: list[Entry] = []
     if diary is not None:
         with diary:
@@ -383,7 +389,7 @@ def export(
     kind = (format or (output.suffix.lstrip(".") if output else "csv")).lower()
     if kind not in ("csv", "json"):
         raise MgcheckError(_("--format: use csv or json."))
-    diary = _open(create=False)
+    diary = _existing()
     entries: list[Entry] = []
     if diary is not None:
         with diary:
@@ -445,7 +451,6 @@ def import_entries(
         ) from exc
     entries = parse_export(raw, str(file))
     diary = _open()
-    assert diary is not None
     with diary:
         try:
             count = diary.import_entries(entries, replace=replace)
@@ -470,7 +475,7 @@ def delete(
 ) -> None:
     apply_lang(lang)
     day = parse_night(night, "NIGHT")
-    diary = _open(create=False)
+    diary = _existing()
     deleted = False
     if diary is not None:
         with diary:
@@ -496,7 +501,7 @@ def forget(
     apply_lang(lang)
     if not all_nights:
         raise MgcheckError(_("add --all to delete every entry; to delete one night use delete."))
-    diary = _open(create=False)
+    diary = _existing()
     if diary is None:
         typer.echo(_("The diary is empty."))
         return
@@ -529,7 +534,6 @@ def backup(
 ) -> None:
     apply_lang(lang)
     diary = _open()
-    assert diary is not None
     with diary:
         count = diary.count()
         diary.backup(file)

@@ -115,6 +115,15 @@ class Diary:
         ).fetchall()
         return [_row(row) for row in rows]
 
+    def last(self, nights: int) -> list[Entry]:
+        """The latest ``nights`` entries, oldest first, without reading the rest."""
+        rows = self._conn.execute(
+            "SELECT night, legs, sleep, magnesium_mg, note FROM entries "
+            "ORDER BY night DESC LIMIT ?",
+            (nights,),
+        ).fetchall()
+        return [_row(row) for row in reversed(rows)]
+
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 
@@ -204,6 +213,7 @@ def _check_file(path: Path) -> None:
 
 
 def _migrate(path: Path, conn: sqlite3.Connection) -> None:
+    """Apply each missing migration in its own transaction, re-checking the version under lock."""
     for number, statements in enumerate(MIGRATIONS, start=1):
         if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
             continue
@@ -221,12 +231,16 @@ def _migrate(path: Path, conn: sqlite3.Connection) -> None:
             raise
 
 
-def open_diary(path: Path | None = None, *, create: bool = True) -> Diary | None:
-    """Open (and if needed create) the diary; None when it does not exist and ``create`` is off."""
+def open_existing(path: Path | None = None) -> Diary | None:
+    """Open the diary if there is one; reading commands use this and never create a file."""
+    path = path or diary_path()
+    return open_diary(path) if path.exists() else None
+
+
+def open_diary(path: Path | None = None) -> Diary:
+    """Open the diary, creating the private folder and file first when they do not exist."""
     path = path or diary_path()
     if not path.exists():
-        if not create:
-            return None
         private_dir(path.parent)
         create_private_file(path)
     else:
@@ -253,7 +267,16 @@ def open_diary(path: Path | None = None, *, create: bool = True) -> Diary | None
             )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
-        _migrate(path, conn)
+        try:
+            _migrate(path, conn)
+        except sqlite3.Error as exc:
+            raise _refuse(
+                path,
+                _(
+                    "could not update the diary to this version of mgcheck ({reason}); "
+                    "the change was rolled back and the diary is as it was."
+                ).format(reason=exc),
+            ) from exc
         conn.execute("SELECT count(*) FROM entries").fetchone()
     except sqlite3.DatabaseError as exc:
         conn.close()
