@@ -210,7 +210,7 @@ def add(
                 _("--legs is needed (or run mgcheck diary add in a terminal to be asked).")
             )
         asker.say(_("Night of {night}").format(night=night.isoformat()))
-        legs = asker.whole_number(_("Leg symptoms last night, 0 (none) to 10 (worst)?"), 0, 10)
+        legs = asker.whole_number(_("Leg symptoms that night, 0 (none) to 10 (worst)?"), 0, 10)
         if sleep is None:
             sleep = asker.whole_number(
                 _("Sleep, 0 (none) to 10 (best)? Enter to skip:"), 0, 10, optional=True

@@ -24,6 +24,9 @@ def print_welcome() -> None:
     )
     body.append("  mgcheck dose       " + _("a supplement label as elemental magnesium") + "\n")
     body.append("  mgcheck foods      " + _("foods rich in magnesium, ranked") + "\n")
+    body.append(
+        "  mgcheck diary      " + _("a private diary of your nights, and a comparison") + "\n"
+    )
     body.append("  mgcheck sources    " + _("every source, numbered") + "\n")
     body.append("  mgcheck --help     " + _("all commands and options") + "\n\n")
     body.append(
