@@ -17,9 +17,8 @@ from mgcheck.cli_common import (
     JsonOption,
     LangOption,
     StandardOption,
-    amount_message,
     apply_lang,
-    unknown_form_message,
+    read_label,
 )
 from mgcheck.cli_diary import diary_app
 from mgcheck.errors import ExitCode, MgcheckError
@@ -304,33 +303,10 @@ def dose(
             _("give a form and an amount, e.g. mgcheck dose citrate 400, or use --list.")
         ) from None
     from mgcheck.render.dose import dose_json, print_dose
-    from mgcheck.rules.dose import (
-        InvalidAmount,
-        NoSuchHydrate,
-        UnknownForm,
-        elemental_dose,
-        parse_amount,
-        resolve_form,
-    )
+    from mgcheck.rules.dose import elemental_dose
     from mgcheck.rules.limits import ADULT_AGE, judge
 
-    try:
-        amount_mg = parse_amount(amount)
-    except InvalidAmount as exc:
-        raise MgcheckError(amount_message(exc.text, exc.reason)) from None
-    try:
-        match = resolve_form(forms, form)
-    except UnknownForm as exc:
-        if not elemental:
-            raise MgcheckError(unknown_form_message(exc, current())) from None
-        match = None
-    except NoSuchHydrate as exc:
-        raise MgcheckError(
-            _("{form} has no such hydrate in mgcheck's list. Its variants: {variants}").format(
-                form=exc.form.name.get(current()),
-                variants=", ".join(v.label.get(current()) for v in exc.form.variants),
-            )
-        ) from None
+    match, amount_mg = read_label(forms, form, amount, elemental=elemental)
     limits = load_limits(known)
     result = elemental_dose(match, amount_mg, per_day, elemental)
     verdict = judge(

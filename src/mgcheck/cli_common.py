@@ -6,12 +6,17 @@ Imported by mgcheck.cli and mgcheck.cli_diary; help strings are translated at im
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mgcheck.i18n import Language, _, set_language
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import Language, _, current, set_language
 from mgcheck.vocab import Standard
+
+if TYPE_CHECKING:
+    from mgcheck.models_guidance import FormsFile
+    from mgcheck.rules.dose import FormMatch
 
 
 class Lang(str, Enum):
@@ -68,3 +73,37 @@ def unknown_form_message(exc: Any, lang: Language) -> str:
             query=exc.query, names=names
         )
     return _("unknown form '{query}'. See mgcheck dose --list.").format(query=exc.query)
+
+
+def read_label(
+    forms: FormsFile, form: str, amount: str, *, elemental: bool = False
+) -> tuple[FormMatch | None, float]:
+    """A label's form and amount as the rules need them; each problem is one clear error.
+
+    With ``elemental`` the amount is magnesium itself, so an unknown form name does not matter.
+    """
+    from mgcheck.rules.dose import (
+        InvalidAmount,
+        NoSuchHydrate,
+        UnknownForm,
+        parse_amount,
+        resolve_form,
+    )
+
+    try:
+        amount_mg = parse_amount(amount)
+    except InvalidAmount as exc:
+        raise MgcheckError(amount_message(exc.text, exc.reason)) from None
+    try:
+        return resolve_form(forms, form), amount_mg
+    except UnknownForm as exc:
+        if elemental:
+            return None, amount_mg
+        raise MgcheckError(unknown_form_message(exc, current())) from None
+    except NoSuchHydrate as exc:
+        raise MgcheckError(
+            _("{form} has no such hydrate in mgcheck's list. Its variants: {variants}").format(
+                form=exc.form.name.get(current()),
+                variants=", ".join(v.label.get(current()) for v in exc.form.variants),
+            )
+        ) from None

@@ -14,7 +14,7 @@ import typer
 
 from mgcheck.cli_common import JsonOption, LangOption, apply_lang
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _, current, format_number
+from mgcheck.i18n import _, format_number
 
 if TYPE_CHECKING:
     from mgcheck.diary.entry import Entry
@@ -87,35 +87,12 @@ def _prompter() -> object:
 
 
 def _elemental(form: str, amount: str) -> float:
+    from mgcheck.cli_common import read_label
     from mgcheck.datafiles import load_forms, load_sources, source_keys
-    from mgcheck.rules.dose import (
-        InvalidAmount,
-        NoSuchHydrate,
-        UnknownForm,
-        elemental_dose,
-        parse_amount,
-        resolve_form,
-    )
+    from mgcheck.rules.dose import elemental_dose
 
-    try:
-        amount_mg = parse_amount(amount)
-    except InvalidAmount as exc:
-        from mgcheck.cli_common import amount_message
-
-        raise MgcheckError(amount_message(exc.text, exc.reason)) from None
-    forms = load_forms(source_keys(load_sources()))
-    try:
-        match = resolve_form(forms, form)
-    except UnknownForm as exc:
-        from mgcheck.cli_common import unknown_form_message
-
-        raise MgcheckError(unknown_form_message(exc, current())) from None
-    except NoSuchHydrate as exc:
-        raise MgcheckError(
-            _("{form} has no such hydrate in mgcheck's list.").format(
-                form=exc.form.name.get(current())
-            )
-        ) from None
+    match, amount_mg = read_label(load_forms(source_keys(load_sources())), form, amount)
+    assert match is not None  # read_label refuses unknown forms unless elemental
     dose = elemental_dose(match, amount_mg)
     if dose.uncertain:
         raise MgcheckError(
