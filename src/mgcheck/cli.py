@@ -105,93 +105,124 @@ def main(
         print_welcome()
 
 
+REPORT_FORMATS = (".md", ".html", ".txt", ".json")
+
+
 @app.command(
-    help=_("Show foods rich in magnesium, ranked, with servings and sources."),
+    help=_(
+        "The self-check: answer questions (or give an answers file) and get a report to bring "
+        "to your doctor, most urgent first. It is not a diagnosis."
+    ),
     epilog=_(
-        "Examples:  mgcheck foods  ·  mgcheck foods --group nuts_seeds --top 5  ·  "
-        "mgcheck foods --search rugbrød  ·  mgcheck foods --by energy --article  ·  "
-        "mgcheck foods --all --search rye  ·  mgcheck foods --json"
+        "Examples:  mgcheck assess  ·  mgcheck assess --example > answers.yaml  ·  "
+        "mgcheck assess --answers answers.yaml  ·  mgcheck assess --answers - < answers.json  ·  "
+        "mgcheck assess --answers answers.yaml --output report.md  ·  "
+        "mgcheck assess --answers answers.yaml --json  ·  mgcheck assess --schema"
     ),
 )
-def foods(
-    by: Annotated[
-        RankBy,
-        typer.Option(
-            help=_("Rank by mg per serving, per 100 g, or per 100 kcal (energy)."),
-            case_sensitive=False,
-        ),
-    ] = RankBy.SERVING,
-    group: Annotated[
-        Group | None,
-        typer.Option(help=_("Only foods of this group."), case_sensitive=False, show_default=False),
-    ] = None,
-    search: Annotated[
+def assess(
+    answers_file: Annotated[
         str | None,
         typer.Option(
-            help=_("Find foods by Danish or English name, ignoring case and accents."),
+            "--answers",
+            metavar="FILE",
+            help=_("Read the answers from a YAML or JSON file; - reads standard input."),
             show_default=False,
         ),
     ] = None,
-    article: Annotated[
-        bool, typer.Option("--article", help=_("Only the foods the article names."))
-    ] = False,
-    top: Annotated[
-        int, typer.Option(min=0, help=_("Show at most this many foods; 0 shows all."))
-    ] = 20,
-    target: Annotated[
-        float,
-        typer.Option(
-            min=1,
-            max=2000,
-            help=_("Daily amount in mg to compare each serving with (the article: about 300)."),
-        ),
-    ] = ARTICLE_DAILY_MG,
-    all_tables: Annotated[
-        bool,
-        typer.Option(
-            "--all",
-            help=_("With --search: look in the full USDA and Fineli tables (9,453 foods)."),
-        ),
-    ] = False,
-    foods_file: Annotated[
+    output: Annotated[
         Path | None,
         typer.Option(
-            "--foods",
-            help=_("Use your own food table (same format as data/foods.yaml)."),
+            "--output",
+            metavar="FILE",
+            help=_("Also write the report to FILE: .md, .html, .txt or .json."),
             show_default=False,
             dir_okay=False,
         ),
     ] = None,
+    example: Annotated[
+        bool, typer.Option("--example", help=_("Print a commented example answers file."))
+    ] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help=_("Print the JSON Schema of the answers file."))
+    ] = False,
+    standard: StandardOption = Standard.NNR,
     json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Rank the curated food table, or search the full composition tables with --all."""
+    """Ask or read the answers, let the rules judge, render the report."""
     apply_lang(lang)
-    if all_tables:
-        if not search:
-            raise MgcheckError(_("--all needs --search TEXT: the full tables hold 9,453 foods."))
-        if foods_file is not None:
-            raise MgcheckError(
-                _("--foods and --all do not go together: --all reads the full tables.")
-            )
-        from mgcheck.composition import load_composition
-        from mgcheck.render.foods import composition_json, print_composition
-        from mgcheck.rules.foods import search_composition
+    if example:
+        from mgcheck.render.example import example_yaml
 
-        rows, matched = search_composition(load_composition(), search, by, top)
-        (composition_json if json else print_composition)(rows, matched, search, by)
+        sys.stdout.write(example_yaml())
         return
+    if schema:
+        import json as json_module
 
-    from mgcheck.datafiles import load_foods
-    from mgcheck.render.foods import foods_json, print_foods
-    from mgcheck.rules.foods import FoodsQuery, rank_foods
+        from mgcheck.models_answers import Answers
 
-    table = load_foods(foods_file)
-    query = FoodsQuery(
-        by=by, group=group, search=search, article_only=article, top=top, target_mg=target
+        sys.stdout.write(json_module.dumps(Answers.model_json_schema(), indent=2) + "\n")
+        return
+    if output is not None and output.suffix.lower() not in REPORT_FORMATS:
+        raise MgcheckError(
+            _("--output: use a file ending in {formats}").format(formats=", ".join(REPORT_FORMATS))
+        )
+    from mgcheck.datafiles import load_assess_data
+
+    data = load_assess_data()
+    if answers_file is None:
+        answers = _interview(data)
+    else:
+        from mgcheck.answers import load_answers
+
+        answers = load_answers(answers_file, data)
+    from mgcheck.report import build_report
+    from mgcheck.rules.assess import assess as run_rules
+
+    report = build_report(answers, run_rules(answers, data, standard), data, current())
+    numbered = {s.key: (n, s) for n, s in enumerate(data.sources.sources, start=1)}
+    sources = sorted((numbered[key] for key in report.sources), key=lambda pair: pair[0])
+    if output is not None:
+        from mgcheck.render.files import write_report
+
+        write_report(output, report, sources)
+    if json:
+        from mgcheck.output import write_json
+
+        write_json("report", report.to_json())
+    else:
+        from mgcheck.render.report import print_report
+
+        print_report(report, sources)
+        if output is not None:
+            typer.echo(_("Report written to {file}.").format(file=output))
+
+
+def _interview(data: AssessData) -> Answers:
+    if not sys.stdin.isatty():
+        raise MgcheckError(
+            _(
+                "no terminal to ask the questions in. Give the answers in a file instead: "
+                "mgcheck assess --answers FILE (mgcheck assess --example shows the format)."
+            )
+        )
+    from mgcheck.interview import Interview
+    from mgcheck.models_answers import Answers
+    from mgcheck.output import stdout_console
+
+    console = stdout_console()
+    console.print(
+        _(
+            "mgcheck asks a few questions (a few minutes). It is not a diagnosis. "
+            "Ctrl-C stops at any time; nothing is saved."
+        ),
+        style="bold",
     )
-    result = rank_foods(table.foods, query)
-    (foods_json if json else print_foods)(result)
+    interview = Interview(
+        data, current(), input, lambda text: console.print(text, markup=False, highlight=False)
+    )
+    return Answers.model_validate(interview.run())
 
 
 @app.command(
@@ -320,6 +351,95 @@ def dose(
 
 
 @app.command(
+    help=_("Show foods rich in magnesium, ranked, with servings and sources."),
+    epilog=_(
+        "Examples:  mgcheck foods  ·  mgcheck foods --group nuts_seeds --top 5  ·  "
+        "mgcheck foods --search rugbrød  ·  mgcheck foods --by energy --article  ·  "
+        "mgcheck foods --all --search rye  ·  mgcheck foods --json"
+    ),
+)
+def foods(
+    by: Annotated[
+        RankBy,
+        typer.Option(
+            help=_("Rank by mg per serving, per 100 g, or per 100 kcal (energy)."),
+            case_sensitive=False,
+        ),
+    ] = RankBy.SERVING,
+    group: Annotated[
+        Group | None,
+        typer.Option(help=_("Only foods of this group."), case_sensitive=False, show_default=False),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help=_("Find foods by Danish or English name, ignoring case and accents."),
+            show_default=False,
+        ),
+    ] = None,
+    article: Annotated[
+        bool, typer.Option("--article", help=_("Only the foods the article names."))
+    ] = False,
+    top: Annotated[
+        int, typer.Option(min=0, help=_("Show at most this many foods; 0 shows all."))
+    ] = 20,
+    target: Annotated[
+        float,
+        typer.Option(
+            min=1,
+            max=2000,
+            help=_("Daily amount in mg to compare each serving with (the article: about 300)."),
+        ),
+    ] = ARTICLE_DAILY_MG,
+    all_tables: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=_("With --search: look in the full USDA and Fineli tables (9,453 foods)."),
+        ),
+    ] = False,
+    foods_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--foods",
+            help=_("Use your own food table (same format as data/foods.yaml)."),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Rank the curated food table, or search the full composition tables with --all."""
+    apply_lang(lang)
+    if all_tables:
+        if not search:
+            raise MgcheckError(_("--all needs --search TEXT: the full tables hold 9,453 foods."))
+        if foods_file is not None:
+            raise MgcheckError(
+                _("--foods and --all do not go together: --all reads the full tables.")
+            )
+        from mgcheck.composition import load_composition
+        from mgcheck.render.foods import composition_json, print_composition
+        from mgcheck.rules.foods import search_composition
+
+        rows, matched = search_composition(load_composition(), search, by, top)
+        (composition_json if json else print_composition)(rows, matched, search, by)
+        return
+
+    from mgcheck.datafiles import load_foods
+    from mgcheck.render.foods import foods_json, print_foods
+    from mgcheck.rules.foods import FoodsQuery, rank_foods
+
+    table = load_foods(foods_file)
+    query = FoodsQuery(
+        by=by, group=group, search=search, article_only=article, top=top, target_mg=target
+    )
+    result = rank_foods(table.foods, query)
+    (foods_json if json else print_foods)(result)
+
+
+@app.command(
     help=_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
     epilog=_(
         "Examples:  mgcheck sources  ·  mgcheck sources nnr2023 aasm2024  ·  mgcheck sources --json"
@@ -350,123 +470,3 @@ def sources(
             )
         entries = [(n, s) for n, s in entries if s.key in keys]
     (sources_json if json else print_sources)(entries)
-
-
-REPORT_FORMATS = (".md", ".html", ".txt", ".json")
-
-
-@app.command(
-    help=_(
-        "The self-check: answer questions (or give an answers file) and get a report to bring "
-        "to your doctor, most urgent first. It is not a diagnosis."
-    ),
-    epilog=_(
-        "Examples:  mgcheck assess  ·  mgcheck assess --example > answers.yaml  ·  "
-        "mgcheck assess --answers answers.yaml  ·  mgcheck assess --answers - < answers.json  ·  "
-        "mgcheck assess --answers answers.yaml --output report.md  ·  "
-        "mgcheck assess --answers answers.yaml --json  ·  mgcheck assess --schema"
-    ),
-)
-def assess(
-    answers_file: Annotated[
-        str | None,
-        typer.Option(
-            "--answers",
-            metavar="FILE",
-            help=_("Read the answers from a YAML or JSON file; - reads standard input."),
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            metavar="FILE",
-            help=_("Also write the report to FILE: .md, .html, .txt or .json."),
-            show_default=False,
-            dir_okay=False,
-        ),
-    ] = None,
-    example: Annotated[
-        bool, typer.Option("--example", help=_("Print a commented example answers file."))
-    ] = False,
-    schema: Annotated[
-        bool, typer.Option("--schema", help=_("Print the JSON Schema of the answers file."))
-    ] = False,
-    standard: StandardOption = Standard.NNR,
-    json: JsonOption = False,
-    lang: LangOption = None,
-) -> None:
-    """Ask or read the answers, let the rules judge, render the report."""
-    apply_lang(lang)
-    if example:
-        from mgcheck.render.example import example_yaml
-
-        sys.stdout.write(example_yaml())
-        return
-    if schema:
-        import json as json_module
-
-        from mgcheck.models_answers import Answers
-
-        sys.stdout.write(json_module.dumps(Answers.model_json_schema(), indent=2) + "\n")
-        return
-    if output is not None and output.suffix.lower() not in REPORT_FORMATS:
-        raise MgcheckError(
-            _("--output: use a file ending in {formats}").format(formats=", ".join(REPORT_FORMATS))
-        )
-    from mgcheck.datafiles import load_assess_data
-
-    data = load_assess_data()
-    if answers_file is None:
-        answers = _interview(data)
-    else:
-        from mgcheck.answers import load_answers
-
-        answers = load_answers(answers_file, data)
-    from mgcheck.report import build_report
-    from mgcheck.rules.assess import assess as run_rules
-
-    report = build_report(answers, run_rules(answers, data, standard), data, current())
-    numbered = {s.key: (n, s) for n, s in enumerate(data.sources.sources, start=1)}
-    sources = sorted((numbered[key] for key in report.sources), key=lambda pair: pair[0])
-    if output is not None:
-        from mgcheck.render.files import write_report
-
-        write_report(output, report, sources)
-    if json:
-        from mgcheck.output import write_json
-
-        write_json("report", report.to_json())
-    else:
-        from mgcheck.render.report import print_report
-
-        print_report(report, sources)
-        if output is not None:
-            typer.echo(_("Report written to {file}.").format(file=output))
-
-
-def _interview(data: AssessData) -> Answers:
-    if not sys.stdin.isatty():
-        raise MgcheckError(
-            _(
-                "no terminal to ask the questions in. Give the answers in a file instead: "
-                "mgcheck assess --answers FILE (mgcheck assess --example shows the format)."
-            )
-        )
-    from mgcheck.interview import Interview
-    from mgcheck.models_answers import Answers
-    from mgcheck.output import stdout_console
-
-    console = stdout_console()
-    console.print(
-        _(
-            "mgcheck asks a few questions (a few minutes). It is not a diagnosis. "
-            "Ctrl-C stops at any time; nothing is saved."
-        ),
-        style="bold",
-    )
-    interview = Interview(
-        data, current(), input, lambda text: console.print(text, markup=False, highlight=False)
-    )
-    return Answers.model_validate(interview.run())
