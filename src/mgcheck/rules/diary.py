@@ -56,6 +56,11 @@ def t_quantile(p: float, df: float) -> float:
     return z + g1 / df + g2 / df**2 + g3 / df**3 + g4 / df**4
 
 
+def _variance(values: Sequence[float], mean: float) -> float:
+    """Sample variance in floating point; statistics.variance is exact and slow on many nights."""
+    return math.fsum((x - mean) ** 2 for x in values) / (len(values) - 1)
+
+
 def welch_interval(
     first: Sequence[float], second: Sequence[float], confidence: float = CONFIDENCE
 ) -> tuple[float, float, float]:
@@ -64,7 +69,7 @@ def welch_interval(
     if n1 < 2 or n2 < 2:
         raise ValueError("need at least two values on each side")
     m1, m2 = statistics.fmean(first), statistics.fmean(second)
-    v1, v2 = statistics.variance(first, m1) / n1, statistics.variance(second, m2) / n2
+    v1, v2 = _variance(first, m1) / n1, _variance(second, m2) / n2
     difference = m2 - m1
     se = math.sqrt(v1 + v2)
     if se == 0:
