@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.textfile import decode_text
 
 if TYPE_CHECKING:
     from mgcheck.datafiles import AssessData
@@ -64,12 +65,7 @@ def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
 
     if len(raw) > MAX_BYTES:
         raise MgcheckError(_("{file}: too large for an answers file").format(file=name))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MgcheckError(_("{file}: not a UTF-8 text file").format(file=name)) from exc
-    if "\x00" in text:
-        raise MgcheckError(_("{file}: not a text file").format(file=name))
+    text = decode_text(raw, name)
     if not text.strip():
         raise MgcheckError(
             _("{file}: empty. See mgcheck assess --example for the format.").format(file=name)

@@ -12,6 +12,7 @@ from typing import Any
 from mgcheck.diary.entry import Entry, InvalidEntry
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.textfile import decode_text
 
 FIELDS = ("night", "legs", "sleep", "magnesium_mg", "note")
 JSON_SCHEMA = "mgcheck.diary"
@@ -129,12 +130,7 @@ def _rows(text: str, name: str) -> list[dict[str, Any]]:
 
 def parse_export(raw: bytes, name: str) -> list[Entry]:
     """Every row checked; the first bad one is named by number and date, and nothing is kept."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MgcheckError(_("{file}: not a UTF-8 text file").format(file=name)) from exc
-    if "\x00" in text:
-        raise MgcheckError(_("{file}: not a text file").format(file=name))
+    text = decode_text(raw, name)
     entries: list[Entry] = []
     seen: set[dt.date] = set()
     for number, row in enumerate(_rows(text, name), start=1):
