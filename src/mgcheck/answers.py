@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.textfile import decode_text
+from mgcheck.textfile import decode_text, read_file
 
 if TYPE_CHECKING:
     from mgcheck.datafiles import AssessData
@@ -43,16 +43,7 @@ def _message(error: Any) -> str:
 def _read(source: str) -> tuple[str, bytes]:
     if source == "-":
         return _("standard input"), sys.stdin.buffer.read(MAX_BYTES + 1)
-    path = Path(source)
-    try:
-        with path.open("rb") as handle:
-            return source, handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise MgcheckError(
-            _("{file}: cannot read the file ({reason})").format(
-                file=source, reason=exc.strerror or exc.__class__.__name__
-            )
-        ) from exc
+    return source, read_file(Path(source), MAX_BYTES)
 
 
 def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:

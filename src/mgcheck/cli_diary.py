@@ -19,6 +19,7 @@ from mgcheck.i18n import _, format_number
 if TYPE_CHECKING:
     from mgcheck.diary.entry import Entry
     from mgcheck.diary.store import Diary
+    from mgcheck.interview import Prompter
 
 diary_app = typer.Typer(
     help=_(
@@ -78,7 +79,10 @@ def _existing() -> Diary | None:
     return open_existing()
 
 
-def _prompter() -> object:
+def _prompter() -> Prompter | None:
+    """Someone to ask, when a person is at a terminal; None when input is piped or absent."""
+    if not sys.stdin.isatty():
+        return None
     from mgcheck.interview import Prompter
     from mgcheck.output import stdout_console
 
@@ -169,7 +173,6 @@ def add(
     lang: LangOption = None,
 ) -> None:
     from mgcheck.diary.entry import Entry, InvalidEntry
-    from mgcheck.interview import Prompter
 
     apply_lang(lang)
     night = parse_night(date, "--date") if date else dt.date.today() - dt.timedelta(days=1)
@@ -179,10 +182,9 @@ def add(
         raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
     if form is not None and amount is not None:
         magnesium = _elemental(form, amount)
-    terminal = sys.stdin.isatty()
-    asker = _prompter() if terminal else None
+    asker = _prompter()
     if legs is None:
-        if not isinstance(asker, Prompter):
+        if asker is None:
             raise MgcheckError(
                 _("--legs is needed (or run mgcheck diary add in a terminal to be asked).")
             )
@@ -205,7 +207,7 @@ def add(
     with diary:
         existing = diary.get(night)
         if existing is not None and not replace:
-            if not isinstance(asker, Prompter):
+            if asker is None:
                 raise MgcheckError(
                     _("{night} already has an entry; use --replace to replace it.").format(
                         night=night.isoformat()
@@ -416,17 +418,10 @@ def import_entries(
 ) -> None:
     from mgcheck.diary.files import parse_export
     from mgcheck.diary.store import EntryExists
+    from mgcheck.textfile import read_file
 
     apply_lang(lang)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise MgcheckError(
-            _("{file}: cannot read the file ({reason})").format(
-                file=file, reason=exc.strerror or exc.__class__.__name__
-            )
-        ) from exc
-    entries = parse_export(raw, str(file))
+    entries = parse_export(read_file(file), str(file))
     diary = _open()
     with diary:
         try:
@@ -473,8 +468,6 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
     lang: LangOption = None,
 ) -> None:
-    from mgcheck.interview import Prompter
-
     apply_lang(lang)
     if not all_nights:
         raise MgcheckError(_("add --all to delete every entry; to delete one night use delete."))
@@ -485,8 +478,8 @@ def forget(
     with diary:
         count = diary.count()
         if not yes:
-            asker = _prompter() if sys.stdin.isatty() else None
-            if not isinstance(asker, Prompter):
+            asker = _prompter()
+            if asker is None:
                 raise MgcheckError(
                     _("this deletes every entry: add --yes, or run it in a terminal.")
                 )

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models import FoodTable
+from mgcheck.textfile import read_file
 
 if TYPE_CHECKING:
     from mgcheck.models_assess import DietFile, FindingText, QuestionsFile
@@ -27,14 +28,7 @@ def read_yaml(path: Path) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise MgcheckError(
-            _("{file}: cannot read the file ({reason})").format(
-                file=path, reason=exc.strerror or exc.__class__.__name__
-            )
-        ) from exc
+    raw = read_file(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

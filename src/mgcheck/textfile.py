@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 
@@ -15,3 +17,16 @@ def decode_text(raw: bytes, name: str) -> str:
     if "\x00" in text:
         raise MgcheckError(_("{file}: not a text file").format(file=name))
     return text
+
+
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes (at most ``limit`` + 1, so a caller can tell it is too large)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read() if limit is None else handle.read(limit + 1)
+    except OSError as exc:
+        raise MgcheckError(
+            _("{file}: cannot read the file ({reason})").format(
+                file=path, reason=exc.strerror or exc.__class__.__name__
+            )
+        ) from exc

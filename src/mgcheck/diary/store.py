@@ -212,7 +212,7 @@ def _check_file(path: Path) -> None:
         )
 
 
-def _migrate(path: Path, conn: sqlite3.Connection) -> None:
+def _migrate(conn: sqlite3.Connection) -> None:
     """Apply each missing migration in its own transaction, re-checking the version under lock."""
     for number, statements in enumerate(MIGRATIONS, start=1):
         if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
@@ -268,7 +268,7 @@ def open_diary(path: Path | None = None) -> Diary:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         try:
-            _migrate(path, conn)
+            _migrate(conn)
         except sqlite3.Error as exc:
             raise _refuse(
                 path,
