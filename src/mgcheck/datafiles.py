@@ -14,7 +14,7 @@ from mgcheck.models import FoodTable
 from mgcheck.textfile import read_file
 
 if TYPE_CHECKING:
-    from mgcheck.models_assess import DietFile, FindingText, QuestionsFile
+    from mgcheck.models_assess import DietFile, FindingText, Phrase, QuestionsFile
     from mgcheck.models_guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -115,6 +115,9 @@ def load_limits(known: set[str]) -> LimitsFile:
         ("article", limits.article.sources),
         ("lab_range", limits.lab_range.sources),
         ("iron", limits.iron.sources),
+        ("child_lab_ranges", limits.child_lab_ranges.sources),
+        ("lab_critical", limits.lab_critical.sources),
+        ("dose_bands", [*limits.dose_bands.far_above_sources, *limits.dose_bands.toxic_sources]),
     ]
     for std in limits.standards:
         cited.append((std.id.value, std.intake_sources))
@@ -154,18 +157,15 @@ FINDINGS_FILE = DATA_DIR / "findings.yaml"
 DIET_FILE = DATA_DIR / "diet.yaml"
 
 
-def load_questions(known: set[str]) -> QuestionsFile:
+def load_questions() -> QuestionsFile:
     from mgcheck.models_assess import QuestionsFile
 
-    questions = validate(QuestionsFile, read_yaml(QUESTIONS_FILE), QUESTIONS_FILE, "", "")
-    cited = [
-        (f"look_alike_means.{k.value}", m.sources) for k, m in questions.look_alike_means.items()
-    ]
-    _check_citations(QUESTIONS_FILE, cited, known)
-    return questions
+    return validate(QuestionsFile, read_yaml(QUESTIONS_FILE), QUESTIONS_FILE, "", "")
 
 
-def load_findings(known: set[str], guidance: GuidanceFile) -> list[FindingText]:
+def load_findings(
+    known: set[str], guidance: GuidanceFile
+) -> tuple[list[FindingText], dict[str, Phrase]]:
     """The findings in file order, each with its own words or those of the guidance item."""
     from mgcheck.models_assess import FindingsFile
 
@@ -192,8 +192,10 @@ def load_findings(known: set[str], guidance: GuidanceFile) -> list[FindingText]:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise MgcheckError(f"{FINDINGS_FILE}: duplicate finding id {duplicates[0]!r}")
-    _check_citations(FINDINGS_FILE, [(f.id, f.sources) for f in resolved], known)
-    return resolved
+    cited = [(f.id, f.sources) for f in resolved]
+    cited += [(f"phrases.{key}", phrase.sources) for key, phrase in raw.phrases.items()]
+    _check_citations(FINDINGS_FILE, cited, known)
+    return resolved, raw.phrases
 
 
 def load_diet(foods: FoodTable) -> DietFile:
@@ -223,6 +225,7 @@ class AssessData:
     foods: FoodTable
     questions: QuestionsFile
     findings: list[FindingText]
+    phrases: dict[str, Phrase]
     diet: DietFile
 
 
@@ -231,13 +234,15 @@ def load_assess_data() -> AssessData:
     known = source_keys(sources)
     guidance = load_guidance(known)
     foods = load_foods()
+    findings, phrases = load_findings(known, guidance)
     return AssessData(
         sources=sources,
         limits=load_limits(known),
         forms=load_forms(known),
         guidance=guidance,
         foods=foods,
-        questions=load_questions(known),
-        findings=load_findings(known, guidance),
+        questions=load_questions(),
+        findings=findings,
+        phrases=phrases,
         diet=load_diet(foods),
     )

@@ -5,7 +5,7 @@ The field names are the documented file format (README, `mgcheck assess --exampl
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -25,10 +25,16 @@ Portions = Annotated[float, Field(ge=0, le=20)]
 MIN_PREGNANCY_AGE = 10  # below this, a "pregnant" answer is a typing error
 
 
+# 2 added medicines, symptoms, transferrin saturation and elemental "unknown"; 1 still reads.
+ANSWERS_SCHEMA_VERSION: Literal[2] = 2
+
+
 class Supplement(Strict):
     form: NonEmpty  # a name `mgcheck dose --list` knows, or "unknown"
     amount_mg: float = Field(gt=0, le=100_000)
-    elemental: bool = False
+    # True: the label's mg is magnesium itself; "unknown": the person cannot tell, so both
+    # readings are shown and safety is judged on the higher one.
+    elemental: bool | Literal["unknown"] = False
     per_day: int = Field(default=1, ge=1, le=24)
 
 
@@ -68,12 +74,19 @@ class FerritinLab(Strict):
     unit: FerritinUnit
 
 
+class TransferrinSaturationLab(Strict):
+    value: float = Field(ge=0, le=100)
+    unit: Literal["%"] = "%"
+
+
 class Labs(Strict):
     magnesium: MagnesiumLab | None = None
     ferritin: FerritinLab | None = None
+    transferrin_saturation: TransferrinSaturationLab | None = None
 
 
 class Answers(Strict):
+    schema_version: Literal[1, 2] = ANSWERS_SCHEMA_VERSION  # both read alike; 2 is a superset
     age: int = Field(ge=1, le=120)
     sex: Sex
     pregnant: bool = False

@@ -47,44 +47,74 @@ class Labels(Strict):
         return self
 
 
-class Meaning(Strict):
-    text: Text
-    sources: Keys
-
-
 class QuestionsFile(Strict):
     schema_version: int = Field(ge=1, le=1)
     labels: Labels
-    look_alike_means: dict[LookAlike, Meaning]
     questions: dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], Text]
 
-    @model_validator(mode="after")
-    def _every_look_alike_explained(self) -> QuestionsFile:
-        missing = {e.value for e in LookAlike} - {k.value for k in self.look_alike_means}
-        if missing:
-            raise ValueError(f"look_alike_means: nothing for {', '.join(sorted(missing))}")
-        return self
+
+# The situations a finding may have other words for; the rules name one (rules/assess.py).
+VARIANTS = frozenset(
+    {"taking", "taking-iron", "unlikely", "severe", "child", "toxic", "stomach", "kidney"}
+)
+
+
+class FindingVariant(Strict):
+    title: Text | None = None
+    text: Text
+
+
+class Escalation(Strict):
+    """A worse band in which the finding takes a higher level (the rules decide when)."""
+
+    level: Level
+    when: Text
 
 
 class FindingText(Strict):
     id: Key
     level: Level
+    when: Text  # the condition in words, for the triage table (docs/triage.md)
     title: Text | None = None
     text: Text | None = None
     sources: list[Key] = Field(default_factory=list)
     guidance: Key | None = None  # reuse this guidance item's title, text and sources
+    extra: Text | None = None  # a sentence added after the text (e.g. the regional numbers)
+    variants: dict[Key, FindingVariant] = Field(default_factory=dict)
+    escalates: Escalation | None = None
 
     @model_validator(mode="after")
     def _own_words_or_guidance(self) -> FindingText:
         own = self.title is not None and self.text is not None and bool(self.sources)
         if own == (self.guidance is not None):
             raise ValueError("give either title, text and sources, or guidance: ITEM")
+        unknown = set(self.variants) - VARIANTS
+        if unknown:
+            raise ValueError(f"unknown variant(s): {', '.join(sorted(unknown))}")
+        if self.escalates and list(Level).index(self.escalates.level) >= list(Level).index(
+            self.level
+        ):
+            raise ValueError("escalates: the level must be more urgent than the finding's own")
         return self
+
+    def words(self, variant: str | None) -> tuple[Text, Text]:
+        """The title and text for a situation; a finding without that variant keeps its own."""
+        assert self.title is not None and self.text is not None
+        chosen = self.variants.get(variant) if variant else None
+        if chosen is None:
+            return self.title, self.text
+        return chosen.title or self.title, chosen.text
+
+
+class Phrase(Strict):
+    text: Text
+    sources: Keys
 
 
 class FindingsFile(Strict):
-    schema_version: int = Field(ge=1, le=1)
+    schema_version: int = Field(ge=2, le=2)
     findings: list[FindingText] = Field(min_length=1)
+    phrases: dict[Key, Phrase] = Field(default_factory=dict)
 
 
 class DietFile(Strict):

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from mgcheck.models import NonEmpty, Strict, Text
-from mgcheck.vocab import Level, Standard
+from mgcheck.vocab import Level, Sex, Standard
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
@@ -122,16 +122,54 @@ class LabRange(Strict):
     sources: Keys
 
 
+class ChildLabRange(AgeBand):
+    sex: Sex | None = None  # None: both
+    low: float = Field(gt=0)
+    high: float = Field(gt=0)
+
+
+class ChildLabRanges(Strict):
+    sources: Keys
+    bands: list[ChildLabRange] = Field(min_length=1)
+
+
+class CriticalValues(Strict):
+    """Results a laboratory phones to the doctor at once: below ``low`` or above ``high``."""
+
+    low: float = Field(gt=0)
+    high: float = Field(gt=0)
+    unit: Literal["mmol/L"]
+    sources: Keys
+
+
+class DoseBands(Strict):
+    far_above_mg: Mg
+    far_above_sources: Keys
+    toxic_mg: Mg
+    toxic_sources: Keys
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DoseBands:
+        if not self.far_above_mg < self.toxic_mg:
+            raise ValueError("far_above_mg must be below toxic_mg")
+        return self
+
+
 class IronThresholds(Strict):
     ferritin_ug_per_l: float = Field(gt=0, le=1000)
     tsat_pct: float = Field(gt=0, le=100)
     sources: Keys
+    ferritin_iv_upper_ug_per_l: float = Field(gt=0, le=1000)
+    ferritin_iv_upper_read: Literal["direct", "secondary"]
 
 
 class LimitsFile(Strict):
     schema_version: int = Field(ge=1, le=1)
     article: ArticleDose
     lab_range: LabRange
+    child_lab_ranges: ChildLabRanges
+    lab_critical: CriticalValues
+    dose_bands: DoseBands
     iron: IronThresholds
     standards: list[StandardData]
 
@@ -211,6 +249,7 @@ class Helpline(Strict):
     id: Key
     number: NonEmpty | None
     name: Text
+    region: Text | None = None  # the region it serves, for short lists of numbers
     when: Text
     sources: Keys
 

@@ -74,30 +74,51 @@ class Condition(str, Enum):
 
 
 class Medicine(str, Enum):
+    """In the order the questions list them; LEGACY values are read from files but not offered."""
+
     BISPHOSPHONATE = "bisphosphonate"
     ANTIBIOTIC = "antibiotic"
     LEVOTHYROXINE = "levothyroxine"
     GABAPENTIN = "gabapentin"
-    LOOP_OR_THIAZIDE_DIURETIC = "loop_or_thiazide_diuretic"
+    IRON = "iron"
+    DIGOXIN = "digoxin"
+    THIAZIDE_DIURETIC = "thiazide_diuretic"
+    LOOP_DIURETIC = "loop_diuretic"
     POTASSIUM_SPARING_DIURETIC = "potassium_sparing_diuretic"
+    CALCIUM_CHANNEL_BLOCKER = "calcium_channel_blocker"
     PPI = "ppi"
     MAGNESIUM_LAXATIVE_OR_ANTACID = "magnesium_laxative_or_antacid"
+    LITHIUM = "lithium"
     ANTIHISTAMINE = "antihistamine"
     ANTIDEPRESSANT = "antidepressant"
     ANTIPSYCHOTIC = "antipsychotic"
     ANTINAUSEA = "antinausea"
+    # Schema 1: one of the two, the person did not say which. Still accepted.
+    LOOP_OR_THIAZIDE_DIURETIC = "loop_or_thiazide_diuretic"
 
 
 class Symptom(str, Enum):
+    """In the order the questions list them; LEGACY values are read from files but not offered."""
+
     DIARRHOEA = "diarrhoea"
     NAUSEA = "nausea"
     VOMITING = "vomiting"
     STOMACH_CRAMPS = "stomach_cramps"
-    DIZZINESS_OR_FAINTING = "dizziness_or_fainting"
+    DIZZINESS = "dizziness"
+    FAINTING = "fainting"
+    DROWSINESS = "drowsiness"
     CONFUSION = "confusion"
     IRREGULAR_OR_SLOW_HEARTBEAT = "irregular_or_slow_heartbeat"
     BREATHING_DIFFICULTY = "breathing_difficulty"
     MUSCLE_WEAKNESS = "muscle_weakness"
+    SPREADING_WEAKNESS_OR_NUMBNESS = "spreading_weakness_or_numbness"
+    THOUGHTS_OF_SELF_HARM = "thoughts_of_self_harm"
+    # Schema 1: one answer for both; read as fainting, the more serious of the two.
+    DIZZINESS_OR_FAINTING = "dizziness_or_fainting"
+
+
+# Answer values kept so that schema-1 answers files still load; the questions do not offer them.
+LEGACY_VALUES = frozenset({"loop_or_thiazide_diuretic", "dizziness_or_fainting"})
 
 
 class LookAlike(str, Enum):
