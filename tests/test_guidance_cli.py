@@ -89,7 +89,7 @@ def test_warnings_in_danish() -> None:
     out = flat(result.stdout)
     assert "Bisfosfonater" in out
     assert "Kilder: smpc-oral-a" in out
-    assert "mindst 3 timer før magnesium" in out
+    assert "mindst 8 timer efter magnesium" in out
     data = run_json("warnings", "--lang", "da")
     assert data["language"] == "da"
     assert data["sections"][0]["title"] == "Få hjælp nu"
@@ -260,6 +260,7 @@ def test_sources_json_is_numbered_and_complete() -> None:
             "nih-ods-interactions",
             "usda-sr28",
             "iupac-weights",
+            "sst-pregnancy-iron",  # a national recommendation, read in an article about it
         }
         assert entry["read"] == "direct" or entry["via"]
     keys = {e["key"] for e in entries}

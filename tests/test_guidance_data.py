@@ -46,6 +46,10 @@ def cited_keys() -> set[str]:
     keys.update(LIMITS.article.sources)
     keys.update(LIMITS.lab_range.sources)
     keys.update(LIMITS.iron.sources)
+    keys.update(LIMITS.child_lab_ranges.sources)
+    keys.update(LIMITS.lab_critical.sources)
+    keys.update(LIMITS.dose_bands.far_above_sources)
+    keys.update(LIMITS.dose_bands.toxic_sources)
     for standard in LIMITS.standards:
         keys.update(standard.intake_sources)
         for row in standard.upper_limits:
@@ -53,8 +57,8 @@ def cited_keys() -> set[str]:
     assess_data = load_assess_data()
     for finding in assess_data.findings:
         keys.update(finding.sources)
-    for meaning in assess_data.questions.look_alike_means.values():
-        keys.update(meaning.sources)
+    for phrase in assess_data.phrases.values():
+        keys.update(phrase.sources)
     return keys
 
 
@@ -80,8 +84,13 @@ def prose() -> Iterator[tuple[str, Text]]:
     for finding in assess_data.findings:
         if finding.guidance is None and finding.text is not None:
             yield finding.id, finding.text
-    for key, meaning in assess_data.questions.look_alike_means.items():
-        yield f"look-alike {key.value}", meaning.text
+        yield f"{finding.id} when", finding.when
+        if finding.extra is not None:
+            yield f"{finding.id} extra", finding.extra
+        for name, variant in finding.variants.items():
+            yield f"{finding.id} {name}", variant.text
+    for key, phrase in assess_data.phrases.items():
+        yield f"phrase {key}", phrase.text
     for name, question in assess_data.questions.questions.items():
         yield f"question {name}", question
 
@@ -198,11 +207,16 @@ def test_every_answer_of_the_self_check_has_guidance(key: str) -> None:
 
 def test_medicines_that_bind_magnesium_have_a_strictest_timing() -> None:
     timed = {key: i.timing for i in GUIDANCE.items() if i.timing for key in i.applies_to}
-    assert set(timed) == {"bisphosphonate", "antibiotic", "levothyroxine", "gabapentin"}
+    assert set(timed) == {"bisphosphonate", "antibiotic", "levothyroxine", "gabapentin", "iron"}
     antibiotic = timed["antibiotic"]
     assert antibiotic is not None
-    # NIH: 2 h before or 4-6 h after; UK SmPC: 2-3 h apart -> the strictest is 3 h / 6 h.
-    assert (antibiotic.medicine_before_h, antibiotic.medicine_after_h) == (3, 6)
+    # US moxifloxacin label: 4 h before or 8 h after; ciprofloxacin 2 h / 6 h; NIH 2 h before or
+    # 4-6 h after; UK SmPC 2-3 h apart -> the strictest is 4 h / 8 h (magnesium.md k).
+    assert (antibiotic.medicine_before_h, antibiotic.medicine_after_h) == (4, 8)
+    iron = timed["iron"]
+    assert iron is not None
+    # pro.medicin.dk: at least 2 h; UK SmPC: 3-4 h -> 4 h (magnesium.md e, k).
+    assert iron.medicine_before_h == iron.medicine_after_h == 4
     bisphosphonate = timed["bisphosphonate"]
     assert bisphosphonate is not None
     # UK SmPCs 3-4 h, NIH 2 h, US labels 30 min-2 h -> 4 h.

@@ -56,7 +56,7 @@ def test_at_most_25_prompts_without_legs_or_supplement() -> None:
     """The longest path without leg symptoms or a supplement: pregnancy, diet and labs asked."""
     answers = ["30", "1", "n", "n", "1", "7", "n", "y", "", "n", "y"]
     answers += ["1", "2", "0,5", "1", "0", "2", "1"]  # seven diet groups
-    answers += ["y", "0,80 mmol/L", "55"]
+    answers += ["y", "0,80 mmol/L", "55", "18"]
     result, script, asker = interview(answers)
     assert result.diet is not None and result.diet.legumes == 0.5
     assert result.labs is not None and result.labs.ferritin is not None
@@ -67,7 +67,7 @@ def test_nobody_gets_more_than_35_prompts() -> None:
     answers = ["30", "1", "n", "n", "1", "7", "y", "citrat", "400", "n", "2", ""]
     answers += ["y", "y", "y", "y", "y", "1", "3", "3", "y"]  # legs
     answers += ["y", "1", "2", "0", "1", "0", "2", "1"]  # diet
-    answers += ["y", "1,7 mg/dL", "40"]  # labs
+    answers += ["y", "1,7 mg/dL", "40", "18 %"]  # labs
     result, _script, asker = interview(answers)
     assert result.magnesium is not None and result.magnesium.per_day == 2
     assert result.legs is not None and result.legs.look_alikes == ("cramp_knot",)
@@ -110,3 +110,22 @@ def test_an_unknown_form_is_asked_again_and_unknown_is_accepted() -> None:
 def test_end_of_input_is_a_clear_error() -> None:
     with pytest.raises(MgcheckError, match="input ended before the questions were finished"):
         interview(["60", "2"])
+
+
+def test_a_pregnant_woman_is_asked_about_iron_not_about_breastfeeding() -> None:
+    answers = ["31", "1", "j", "j", "", "", "nej", "nej", "", "n", "n", "n"]
+    result, script, _asker = interview(answers, "da")
+    assert result.pregnant and not result.breastfeeding
+    assert [m.value for m in result.medicines] == ["iron"]
+    assert not any("Ammer du" in p for p in script.prompts)
+    assert any("jerntabletter" in p for p in script.prompts)
+    assert "jerntabletter eller jerntilskud" not in " ".join(script.said)  # not offered twice
+
+
+def test_dont_know_whether_the_mg_is_elemental_and_a_transferrin_saturation() -> None:
+    answers = ["60", "2", "", "", "y", "citrate", "400", "don't know", "1", ""]
+    answers += ["n", "n", "y", "", "", "18 %"]
+    result, _script, _asker = interview(answers)
+    assert result.magnesium is not None and result.magnesium.elemental == "unknown"
+    assert result.labs is not None and result.labs.transferrin_saturation is not None
+    assert result.labs.transferrin_saturation.value == 18

@@ -16,6 +16,7 @@ from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, _
 from mgcheck.models import Text
 from mgcheck.vocab import (
+    LEGACY_VALUES,
     Condition,
     DietGroup,
     Distress,
@@ -29,6 +30,7 @@ from mgcheck.vocab import (
 T = TypeVar("T")
 YES = {"j", "ja", "y", "yes"}
 NO = {"n", "nej", "no"}
+DONT_KNOW = {"ved ikke", "vedikke", "ved ik", "?", "don't know", "dont know", "unknown", "ukendt"}
 PREGNANCY_AGES = range(12, 56)
 _NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
 _LAB = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z/]+)\s*$")
@@ -67,6 +69,22 @@ class Prompter:
             raise ValueError(text)
 
         return self.ask(f"{question} {_('[y/n]')} ", parse, _("Answer y or n."))
+
+    def confirm_or_unknown(self, question: str) -> bool | None:
+        """Yes, no, or don't know (None): for questions a person may not be able to answer."""
+
+        def parse(text: str) -> bool | None:
+            word = " ".join(text.casefold().split())
+            if word in YES:
+                return True
+            if word in NO:
+                return False
+            if word in DONT_KNOW:
+                return None
+            raise ValueError(text)
+
+        hint = _("[y/n/don't know]")
+        return self.ask(f"{question} {hint} ", parse, _("Answer y, n or don't know."))
 
     def whole_number(
         self, prompt: str, low: int, high: int, *, optional: bool = False
@@ -179,15 +197,26 @@ class Interview(Prompter):
         answers["age"] = self.whole("age", 1, 120)
         sex = self.one_of("sex", [(s, labels.sex[s]) for s in Sex])
         answers["sex"] = sex.value
+        takes_iron = False
         if sex is Sex.FEMALE and answers["age"] in PREGNANCY_AGES:
             answers["pregnant"] = self.yes_no("pregnant")
-            answers["breastfeeding"] = self.yes_no("breastfeeding")
+            if answers["pregnant"]:
+                # Danish pregnancy care advises iron from week 10 (sst-pregnancy-iron).
+                takes_iron = self.yes_no("pregnant_iron")
+            else:
+                answers["breastfeeding"] = self.yes_no("breastfeeding")
         answers["conditions"] = [
             c.value
             for c in self.some_of("conditions", [(c, labels.conditions[c]) for c in Condition])
         ]
+        offered = [
+            (m, labels.medicines[m])
+            for m in Medicine
+            if m.value not in LEGACY_VALUES and not (takes_iron and m is Medicine.IRON)
+        ]
         answers["medicines"] = [
-            m.value for m in self.some_of("medicines", [(m, labels.medicines[m]) for m in Medicine])
+            *(["iron"] if takes_iron else []),
+            *(m.value for m in self.some_of("medicines", offered)),
         ]
         if self.yes_no("taking_magnesium"):
             answers["magnesium"] = self.supplement()
@@ -195,7 +224,10 @@ class Interview(Prompter):
             answers["considering_magnesium"] = self.yes_no("considering_magnesium")
         answers["symptoms_now"] = [
             s.value
-            for s in self.some_of("symptoms_now", [(s, labels.symptoms[s]) for s in Symptom])
+            for s in self.some_of(
+                "symptoms_now",
+                [(s, labels.symptoms[s]) for s in Symptom if s.value not in LEGACY_VALUES],
+            )
         ]
         if self.yes_no("has_legs"):
             answers["legs"] = self.legs()
@@ -248,9 +280,13 @@ class Interview(Prompter):
                 amount,
                 _("Write the amount, e.g. 400, 400 mg or 1,5 g."),
             ),
-            "elemental": self.yes_no("elemental"),
+            "elemental": self._elemental(),
             "per_day": self.whole("per_day", 1, 24),
         }
+
+    def _elemental(self) -> bool | str:
+        known = self.confirm_or_unknown(self.question("elemental"))
+        return "unknown" if known is None else known
 
     def legs(self) -> dict[str, Any]:
         labels = self.data.questions.labels
@@ -314,4 +350,23 @@ class Interview(Prompter):
         )
         if fe:
             labs["ferritin"] = fe
+
+        def saturation(text: str) -> dict[str, Any] | None:
+            if not text:
+                return None
+            match = _NUMBER.match(text.removesuffix("%"))
+            if match is None:
+                raise ValueError(text)
+            value = float(match.group(1).replace(",", "."))
+            if not 0 <= value <= 100:
+                raise ValueError(text)
+            return {"value": value, "unit": "%"}
+
+        tsat = self.ask(
+            f"{self.question('lab_tsat')}: ",
+            saturation,
+            _("Write the transferrin saturation in %, e.g. 18."),
+        )
+        if tsat:
+            labs["transferrin_saturation"] = tsat
         return labs

@@ -15,12 +15,14 @@ from mgcheck.models_answers import Answers
 from mgcheck.rules.assess import (
     OLDER_AGE,
     Assessment,
-    Means,
+    HelpLines,
     Names,
     Num,
     Others,
     Param,
+    Phrases,
     Span,
+    hit_level,
     magnesium_mmol_per_l,
 )
 from mgcheck.rules.limits import upper_limit
@@ -122,7 +124,7 @@ def _label(data: AssessData, kind: str, key: str, lang: Language) -> str:
             return labels.other["older_age"].get(lang).format(age=OLDER_AGE)
         kind = "conditions" if key in {c.value for c in labels.conditions} else "medicines"
     table: dict[Any, Text] = getattr(labels, kind)
-    return next(text.get(lang) for k, text in table.items() if k.value == key)
+    return next(text.get(lang) for k, text in table.items() if getattr(k, "value", k) == key)
 
 
 def _fill(value: Param, data: AssessData, lang: Language) -> str:
@@ -134,8 +136,14 @@ def _fill(value: Param, data: AssessData, lang: Language) -> str:
         return low if low == high else f"{low}–{high}"
     if isinstance(value, Names):
         return join_and([_label(data, value.kind, key, lang) for key in value.keys])
-    if isinstance(value, Means):
-        return " ".join(data.questions.look_alike_means[k].text.get(lang) for k in value.keys)
+    if isinstance(value, HelpLines):
+        lines = {line.id: line for line in data.guidance.helplines.lines}
+        return ", ".join(
+            f"{line.number} ({(line.region or line.name).get(lang)})"
+            for line in (lines[i] for i in value.ids)
+        )
+    if isinstance(value, Phrases):
+        return " ".join(data.phrases[key].text.get(lang) for key in value.keys)
     if isinstance(value, Others):
         return ", ".join(
             f"{v.short}: {'–' if v.mg is None else format_number(v.mg, 0, lang) + ' mg'}"
@@ -228,15 +236,25 @@ def build_report(
     findings: list[FindingOut] = []
     for hit in assessment.hits:
         finding = texts[hit.id]
-        assert finding.title is not None and finding.text is not None
+        title, text = finding.words(hit.variant)
         values = {key: _fill(value, data, lang) for key, value in hit.params.items()}
+        body = text.get(lang).format(**values)
+        if finding.extra is not None:
+            body += " " + finding.extra.get(lang).format(**values)
+        phrase_sources = [
+            key
+            for value in hit.params.values()
+            if isinstance(value, Phrases)
+            for phrase in value.keys
+            for key in data.phrases[phrase].sources
+        ]
         findings.append(
             FindingOut(
                 id=hit.id,
-                level=finding.level,
-                title=finding.title.get(lang),
-                text=finding.text.get(lang).format(**values),
-                sources=tuple(finding.sources),
+                level=hit_level(data, hit),
+                title=title.get(lang),
+                text=body.strip(),
+                sources=tuple(dict.fromkeys([*finding.sources, *phrase_sources])),
             )
         )
     judgement = assessment.judgement

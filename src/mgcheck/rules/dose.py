@@ -154,9 +154,17 @@ class VariantShare:
     fraction: float  # mass fraction of magnesium, 0-1
 
 
+Reading = Literal["label", "elemental", "both", "any_form"]
+
+
 @dataclass(frozen=True)
 class Dose:
-    """Elemental magnesium in a dose; low == high unless the variant is unknown."""
+    """Elemental magnesium in a dose; low == high unless the label leaves doubt.
+
+    ``reading`` says how the label was read: as its form ("label"), as magnesium itself
+    ("elemental"), either of those because the person does not know ("both"), or as any
+    form because the form is unknown ("any_form").
+    """
 
     match: FormMatch | None  # None when the label already states elemental magnesium
     shares: tuple[VariantShare, ...]
@@ -165,6 +173,7 @@ class Dose:
     elemental_input: bool
     per_unit_low: float
     per_unit_high: float
+    reading: Reading = "label"
 
     @property
     def per_day_low(self) -> float:
@@ -188,7 +197,7 @@ def elemental_dose(
     if match is None and not elemental:
         raise ValueError("a form is needed unless the amount is already elemental")
     if elemental:
-        return Dose(match, (), amount_mg, per_day, True, amount_mg, amount_mg)
+        return Dose(match, (), amount_mg, per_day, True, amount_mg, amount_mg, "elemental")
     assert match is not None
     shares = tuple(VariantShare(v, magnesium_fraction(v.formula)) for v in match.variants)
     fractions = [s.fraction for s in shares]
@@ -206,3 +215,30 @@ def elemental_dose(
 def fraction_range(form: Form) -> tuple[float, float]:
     fractions = [magnesium_fraction(v.formula) for v in form.variants]
     return min(fractions), max(fractions)
+
+
+def _all_forms_range(forms: FormsFile) -> tuple[float, float]:
+    spans = [fraction_range(form) for form in forms.forms]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def any_form_dose(forms: FormsFile, amount_mg: float, per_day: int = 1) -> Dose:
+    """A label amount of an unknown form: from the leanest form's share to the richest's."""
+    low, high = _all_forms_range(forms)
+    return Dose(None, (), amount_mg, per_day, False, amount_mg * low, amount_mg * high, "any_form")
+
+
+def both_readings_dose(
+    forms: FormsFile, match: FormMatch | None, amount_mg: float, per_day: int = 1
+) -> Dose:
+    """The person does not know whether the mg is magnesium itself or the whole compound.
+
+    The range runs from the compound reading (of this form, or of any form when unknown) up to
+    the elemental reading, which is always the higher: safety is judged on that.
+    """
+    if match is not None:
+        low = elemental_dose(match, amount_mg, per_day).per_unit_low
+    else:
+        low = amount_mg * _all_forms_range(forms)[0]
+    shares = () if match is None else elemental_dose(match, amount_mg, per_day).shares
+    return Dose(match, shares, amount_mg, per_day, False, low, amount_mg, "both")
