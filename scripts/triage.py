@@ -1,0 +1,166 @@
+"""Write docs/triage.md: the whole triage of `mgcheck assess` on one page, for a clinician.
+
+Every row comes from data/findings.yaml (level, when, escalation, sources) with the thresholds
+of data/limits.yaml filled in; nothing here decides medicine. tests/test_triage_doc.py fails when
+the page is stale.
+
+    python scripts/triage.py          # write docs/triage.md
+    python scripts/triage.py --check  # exit 1 if it is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mgcheck.datafiles import load_assess_data
+from mgcheck.i18n import format_number
+from mgcheck.rules.assess import WITHHELD_WHEN_MUST_STOP, triage_values
+from mgcheck.vocab import Level
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "triage.md"
+HEADINGS = {
+    Level.URGENT: "Urgent: get help today (112 with danger signs)",
+    Level.DOCTOR: "Doctor: talk to a doctor, not an emergency",
+    Level.CAUTION: "Caution: worth watching",
+    Level.INFO: "Info: good to know",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render() -> str:
+    data = load_assess_data()
+    values = {
+        key: format_number(n.value, n.decimals, "en")
+        for key, n in triage_values(data.limits).items()
+    }
+    values_da = {
+        key: format_number(n.value, n.decimals, "da")
+        for key, n in triage_values(data.limits).items()
+    }
+    out = [
+        "# The triage table of `mgcheck assess`",
+        "",
+        "Generated from `data/findings.yaml` and `data/limits.yaml` by `scripts/triage.py`;",
+        "do not edit by hand. The report's level is the most urgent level among its findings;",
+        "within a level, findings appear in this order. Red flags are decided first and no",
+        "later rule lowers them. Every source key is listed in full by `mgcheck sources`.",
+        "",
+        f"{len(data.findings)} findings.",
+        "",
+    ]
+    for level in Level:
+        rows = [f for f in data.findings if f.level is level]
+        out += [f"## {HEADINGS[level]}", ""]
+        out += ["| Finding | When | Når | Sources |", "|---|---|---|---|"]
+        for finding in rows:
+            when_en = finding.when.en.format(**values)
+            when_da = finding.when.da.format(**values_da)
+            if finding.escalates is not None:
+                up = finding.escalates
+                when_en += f" **{up.level.value.capitalize()}:** {up.when.en.format(**values)}"
+                when_da += f" **{up.level.value.capitalize()}:** {up.when.da.format(**values_da)}"
+            variants = f" (words for: {', '.join(finding.variants)})" if finding.variants else ""
+            out.append(
+                f"| `{finding.id}`{variants} | {_cell(when_en)} | {_cell(when_da)} "
+                f"| {', '.join(finding.sources)} |"
+            )
+        out.append("")
+    out += [
+        "## When magnesium must stop",
+        "",
+        "Magnesium must stop (or pause) when blood magnesium is above the range for the age,",
+        f"the supplement gives {values['far']} mg a day or more, signs of too much magnesium",
+        "are present, or kidney disease meets magnesium (a supplement, laxative or antacid).",
+        "Then the report",
+        "withholds " + ", ".join(f"`{i}`" for i in WITHHELD_WHEN_MUST_STOP) + ",",
+        "and suggests no foods. With kidney disease no foods are suggested either (a precaution).",
+        "",
+        "## Thresholds",
+        "",
+        "| Threshold | Value | Sources |",
+        "|---|---|---|",
+    ]
+    limits = data.limits
+    lab = limits.lab_range
+    rows = [
+        (
+            "Blood magnesium, laboratory calls the doctor",
+            f"< {values['critical_low']} or > {values['critical_high']} mmol/L",
+            limits.lab_critical.sources,
+        ),
+        ("Blood magnesium, adults (19+)", f"{lab.low:.2f}-{lab.high:.2f} mmol/L", lab.sources),
+    ]
+    for band in limits.child_lab_ranges.bands:
+        who = f"ages {band.ages[0]}-{band.ages[1]}" + (f", {band.sex.value}" if band.sex else "")
+        rows.append(
+            (
+                f"Blood magnesium, {who}",
+                f"{band.low:.2f}-{band.high:.2f} mmol/L",
+                limits.child_lab_ranges.sources,
+            )
+        )
+    bands = limits.dose_bands
+    rows += [
+        (
+            "Dose far above the limit (design: 4 x 250 mg)",
+            f">= {values['far']} mg/day",
+            bands.far_above_sources,
+        ),
+        ("Dose where toxicity is reported", f">= {values['toxic']} mg/day", bands.toxic_sources),
+        ("Ferritin low for restless legs", f"<= {values['ferritin']} µg/L", limits.iron.sources),
+        (
+            "Ferritin borderline (upper bound from "
+            + (
+                "secondary sources)"
+                if limits.iron.ferritin_iv_upper_read == "secondary"
+                else "the source)"
+            ),
+            f"{values['ferritin']}-{values['ferritin_upper']} µg/L",
+            limits.iron.sources,
+        ),
+        ("Transferrin saturation low", f"< {values['tsat']} %", limits.iron.sources),
+    ]
+    for standard in limits.standards:
+        for row in standard.upper_limits:
+            high = "+" if row.ages[1] is None else f"-{row.ages[1]}"
+            rows.append(
+                (
+                    f"Upper limit, supplements, {standard.short}, ages {row.ages[0]}{high}",
+                    f"{row.mg:.0f} mg/day",
+                    row.sources,
+                )
+            )
+    out += [f"| {name} | {value} | {', '.join(keys)} |" for name, value, keys in rows]
+    out += [
+        "",
+        "Children's doses are judged against the strictest standard at their age; adults against",
+        "the chosen standard (NNR 2023 by default), with the others named beside it.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if docs/triage.md is stale")
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        if current != text:
+            print(f"{OUT.relative_to(ROOT)} is stale: run python scripts/triage.py")
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{OUT.relative_to(ROOT)}: {len(text.splitlines())} lines")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
