@@ -88,7 +88,7 @@ def render() -> str:
     ]
     limits = data.limits
     lab = limits.lab_range
-    rows = [
+    thresholds: list[tuple[str, str, list[str]]] = [
         (
             "Blood magnesium, laboratory calls the doctor",
             f"< {values['critical_low']} or > {values['critical_high']} mmol/L",
@@ -98,7 +98,7 @@ def render() -> str:
     ]
     for band in limits.child_lab_ranges.bands:
         who = f"ages {band.ages[0]}-{band.ages[1]}" + (f", {band.sex.value}" if band.sex else "")
-        rows.append(
+        thresholds.append(
             (
                 f"Blood magnesium, {who}",
                 f"{band.low:.2f}-{band.high:.2f} mmol/L",
@@ -106,7 +106,7 @@ def render() -> str:
             )
         )
     bands = limits.dose_bands
-    rows += [
+    thresholds += [
         (
             "Dose far above the limit (design: 4 x 250 mg)",
             f">= {values['far']} mg/day",
@@ -129,14 +129,14 @@ def render() -> str:
     for standard in limits.standards:
         for row in standard.upper_limits:
             high = "+" if row.ages[1] is None else f"-{row.ages[1]}"
-            rows.append(
+            thresholds.append(
                 (
                     f"Upper limit, supplements, {standard.short}, ages {row.ages[0]}{high}",
                     f"{row.mg:.0f} mg/day",
                     row.sources,
                 )
             )
-    out += [f"| {name} | {value} | {', '.join(keys)} |" for name, value, keys in rows]
+    out += [f"| {name} | {value} | {', '.join(keys)} |" for name, value, keys in thresholds]
     out += [
         "",
         "Children's doses are judged against the strictest standard at their age; adults against",

@@ -25,6 +25,7 @@ BY_HAND: dict[str, dict[str, int]] = {
     "Mg3(C6H5O7)2": {"Mg": 3, "C": 12, "H": 10, "O": 14},
     "Mg3(C6H5O7)2·9H2O": {"Mg": 3, "C": 12, "H": 28, "O": 23},
     "MgC6H6O7": {"Mg": 1, "C": 6, "H": 6, "O": 7},
+    "MgC6H6O7·4H2O": {"Mg": 1, "C": 6, "H": 14, "O": 11},
     "Mg(C2H4NO2)2": {"Mg": 1, "C": 4, "H": 8, "N": 2, "O": 4},
     "MgCl2": {"Mg": 1, "Cl": 2},
     "MgCl2·6H2O": {"Mg": 1, "Cl": 2, "H": 12, "O": 6},
@@ -48,7 +49,10 @@ BY_HAND: dict[str, dict[str, int]] = {
 }
 
 FORMS = load_forms(source_keys(load_sources()))
-VARIANTS = [(form.id, v.id, v.formula) for form in FORMS.forms for v in form.variants]
+VARIANTS = [
+    (form.id, v.id, v.formula) for form in FORMS.forms for v in form.variants if v.formula
+]
+AS_SOLD = [v for form in FORMS.forms for v in form.variants if v.as_sold is not None]
 REFERENCE_CSV = Path(__file__).parent / "reference" / "elemental_fractions.csv"
 
 
@@ -96,6 +100,22 @@ def test_figures_named_in_the_issue(formula: str, percent: float) -> None:
 def test_epsom_salt_against_the_injection_label() -> None:
     """SmPC for magnesium sulfate 10 %: 1 g of the heptahydrate holds 98.6 mg magnesium."""
     assert 1000 * magnesium_fraction("MgSO4·7H2O") == pytest.approx(98.6, abs=0.05)
+
+
+def test_citrate_dibasic_tetrahydrate_is_the_tga_figure() -> None:
+    """magnesium.md k: the TGA gives 8.5 % magnesium for citrate "dibasic tetrahydrate"."""
+    assert round(magnesium_fraction("MgC6H6O7·4H2O") * 100, 1) == 8.5
+
+
+def test_forms_as_sold_use_the_products_own_figures() -> None:
+    """magnesium.md k: Mag 2 sachets 2.25 g -> 184 mg (French SmPC); an L-threonate label
+    2,000 mg -> 144 mg, less than the anhydrous formula's 165 mg."""
+    from mgcheck.rules.dose import variant_fraction
+
+    figures = {v.id: variant_fraction(v) for v in AS_SOLD}
+    assert figures["pidolate-as-sold"] == pytest.approx(184 / 2250)
+    assert figures["threonate-as-sold"] == pytest.approx(144 / 2000)
+    assert 2000 * magnesium_fraction("Mg(C4H7O5)2") == pytest.approx(165, abs=0.5)
 
 
 def test_waters_of_crystallisation() -> None:

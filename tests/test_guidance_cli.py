@@ -114,9 +114,13 @@ def test_dose_json_shape_and_chemistry() -> None:
         "article_mg",
         "verdict",
         "verdict_text",
+        "reading",
+        "parts",
+        "band",
     }
     assert data["schema"] == "mgcheck.dose"
     assert data["form"]["id"] == "oxide"
+    assert (data["reading"], data["parts"], data["band"]) == ("label", [], "ordinary")
     # 500 mg x 24.305 / 40.304 = 301.5 mg per tablet, 603 mg a day: over every limit.
     assert data["per_unit_mg"] == {"low": 301.5, "high": 301.5}
     assert data["per_day_mg"] == {"low": 603.0, "high": 603.0}
@@ -317,3 +321,51 @@ def test_every_json_document_parses() -> None:
         result = run(*args, "--json")
         assert result.exit_code == 0
         json.loads(result.stdout)
+
+
+def test_a_mixed_label_adds_up_its_compounds() -> None:
+    """A "buffered" glycinate (magnesium.md k): 800 mg bisglycinate + 200 mg oxide.
+
+    800 x 24.305 / 172.42 = 112.8 mg and 200 x 24.305 / 40.304 = 120.6 mg: 233.4 mg a tablet.
+    """
+    data = run_json("dose", "glycinat", "800", "oxid", "200")
+    assert data["reading"] == "parts"
+    assert [p["form"] for p in data["parts"]] == ["bisglycinate", "oxide"]
+    assert data["per_unit_mg"] == {"low": 233.4, "high": 233.4}
+    assert data["verdict"] == "within"
+
+
+def test_not_knowing_if_the_mg_is_elemental_judges_on_the_higher_reading() -> None:
+    data = run_json("dose", "citrat", "400", "--maybe-elemental")
+    assert data["reading"] == "both"
+    assert data["per_unit_mg"]["high"] == 400  # read as magnesium itself
+    assert data["per_unit_mg"]["low"] == pytest.approx(400 * 0.113, abs=0.6)  # hydrogen citrate
+    assert data["verdict"] == "maybe_above"
+
+
+@pytest.mark.parametrize(
+    ("args", "band"),
+    [
+        (["oxid", "828", "--per-day", "2"], "ordinary"),  # 999 mg a day
+        (["magnesium", "500", "--elemental", "--per-day", "2"], "far_above"),  # 1,000 mg
+        (["magnesium", "2499", "--elemental", "--per-day", "2"], "far_above"),  # 4,998 mg
+        (["magnesium", "2500", "--elemental", "--per-day", "2"], "toxic"),  # 5,000 mg
+    ],
+)
+def test_dose_bands_never_say_lower_the_dose(args: list[str], band: str) -> None:
+    data = run_json("dose", *args)
+    assert data["band"] == band
+    text = flat(run("dose", *args).stdout)
+    if band != "ordinary":
+        assert "Far above the upper limit" in text
+        assert "lower" not in text.lower()
+
+
+def test_a_label_name_without_a_sourced_formula_asks_for_the_elemental_amount() -> None:
+    result = run("dose", "dimagnesium", "malate", "500")
+    assert result.exit_code == 2
+    assert "--elemental" in result.stderr
+    assert run_json("dose", "dimagnesium", "malate", "100", "--elemental")["per_day_mg"] == {
+        "low": 100.0,
+        "high": 100.0,
+    }

@@ -45,7 +45,9 @@ CITRATE_ANHYDROUS = 3 * MG / (3 * MG + 2 * (6 * 12.011 + 5 * 1.008 + 7 * 15.999)
         ("magnesiumklorid hexahydrat", "chloride", 1),
         ("Epsom salt", "sulfate", 1),
         ("engelsk salt", "sulfate", 1),
-        ("Magnesium L-threonate", "threonate", 1),
+        ("Magnesium L-threonate", "threonate", 2),  # the formula, and the label's as-sold figure
+        ("citrate dibasic tetrahydrate", "citrate", 1),  # named only: magnesium.md k (TGA)
+        ("Mag 2", "pidolate", 1),
         ("magnesium-L-aspartat", "aspartate", 3),
         ("Magnesiocard", "aspartate-hydrochloride", 1),
         ("laktat", "lactate", 2),

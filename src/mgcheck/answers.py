@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import _, current
 from mgcheck.textfile import decode_text, read_file
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
 
     from mgcheck.models_answers import Answers
     from mgcheck.rules.assess import form_problem
-    from mgcheck.rules.dose import UnknownForm
+    from mgcheck.rules.dose import NeedsElemental, NoSuchHydrate, UnknownForm
 
     if len(raw) > MAX_BYTES:
         raise MgcheckError(_("{file}: too large for an answers file").format(file=name))
@@ -89,7 +89,14 @@ def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
             detail = _("unknown form '{form}'").format(form=problem.query)
             if hint:
                 detail += " " + _("(did you mean: {names}?)").format(names=hint)
+        elif isinstance(problem, NeedsElemental):
+            detail = (
+                problem.entry.note.get(current())
+                + " "
+                + _("Give the amount of magnesium the label states, with elemental: true.")
+            )
         else:
+            assert isinstance(problem, NoSuchHydrate)
             detail = _("{form} has no such hydrate").format(form=problem.form.id)
         raise MgcheckError(f"{name}: magnesium.form: {detail}")
     return answers

@@ -275,6 +275,7 @@ def warnings(
     epilog=_(
         "Examples:  mgcheck dose citrate 400  ·  mgcheck dose magnesiumcitrat 400 --per-day 2  ·  "
         "mgcheck dose citrat nonahydrat 1,5 g  ·  mgcheck dose bisglycinat 100 --elemental  ·  "
+        "mgcheck dose glycinat 800 oxid 200  ·  mgcheck dose citrat 400 --maybe-elemental  ·  "
         "mgcheck dose oxid 500 --standard iom  ·  mgcheck dose --list"
     ),
 )
@@ -297,6 +298,16 @@ def dose(
         bool,
         typer.Option(
             "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
+        ),
+    ] = False,
+    maybe_elemental: Annotated[
+        bool,
+        typer.Option(
+            "--maybe-elemental",
+            help=_(
+                "You do not know whether the amount is magnesium itself: show both readings "
+                "and judge on the higher one."
+            ),
         ),
     ] = False,
     age: Annotated[
@@ -325,21 +336,31 @@ def dose(
 
         (forms_json if json else print_forms)(forms)
         return
-    from mgcheck.rules.dose import split_words
+    from mgcheck.rules.dose import split_parts
 
     try:
-        form, amount = split_words(words or [])
+        parts = split_parts(words or [])
     except ValueError:
         raise MgcheckError(
             _("give a form and an amount, e.g. mgcheck dose citrate 400, or use --list.")
         ) from None
+    if elemental and maybe_elemental:
+        raise MgcheckError(_("--elemental and --maybe-elemental do not go together."))
+    if maybe_elemental and len(parts) > 1:
+        raise MgcheckError(_("--maybe-elemental takes one form and one amount."))
     from mgcheck.render.dose import dose_json, print_dose
-    from mgcheck.rules.dose import elemental_dose
+    from mgcheck.rules.dose import both_readings_dose, combine_doses, elemental_dose
     from mgcheck.rules.limits import ADULT_AGE, judge
 
-    match, amount_mg = read_label(forms, form, amount, elemental=elemental)
+    doses = []
+    for form, amount in parts:
+        match, amount_mg = read_label(forms, form, amount, elemental=elemental or maybe_elemental)
+        if maybe_elemental:
+            doses.append(both_readings_dose(forms, match, amount_mg, per_day))
+        else:
+            doses.append(elemental_dose(match, amount_mg, per_day, elemental))
+    result = combine_doses(doses)
     limits = load_limits(known)
-    result = elemental_dose(match, amount_mg, per_day, elemental)
     verdict = judge(
         limits,
         standard,

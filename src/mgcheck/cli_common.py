@@ -84,6 +84,7 @@ def read_label(
     """
     from mgcheck.rules.dose import (
         InvalidAmount,
+        NeedsElemental,
         NoSuchHydrate,
         UnknownForm,
         parse_amount,
@@ -100,6 +101,17 @@ def read_label(
         if elemental:
             return None, amount_mg
         raise MgcheckError(unknown_form_message(exc, current())) from None
+    except NeedsElemental as exc:
+        if elemental:
+            return None, amount_mg
+        raise MgcheckError(
+            exc.entry.note.get(current())
+            + " "
+            + _(
+                "Give the amount of magnesium the label states, with --elemental: "
+                "mgcheck dose {form} 100 mg --elemental"
+            ).format(form=exc.query)
+        ) from None
     except NoSuchHydrate as exc:
         raise MgcheckError(
             _("{form} has no such hydrate in mgcheck's list. Its variants: {variants}").format(

@@ -247,9 +247,8 @@ class Interview(Prompter):
     def supplement(self) -> dict[str, Any]:
         from mgcheck.rules.assess import UNKNOWN_FORM_WORDS
         from mgcheck.rules.dose import (
+            FormProblem,
             InvalidAmount,
-            NoSuchHydrate,
-            UnknownForm,
             parse_amount,
             resolve_form,
         )
@@ -259,7 +258,7 @@ class Interview(Prompter):
                 return "unknown"
             try:
                 resolve_form(self.data.forms, text)
-            except (UnknownForm, NoSuchHydrate) as exc:
+            except FormProblem as exc:
                 raise ValueError(text) from exc
             return text
 

@@ -190,11 +190,41 @@ class LimitsFile(Strict):
 Formula = Annotated[str, Field(pattern=r"^[A-Za-z0-9()]+(·[0-9]*H2O)?$")]
 
 
+class AsSold(Strict):
+    """A product's own figures, for forms sold with water or fillers that no formula shows."""
+
+    compound_mg: Mg
+    magnesium_mg: Mg
+    sources: Keys
+
+    @model_validator(mode="after")
+    def _less_magnesium_than_compound(self) -> AsSold:
+        if not 0 < self.magnesium_mg < self.compound_mg:
+            raise ValueError("magnesium_mg must be more than 0 and less than compound_mg")
+        return self
+
+
 class Variant(Strict):
     id: Key
     label: Text
-    formula: Formula
+    formula: Formula | None = None
+    as_sold: AsSold | None = None
     aliases: tuple[NonEmpty, ...] = ()
+    named_only: bool = False  # a compound of its own: used only when the label names it
+
+    @model_validator(mode="after")
+    def _formula_or_as_sold(self) -> Variant:
+        if (self.formula is None) == (self.as_sold is None):
+            raise ValueError("give either formula or as_sold")
+        return self
+
+
+class LabelOnly(Strict):
+    """A name on shop labels whose magnesium share mgcheck's sources do not give."""
+
+    names: list[NonEmpty] = Field(min_length=1)
+    form: Key  # the form it belongs with, for the message
+    note: Text
 
 
 class Form(Strict):
@@ -210,11 +240,16 @@ class Form(Strict):
 class FormsFile(Strict):
     schema_version: int = Field(ge=1, le=1)
     forms: list[Form] = Field(min_length=1)
+    label_only: list[LabelOnly] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> FormsFile:
         _unique([f.id for f in self.forms], "form id")
         _unique([v.id for f in self.forms for v in f.variants], "variant id")
+        ids = {f.id for f in self.forms}
+        for entry in self.label_only:
+            if entry.form not in ids:
+                raise ValueError(f"label_only names form {entry.form!r}, which is not in forms")
         return self
 
 

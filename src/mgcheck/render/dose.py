@@ -15,9 +15,9 @@ from mgcheck.i18n import _, current, format_number
 from mgcheck.models_guidance import FormsFile, LimitsFile
 from mgcheck.output import stdout_console, write_json
 from mgcheck.render.guidance import sources_line
-from mgcheck.rules.chemistry import magnesium_fraction, molar_mass
-from mgcheck.rules.dose import Dose, fraction_range
-from mgcheck.rules.limits import Judgement, Verdict
+from mgcheck.rules.chemistry import molar_mass
+from mgcheck.rules.dose import Dose, fraction_range, variant_fraction
+from mgcheck.rules.limits import DoseBand, Judgement, Verdict, dose_band
 
 VERDICT_STYLE = {
     Verdict.WITHIN: "bold green",
@@ -40,11 +40,23 @@ def _pct(fraction: float) -> str:
     return format_number(fraction * 100, 1) + " %"
 
 
-def verdict_text(judgement: Judgement, limits: LimitsFile) -> str:
+def verdict_text(
+    judgement: Judgement, limits: LimitsFile, band: DoseBand = DoseBand.ORDINARY, reading: str = ""
+) -> str:
     chosen = judgement.chosen
     if judgement.verdict is Verdict.NO_LIMIT or chosen.mg is None:
         return limits.standard(chosen.standard).no_limit_note.get(current())
     limit = format_number(chosen.mg)
+    if band is not DoseBand.ORDINARY:
+        return _("Far above the upper limit of {standard} ({limit} mg a day).").format(
+            standard=chosen.short, limit=limit
+        )
+    if judgement.verdict is Verdict.MAYBE_ABOVE and reading == "both":
+        return _(
+            "Possibly above the upper limit of {standard} ({limit} mg a day): it is above if the "
+            "label's mg is magnesium itself. Look for magnesium with a % of the reference intake "
+            "(NRV) on the label."
+        ).format(standard=chosen.short, limit=limit)
     if judgement.verdict is Verdict.ABOVE:
         return _(
             "Above the upper limit of {standard}: {limit} mg a day. Do not take more than the "
@@ -71,19 +83,117 @@ def verdict_text(judgement: Judgement, limits: LimitsFile) -> str:
     )
 
 
+def band_text(band: DoseBand, limits: LimitsFile) -> str | None:
+    """What to do when a day's amount is far above the limit: never "lower the dose"."""
+    bands = limits.dose_bands
+    if band is DoseBand.TOXIC:
+        return _(
+            "Poisoning has been seen from about {toxic} mg a day. Take no more, and contact a "
+            "doctor today (out of hours: the medical helpline for your region, mgcheck warnings "
+            "--section help)."
+        ).format(toxic=format_number(bands.toxic_mg))
+    if band is DoseBand.FAR_ABOVE:
+        return _(
+            "That is {far} mg a day or more, as much as a laxative dose: stop taking it and talk "
+            "to a doctor. If a doctor prescribed this dose, do not stop on your own, but ask them "
+            "soon whether it is still right."
+        ).format(far=format_number(bands.far_above_mg))
+    return None
+
+
+def _amount(value: float) -> str:
+    return format_number(value, 0 if value.is_integer() else 1)
+
+
+def _share_lines(dose: Dose, lang: str) -> list[Text]:
+    lines: list[Text] = []
+    if dose.uncertain and dose.shares:
+        lines.append(
+            Text(
+                _("Magnesium content {range} %, depending on the form:").format(
+                    range=f"{format_number(min(s.fraction for s in dose.shares) * 100, 1)}–"
+                    f"{format_number(max(s.fraction for s in dose.shares) * 100, 1)}"
+                )
+            )
+        )
+    for share in dose.shares:
+        lines.append(
+            Text(
+                "  "
+                + _("{label}: {pct} magnesium → {mg} mg per unit").format(
+                    label=share.variant.label.get(lang),  # type: ignore[arg-type]
+                    pct=_pct(share.fraction),
+                    mg=_mg(dose.amount_mg * share.fraction),
+                )
+            )
+        )
+    return lines
+
+
+def _reading_lines(dose: Dose, lang: str) -> list[Text]:
+    """How the label was read: as magnesium, by form, both ways, as any form, or part by part."""
+    if dose.reading == "parts":
+        lines: list[Text] = [Text(_("A label with several compounds; their magnesium adds up:"))]
+        for part in dose.parts:
+            name = part.match.form.name.get(lang) if part.match else _("Magnesium")  # type: ignore[arg-type]
+            lines.append(
+                Text(
+                    _("{name}, {amount} mg: {range} mg magnesium per unit").format(
+                        name=name,
+                        amount=_amount(part.amount_mg),
+                        range=_range(part.per_unit_low, part.per_unit_high),
+                    ),
+                    style="bold",
+                )
+            )
+            lines += [Text("  " + line.plain) for line in _share_lines(part, lang)]
+        return lines
+    if dose.reading == "both":
+        return [
+            Text(
+                _(
+                    "Read as magnesium itself: {high} mg per unit. Read as the whole compound: "
+                    "{low} mg. Safety is judged on the higher reading."
+                ).format(high=_mg(dose.per_unit_high), low=_mg(dose.per_unit_low))
+            )
+        ]
+    if dose.reading == "any_form":
+        return [
+            Text(
+                _(
+                    "The form is unknown: any form mgcheck knows gives {range} mg magnesium "
+                    "per unit."
+                ).format(range=_range(dose.per_unit_low, dose.per_unit_high))
+            )
+        ]
+    if dose.elemental_input:
+        return [Text(_("The label states elemental magnesium: no conversion needed."))]
+    return _share_lines(dose, lang)
+
+
 def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
     lang = current()
     console = stdout_console()
-    name = dose.match.form.name.get(lang) if dose.match else _("Magnesium")
+    if dose.reading == "parts":
+        name = " + ".join(
+            p.match.form.name.get(lang) if p.match else _("Magnesium") for p in dose.parts
+        )
+    else:
+        name = dose.match.form.name.get(lang) if dose.match else _("Magnesium")
     title = _("{name}: {amount} mg × {per_day} a day").format(
-        name=name,
-        amount=format_number(dose.amount_mg, 0 if dose.amount_mg.is_integer() else 1),
-        per_day=dose.per_day,
+        name=name, amount=_amount(dose.amount_mg), per_day=dose.per_day
     )
+    level = dose_band(limits, dose.per_day_high)
     parts: list[Any] = [
-        Text(verdict_text(judgement, limits), style=VERDICT_STYLE[judgement.verdict])
+        Text(
+            verdict_text(judgement, limits, level, dose.reading),
+            style=VERDICT_STYLE[judgement.verdict],
+        )
     ]
-    if judgement.verdict is Verdict.ABOVE:
+    band = band_text(level, limits)
+    if band is not None:
+        parts.append(Text(band, style="bold red"))
+    if judgement.verdict in (Verdict.ABOVE, Verdict.MAYBE_ABOVE) or band is not None:
         parts.append(
             Text(
                 _(
@@ -94,29 +204,7 @@ def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
             )
         )
     parts.append(Text(""))
-    if dose.elemental_input:
-        parts.append(Text(_("The label states elemental magnesium: no conversion needed.")))
-    else:
-        if dose.uncertain:
-            parts.append(
-                Text(
-                    _("Magnesium content {range} %, depending on the form:").format(
-                        range=f"{format_number(min(s.fraction for s in dose.shares) * 100, 1)}–"
-                        f"{format_number(max(s.fraction for s in dose.shares) * 100, 1)}"
-                    )
-                )
-            )
-        for share in dose.shares:
-            parts.append(
-                Text(
-                    "  "
-                    + _("{label}: {pct} magnesium → {mg} mg per unit").format(
-                        label=share.variant.label.get(lang),
-                        pct=_pct(share.fraction),
-                        mg=_mg(dose.amount_mg * share.fraction),
-                    )
-                )
-            )
+    parts += _reading_lines(dose, lang)
     per_unit = _range(dose.per_unit_low, dose.per_unit_high)
     per_day = _range(dose.per_day_low, dose.per_day_high)
     numbers = Table.grid(padding=(0, 2))
@@ -139,7 +227,7 @@ def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
             _("The article's usual adult dose"), f"~{format_number(judgement.article_mg)} mg"
         )
     parts += [Text(""), numbers]
-    if dose.uncertain:
+    if dose.uncertain and dose.reading == "label":
         parts += [
             Text(""),
             Text(
@@ -164,8 +252,12 @@ def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
         ),
     ]
     keys = ["article", *_limit_keys(limits, judgement)]
-    if dose.match:
-        keys += dose.match.form.sources
+    for part in dose.parts or (dose,):
+        if part.match:
+            keys += part.match.form.sources
+    if band is not None:
+        bands = limits.dose_bands
+        keys += [*bands.far_above_sources, *bands.toxic_sources]
     parts.append(sources_line(list(dict.fromkeys(keys))))
     border = VERDICT_STYLE[judgement.verdict].replace("bold ", "")
     console.print(Panel(Group(*parts), title=title, title_align="left", border_style=border))
@@ -200,6 +292,19 @@ def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
             ],
             "amount_mg": dose.amount_mg,
             "elemental_input": dose.elemental_input,
+            "reading": dose.reading,
+            "parts": [
+                {
+                    "form": None if p.match is None else p.match.form.id,
+                    "amount_mg": p.amount_mg,
+                    "per_unit_mg": {
+                        "low": round(p.per_unit_low, 1),
+                        "high": round(p.per_unit_high, 1),
+                    },
+                }
+                for p in dose.parts
+            ],
+            "band": dose_band(limits, dose.per_day_high).value,
             "per_day": dose.per_day,
             "per_unit_mg": {
                 "low": round(dose.per_unit_low, 1),
@@ -213,8 +318,19 @@ def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
             ],
             "article_mg": judgement.article_mg,
             "verdict": judgement.verdict.value,
-            "verdict_text": verdict_text(judgement, limits),
+            "verdict_text": verdict_text(
+                judgement, limits, dose_band(limits, dose.per_day_high), dose.reading
+            ),
         },
+    )
+
+
+def _composition(variant: Any) -> str:
+    if variant.formula is not None:
+        return str(variant.formula)
+    sold = variant.as_sold
+    return _("as sold: {mg} mg magnesium in {compound} mg").format(
+        mg=_amount(sold.magnesium_mg), compound=_amount(sold.compound_mg)
     )
 
 
@@ -234,14 +350,14 @@ def print_forms(forms: FormsFile) -> None:
     table.add_column(_("mg for 100 mg\nmagnesium"), justify="right", no_wrap=True)
     for form in forms.forms:
         for index, variant in enumerate(form.variants):
-            fraction = magnesium_fraction(variant.formula)
+            fraction = variant_fraction(variant)
             first = Text()
             if index == 0:
                 first.append(form.name.get(lang), style="bold")
                 first.append("\n" + ", ".join(form.aliases), style="dim")
             table.add_row(
                 first,
-                Text(f"{variant.label.get(lang)}\n{variant.formula}"),
+                Text(f"{variant.label.get(lang)}\n{_composition(variant)}"),
                 Text(_pct(fraction)),
                 Text(format_number(100 / fraction)),
                 end_section=index == len(form.variants) - 1,
@@ -286,8 +402,17 @@ def forms_json(forms: FormsFile) -> None:
                             "id": v.id,
                             "label": v.label.get(lang),
                             "formula": v.formula,
-                            "molar_mass": round(molar_mass(v.formula), 2),
-                            "magnesium_pct": round(magnesium_fraction(v.formula) * 100, 2),
+                            "molar_mass": None
+                            if v.formula is None
+                            else round(molar_mass(v.formula), 2),
+                            "magnesium_pct": round(variant_fraction(v) * 100, 2),
+                            "as_sold": None
+                            if v.as_sold is None
+                            else {
+                                "compound_mg": v.as_sold.compound_mg,
+                                "magnesium_mg": v.as_sold.magnesium_mg,
+                                "sources": list(v.as_sold.sources),
+                            },
                         }
                         for v in form.variants
                     ],

@@ -17,8 +17,7 @@ from mgcheck.models_answers import Answers, Legs, MagnesiumLab
 from mgcheck.models_guidance import LimitsFile
 from mgcheck.rules.dose import (
     Dose,
-    NoSuchHydrate,
-    UnknownForm,
+    FormProblem,
     any_form_dose,
     both_readings_dose,
     elemental_dose,
@@ -321,8 +320,8 @@ def supplement_dose(answers: Answers, data: AssessData) -> Dose | None:
     if not _is_unknown_form(supplement.form):
         try:
             match = resolve_form(data.forms, supplement.form)
-        except (UnknownForm, NoSuchHydrate):
-            match = None
+        except FormProblem:
+            match = None  # judged as any form, on the high end
     if supplement.elemental == "unknown":
         return both_readings_dose(data.forms, match, amount, per_day)
     if match is None:
@@ -330,14 +329,14 @@ def supplement_dose(answers: Answers, data: AssessData) -> Dose | None:
     return elemental_dose(match, amount, per_day)
 
 
-def form_problem(answers: Answers, data: AssessData) -> UnknownForm | NoSuchHydrate | None:
+def form_problem(answers: Answers, data: AssessData) -> FormProblem | None:
     """Why the supplement's form cannot be read, for the answers loader to report."""
     supplement = answers.magnesium
     if supplement is None or supplement.elemental is True or _is_unknown_form(supplement.form):
         return None
     try:
         resolve_form(data.forms, supplement.form)
-    except (UnknownForm, NoSuchHydrate) as exc:
+    except FormProblem as exc:
         return exc
     return None
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from mgcheck.models_guidance import Form, FormsFile, Variant
+from mgcheck.models_guidance import Form, FormsFile, LabelOnly, Variant
 from mgcheck.rules.chemistry import magnesium_fraction, waters
 from mgcheck.rules.foods import fold
 
@@ -50,14 +50,36 @@ class FormMatch:
     variants: tuple[Variant, ...]  # more than one: the label does not say which
 
 
-class UnknownForm(LookupError):
+class FormProblem(LookupError):
+    """A label's form that cannot be turned into a share of magnesium."""
+
+
+class UnknownForm(FormProblem):
     def __init__(self, query: str, suggestions: tuple[Form, ...]) -> None:
         super().__init__(query)
         self.query = query
         self.suggestions = suggestions
 
 
-class NoSuchHydrate(LookupError):
+class NeedsElemental(FormProblem):
+    """A name on labels whose share of magnesium mgcheck cannot compute: give the elemental mg."""
+
+    def __init__(self, query: str, entry: LabelOnly, form: Form) -> None:
+        super().__init__(query)
+        self.query = query
+        self.entry = entry
+        self.form = form
+
+
+def variant_fraction(variant: Variant) -> float:
+    """The mass fraction of magnesium: from the formula, or from the product's own figures."""
+    if variant.formula is not None:
+        return magnesium_fraction(variant.formula)
+    assert variant.as_sold is not None
+    return variant.as_sold.magnesium_mg / variant.as_sold.compound_mg
+
+
+class NoSuchHydrate(FormProblem):
     def __init__(self, form: Form, water: int) -> None:
         super().__init__(form.id)
         self.form = form
@@ -72,7 +94,11 @@ def _form_keys(form: Form) -> set[str]:
 
 
 def _by_water(form: Form, water: int) -> FormMatch:
-    variants = tuple(v for v in form.variants if waters(v.formula) == water)
+    variants = tuple(
+        v
+        for v in form.variants
+        if v.formula is not None and not v.named_only and waters(v.formula) == water
+    )
     if not variants:
         raise NoSuchHydrate(form, water)
     return FormMatch(form, variants)
@@ -81,6 +107,10 @@ def _by_water(form: Form, water: int) -> FormMatch:
 def resolve_form(forms: FormsFile, query: str) -> FormMatch:
     """Find a form by any Danish or English name, with an optional hydrate word."""
     key = name_key(query)
+    for entry in forms.label_only:
+        if key and key in {name_key(n) for n in entry.names}:
+            form = next(f for f in forms.forms if f.id == entry.form)
+            raise NeedsElemental(query, entry, form)
     if key:
         for form in forms.forms:
             for variant in form.variants:
@@ -89,7 +119,7 @@ def resolve_form(forms: FormsFile, query: str) -> FormMatch:
                     return FormMatch(form, (variant,))
         for form in forms.forms:
             if key in _form_keys(form):
-                return FormMatch(form, tuple(form.variants))
+                return FormMatch(form, tuple(v for v in form.variants if not v.named_only))
         for form in forms.forms:
             for alias in sorted(_form_keys(form), key=len, reverse=True):
                 if key.startswith(alias) and key[len(alias) :] in _HYDRATE_KEYS:
@@ -148,13 +178,65 @@ def split_words(words: list[str]) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
+_NUMBER_WORD = re.compile(r"^\d+(?:[.,]\d+)*(?:mg|g)?$", re.IGNORECASE)
+
+
+def split_parts(words: list[str]) -> list[tuple[str, str]]:
+    """A label of one compound or several: ``glycinat 800 oxid 200`` -> two (form, amount) parts.
+
+    A part ends at the last of a run of numbers (with an optional mg or g), so a number inside
+    a name stays in the name: ``mag 2 2250 mg`` is one part, Mag 2 at 2,250 mg.
+    """
+    words = [w.strip() for w in words if w.strip()]
+    parts: list[tuple[str, str]] = []
+    name: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else None
+        is_amount = _NUMBER_WORD.match(word) is not None
+        next_is_number = following is not None and _NUMBER_WORD.match(following) is not None
+        if is_amount and name and not next_is_number:
+            unit = following if following is not None and following.lower() in {"mg", "g"} else None
+            parts.append((" ".join(name), f"{word} {unit}" if unit else word))
+            name = []
+            index += 2 if unit else 1
+            continue
+        name.append(word)
+        index += 1
+    if not parts and len(name) >= 2:
+        # No number at all: the last word is meant as the amount, and parse_amount says why not.
+        return [(" ".join(name[:-1]), name[-1])]
+    if name or not parts:
+        raise ValueError("need a form and an amount")
+    return parts
+
+
+def combine_doses(parts: list[Dose]) -> Dose:
+    """Several compounds in one tablet (a "buffered" glycinate, say): their magnesium adds up."""
+    if len(parts) == 1:
+        return parts[0]
+    per_day = parts[0].per_day
+    return Dose(
+        None,
+        (),
+        sum(p.amount_mg for p in parts),
+        per_day,
+        all(p.elemental_input for p in parts),
+        sum(p.per_unit_low for p in parts),
+        sum(p.per_unit_high for p in parts),
+        "parts",
+        tuple(parts),
+    )
+
+
 @dataclass(frozen=True)
 class VariantShare:
     variant: Variant
     fraction: float  # mass fraction of magnesium, 0-1
 
 
-Reading = Literal["label", "elemental", "both", "any_form"]
+Reading = Literal["label", "elemental", "both", "any_form", "parts"]
 
 
 @dataclass(frozen=True)
@@ -162,8 +244,8 @@ class Dose:
     """Elemental magnesium in a dose; low == high unless the label leaves doubt.
 
     ``reading`` says how the label was read: as its form ("label"), as magnesium itself
-    ("elemental"), either of those because the person does not know ("both"), or as any
-    form because the form is unknown ("any_form").
+    ("elemental"), either of those because the person does not know ("both"), as any
+    form because the form is unknown ("any_form"), or as several compounds ("parts").
     """
 
     match: FormMatch | None  # None when the label already states elemental magnesium
@@ -174,6 +256,7 @@ class Dose:
     per_unit_low: float
     per_unit_high: float
     reading: Reading = "label"
+    parts: tuple[Dose, ...] = ()  # a label with several compounds: one dose each
 
     @property
     def per_day_low(self) -> float:
@@ -199,7 +282,7 @@ def elemental_dose(
     if elemental:
         return Dose(match, (), amount_mg, per_day, True, amount_mg, amount_mg, "elemental")
     assert match is not None
-    shares = tuple(VariantShare(v, magnesium_fraction(v.formula)) for v in match.variants)
+    shares = tuple(VariantShare(v, variant_fraction(v)) for v in match.variants)
     fractions = [s.fraction for s in shares]
     return Dose(
         match,
@@ -213,7 +296,8 @@ def elemental_dose(
 
 
 def fraction_range(form: Form) -> tuple[float, float]:
-    fractions = [magnesium_fraction(v.formula) for v in form.variants]
+    """The share of magnesium over every variant, also those used only when named."""
+    fractions = [variant_fraction(v) for v in form.variants]
     return min(fractions), max(fractions)
 
 

@@ -117,6 +117,24 @@ def judge(
     return Judgement(verdict, chosen, others, exceeded, article)
 
 
+class DoseBand(str, Enum):
+    """How far above the limit a day's magnesium is (data/limits.yaml dose_bands)."""
+
+    ORDINARY = "ordinary"
+    FAR_ABOVE = "far_above"  # stop and talk to a doctor
+    TOXIC = "toxic"  # toxicity has been reported: a doctor today
+
+
+def dose_band(limits: LimitsFile, per_day_high_mg: float) -> DoseBand:
+    """Judged on the high end of the day's range: the safer reading."""
+    bands = limits.dose_bands
+    if per_day_high_mg >= bands.toxic_mg:
+        return DoseBand.TOXIC
+    if per_day_high_mg >= bands.far_above_mg:
+        return DoseBand.FAR_ABOVE
+    return DoseBand.ORDINARY
+
+
 @dataclass(frozen=True)
 class ArticleComparison:
     """Where the article's daily amount sits against each standard's adult limit."""
