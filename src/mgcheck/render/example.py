@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from mgcheck.i18n import _
+from mgcheck.vocab import LEGACY_VALUES, Condition, LookAlike, Medicine, Symptom
+
+
+def _any_of(enum: type[Enum]) -> str:
+    """The values a list answer takes, from the vocabulary itself (schema-1 values left out)."""
+    values = ", ".join(e.value for e in enum if e.value not in LEGACY_VALUES)
+    return _("any of: {values}").format(values=values)
 
 
 def example_yaml() -> str:
@@ -11,30 +20,18 @@ def example_yaml() -> str:
         "age": _("whole years"),
         "sex": _("female or male"),
         "pregnant": _("optional, default false; likewise breastfeeding"),
-        "conditions": _(
-            "any of: kidney_disease, bleeding_disorder, heart_rhythm, myasthenia_gravis, "
-            "type2_diabetes, bowel_disease, alcohol"
-        ),
-        "medicines": _(
-            "any of: bisphosphonate, antibiotic, levothyroxine, gabapentin, "
-            "loop_or_thiazide_diuretic, potassium_sparing_diuretic, ppi, "
-            "magnesium_laxative_or_antacid, antihistamine, antidepressant, antipsychotic, "
-            "antinausea"
-        ),
+        "conditions": _any_of(Condition),
+        "medicines": _any_of(Medicine),
         "magnesium": _("a supplement taken now; leave out, or null, if none"),
         "form": _("a form mgcheck dose --list knows, or unknown"),
         "amount": _("the amount the label states per tablet or dose"),
-        "elemental": _("true when the label states magnesium itself"),
+        "elemental": _("true when the label states magnesium itself; unknown if you cannot tell"),
+        "schema": _("the answers format; 1 (older files) is read too"),
+        "tsat": _("transferrin saturation, in %"),
         "considering": _("not taking any, but thinking of starting"),
-        "symptoms": _(
-            "any of: diarrhoea, nausea, vomiting, stomach_cramps, dizziness_or_fainting, "
-            "confusion, irregular_or_slow_heartbeat, breathing_difficulty, muscle_weakness"
-        ),
+        "symptoms": _any_of(Symptom),
         "legs": _("leave out, or null, when there are no leg symptoms"),
-        "look_alikes": _(
-            "any of: cramp_knot, position_change_relieves, numb_or_burning_always, "
-            "pain_when_walking, just_a_habit, started_with_new_medicine, one_leg_swollen_warm_red"
-        ),
+        "look_alikes": _any_of(LookAlike),
         "days": _("0-7, usual over recent months"),
         "distress": _("none, mild, moderate or severe"),
         "diet": _("portions a day, decimals allowed; leave out to skip the estimate"),
@@ -43,6 +40,7 @@ def example_yaml() -> str:
         "fe": _("ug/L, µg/L or ng/mL (the same)"),
     }
     return f"""# {c["head"]}
+schema_version: 2            # {c["schema"]}
 age: 52                      # {c["age"]}
 sex: female                  # {c["sex"]}
 pregnant: false              # {c["pregnant"]}
@@ -76,4 +74,5 @@ diet:                        # {c["diet"]}
 labs:                        # {c["labs"]}
   magnesium: {{value: 0.68, unit: mmol/L}}   # {c["mg"]}
   ferritin: {{value: 40, unit: ug/L}}        # {c["fe"]}
+  transferrin_saturation: {{value: 18, unit: "%"}}   # {c["tsat"]}
 """
