@@ -423,6 +423,17 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         set(),
     ),
     (
+        "kidney disease on 400 mg a day: above the limit, and the limit is no comfort",
+        person(
+            age=72,
+            conditions=["kidney_disease"],
+            magnesium={"form": "magnesium", "amount_mg": 400, "elemental": True},
+        ),
+        "doctor",
+        {"kidney-taking-magnesium", "dose-above-limit"},
+        {"dose-within-limit", "doctor-first-kidney", "only-if-low"},
+    ),
+    (
         "nothing to report",
         person(),
         "info",
@@ -485,3 +496,26 @@ def test_converted_units_in_the_lab_findings() -> None:
     _assessment, report = evaluate(person(labs={"magnesium": {"value": 1.5, "unit": "mg/dL"}}))
     finding = next(f for f in report.findings if f.id == "magnesium-low")
     assert finding.text.startswith("0.62 mmol/L")  # 1.5 / 2.4305
+
+
+def test_a_diuretic_finding_names_only_the_diuretic_taken() -> None:
+    """Issue 9 point 4: a loop diuretic's text says nothing of thiazides, and the reverse."""
+    for taken, absent_word in (("loop_diuretic", "thiazid"), ("thiazide_diuretic", "loop")):
+        for lang in ("en", "da"):
+            answers = person(medicines=[taken], considering_magnesium=True)
+            _assessment, report = evaluate(answers, lang=lang)
+            finding = next(f for f in report.findings if f.id == "interaction-diuretic")
+            assert absent_word not in finding.text.casefold(), (taken, lang, finding.text)
+
+
+def test_with_kidney_disease_no_text_implies_the_limit_is_fine() -> None:
+    """Issue 9 point 3: never "a lower dose, split over the day", never "within the limit"."""
+    answers = person(
+        conditions=["kidney_disease"],
+        magnesium={"form": "citrate", "amount_mg": 2000, "per_day": 1},
+        symptoms_now=["diarrhoea"],
+    )
+    for lang in ("en", "da"):
+        text = " ".join(f.text for f in evaluate(answers, lang=lang)[1].findings).casefold()
+        for phrase in ("lower dose", "lavere dosis", "no more than the limit", "mere end grænsen"):
+            assert phrase not in text

@@ -131,17 +131,18 @@ def print_report(report: Report, sources: Sequence[tuple[int, SourceEntry]]) -> 
     for label, value in figures(report):
         grid.add_row(label, value)
     console.print(Panel(grid, title=_("Your figures"), title_align="left"))
-    foods = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
-    foods.add_column(_("Food"))
-    foods.add_column(_("Serving"))
-    if report.foods and report.foods[0].mg is not None:
-        foods.add_column(_("mg"), justify="right")
-    for food in report.foods:
-        row = [Text(food.name), Text(food.serving)]
-        if food.mg is not None:
-            row.append(Text(format_number(food.mg)))
-        foods.add_row(*row)
-    console.print(Panel(foods, title=_("Foods that help most"), title_align="left"))
+    if report.foods:  # none when magnesium must stop, or with kidney disease
+        foods = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
+        foods.add_column(_("Food"))
+        foods.add_column(_("Serving"))
+        if report.foods[0].mg is not None:
+            foods.add_column(_("mg"), justify="right")
+        for food in report.foods:
+            row = [Text(food.name), Text(food.serving)]
+            if food.mg is not None:
+                row.append(Text(format_number(food.mg)))
+            foods.add_row(*row)
+        console.print(Panel(foods, title=_("Foods that help most"), title_align="left"))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
@@ -186,15 +187,16 @@ def _document(
                 )
             )
     sections.append((_("Your figures"), [f"{label}: {value}" for label, value in figures(report)]))
-    sections.append(
-        (
-            _("Foods that help most"),
-            [
-                f"{f.name}, {f.serving}" + ("" if f.mg is None else f": {_mg(f.mg)}")
-                for f in report.foods
-            ],
+    if report.foods:
+        sections.append(
+            (
+                _("Foods that help most"),
+                [
+                    f"{f.name}, {f.serving}" + ("" if f.mg is None else f": {_mg(f.mg)}")
+                    for f in report.foods
+                ],
+            )
         )
-    )
     sections.append(
         (
             _("Sources"),

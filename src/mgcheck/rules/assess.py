@@ -92,6 +92,12 @@ DIURETICS_LOSE = (
     Medicine.LOOP_OR_THIAZIDE_DIURETIC,
 )
 DIURETICS_KEEP = (Medicine.POTASSIUM_SPARING_DIURETIC,)
+DIURETIC_PHRASES = {  # data/findings.yaml phrases
+    Medicine.THIAZIDE_DIURETIC: "diuretic-thiazide",
+    Medicine.LOOP_DIURETIC: "diuretic-loop",
+    Medicine.LOOP_OR_THIAZIDE_DIURETIC: "diuretic-loop-or-thiazide",
+    Medicine.POTASSIUM_SPARING_DIURETIC: "diuretic-keeps",
+}
 # Medicines that can worsen restless legs (pro.medicin.dk; rls.md 4.5). The schema-1 "loop or
 # thiazide" answer may be a thiazide, so it counts: the safer reading.
 WORSEN_LEGS = (
@@ -524,7 +530,8 @@ def _dose(f: _Facts) -> list[Hit]:
             )
         )
     elif judgement.verdict in (Verdict.ABOVE, Verdict.MAYBE_ABOVE):
-        hits.append(Hit("dose-above-limit", params))
+        # With kidney disease, "no more than the limit" would imply the limit is fine: it is not.
+        hits.append(Hit("dose-above-limit", params, variant="kidney" if f.kidney else None))
     elif f.adult and Medicine.MAGNESIUM_LAXATIVE_OR_ANTACID not in f.medicines:
         # With a magnesium laxative or antacid as well, the day's total is unknown: no "within".
         hits.append(Hit("dose-within-limit", params))
@@ -637,7 +644,8 @@ def _medicines(f: _Facts) -> list[Hit]:
         lose = [m for m in DIURETICS_LOSE if m in f.medicines]
         keep = [m for m in DIURETICS_KEEP if m in f.medicines]
         if lose or keep:
-            phrases = (*(["diuretic-loses"] if lose else []), *(["diuretic-keeps"] if keep else []))
+            # One sentence per diuretic taken, so the text names only those (issue 9 point 4).
+            phrases = tuple(DIURETIC_PHRASES[m] for m in lose + keep)
             hits.append(
                 Hit(
                     "interaction-diuretic",
