@@ -21,6 +21,12 @@ from mgcheck.vocab import Level
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "triage.md"
+LEVEL_DA = {
+    Level.URGENT: "Akut",
+    Level.DOCTOR: "Læge",
+    Level.CAUTION: "Hold øje",
+    Level.INFO: "Info",
+}
 HEADINGS = {
     Level.URGENT: "Urgent: get help today (112 with danger signs)",
     Level.DOCTOR: "Doctor: talk to a doctor, not an emergency",
@@ -64,7 +70,7 @@ def render() -> str:
             if finding.escalates is not None:
                 up = finding.escalates
                 when_en += f" **{up.level.value.capitalize()}:** {up.when.en.format(**values)}"
-                when_da += f" **{up.level.value.capitalize()}:** {up.when.da.format(**values_da)}"
+                when_da += f" **{LEVEL_DA[up.level]}:** {up.when.da.format(**values_da)}"
             variants = f" (words for: {', '.join(finding.variants)})" if finding.variants else ""
             out.append(
                 f"| `{finding.id}`{variants} | {_cell(when_en)} | {_cell(when_da)} "
@@ -90,7 +96,7 @@ def render() -> str:
     lab = limits.lab_range
     thresholds: list[tuple[str, str, list[str]]] = [
         (
-            "Blood magnesium, laboratory calls the doctor",
+            "Blood magnesium, critical (Fürst phones the doctor; Region Sjælland lists none)",
             f"< {values['critical_low']} or > {values['critical_high']} mmol/L",
             limits.lab_critical.sources,
         ),

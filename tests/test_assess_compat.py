@@ -36,6 +36,8 @@ ISSUE_9 = {
     "magnesium-low",  # children's ranges
     "magnesium-high",
     "rls-medicine-may-worsen",  # the schema-1 loop-or-thiazide answer may be a thiazide
+    # From the black-box review of issue 9: ticked symptoms are never dropped, and 112 words.
+    "symptoms-see-doctor",
 }
 
 

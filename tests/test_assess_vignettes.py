@@ -156,10 +156,10 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         set(),
     ),
     (
-        "muscle weakness alone, no magnesium: not an emergency",
+        "muscle weakness alone, no magnesium: not an emergency, but never dropped",
         person(symptoms_now=["muscle_weakness"]),
-        "info",
-        set(),
+        "doctor",  # the black-box review (S3): a ticked symptom is never "nothing to do"
+        {"symptoms-see-doctor"},
         {"urgent-overdose-signs", "urgent-danger-signs"},
     ),
     (
@@ -409,10 +409,10 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         {"deficiency-risk"},
     ),
     (
-        "drowsiness without magnesium is no overdose sign",
+        "drowsiness without magnesium is no overdose sign, but a doctor should hear of it",
         person(symptoms_now=["drowsiness"]),
-        "info",
-        set(),
+        "doctor",
+        {"symptoms-see-doctor"},
         {"urgent-overdose-signs", "urgent-danger-signs"},
     ),
     (
@@ -432,6 +432,118 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         "doctor",
         {"kidney-taking-magnesium", "dose-above-limit"},
         {"dose-within-limit", "doctor-first-kidney", "only-if-low"},
+    ),
+    # --- added after the black-box review of issue 9 (tests/data/vignettes_review.yaml is the
+    # first reviewer's; these answer the second's report) ---
+    (
+        "84, kidney disease, vomiting and diarrhoea, no magnesium: a doctor today",
+        person(age=84, conditions=["kidney_disease"], symptoms_now=["vomiting", "diarrhoea"]),
+        "urgent",
+        {"symptoms-see-doctor", "doctor-first-kidney"},
+        set(),
+    ),
+    (
+        "77, laxative and a supplement, nausea and vomiting: early signs of too much",
+        person(
+            age=77,
+            sex="male",
+            medicines=["magnesium_laxative_or_antacid", "loop_diuretic"],
+            magnesium={"form": "oxid", "amount_mg": 400},
+            symptoms_now=["nausea", "vomiting"],
+        ),
+        "urgent",
+        {"urgent-overdose-signs"},
+        {"side-effects-lower-dose", "deficiency-risk", "dose-within-limit"},
+    ),
+    (
+        "trouble breathing on magnesium: call 112 now",
+        person(magnesium=CITRATE, symptoms_now=["breathing_difficulty"]),
+        "urgent",
+        {"urgent-overdose-signs"},
+        set(),
+    ),
+    (
+        "confusion without magnesium: a doctor today (112 if it does not pass)",
+        person(age=80, symptoms_now=["confusion"]),
+        "urgent",
+        {"urgent-danger-signs"},
+        {"urgent-overdose-signs"},
+    ),
+    (
+        "fainting without magnesium: call 112 now",
+        person(symptoms_now=["fainting"]),
+        "urgent",
+        {"urgent-danger-signs"},
+        set(),
+    ),
+    (
+        "one swollen leg and trouble breathing: a clot in the lung, 112",
+        person(
+            symptoms_now=["breathing_difficulty"],
+            legs=legs(look_alikes=["one_leg_swollen_warm_red"]),
+        ),
+        "urgent",
+        {"urgent-clot-signs", "urgent-danger-signs"},
+        set(),
+    ),
+    (
+        "kidney disease, a prescribed magnesium laxative only",
+        person(age=70, conditions=["kidney_disease"], medicines=["magnesium_laxative_or_antacid"]),
+        "doctor",
+        {"kidney-taking-magnesium"},
+        {"doctor-first-kidney"},
+    ),
+    (
+        "kidney disease, laxative and nausea: the kidney words point to the urgent advice",
+        person(
+            age=70,
+            conditions=["kidney_disease"],
+            medicines=["magnesium_laxative_or_antacid"],
+            symptoms_now=["nausea"],
+        ),
+        "urgent",
+        {"kidney-taking-magnesium", "urgent-overdose-signs"},
+        set(),
+    ),
+    (
+        "72 and 10 g of Epsom salt a day (986 mg): above the limit is for a doctor at 72",
+        person(age=72, sex="male", magnesium={"form": "epsom salt", "amount_mg": 10000}),
+        "doctor",
+        {"dose-above-limit"},
+        {"deficiency-risk", "diet-low", "dose-far-above-limit"},
+    ),
+    (
+        "not sure the label's mg is magnesium itself: may be above",
+        person(
+            magnesium={"form": "citrate", "amount_mg": 400, "elemental": "unknown", "per_day": 1}
+        ),
+        "caution",
+        {"dose-above-limit"},
+        {"dose-within-limit"},
+    ),
+    (
+        "unknown form, not sure it is elemental",
+        person(magnesium={"form": "unknown", "amount_mg": 100, "elemental": "unknown"}),
+        "caution",
+        {"dose-unknown"},
+        set(),
+    ),
+    (
+        "digoxin, already taking magnesium: told to tell the doctor, not 'before you take'",
+        person(age=75, medicines=["digoxin"], magnesium=CITRATE),
+        "doctor",
+        {"interaction-digoxin"},
+        set(),
+    ),
+    (
+        "a 3-year-old given 500 mg a day: far above four times the US 65 mg",
+        person(
+            age=3,
+            magnesium={"form": "magnesium", "amount_mg": 250, "elemental": True, "per_day": 2},
+        ),
+        "doctor",
+        {"dose-far-above-limit", "adults-only"},
+        {"dose-above-limit"},
     ),
     (
         "nothing to report",
@@ -519,3 +631,29 @@ def test_with_kidney_disease_no_text_implies_the_limit_is_fine() -> None:
         text = " ".join(f.text for f in evaluate(answers, lang=lang)[1].findings).casefold()
         for phrase in ("lower dose", "lavere dosis", "no more than the limit", "mere end grænsen"):
             assert phrase not in text
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        person(magnesium=CITRATE, symptoms_now=["breathing_difficulty"]),
+        person(symptoms_now=["fainting"]),
+        person(
+            symptoms_now=["breathing_difficulty"],
+            legs=legs(look_alikes=["one_leg_swollen_warm_red"]),
+        ),
+    ],
+)
+def test_the_most_urgent_signs_are_headed_call_112_now(answers: dict[str, Any]) -> None:
+    """The black-box review (S1): a reader sees the title, so "112 now" must be in it."""
+    for lang, words in (("en", "Call 112 now"), ("da", "Ring 112 nu")):
+        first = evaluate(answers, lang=lang)[1].findings[0]
+        assert first.title.startswith(words), first.title
+
+
+def test_no_reassurance_beside_a_danger_sign() -> None:
+    """The black-box review (S6): no "not an emergency" under self-harm or a clot."""
+    answers = person(symptoms_now=["thoughts_of_self_harm"], legs=legs(days_per_week=5))
+    for lang in ("en", "da"):
+        text = " ".join(f.text for f in evaluate(answers, lang=lang)[1].findings).casefold()
+        assert "not an emergency" not in text and "ikke en akut sag" not in text

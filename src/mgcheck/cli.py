@@ -350,7 +350,7 @@ def dose(
         raise MgcheckError(_("--maybe-elemental takes one form and one amount."))
     from mgcheck.render.dose import dose_json, print_dose
     from mgcheck.rules.dose import both_readings_dose, combine_doses, elemental_dose
-    from mgcheck.rules.limits import ADULT_AGE, judge
+    from mgcheck.rules.limits import ADULT_AGE, dose_standard, judge
 
     doses = []
     for form, amount in parts:
@@ -361,14 +361,15 @@ def dose(
             doses.append(elemental_dose(match, amount_mg, per_day, elemental))
     result = combine_doses(doses)
     limits = load_limits(known)
+    years = ADULT_AGE if age is None else age
     verdict = judge(
         limits,
-        standard,
-        ADULT_AGE if age is None else age,
+        dose_standard(limits, standard, years),
+        years,
         result.per_day_low,
         result.per_day_high,
     )
-    (dose_json if json else print_dose)(result, verdict, limits)
+    (dose_json if json else print_dose)(result, verdict, limits, years)
 
 
 @app.command(

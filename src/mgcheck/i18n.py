@@ -133,7 +133,11 @@ def localize_typer() -> None:
 
 def format_number(value: float, decimals: int = 0, lang: Language | None = None) -> str:
     """Write a number the way the language does: Danish ``1.234,5``, English ``1,234.5``."""
-    text = f"{value:,.{decimals}f}"
+    # Half away from zero, as people round (242.5 -> 243), not Python's half-to-even.
+    from decimal import ROUND_HALF_UP, Decimal
+
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     if (lang or _current) == "da":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text

@@ -55,7 +55,10 @@ class QuestionsFile(Strict):
 
 # The situations a finding may have other words for; the rules name one (rules/assess.py).
 VARIANTS = frozenset(
-    {"taking", "taking-iron", "unlikely", "severe", "child", "toxic", "stomach", "kidney"}
+    {
+        *("taking", "taking-iron", "unlikely", "severe", "child", "toxic", "stomach"),
+        *("kidney", "call-112", "lung", "urgent", "laxative", "maybe", "older", "both"),
+    }
 )
 
 

@@ -144,6 +144,7 @@ class CriticalValues(Strict):
 
 class DoseBands(Strict):
     far_above_mg: Mg
+    far_above_times_limit: float = Field(gt=1, le=10)
     far_above_sources: Keys
     toxic_mg: Mg
     toxic_sources: Keys

@@ -25,6 +25,7 @@ from mgcheck.rules.assess import (
     hit_level,
     magnesium_mmol_per_l,
 )
+from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import upper_limit
 from mgcheck.vocab import Level, MagnesiumUnit, Standard
 
@@ -63,6 +64,8 @@ class Report:
     diet_mg: float | None
     diet_by_group: tuple[tuple[str, float], ...]
     legs_pattern: str | None
+    must_stop: bool
+    need_without_pregnancy_value: bool  # the need shown is the one for other women
     foods: tuple[FoodOut, ...]
     sources: tuple[str, ...]
     answers: tuple[tuple[str, str], ...]
@@ -101,6 +104,7 @@ class Report:
                 "by_group": {group: round(mg, 1) for group, mg in self.diet_by_group},
             },
             "legs_pattern": self.legs_pattern,
+            "must_stop": self.must_stop,
             "suggested_foods": [
                 {"id": f.id, "name": f.name, "serving": f.serving, "mg": f.mg} for f in self.foods
             ],
@@ -146,7 +150,8 @@ def _fill(value: Param, data: AssessData, lang: Language) -> str:
         return " ".join(data.phrases[key].text.get(lang) for key in value.keys)
     if isinstance(value, Others):
         return ", ".join(
-            f"{v.short}: {'–' if v.mg is None else format_number(v.mg, 0, lang) + ' mg'}"
+            f"{v.short}: "
+            + (_("none set") if v.mg is None else format_number(v.mg, 0, lang) + " mg")
             for v in value.limits
         )
     return data.limits.standard(value).short
@@ -229,6 +234,17 @@ def _answers_summary(answers: Answers, data: AssessData, lang: Language) -> list
     return rows
 
 
+def _dose_form(dose: Dose, lang: Language) -> str:
+    """How the supplement was read, in words for the report."""
+    if dose.match is not None:
+        return dose.match.form.name.get(lang)
+    if dose.reading == "elemental":
+        return _("elemental magnesium")
+    if dose.reading == "parts":
+        return _("several compounds")
+    return _("unknown form")
+
+
 def build_report(
     answers: Answers, assessment: Assessment, data: AssessData, lang: Language
 ) -> Report:
@@ -294,12 +310,13 @@ def build_report(
         upper_limit_mg=assessment.upper_limit_mg,
         other_limits=others,
         dose_per_day_mg=None if dose is None else (dose.per_day_low, dose.per_day_high),
-        dose_form=None
-        if dose is None or judgement is None
-        else (dose.match.form.name.get(lang) if dose.match else _("elemental magnesium")),
+        dose_form=None if dose is None or judgement is None else _dose_form(dose, lang),
         diet_mg=None if diet is None else diet.mg,
         diet_by_group=() if diet is None else tuple(diet.by_group.items()),
         legs_pattern=None if assessment.pattern is None else assessment.pattern.value,
+        must_stop=assessment.must_stop,
+        need_without_pregnancy_value=assessment.need_has_no_pregnancy_value
+        and (answers.pregnant or answers.breastfeeding),
         foods=foods,
         sources=sources,
         answers=tuple(_answers_summary(answers, data, lang)),

@@ -171,7 +171,7 @@ def _reading_lines(dose: Dose, lang: str) -> list[Text]:
     return _share_lines(dose, lang)
 
 
-def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
+def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile, age: int = 18) -> None:
     lang = current()
     console = stdout_console()
     if dose.reading == "parts":
@@ -183,7 +183,7 @@ def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
     title = _("{name}: {amount} mg × {per_day} a day").format(
         name=name, amount=_amount(dose.amount_mg), per_day=dose.per_day
     )
-    level = dose_band(limits, dose.per_day_high)
+    level = dose_band(limits, dose.per_day_high, age, judgement.chosen.mg)
     parts: list[Any] = [
         Text(
             verdict_text(judgement, limits, level, dose.reading),
@@ -197,8 +197,9 @@ def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
         parts.append(
             Text(
                 _(
-                    "If you have taken this much and feel dizzy or faint, confused, have trouble "
-                    "breathing or an irregular pulse: call 112."
+                    "If you have taken this much and have trouble breathing, faint, are confused "
+                    "or have a very slow or irregular pulse: call 112. With dizziness, nausea or "
+                    "unusual drowsiness: call your doctor today."
                 ),
                 style="bold red",
             )
@@ -223,9 +224,10 @@ def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
             "–" if other.mg is None else f"{format_number(other.mg)} mg",
         )
     if judgement.article_mg is not None:
-        numbers.add_row(
-            _("The article's usual adult dose"), f"~{format_number(judgement.article_mg)} mg"
-        )
+        label = _("The article's usual adult dose")
+        if chosen.mg is not None and judgement.article_mg > chosen.mg:
+            label = _("The article's usual adult dose (above this limit)")
+        numbers.add_row(label, f"~{format_number(judgement.article_mg)} mg")
     parts += [Text(""), numbers]
     if dose.uncertain and dose.reading == "label":
         parts += [
@@ -271,7 +273,7 @@ def _limit_keys(limits: LimitsFile, judgement: Judgement) -> list[str]:
     return keys
 
 
-def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
+def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile, age: int = 18) -> None:
     lang = current()
     form = dose.match.form if dose.match else None
     write_json(
@@ -304,7 +306,7 @@ def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
                 }
                 for p in dose.parts
             ],
-            "band": dose_band(limits, dose.per_day_high).value,
+            "band": dose_band(limits, dose.per_day_high, age, judgement.chosen.mg).value,
             "per_day": dose.per_day,
             "per_unit_mg": {
                 "low": round(dose.per_unit_low, 1),
@@ -319,7 +321,10 @@ def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile) -> None:
             "article_mg": judgement.article_mg,
             "verdict": judgement.verdict.value,
             "verdict_text": verdict_text(
-                judgement, limits, dose_band(limits, dose.per_day_high), dose.reading
+                judgement,
+                limits,
+                dose_band(limits, dose.per_day_high, age, judgement.chosen.mg),
+                dose.reading,
             ),
         },
     )

@@ -48,13 +48,14 @@ def pattern_text(pattern: str | None) -> str:
 def figures(report: Report) -> list[tuple[str, str]]:
     """The person's need, limit, dose and food estimate; empty of amounts under 18."""
     rows: list[tuple[str, str]] = []
-    if report.need_mg is not None:
-        rows.append(
-            (
-                _("Your need ({standard})").format(standard=report.standard_short),
-                _mg(report.need_mg),
+    # When magnesium must stop, a need beside a low food estimate would invite topping up.
+    if report.need_mg is not None and not report.must_stop:
+        label = _("Your need ({standard})").format(standard=report.standard_short)
+        if report.need_without_pregnancy_value:
+            label = _("Your need ({standard}; the value for other women)").format(
+                standard=report.standard_short
             )
-        )
+        rows.append((label, _mg(report.need_mg)))
     if report.upper_limit_mg is not None:
         rows.append(
             (
@@ -66,7 +67,7 @@ def figures(report: Report) -> list[tuple[str, str]]:
         )
     if report.dose_per_day_mg is not None:
         rows.append((_("Your supplement, a day"), _span(*report.dose_per_day_mg)))
-    if report.diet_mg is not None:
+    if report.diet_mg is not None and not report.must_stop:
         rows.append((_("Your diet, counted groups, a day (rough)"), _mg(report.diet_mg)))
     rows.append((_("Leg symptoms"), pattern_text(report.legs_pattern)))
     return rows

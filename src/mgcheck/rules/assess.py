@@ -29,6 +29,8 @@ from mgcheck.rules.limits import (
     Judgement,
     LimitView,
     Verdict,
+    dose_standard,
+    far_above_mg,
     judge,
     reference_intake,
     upper_limit,
@@ -57,8 +59,27 @@ OVERDOSE_SIGNS = (
     Symptom.BREATHING_DIFFICULTY,
     Symptom.MUSCLE_WEAKNESS,
 )
-# With kidney disease, early signs count too (magnesium.md c: toxicity at moderate doses).
-KIDNEY_EARLY_SIGNS = (Symptom.NAUSEA, Symptom.VOMITING)
+# With kidney disease or from 70, early signs count too (magnesium.md c: toxicity at moderate
+# doses with poor kidneys; older adults clear less and take more laxatives and antacids).
+EARLY_SIGNS = (Symptom.NAUSEA, Symptom.VOMITING)
+# Signs for which the words say "call 112 now" rather than "a doctor today" (rls.md 7).
+CALL_112_WITH_MAGNESIUM = (
+    Symptom.BREATHING_DIFFICULTY,
+    Symptom.FAINTING,
+    Symptom.CONFUSION,
+    Symptom.IRREGULAR_OR_SLOW_HEARTBEAT,
+)
+CALL_112 = (Symptom.BREATHING_DIFFICULTY, Symptom.FAINTING)
+# Symptoms that need a doctor even without magnesium, when nothing else explains them.
+OTHER_SYMPTOMS = (
+    Symptom.MUSCLE_WEAKNESS,
+    Symptom.DROWSINESS,
+    Symptom.NAUSEA,
+    Symptom.VOMITING,
+    Symptom.DIARRHOEA,
+    Symptom.STOMACH_CRAMPS,
+)
+DRYING = (Symptom.VOMITING, Symptom.DIARRHOEA)
 # Danger signs whatever the cause (rls.md 7). Dizziness alone and muscle weakness alone are not.
 DANGER_SIGNS = (
     Symptom.FAINTING,
@@ -139,6 +160,8 @@ WITHHELD_WHEN_MUST_STOP = (
     "only-if-low",
     "side-effects-lower-dose",
 )
+# Above the limit, nothing should suggest getting more magnesium.
+WITHHELD_ABOVE_LIMIT = ("deficiency-risk", "diet-low", "diet-adequate")
 
 
 class Pattern(str, Enum):
@@ -277,16 +300,6 @@ def lab_range(limits: LimitsFile, age: int, sex: Sex) -> LabRange:
     raise ValueError(f"no reference range for age {age}, {sex.value}")
 
 
-def strictest_standard(limits: LimitsFile, age: int) -> Standard | None:
-    """The standard with the lowest upper limit at this age (children: the stricter value)."""
-    rows = [
-        (row.mg, list(Standard).index(s.id), s.id)
-        for s in limits.standards
-        if (row := upper_limit(s, age)) is not None
-    ]
-    return min(rows)[2] if rows else None
-
-
 def portion_mg(data: AssessData) -> dict[str, float]:
     """Magnesium in one portion of each diet group: the mean serving of the foods it lists."""
     foods = {food.id: food for food in data.foods.foods}
@@ -369,9 +382,21 @@ class _Facts:
         return self.answers.age >= ADULT_AGE
 
     @property
+    def older(self) -> bool:
+        return self.answers.age >= OLDER_AGE
+
+    @property
     def far_above(self) -> bool:
-        bands = self.data.limits.dose_bands
-        return self.dose is not None and self.dose.per_day_high >= bands.far_above_mg
+        if self.dose is None:
+            return False
+        limit = self.judgement.chosen.mg if self.judgement is not None else None
+        return self.dose.per_day_high >= far_above_mg(self.data.limits, self.answers.age, limit)
+
+    @property
+    def above_limit(self) -> bool:
+        """The high end of the day's range is over the limit used for this person."""
+        verdict = self.judgement.verdict if self.judgement is not None else None
+        return self.far_above or verdict in (Verdict.ABOVE, Verdict.MAYBE_ABOVE)
 
     @property
     def blood_high(self) -> bool:
@@ -384,7 +409,7 @@ class _Facts:
     def overdose_signs(self) -> tuple[Symptom, ...]:
         if not self.taking:
             return ()
-        signs = OVERDOSE_SIGNS + (KIDNEY_EARLY_SIGNS if self.kidney else ())
+        signs = OVERDOSE_SIGNS + (EARLY_SIGNS if self.kidney or self.older else ())
         return tuple(s for s in signs if s in self.symptoms)
 
     @property
@@ -398,13 +423,12 @@ class _Facts:
 
 def _facts(answers: Answers, data: AssessData, standard: Standard) -> _Facts:
     dose = supplement_dose(answers, data)
-    adult = answers.age >= ADULT_AGE
-    dose_standard = standard if adult else strictest_standard(data.limits, answers.age)
+    chosen = dose_standard(data.limits, standard, answers.age)
+    # Under 4, only the US figures set a limit; with none at all, adults-only speaks for it.
+    limited = upper_limit(data.limits.standard(chosen), answers.age) is not None
     judgement = None
-    if dose is not None and dose_standard is not None:
-        judgement = judge(
-            data.limits, dose_standard, answers.age, dose.per_day_low, dose.per_day_high
-        )
+    if dose is not None and limited:
+        judgement = judge(data.limits, chosen, answers.age, dose.per_day_low, dose.per_day_high)
     labs = answers.labs
     blood = magnesium_mmol_per_l(labs.magnesium) if labs and labs.magnesium else None
     return _Facts(
@@ -417,7 +441,7 @@ def _facts(answers: Answers, data: AssessData, standard: Standard) -> _Facts:
         kidney=Condition.KIDNEY_DISEASE in answers.conditions,
         blood_mmol=blood,
         dose=dose,
-        dose_standard=dose_standard,
+        dose_standard=chosen if limited else None,
         judgement=judgement,
         pattern=legs_pattern(answers.legs) if answers.legs else None,
     )
@@ -437,28 +461,49 @@ def _names(kind: str, values: list[Symptom] | list[Medicine] | tuple[Symptom, ..
 def _red_flags(f: _Facts) -> list[Hit]:
     hits: list[Hit] = []
     if f.overdose_signs:
+        severe = any(s in f.symptoms for s in CALL_112_WITH_MAGNESIUM)
         hits.append(
             Hit(
                 "urgent-overdose-signs",
                 {"signs": _names("symptoms", f.overdose_signs), "out_of_hours": _out_of_hours()},
+                variant="call-112" if severe else None,
             )
         )
     elif danger := [s for s in DANGER_SIGNS if s in f.symptoms]:
+        severe = any(s in f.symptoms for s in CALL_112)
         hits.append(
             Hit(
                 "urgent-danger-signs",
                 {"signs": _names("symptoms", danger), "out_of_hours": _out_of_hours()},
+                variant="call-112" if severe else None,
             )
         )
     elif Symptom.DIZZINESS in f.symptoms:
         hits.append(Hit("dizziness"))
+    if not f.taking and (other := [s for s in OTHER_SYMPTOMS if s in f.symptoms]):
+        drying = (f.older or f.kidney) and any(s in f.symptoms for s in DRYING)
+        hits.append(
+            Hit(
+                "symptoms-see-doctor",
+                {"symptoms": _names("symptoms", other), "out_of_hours": _out_of_hours()},
+                variant="older" if drying else None,
+                level=Level.URGENT if drying else None,
+            )
+        )
     if Symptom.SPREADING_WEAKNESS_OR_NUMBNESS in f.symptoms:
         hits.append(Hit("urgent-spreading-weakness", {"out_of_hours": _out_of_hours()}))
     if Symptom.THOUGHTS_OF_SELF_HARM in f.symptoms:
         hits.append(Hit("urgent-self-harm", {"out_of_hours": _out_of_hours()}))
     legs = f.answers.legs
     if legs and LookAlike.ONE_LEG_SWOLLEN_WARM_RED in legs.look_alikes:
-        hits.append(Hit("urgent-clot-signs", {"out_of_hours": _out_of_hours()}))
+        lung = Symptom.BREATHING_DIFFICULTY in f.symptoms  # rls.md 7: a clot in the lung, 112
+        hits.append(
+            Hit(
+                "urgent-clot-signs",
+                {"out_of_hours": _out_of_hours()},
+                variant="lung" if lung else None,
+            )
+        )
     return hits
 
 
@@ -507,11 +552,20 @@ def _dose(f: _Facts) -> list[Hit]:
     if dose.match is None and dose.reading in ("any_form", "both"):
         spans = [fraction_range(form) for form in f.data.forms.forms]
         low, high = min(s[0] for s in spans), max(s[1] for s in spans)
-        hits.append(Hit("dose-unknown", {"range": Span(low * 100, high * 100, 1)}))
+        hits.append(
+            Hit(
+                "dose-unknown",
+                {"range": Span(low * 100, high * 100, 1)},
+                variant="both" if dose.reading == "both" else None,
+            )
+        )
     if judgement is None or f.dose_standard is None:
         return hits  # no standard sets a limit at this age: adults-only speaks for it
+    limit_mg = judgement.chosen.mg or 0
+    # A day's amount within a milligram of the limit is shown with a decimal: 250.3 is not 250.
+    near = bool(limit_mg) and abs(dose.per_day_high - limit_mg) < 1
     params: dict[str, Param] = {
-        "dose": Span(dose.per_day_low, dose.per_day_high),
+        "dose": Span(dose.per_day_low, dose.per_day_high, 1 if near else 0),
         "standard": f.dose_standard,
         "limit": Num(judgement.chosen.mg or 0),
         "others": Others(judgement.others),
@@ -531,7 +585,18 @@ def _dose(f: _Facts) -> list[Hit]:
         )
     elif judgement.verdict in (Verdict.ABOVE, Verdict.MAYBE_ABOVE):
         # With kidney disease, "no more than the limit" would imply the limit is fine: it is not.
-        hits.append(Hit("dose-above-limit", params, variant="kidney" if f.kidney else None))
+        # From 70, or with kidney disease, above the limit is for a doctor (magnesium.md c).
+        variant = (
+            "kidney"
+            if f.kidney
+            else "older"
+            if f.older
+            else "maybe"
+            if judgement.verdict is Verdict.MAYBE_ABOVE
+            else None
+        )
+        level = Level.DOCTOR if variant in ("kidney", "older") else None
+        hits.append(Hit("dose-above-limit", params, variant=variant, level=level))
     elif f.adult and Medicine.MAGNESIUM_LAXATIVE_OR_ANTACID not in f.medicines:
         # With a magnesium laxative or antacid as well, the day's total is unknown: no "within".
         hits.append(Hit("dose-within-limit", params))
@@ -545,11 +610,20 @@ def _conditions(f: _Facts) -> list[Hit]:
         hits.append(Hit("adults-only"))
     if f.kidney and f.taking:
         stomach = [s for s in STOMACH_SIGNS if s in f.symptoms]
+        kidney_variant = (
+            "urgent"
+            if f.overdose_signs
+            else "stomach"
+            if stomach
+            else "laxative"
+            if answers.magnesium is None
+            else None
+        )
         hits.append(
             Hit(
                 "kidney-taking-magnesium",
                 {"symptoms": _names("symptoms", stomach)} if stomach else {},
-                variant="stomach" if stomach else None,
+                variant=kidney_variant,
             )
         )
     variant = "taking" if f.taking else None
@@ -597,14 +671,14 @@ def _legs(f: _Facts) -> list[Hit]:
     hits.append(Hit("magnesium-evidence"))
     worsening = [m for m in WORSEN_LEGS if m in f.medicines]
     if worsening:
-        sedating = Medicine.ANTIHISTAMINE in worsening
+        notes = (
+            *(["antihistamine-sedating"] if Medicine.ANTIHISTAMINE in worsening else []),
+            *(["legacy-thiazide"] if Medicine.LOOP_OR_THIAZIDE_DIURETIC in worsening else []),
+        )
         hits.append(
             Hit(
                 "rls-medicine-may-worsen",
-                {
-                    "medicines": _names("medicines", worsening),
-                    "note": Phrases(("antihistamine-sedating",) if sedating else ()),
-                },
+                {"medicines": _names("medicines", worsening), "note": Phrases(notes)},
             )
         )
     return hits
@@ -639,7 +713,9 @@ def _medicines(f: _Facts) -> list[Hit]:
     hits: list[Hit] = []
     if f.taking or f.answers.considering_magnesium:
         hits += [
-            Hit(finding) for medicine, finding in INTERACTIONS.items() if medicine in f.medicines
+            Hit(finding, variant="taking" if f.taking and medicine is Medicine.DIGOXIN else None)
+            for medicine, finding in INTERACTIONS.items()
+            if medicine in f.medicines
         ]
         lose = [m for m in DIURETICS_LOSE if m in f.medicines]
         keep = [m for m in DIURETICS_KEEP if m in f.medicines]
@@ -734,6 +810,8 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
     must_stop = f.must_stop
     if must_stop:
         hits = [h for h in hits if h.id not in WITHHELD_WHEN_MUST_STOP]
+    elif f.above_limit:
+        hits = [h for h in hits if h.id not in WITHHELD_ABOVE_LIMIT]
     order = {finding.id: n for n, finding in enumerate(data.findings)}
     levels = list(Level)
     hits.sort(key=lambda hit: (levels.index(hit_level(data, hit)), order[hit.id]))
@@ -743,7 +821,9 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
     # foods are also rich in potassium and phosphate, which kidney patients are often told to
     # limit. That is general clinical knowledge, not in ../shared/reference/ ([U]), so mgcheck
     # only holds back the suggestion and states nothing about it.
-    foods = () if must_stop or f.kidney else suggested_foods(data)
+    # Beside "get help now" a list of foods is noise, so urgent reports have none either.
+    quiet = must_stop or f.kidney or f.above_limit or level is Level.URGENT
+    foods = () if quiet else suggested_foods(data)
     adult = f.adult
     return Assessment(
         hits=tuple(hits),

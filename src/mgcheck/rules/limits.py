@@ -125,14 +125,39 @@ class DoseBand(str, Enum):
     TOXIC = "toxic"  # toxicity has been reported: a doctor today
 
 
-def dose_band(limits: LimitsFile, per_day_high_mg: float) -> DoseBand:
-    """Judged on the high end of the day's range: the safer reading."""
+def far_above_mg(limits: LimitsFile, age: int, limit_mg: float | None) -> float:
+    """Where "far above the limit" starts: 1,000 mg, or for a child four times its limit."""
     bands = limits.dose_bands
-    if per_day_high_mg >= bands.toxic_mg:
+    if age >= ADULT_AGE or limit_mg is None:
+        return bands.far_above_mg
+    return min(bands.far_above_mg, bands.far_above_times_limit * limit_mg)
+
+
+def dose_band(
+    limits: LimitsFile, per_day_high_mg: float, age: int = ADULT_AGE, limit_mg: float | None = None
+) -> DoseBand:
+    """Judged on the high end of the day's range: the safer reading."""
+    if per_day_high_mg >= limits.dose_bands.toxic_mg:
         return DoseBand.TOXIC
-    if per_day_high_mg >= bands.far_above_mg:
+    if per_day_high_mg >= far_above_mg(limits, age, limit_mg):
         return DoseBand.FAR_ABOVE
     return DoseBand.ORDINARY
+
+
+def dose_standard(limits: LimitsFile, chosen: Standard, age: int) -> Standard:
+    """The chosen standard for adults; for a child the one with the lowest limit at its age.
+
+    Where the standards disagree mgcheck takes the stricter value, and for children the US
+    figures are stricter (65 mg at 1-3, 110 mg at 4-8; magnesium.md b).
+    """
+    if age >= ADULT_AGE:
+        return chosen
+    rows = [
+        (row.mg, list(Standard).index(s.id), s.id)
+        for s in limits.standards
+        if (row := upper_limit(s, age)) is not None
+    ]
+    return min(rows)[2] if rows else chosen
 
 
 @dataclass(frozen=True)
