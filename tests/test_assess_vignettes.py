@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from assess_helpers import DATA, evaluate, legs
 
+from mgcheck.i18n import Language
 from mgcheck.vocab import Standard
 
 ADULT: dict[str, Any] = {"age": 45, "sex": "female"}
@@ -646,7 +647,8 @@ def test_with_kidney_disease_no_text_implies_the_limit_is_fine() -> None:
 )
 def test_the_most_urgent_signs_are_headed_call_112_now(answers: dict[str, Any]) -> None:
     """The black-box review (S1): a reader sees the title, so "112 now" must be in it."""
-    for lang, words in (("en", "Call 112 now"), ("da", "Ring 112 nu")):
+    headings: tuple[tuple[Language, str], ...] = (("en", "Call 112 now"), ("da", "Ring 112 nu"))
+    for lang, words in headings:
         first = evaluate(answers, lang=lang)[1].findings[0]
         assert first.title.startswith(words), first.title
 
