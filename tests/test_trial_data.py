@@ -113,7 +113,7 @@ def test_the_new_sources_are_listed_with_how_they_were_read() -> None:
     for key in ("ahrq-nof1-2014", "cent2015", "guyatt1988", "farrar2001", "scrt-pvalue"):
         assert key in sources
     assert sources["cent2015"].read == "secondary" and sources["cent2015"].via is not None
-    assert sources["ahrq-nof1-ch4"].read == "secondary" and sources["ahrq-nof1-ch4"].url is None
+    assert sources["ahrq-nof1-ch4"].read == "secondary" and sources["ahrq-nof1-ch4"].via is not None
 
 
 # --- a broken trial file gives one clear line ---------------------------------------------------
