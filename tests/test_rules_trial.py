@@ -64,10 +64,16 @@ def test_t_quantile_to_six_decimals(df: int, exact: float) -> None:
 
 
 @pytest.mark.parametrize("p", [0.6, 0.9, 0.95, 0.975, 0.995, 0.9995])
-def test_t_quantile_matches_the_closed_forms_for_one_and_two_degrees_of_freedom(p: float) -> None:
+def test_t_quantile_matches_the_closed_forms_for_one_two_and_four_degrees_of_freedom(
+    p: float,
+) -> None:
     """df = 1 is the Cauchy distribution, tan(pi (p - 1/2)); df = 2 has (2p-1)/sqrt(2p(1-p))."""
     assert t_quantile(p, 1) == pytest.approx(math.tan(math.pi * (p - 0.5)), rel=1e-9)
     assert t_quantile(p, 2) == pytest.approx((2 * p - 1) / math.sqrt(2 * p * (1 - p)), rel=1e-9)
+    # df = 4: t = 2 sqrt(q - 1), q = cos(arccos(sqrt(a)) / 3) / sqrt(a), a = 4p(1-p), for p > 1/2.
+    a = 4 * p * (1 - p)
+    q = math.cos(math.acos(math.sqrt(a)) / 3) / math.sqrt(a)
+    assert t_quantile(p, 4) == pytest.approx(2 * math.sqrt(q - 1), rel=1e-9)
 
 
 @pytest.mark.parametrize("df", [1, 3, 7, 11, 50])
