@@ -18,6 +18,7 @@ from mgcheck.datafiles import (
     load_guidance,
     load_limits,
     load_sources,
+    load_trial,
     source_keys,
 )
 from mgcheck.errors import MgcheckError
@@ -59,6 +60,8 @@ def cited_keys() -> set[str]:
         keys.update(finding.sources)
     for phrase in assess_data.phrases.values():
         keys.update(phrase.sources)
+    for _where, trial_keys in load_trial(KNOWN).citations():
+        keys.update(trial_keys)
     return keys
 
 

@@ -16,6 +16,7 @@ from mgcheck.textfile import read_file
 if TYPE_CHECKING:
     from mgcheck.models_assess import DietFile, FindingText, Phrase, QuestionsFile
     from mgcheck.models_guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
+    from mgcheck.models_trial import TrialFile
 
 DATA_DIR = Path(__file__).parent / "data"
 FOODS_FILE = DATA_DIR / "foods.yaml"
@@ -246,3 +247,17 @@ def load_assess_data() -> AssessData:
         phrases=phrases,
         diet=load_diet(foods),
     )
+
+
+# --- the n-of-1 trial (issue 13): its defaults and words ---------------------------------------
+
+TRIAL_FILE = DATA_DIR / "trial.yaml"
+
+
+def load_trial(known: set[str]) -> TrialFile:
+    """The trial's defaults and words; every key it cites must be in sources.yaml."""
+    from mgcheck.models_trial import TrialFile
+
+    trial = validate(TrialFile, read_yaml(TRIAL_FILE), TRIAL_FILE, "", "")
+    _check_citations(TRIAL_FILE, trial.citations(), known)
+    return trial

@@ -1,0 +1,545 @@
+"""A randomised n-of-1 trial of magnesium: the schedule, and the analysis of its pairs.
+
+Pure: no I/O, no printing and no words; the methodological defaults and every sentence a person
+reads live in ``data/trial.yaml`` beside their sources (``TRIAL_SOURCES.md`` says why each one).
+
+Design (AHRQ n-of-1 User's Guide, chapter 4; Guyatt et al. 1988): N pairs of periods, one
+``magnesium`` and one ``none`` period in each pair, the order inside a pair decided by a fair coin.
+The person scores the legs every night (0-10). The analysis works on pairs, because the pair is the
+unit that was randomised:
+
+- per pair, the mean of the usable nights with magnesium minus the mean without;
+- the mean of those pair differences with a t-interval over pairs (df = pairs - 1), using an
+  exact Student t quantile (the Cornish-Fisher shortcut in ``rules.diary`` is only good from about
+  10 degrees of freedom, and a trial has 1-11);
+- the exact randomisation test: under "magnesium makes no difference" each pair's difference
+  would only have changed sign had the coin fallen the other way, so all 2^N sign flips are
+  equally likely and the p-value is the share of them at least as extreme as what happened.
+
+No randomness in the analysis: the same diary always gives the same result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+# Bounds for a plan; they catch typing errors, and keep the exact test to at most 2^12 sign flips.
+MIN_PAIRS, MAX_PAIRS = 2, 12
+MIN_PERIOD_DAYS, MAX_PERIOD_DAYS = 2, 28
+SCORE_MIN, SCORE_MAX = 0, 10  # the diary's nightly leg score
+
+# The conventional levels; data/trial.yaml holds the values the commands use, and a test keeps
+# these defaults equal to them.
+ALPHA = 0.05
+CONFIDENCE = 0.95
+
+# Sign flips whose |sum| is within this (relative) distance of the observed |sum| count as ties:
+# the same sum reached in a different order of additions can differ in the last bits.
+_TIE = 1e-9
+
+
+class Arm(str, Enum):
+    MAGNESIUM = "magnesium"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Period:
+    """``start`` and ``end`` are the first and last nights, both included; pairs count from 1."""
+
+    start: dt.date
+    end: dt.date
+    arm: Arm
+    pair: int
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def nights(self) -> tuple[dt.date, ...]:
+        return tuple(self.start + dt.timedelta(days=i) for i in range(self.days))
+
+    def covers(self, night: dt.date) -> bool:
+        return self.start <= night <= self.end
+
+
+def _check_int(name: str, value: object, low: int, high: int | None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number")
+    if value < low or (high is not None and value > high):
+        bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
+        raise ValueError(f"{name} must be {bounds}, not {value}")
+    return value
+
+
+def plan_schedule(start: dt.date, pairs: int, period_days: int, seed: int) -> tuple[Period, ...]:
+    """``pairs`` pairs of contiguous periods; within each pair a fair coin picks the order.
+
+    One independent coin per pair (block randomisation in pairs) keeps both arms equally often
+    early and late, so a slow drift in the legs cannot pose as an effect, while the order stays
+    unpredictable. ``random.Random(seed)`` makes the plan reproducible from its seed alone (the
+    integer seeding of ``random.Random`` has been stable since Python 3.2). Negative seeds are
+    refused because ``random.Random`` treats ``-n`` like ``n``.
+    """
+    if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
+        raise ValueError("start must be a date")
+    _check_int("pairs", pairs, MIN_PAIRS, MAX_PAIRS)
+    _check_int("period_days", period_days, MIN_PERIOD_DAYS, MAX_PERIOD_DAYS)
+    _check_int("seed", seed, 0, None)
+    rng = random.Random(seed)
+    length = dt.timedelta(days=period_days)
+    last = dt.timedelta(days=period_days - 1)
+    periods: list[Period] = []
+    for pair in range(1, pairs + 1):
+        first = Arm.MAGNESIUM if rng.random() < 0.5 else Arm.NONE
+        second = Arm.NONE if first is Arm.MAGNESIUM else Arm.MAGNESIUM
+        for arm in (first, second):
+            begin = start + length * len(periods)
+            periods.append(Period(begin, begin + last, arm, pair))
+    return tuple(periods)
+
+
+def minimum_p(pairs: int) -> float:
+    """The smallest two-sided p-value the exact randomisation test can give with ``pairs`` pairs.
+
+    There are 2^N equally likely sign patterns; the observed one and its mirror image (every sign
+    flipped) always have the same |mean|, so at least 2 of the 2^N count as "at least as extreme".
+    With 5 pairs the floor is 2/32 = 0.0625: no diary, however clear, can then reach p <= 0.05.
+    """
+    _check_int("pairs", pairs, 1, None)
+    return 2.0 / float(2**pairs)
+
+
+def can_reach(pairs: int, alpha: float = ALPHA) -> bool:
+    """Whether a trial with ``pairs`` pairs can reach p <= ``alpha`` at all."""
+    return minimum_p(pairs) <= alpha
+
+
+# --- Student's t, exactly ---------------------------------------------------------------------
+
+
+def _beta_fraction(a: float, b: float, x: float) -> float:
+    """The incomplete beta function's continued fraction (modified Lentz, Numerical Recipes 6.4)."""
+    tiny = 1e-300
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c = 1.0
+    d = 1.0 - qab * x / qap
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 1000):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        step = d * c
+        h *= step
+        if abs(step - 1.0) < 1e-15:
+            return h
+    raise ArithmeticError(f"incomplete beta: no convergence for a={a}, b={b}, x={x}")
+
+
+def regularized_beta(x: float, a: float, b: float) -> float:
+    """I_x(a, b), the regularized incomplete beta function, for 0 <= x <= 1 and a, b > 0."""
+    if not (a > 0 and b > 0):
+        raise ValueError("a and b must be positive")
+    if not 0.0 <= x <= 1.0:
+        raise ValueError("x must be from 0 to 1")
+    if x in (0.0, 1.0):
+        return x
+    log_front = (
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    )
+    front = math.exp(log_front)
+    # The fraction converges fast only on its own side of the mean; use the symmetry otherwise.
+    if x < (a + 1.0) / (a + b + 2.0):
+        return front * _beta_fraction(a, b, x) / a
+    return 1.0 - front * _beta_fraction(b, a, 1.0 - x) / b
+
+
+def t_upper_tail(t: float, df: float) -> float:
+    """P(T > t) for Student's t with ``df`` degrees of freedom, computed without cancellation."""
+    if df <= 0:
+        raise ValueError("df must be positive")
+    tail = 0.5 * regularized_beta(df / (df + t * t), df / 2.0, 0.5)
+    return tail if t >= 0 else 1.0 - tail
+
+
+def t_quantile(p: float, df: float) -> float:
+    """Student's t quantile, exact to about 1e-10: the upper tail inverted by bisection.
+
+    Bisection on a bracket that doubles until it holds the answer: slower than Newton's method
+    but it cannot diverge, and 100 steps of a few microseconds each cost nothing here.
+    """
+    if not 0.0 < p < 1.0:
+        raise ValueError("p must be strictly between 0 and 1")
+    if df <= 0:
+        raise ValueError("df must be positive")
+    if p == 0.5:
+        return 0.0
+    if p < 0.5:
+        return -t_quantile(1.0 - p, df)
+    tail = 1.0 - p
+    low, high = 0.0, 1.0
+    while t_upper_tail(high, df) > tail:
+        low, high = high, high * 2.0
+    for _ in range(200):
+        middle = (low + high) / 2.0
+        if t_upper_tail(middle, df) > tail:
+            low = middle
+        else:
+            high = middle
+        if high - low <= 1e-12 * max(1.0, high):
+            break
+    return (low + high) / 2.0
+
+
+# --- the exact randomisation test ---------------------------------------------------------------
+
+
+def randomization_p(differences: Sequence[float]) -> float:
+    """Exact two-sided randomisation p-value over all 2^N sign flips of the pair differences.
+
+    Under the null hypothesis (magnesium changes nothing) the coin in pair i only decided the
+    sign of its difference d_i. The statistic is |sum d_i| (equivalent to |mean|, N being fixed);
+    the p-value is the share of the 2^N sign patterns whose |sum| is at least the observed one,
+    ties within a relative 1e-9 included. The sums are built pair by pair: 2^(N+1) additions.
+    """
+    if not differences:
+        raise ValueError("need at least one pair difference")
+    if len(differences) > MAX_PAIRS:
+        raise ValueError(f"at most {MAX_PAIRS} pairs")
+    observed = abs(math.fsum(differences))
+    magnitudes = [abs(d) for d in differences]
+    tolerance = _TIE * max(1.0, math.fsum(magnitudes))
+    sums = [0.0]
+    for size in magnitudes:
+        sums = [s + size for s in sums] + [s - size for s in sums]
+    extreme = sum(1 for s in sums if abs(s) >= observed - tolerance)
+    return extreme / len(sums)
+
+
+def t_interval(
+    differences: Sequence[float], confidence: float = CONFIDENCE
+) -> tuple[float, float, float]:
+    """(mean, low, high): the t-interval for the mean pair difference, df = pairs - 1."""
+    n = len(differences)
+    if n < 2:
+        raise ValueError("need at least two pairs for an interval")
+    if not 0.0 < confidence < 1.0:
+        raise ValueError("confidence must be strictly between 0 and 1")
+    mean = math.fsum(differences) / n
+    sd = math.sqrt(math.fsum((d - mean) ** 2 for d in differences) / (n - 1))
+    margin = t_quantile(1.0 - (1.0 - confidence) / 2.0, n - 1) * sd / math.sqrt(n)
+    return mean, mean - margin, mean + margin
+
+
+# --- analysing a kept diary -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NightRecord:
+    """One diary night of the trial: the leg score (0-10) and whether the plan was followed."""
+
+    legs: int
+    followed: bool
+
+    def __post_init__(self) -> None:
+        _check_int("legs", self.legs, SCORE_MIN, SCORE_MAX)
+        if not isinstance(self.followed, bool):
+            raise ValueError("followed must be true or false")
+
+
+class Verdict(str, Enum):
+    TOO_FEW_PAIRS = "too_few_pairs"
+    NO_CLEAR_DIFFERENCE = "no_clear_difference"
+    LOWER = "lower"
+    HIGHER = "higher"
+
+
+class Importance(str, Enum):
+    """How the 95 % interval lies against the difference the person said would matter."""
+
+    BEYOND = "beyond"  # the whole interval is at least that far from 0, on one side
+    WITHIN = "within"  # the whole interval is closer to 0 than that
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True)
+class PeriodNights:
+    """What the diary holds for one planned period; every tuple lists nights (dates) in order."""
+
+    period: Period
+    washout: tuple[dt.date, ...]  # the first nights, left out whatever was recorded
+    usable: tuple[dt.date, ...]  # recorded, after the washout, plan followed: analysed
+    off_plan: tuple[dt.date, ...]  # recorded with the plan not followed (washout nights too)
+    missing: tuple[dt.date, ...]  # no diary entry (washout nights too)
+    mean: float | None  # mean leg score over the usable nights
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """``difference`` is magnesium minus none: negative when the legs were better with magnesium."""
+
+    pair: int
+    magnesium_mean: float
+    none_mean: float
+    difference: float
+    magnesium_nights: int
+    none_nights: int
+
+
+@dataclass(frozen=True)
+class Estimate:
+    pairs: tuple[PairResult, ...]
+    difference: float  # mean of the pair differences
+    low: float
+    high: float
+    confidence: float
+    p_randomization: float
+    minimum_p: float
+    verdict: Verdict
+    importance: Importance | None  # None when no smallest difference was given
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A pair side with fewer usable nights than the analysis needs."""
+
+    pair: int
+    arm: Arm
+    usable: int
+    needed: int
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why no estimate was made: every pair side that is short of usable nights."""
+
+    shortfalls: tuple[Shortfall, ...]
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """Counts over every planned night, washout nights included (the plan holds on them too).
+
+    ``share_followed`` is followed / planned: a missing night counts as not known to be followed.
+    """
+
+    planned: int
+    recorded: int
+    followed: int
+    off_plan: int
+    missing: int
+    share_followed: float
+
+
+@dataclass(frozen=True)
+class TrialResult:
+    """Exactly one of ``estimate`` and ``refusal`` is set.
+
+    ``as_randomised`` is the same analysis with off-plan nights counted in the arm they were
+    planned for (intention to treat); it is set only when some analysed-period night was off
+    plan and the analysis then has enough nights, so a report can show whether the choice to
+    leave those nights out changes the answer.
+    """
+
+    periods: tuple[PeriodNights, ...]
+    adherence: Adherence
+    estimate: Estimate | None
+    refusal: Refusal | None
+    as_randomised: Estimate | None
+
+
+def _check_design(periods: Sequence[Period], washout_days: int, min_nights: int) -> list[int]:
+    """The pair numbers, after checking the periods form pairs of both arms without overlap."""
+    if not periods:
+        raise ValueError("no periods")
+    ordered = sorted(periods, key=lambda p: p.start)
+    for before, after in itertools.pairwise(ordered):
+        if after.start <= before.end:
+            raise ValueError(f"periods overlap on {after.start.isoformat()}")
+    arms: dict[int, list[Arm]] = {}
+    for period in periods:
+        if period.end < period.start:
+            raise ValueError(f"a period ends before it starts ({period.start.isoformat()})")
+        arms.setdefault(period.pair, []).append(period.arm)
+    for pair, found in arms.items():
+        if sorted(found) != sorted([Arm.MAGNESIUM, Arm.NONE]):
+            raise ValueError(f"pair {pair} must have one magnesium and one none period")
+    if not MIN_PAIRS <= len(arms) <= MAX_PAIRS:
+        raise ValueError(f"the trial must have from {MIN_PAIRS} to {MAX_PAIRS} pairs")
+    shortest = min(p.days for p in periods)
+    _check_int("washout_days", washout_days, 0, shortest - 1)
+    _check_int("min_nights", min_nights, 1, shortest - washout_days)
+    return sorted(arms)
+
+
+def _period_nights(
+    period: Period, nights: Mapping[dt.date, NightRecord], washout_days: int
+) -> PeriodNights:
+    dates = period.nights()
+    washout = dates[:washout_days]
+    recorded = [d for d in dates if d in nights]
+    usable = tuple(d for d in dates[washout_days:] if d in nights and nights[d].followed)
+    scores = [nights[d].legs for d in usable]
+    return PeriodNights(
+        period=period,
+        washout=washout,
+        usable=usable,
+        off_plan=tuple(d for d in recorded if not nights[d].followed),
+        missing=tuple(d for d in dates if d not in nights),
+        mean=math.fsum(scores) / len(scores) if scores else None,
+    )
+
+
+def _verdict(
+    p: float, low: float, high: float, difference: float, pairs: int, alpha: float
+) -> Verdict:
+    """Lower or higher only when the randomisation test and the interval both say so.
+
+    The randomisation test is exact whatever the shape of the nightly scores, but says nothing
+    about size; the t-interval gives the size but leans on roughly normal pair differences. Asking
+    for both (p <= alpha AND an interval that excludes 0) keeps the false-alarm rate at or below
+    alpha (the test alone guarantees that) and never names a direction the interval disputes.
+    With too few pairs the test cannot reach alpha at all, which the verdict says first.
+    """
+    if not can_reach(pairs, alpha):
+        return Verdict.TOO_FEW_PAIRS
+    if p <= alpha + 1e-12 and (high < 0 or low > 0):
+        return Verdict.LOWER if difference < 0 else Verdict.HIGHER
+    return Verdict.NO_CLEAR_DIFFERENCE
+
+
+def _importance(verdict: Verdict, low: float, high: float, smallest: float) -> Importance:
+    """Compare the interval with the difference that would matter, without overclaiming.
+
+    BEYOND needs a verdict of lower or higher as well: an interval past the line that the
+    randomisation test does not back is not reported as mattering. WITHIN (any difference is
+    smaller than what matters) needs enough pairs for the test to have had a chance.
+    """
+    if verdict in (Verdict.LOWER, Verdict.HIGHER) and (high <= -smallest or low >= smallest):
+        return Importance.BEYOND
+    if verdict is not Verdict.TOO_FEW_PAIRS and -smallest < low and high < smallest:
+        return Importance.WITHIN
+    return Importance.UNCLEAR
+
+
+def _estimate(
+    pair_numbers: list[int],
+    sides: Mapping[tuple[int, Arm], list[int]],
+    alpha: float,
+    confidence: float,
+    smallest_difference: float | None,
+) -> Estimate:
+    pairs: list[PairResult] = []
+    for pair in pair_numbers:
+        with_mg, without = sides[(pair, Arm.MAGNESIUM)], sides[(pair, Arm.NONE)]
+        mg_mean = math.fsum(with_mg) / len(with_mg)
+        none_mean = math.fsum(without) / len(without)
+        pairs.append(
+            PairResult(pair, mg_mean, none_mean, mg_mean - none_mean, len(with_mg), len(without))
+        )
+    differences = [p.difference for p in pairs]
+    mean, low, high = t_interval(differences, confidence)
+    p = randomization_p(differences)
+    verdict = _verdict(p, low, high, mean, len(pairs), alpha)
+    importance = (
+        None
+        if smallest_difference is None
+        else _importance(verdict, low, high, smallest_difference)
+    )
+    return Estimate(
+        pairs=tuple(pairs),
+        difference=mean,
+        low=low,
+        high=high,
+        confidence=confidence,
+        p_randomization=p,
+        minimum_p=minimum_p(len(pairs)),
+        verdict=verdict,
+        importance=importance,
+    )
+
+
+def _shortfalls(
+    pair_numbers: list[int], sides: Mapping[tuple[int, Arm], list[int]], min_nights: int
+) -> tuple[Shortfall, ...]:
+    return tuple(
+        Shortfall(pair, arm, len(sides[(pair, arm)]), min_nights)
+        for pair in pair_numbers
+        for arm in (Arm.MAGNESIUM, Arm.NONE)
+        if len(sides[(pair, arm)]) < min_nights
+    )
+
+
+def analyse(
+    periods: Sequence[Period],
+    nights: Mapping[dt.date, NightRecord],
+    washout_days: int,
+    min_nights: int,
+    *,
+    alpha: float = ALPHA,
+    confidence: float = CONFIDENCE,
+    smallest_difference: float | None = None,
+) -> TrialResult:
+    """Analyse a kept trial diary; refuse (with every short pair side) rather than guess.
+
+    Usable nights: recorded, after the first ``washout_days`` nights of their period, and on plan.
+    The washout nights are left out because the arm just switched: magnesium taken the days before
+    may still act, or may not act yet. Off-plan nights are kept and listed but left out of the
+    estimate, which answers "what happens to my legs on the nights I follow each arm"; the same
+    analysis with them counted as planned is returned beside it (``as_randomised``). Missing nights
+    are not filled in. A pair side with fewer than ``min_nights`` usable nights stops the analysis:
+    dropping the pair, or guessing its nights, would change the design the test relies on.
+    Nights outside every period are ignored.
+    """
+    pair_numbers = _check_design(periods, washout_days, min_nights)
+    if not 0.0 < alpha < 1.0 or not 0.0 < confidence < 1.0:
+        raise ValueError("alpha and confidence must be strictly between 0 and 1")
+    if smallest_difference is not None and not 0.0 < smallest_difference <= SCORE_MAX:
+        raise ValueError(f"smallest_difference must be above 0 and at most {SCORE_MAX}")
+    ordered = sorted(periods, key=lambda p: p.start)
+    summaries = tuple(_period_nights(p, nights, washout_days) for p in ordered)
+
+    planned = sum(p.days for p in ordered)
+    recorded = sum(s.period.days - len(s.missing) for s in summaries)
+    off_plan = sum(len(s.off_plan) for s in summaries)
+    adherence = Adherence(
+        planned=planned,
+        recorded=recorded,
+        followed=recorded - off_plan,
+        off_plan=off_plan,
+        missing=planned - recorded,
+        share_followed=(recorded - off_plan) / planned,
+    )
+
+    sides: dict[tuple[int, Arm], list[int]] = {}
+    as_planned: dict[tuple[int, Arm], list[int]] = {}
+    for summary in summaries:
+        period = summary.period
+        sides[(period.pair, period.arm)] = [nights[d].legs for d in summary.usable]
+        analysed = period.nights()[washout_days:]
+        as_planned[(period.pair, period.arm)] = [nights[d].legs for d in analysed if d in nights]
+
+    short = _shortfalls(pair_numbers, sides, min_nights)
+    if short:
+        return TrialResult(summaries, adherence, None, Refusal(short), None)
+    estimate = _estimate(pair_numbers, sides, alpha, confidence, smallest_difference)
+    sensitivity = None
+    if as_planned != sides and not _shortfalls(pair_numbers, as_planned, min_nights):
+        sensitivity = _estimate(pair_numbers, as_planned, alpha, confidence, smallest_difference)
+    return TrialResult(summaries, adherence, estimate, None, sensitivity)
