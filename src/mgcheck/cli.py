@@ -44,10 +44,12 @@ class MgcheckGroup(TyperGroup):
             # Usage errors (Click's exceptions are TyperExceptions) keep Typer's own handling.
             raise
         except Exception as exc:
+            if isinstance(exc, BrokenPipeError):  # the reader went away (| head)
+                from mgcheck.output import reader_gone
+
+                reader_gone()
             if ctx.params.get("debug"):
                 raise
-            if isinstance(exc, BrokenPipeError):  # the reader went away (| head)
-                raise typer.Exit(ExitCode.OK) from None
             error_line(
                 _("unexpected error ({kind}). Run again with --debug for details.").format(
                     kind=type(exc).__name__

@@ -1,0 +1,168 @@
+"""Everything mgcheck prints: no raw control codes, escaped reports, closed streams and pipes.
+
+Issue 10, points 3, 7, 8, 12 (streams, encodings) and 14.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import run
+from hostile_kit import assert_clean, error_lines, mgcheck
+
+from mgcheck.datafiles import FOODS_FILE
+from mgcheck.diary.entry import Entry
+from mgcheck.diary.store import open_diary
+
+# Window title, an OSC 8 link, clear screen, a C1 CSI (clear screen again) and a bell.
+HOSTILE = "A\x1b]0;owned\x07B\x1b]8;;http://evil/\x1b\\link\x1b]8;;\x1b\\C\x1b[2JD\x9b2JE\x07"
+GOOD_ANSWERS = "age: 52\nsex: female\n"
+
+
+def _note(note: str, night: dt.date = dt.date(2026, 11, 1)) -> None:
+    with open_diary() as diary:
+        diary.add(Entry(night, 4, None, 0.0, note))
+
+
+# --- 7. terminal injection ---------------------------------------------------------------------
+
+
+def test_a_hostile_note_is_made_visible_in_the_table_and_escaped_in_json() -> None:
+    _note(HOSTILE)
+    table = run("diary", "list")
+    assert table.exit_code == 0
+    assert_clean(table.stdout, table.stderr)
+    assert "␛]0;owned␇B" in table.stdout  # visible, not obeyed
+    document = run("diary", "list", "--json")
+    assert_clean(document.stdout)
+    assert "\\u009b" in document.stdout
+    assert json.loads(document.stdout)["entries"][0]["note"] == HOSTILE  # JSON loses nothing
+
+
+def _hostile_foods(tmp_path: Path) -> Path:
+    data = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
+    data["foods"][0]["name"]["en"] = "Seeds " + HOSTILE
+    data["foods"][0]["note"] = {"da": HOSTILE, "en": HOSTILE}
+    path = tmp_path / "foods.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_hostile_food_table_is_made_visible_and_escaped(tmp_path: Path) -> None:
+    path = _hostile_foods(tmp_path)
+    table = run("foods", "--foods", str(path), "--top", "0")
+    assert table.exit_code == 0, table.output
+    assert_clean(table.stdout)
+    assert "Seeds A␛]0;owned" in table.stdout
+    document = run("foods", "--foods", str(path), "--json", "--top", "0")
+    assert_clean(document.stdout)
+    assert HOSTILE in [f["note"] for f in json.loads(document.stdout)["foods"]]
+
+
+def test_the_search_words_echoed_back_are_made_visible() -> None:
+    result = run("foods", "--all", "--search", "zzqx\x1b]0;owned\x07")
+    assert result.exit_code == 0
+    assert_clean(result.stdout)
+
+
+# --- 8. report injection -----------------------------------------------------------------------
+
+
+# --- 3. assess --output never replaces a file silently ---------------------------------------
+
+
+# --- 12. closed streams and other encodings --------------------------------------------------
+
+
+def test_version_with_stdout_closed_is_one_line_and_exit_2() -> None:
+    out = mgcheck("--version", shell_redirect=">&-")
+    assert out.returncode == 2, out
+    assert error_lines(out.stderr.decode()) == ["mgcheck: standard output is closed."]
+
+
+@pytest.mark.parametrize(
+    ("args", "redirect", "code"),
+    [
+        (["warnings"], ">&-", 2),
+        (["foods", "--top", "3"], "2>&-", 0),
+        (["foods", "--foods", "/nonexistent.yaml"], "2>&-", 2),
+        (["diary", "add", "--legs", "3"], "<&-", 0),
+        (["assess"], "<&-", 2),
+        (["assess", "--answers", "-"], "<&-", 2),
+        (["diary", "forget", "--all"], "<&-", 2),
+    ],
+    ids=[
+        "stdout",
+        "stderr-ok",
+        "stderr-error",
+        "stdin-add",
+        "stdin-assess",
+        "stdin-answers",
+        "stdin-forget",
+    ],
+)
+def test_closed_standard_streams(args: list[str], redirect: str, code: int) -> None:
+    if args[0] == "diary":
+        _note("something to forget")
+    out = mgcheck(*args, shell_redirect=redirect)
+    assert out.returncode == code, out
+    stderr = out.stderr.decode()
+    assert len(error_lines(stderr)) == (1 if code == 2 and "2>" not in redirect else 0)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_a_stdout_that_is_not_utf8_gets_what_it_can_show(encoding: str) -> None:
+    env = {"PYTHONIOENCODING": encoding}
+    commands = [["warnings"], ["foods", "--lang", "da"], ["sources"], ["diary", "list"]]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda args: mgcheck(*args, env=env), commands))
+    for out in results:
+        assert out.returncode == 0, out.stderr
+        assert out.stderr == b""
+    data = mgcheck("foods", "--json", "--lang", "da", env=env)
+    assert data.returncode == 0
+    reference = mgcheck("foods", "--json", "--lang", "da")
+    assert json.loads(data.stdout) == json.loads(reference.stdout)  # lossless: \u escapes
+
+
+# --- 14. a reader that goes away -------------------------------------------------------------
+
+
+def _reader_gone(args: list[str]) -> tuple[int, str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mgcheck", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=os.environ.copy(),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `| head -0`: every write fails with EPIPE
+    stderr = process.stderr.read().decode()
+    return process.wait(timeout=60), stderr
+
+
+def test_a_closed_pipe_is_exit_0_everywhere() -> None:
+    with open_diary() as diary:
+        diary.import_entries(
+            Entry(dt.date(2026, 1, 1) + dt.timedelta(days=i), i % 11) for i in range(300)
+        )
+    commands = [
+        ["warnings"],
+        ["--help"],
+        ["sources"],
+        ["foods"],
+        ["diary", "list", "--all"],
+        ["diary", "export"],
+        ["foods", "--json"],
+    ]
+    with ThreadPoolExecutor(4) as pool:
+        results = dict(zip(map(" ".join, commands), pool.map(_reader_gone, commands), strict=True))
+    assert results == dict.fromkeys(results, (0, ""))
