@@ -416,12 +416,12 @@ def import_entries(
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    from mgcheck.diary.files import parse_export
+    from mgcheck.diary.files import MAX_BYTES, parse_export
     from mgcheck.diary.store import EntryExists
-    from mgcheck.textfile import read_file
+    from mgcheck.textfile import display_name, read_file
 
     apply_lang(lang)
-    entries = parse_export(read_file(file), str(file))
+    entries = parse_export(read_file(file, MAX_BYTES), display_name(file))
     diary = _open()
     with diary:
         try:

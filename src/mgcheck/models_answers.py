@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from mgcheck.models import NonEmpty, Strict
+from mgcheck.models import Name, Strict, StrictBool, StrictFloat, StrictInt
 from mgcheck.vocab import (
     Condition,
     Distress,
@@ -21,26 +21,26 @@ from mgcheck.vocab import (
     Symptom,
 )
 
-Portions = Annotated[float, Field(ge=0, le=20)]
+Portions = Annotated[StrictFloat, Field(ge=0, le=20)]
 MIN_PREGNANCY_AGE = 10  # below this, a "pregnant" answer is a typing error
 
 
 class Supplement(Strict):
-    form: NonEmpty  # a name `mgcheck dose --list` knows, or "unknown"
-    amount_mg: float = Field(gt=0, le=100_000)
-    elemental: bool = False
-    per_day: int = Field(default=1, ge=1, le=24)
+    form: Name  # a name `mgcheck dose --list` knows, or "unknown"
+    amount_mg: StrictFloat = Field(gt=0, le=100_000)
+    elemental: StrictBool = False
+    per_day: StrictInt = Field(default=1, ge=1, le=24)
 
 
 class Legs(Strict):
-    urge_to_move: bool
-    worse_at_rest: bool
-    better_when_moving: bool
-    worse_evening_night: bool
+    urge_to_move: StrictBool
+    worse_at_rest: StrictBool
+    better_when_moving: StrictBool
+    worse_evening_night: StrictBool
     look_alikes: tuple[LookAlike, ...] = ()
-    days_per_week: int = Field(ge=0, le=7)
+    days_per_week: StrictInt = Field(ge=0, le=7)
     distress: Distress
-    sleep_disturbed: bool = False
+    sleep_disturbed: StrictBool = False
 
     def criteria_met(self) -> int:
         """How many of the four core criteria (IRLSSG A1-A4) the answers meet."""
@@ -59,12 +59,12 @@ class Diet(Strict):
 
 
 class MagnesiumLab(Strict):
-    value: float = Field(gt=0, le=20)
+    value: StrictFloat = Field(gt=0, le=20)
     unit: MagnesiumUnit
 
 
 class FerritinLab(Strict):
-    value: float = Field(gt=0, le=10_000)
+    value: StrictFloat = Field(gt=0, le=10_000)
     unit: FerritinUnit
 
 
@@ -74,14 +74,14 @@ class Labs(Strict):
 
 
 class Answers(Strict):
-    age: int = Field(ge=1, le=120)
+    age: StrictInt = Field(ge=1, le=120)
     sex: Sex
-    pregnant: bool = False
-    breastfeeding: bool = False
+    pregnant: StrictBool = False
+    breastfeeding: StrictBool = False
     conditions: tuple[Condition, ...] = ()
     medicines: tuple[Medicine, ...] = ()
     magnesium: Supplement | None = None
-    considering_magnesium: bool = False
+    considering_magnesium: StrictBool = False
     symptoms_now: tuple[Symptom, ...] = ()
     legs: Legs | None = None
     diet: Diet | None = None

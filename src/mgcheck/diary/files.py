@@ -12,11 +12,12 @@ from typing import Any
 from mgcheck.diary.entry import Entry, InvalidEntry
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.textfile import decode_text
+from mgcheck.textfile import MB, decode_text
 
 FIELDS = ("night", "legs", "sleep", "magnesium_mg", "note")
 JSON_SCHEMA = "mgcheck.diary"
 JSON_SCHEMA_VERSION = 1
+MAX_BYTES = 16 * MB  # ten years of nights with full 500-character notes is about 7 MB
 
 
 def entry_dict(entry: Entry) -> dict[str, Any]:
