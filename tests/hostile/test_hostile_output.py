@@ -8,15 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
 from helpers import run
-from hostile_kit import assert_clean, error_lines, mgcheck
+from hostile_kit import assert_clean, assert_refused, error_lines, mgcheck
 
 from mgcheck.datafiles import FOODS_FILE
 from mgcheck.diary.entry import Entry
@@ -67,6 +69,18 @@ def test_a_hostile_food_table_is_made_visible_and_escaped(tmp_path: Path) -> Non
     assert HOSTILE in [f["note"] for f in json.loads(document.stdout)["foods"]]
 
 
+def test_a_hostile_file_name_in_an_error_is_one_visible_line(tmp_path: Path) -> None:
+    name = str(tmp_path / "x\x1b]0;owned\x07\nmgcheck: all fine\r.csv")
+    result = run("diary", "import", name)
+    assert_refused(result, "cannot read the file")
+
+
+def test_hostile_text_in_arguments_is_made_visible_in_errors() -> None:
+    assert_refused(run("dose", "\x1b[2J\x9b2J", "400"), "unknown form")
+    assert_refused(run("warnings", "--section", "\x1b]0;x\x07"), "no section")
+    assert_refused(run("diary", "add", "--date", "\x1b[2J", "--legs", "3"), "not a date")
+
+
 def test_the_search_words_echoed_back_are_made_visible() -> None:
     result = run("foods", "--all", "--search", "zzqx\x1b]0;owned\x07")
     assert result.exit_code == 0
@@ -76,7 +90,130 @@ def test_the_search_words_echoed_back_are_made_visible() -> None:
 # --- 8. report injection -----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "form",
+    ["citrate\n\n# !!!\n", "citrate\x07\x1b", "citrate\u2028# !!!", "citrate\x9b"],
+    ids=["newline-heading", "controls", "line-separator", "c1"],
+)
+def test_a_form_name_is_a_name(tmp_path: Path, form: str) -> None:
+    path = tmp_path / "answers.json"
+    document = {"age": 52, "sex": "female", "magnesium": {"form": form, "amount_mg": 400}}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    target = tmp_path / "report.md"
+    result = run("assess", "--answers", str(path), "--output", str(target))
+    assert_refused(result, "magnesium.form")
+    assert not target.exists()
+
+
+def test_a_form_name_typed_in_the_interview_is_checked_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The interview accepts a name that means a known form; the model still refuses controls."""
+    from types import SimpleNamespace
+
+    from mgcheck.interview import Interview
+
+    answers = {"age": 52, "sex": "female", "magnesium": {"form": "citrate\x1b[2J", "amount_mg": 4}}
+    monkeypatch.setattr(Interview, "run", lambda self: answers)
+    terminal = SimpleNamespace(stdin=SimpleNamespace(isatty=lambda: True))
+    monkeypatch.setattr("mgcheck.cli.sys", terminal)
+    assert_refused(run("assess"), "your answers: magnesium.form")
+
+
+def test_markdown_reports_escape_what_the_answers_say(tmp_path: Path) -> None:
+    from mgcheck.render.report import markdown_escape
+
+    assert markdown_escape("*a* [x](http://e) <b> _a_ `c` #1 \\ !") == (
+        "\\*a\\* \\[x\\]\\(http://e\\) \\<b\\> \\_a\\_ \\`c\\` \\#1 \\\\ \\!"
+    )
+    path = tmp_path / "answers.yaml"
+    # Punctuation does not change which form a name means, so this is citrate.
+    path.write_text(
+        GOOD_ANSWERS + "magnesium: {form: '_*<citrate>*_', amount_mg: 400}\n", encoding="utf-8"
+    )
+    target = tmp_path / "r.md"
+    result = run("assess", "--answers", str(path), "--output", str(target))
+    assert result.exit_code == 0, result.output
+    content = target.read_text(encoding="utf-8")
+    assert "\\_\\*\\<citrate\\>\\*\\_, 400 mg" in content
+    assert "<citrate>" not in content
+
+
 # --- 3. assess --output never replaces a file silently ---------------------------------------
+
+
+@pytest.fixture
+def answers(tmp_path: Path) -> str:
+    path = tmp_path / "answers.yaml"
+    path.write_text(GOOD_ANSWERS, encoding="utf-8")
+    return str(path)
+
+
+def test_an_existing_report_is_not_replaced_without_force(tmp_path: Path, answers: str) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("my own notes", encoding="utf-8")
+    target.chmod(0o644)
+    result = run("assess", "--answers", answers, "--output", str(target))
+    assert_refused(result, "already exists", "--force")
+    assert target.read_text(encoding="utf-8") == "my own notes"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert run("assess", "--answers", answers, "--output", str(target), "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# mgcheck report")
+
+
+class Scripted:
+    def __init__(self, *answers: str) -> None:
+        self._answers: Iterator[str] = iter(answers)
+        self.prompts: list[str] = []
+
+    def read(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        return next(self._answers)
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "replaced"),
+    [("en", "n", False), ("en", "y", True), ("da", "j", True), ("da", "nej", False)],
+)
+def test_in_a_terminal_mgcheck_asks_before_replacing_a_report(
+    tmp_path: Path,
+    answers: str,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    answer: str,
+    replaced: bool,
+) -> None:
+    from mgcheck.interview import Prompter
+
+    script = Scripted(answer)
+    said: list[str] = []
+    monkeypatch.setattr("mgcheck.cli_common.prompter", lambda: Prompter(script.read, said.append))
+    target = tmp_path / "report.md"
+    target.write_text("my own notes", encoding="utf-8")
+    result = run("assess", "--answers", answers, "--output", str(target), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert ("[j/n]" if lang == "da" else "[y/n]") in script.prompts[0]
+    assert (target.read_text(encoding="utf-8") != "my own notes") is replaced
+
+
+def test_a_report_file_that_appears_while_writing_is_not_replaced(
+    tmp_path: Path, answers: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked at the moment of writing too (a hard link cannot replace), not only up front."""
+    from mgcheck.render import files
+
+    target = tmp_path / "report.md"
+    original = files.render_file
+
+    def render_then_race(*args: object, **kwargs: object) -> str:
+        target.write_text("written meanwhile", encoding="utf-8")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "render_file", render_then_race)
+    result = run("assess", "--answers", answers, "--output", str(target))
+    assert_refused(result, "already exists")
+    assert target.read_text(encoding="utf-8") == "written meanwhile"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yaml", "report.md"]
 
 
 # --- 12. closed streams and other encodings --------------------------------------------------
