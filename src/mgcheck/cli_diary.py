@@ -15,6 +15,8 @@ import typer
 from mgcheck.cli_common import JsonOption, LangOption, apply_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
+from mgcheck.safetext import shown
+from mgcheck.textfile import display_name
 
 if TYPE_CHECKING:
     from mgcheck.diary.entry import Entry
@@ -46,17 +48,26 @@ UntilOption = Annotated[
 ]
 
 
-def parse_night(text: str, option: str) -> dt.date:
+def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
+    """A night from the command line: exactly YYYY-MM-DD; one to be saved is not in the future
+    nor before 1900 (a range may start or end anywhere)."""
+    from mgcheck.diary.entry import EARLIEST, InvalidNight
+    from mgcheck.diary.entry import parse_night as parse
+
     try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise MgcheckError(
-            _("{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25.").format(
-                option=option, text=text
+        return parse(text, new=new, earliest=EARLIEST if new else None)
+    except InvalidNight as exc:
+        if exc.kind == "early":
+            message = _("{option}: '{text}' is before 1900-01-01; is the year right?")
+        elif exc.kind == "future":
+            message = _(
+                "{option}: '{text}' is in the future; a night is named by the date of its evening."
             )
-        ) from None
+        else:
+            message = _(
+                "{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25."
+            )
+        raise MgcheckError(message.format(option=option, text=shown(text, 40))) from None
 
 
 def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -104,7 +115,7 @@ def _elemental(form: str, amount: str) -> float:
                 "{form} {amount} mg gives {low}-{high} mg magnesium depending on the hydrate. "
                 "Name it (e.g. citrat nonahydrat) or give --magnesium MG from the label."
             ).format(
-                form=form,
+                form=shown(form, 40),
                 amount=format_number(amount_mg),
                 low=format_number(dose.per_unit_low),
                 high=format_number(dose.per_unit_high),
@@ -175,7 +186,9 @@ def add(
     from mgcheck.diary.entry import Entry, InvalidEntry
 
     apply_lang(lang)
-    night = parse_night(date, "--date") if date else dt.date.today() - dt.timedelta(days=1)
+    night = (
+        parse_night(date, "--date", new=True) if date else dt.date.today() - dt.timedelta(days=1)
+    )
     if (form is None) != (amount is None):
         raise MgcheckError(_("--form and --amount go together."))
     if form is not None and magnesium is not None:
@@ -375,10 +388,12 @@ def export(
             entries = diary.entries()
     text = to_csv(entries) if kind == "csv" else to_json(entries)
     if output is None:
-        sys.stdout.write(text)
+        from mgcheck.output import write_data
+
+        write_data(text)
         return
     _write_new_private(output, text)
-    typer.echo(_("{n} nights written to {file}.").format(n=len(entries), file=output))
+    typer.echo(_("{n} nights written to {file}.").format(n=len(entries), file=display_name(output)))
 
 
 def _write_new_private(path: Path, text: str) -> None:
@@ -418,7 +433,7 @@ def import_entries(
 ) -> None:
     from mgcheck.diary.files import MAX_BYTES, parse_export
     from mgcheck.diary.store import EntryExists
-    from mgcheck.textfile import display_name, read_file
+    from mgcheck.textfile import read_file
 
     apply_lang(lang)
     entries = parse_export(read_file(file, MAX_BYTES), display_name(file))

@@ -49,6 +49,15 @@ def test_a_hostile_note_is_made_visible_in_the_table_and_escaped_in_json() -> No
     assert json.loads(document.stdout)["entries"][0]["note"] == HOSTILE  # JSON loses nothing
 
 
+def test_a_hostile_note_is_made_visible_when_the_export_goes_to_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _note(HOSTILE)
+    monkeypatch.setattr("mgcheck.output.stdout_is_terminal", lambda: True)
+    assert_clean(run("diary", "export").stdout)
+    assert_clean(run("diary", "export", "--format", "json").stdout)
+
+
 def _hostile_foods(tmp_path: Path) -> Path:
     data = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
     data["foods"][0]["name"]["en"] = "Seeds " + HOSTILE
@@ -67,6 +76,25 @@ def test_a_hostile_food_table_is_made_visible_and_escaped(tmp_path: Path) -> Non
     document = run("foods", "--foods", str(path), "--json", "--top", "0")
     assert_clean(document.stdout)
     assert HOSTILE in [f["note"] for f in json.loads(document.stdout)["foods"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "content"),
+    [
+        (["diary", "import"], "night,legs\n" + HOSTILE + ",4\n"),
+        (["diary", "import"], "night,legs,\x1b[2J\n2026-11-01,4,1\n"),
+        (["assess", "--answers"], GOOD_ANSWERS + "\x1b]0;owned\x07: 1\n"),
+        (["foods", "--foods"], 'schema_version: 1\nfoods:\n  - id: "\x1b[2J"\n'),
+    ],
+    ids=["csv-night", "csv-column", "answers-key", "foods-id"],
+)
+def test_file_contents_echoed_in_an_error_are_made_visible(
+    tmp_path: Path, args: list[str], content: str
+) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text(content, encoding="utf-8")
+    result = run(*args, str(path))
+    assert_refused(result)
 
 
 def test_a_hostile_file_name_in_an_error_is_one_visible_line(tmp_path: Path) -> None:
