@@ -6,12 +6,12 @@ Help strings are translated at import, like mgcheck.cli, which imports this modu
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mgcheck import cli_common
 from mgcheck.cli_common import JsonOption, LangOption, apply_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
@@ -90,15 +90,10 @@ def _existing() -> Diary | None:
     return open_existing()
 
 
-def _prompter() -> Prompter | None:
-    """Someone to ask, when a person is at a terminal; None when input is piped or absent."""
-    if not sys.stdin.isatty():
-        return None
-    from mgcheck.interview import Prompter
-    from mgcheck.output import stdout_console
-
-    console = stdout_console()
-    return Prompter(input, lambda text: console.print(text, markup=False, highlight=False))
+def _report_problems(diary: Diary | None) -> None:
+    """After showing what could be read: one line per entry (or page) that could not, exit 2."""
+    if diary is not None and diary.problems:
+        raise MgcheckError("\n".join(diary.problems))
 
 
 def _elemental(form: str, amount: str) -> float:
@@ -195,7 +190,7 @@ def add(
         raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
     if form is not None and amount is not None:
         magnesium = _elemental(form, amount)
-    asker = _prompter()
+    asker = cli_common.prompter()
     if legs is None:
         if asker is None:
             raise MgcheckError(
@@ -216,25 +211,44 @@ def add(
         entry = Entry(night, legs, sleep, magnesium or 0.0, note or "")
     except InvalidEntry as exc:
         raise MgcheckError(f"{exc.field}: {exc.problem}") from None
-    diary = _open()
-    with diary:
-        existing = diary.get(night)
-        if existing is not None and not replace:
+    replaced = _save(entry, replace, asker)
+    if replaced is not None:
+        typer.echo(_describe(entry, replaced=replaced))
+
+
+def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
+    """Check and write in one transaction; True if replaced, None if the person said no.
+
+    Asking happens outside the transaction (nobody holds the lock while a person thinks); the
+    replacement then happens only if the entry is still the one the person was asked about.
+    """
+    from mgcheck.diary.store import EntryChanged, EntryExists
+
+    night = entry.night.isoformat()
+    with _open() as diary:
+        try:
+            return diary.add(entry, replace=replace)
+        except EntryExists as exc:
             if asker is None:
                 raise MgcheckError(
                     _("{night} already has an entry; use --replace to replace it.").format(
-                        night=night.isoformat()
+                        night=night
                     )
-                )
-            if not asker.confirm(
-                _("{night} already has an entry (legs {legs}). Replace it?").format(
-                    night=night.isoformat(), legs=existing.legs
-                )
-            ):
+                ) from None
+            legs = "?" if exc.entry is None else exc.entry.legs
+            question = _("{night} already has an entry (legs {legs}). Replace it?")
+            if not asker.confirm(question.format(night=night, legs=legs)):
                 typer.echo(_("Nothing changed."))
-                return
-        diary.add(entry, replace=True)
-    typer.echo(_describe(entry, replaced=existing is not None))
+                return None
+            try:
+                return diary.add(entry, expected=exc.row)
+            except EntryChanged:
+                raise MgcheckError(
+                    _(
+                        "{night} was changed by another mgcheck while you were asked; nothing "
+                        "was saved. Run the command again to see the new entry."
+                    ).format(night=night)
+                ) from None
 
 
 def _describe(entry: Entry, replaced: bool) -> str:
@@ -280,6 +294,7 @@ def list_entries(
             else:
                 entries = diary.last(LIST_NIGHTS)
     (entries_json if json else print_entries)(entries, total)
+    _report_problems(diary)
 
 
 @diary_app.command(
@@ -301,6 +316,7 @@ def chart(
         with diary:
             entries = diary.entries(first, last) if first or last else diary.last(CHART_NIGHTS)
     print_chart(entries)
+    _report_problems(diary)
 
 
 @diary_app.command(
@@ -349,6 +365,7 @@ def compare(
         comparison_json(result, labels, split_night)
     else:
         print_comparison(result, labels)
+    _report_problems(diary)
 
 
 @diary_app.command(
@@ -391,9 +408,12 @@ def export(
         from mgcheck.output import write_data
 
         write_data(text)
-        return
-    _write_new_private(output, text)
-    typer.echo(_("{n} nights written to {file}.").format(n=len(entries), file=display_name(output)))
+    else:
+        _write_new_private(output, text)
+        typer.echo(
+            _("{n} nights written to {file}.").format(n=len(entries), file=display_name(output))
+        )
+    _report_problems(diary)  # the good rows are saved; the others are named
 
 
 def _write_new_private(path: Path, text: str) -> None:
@@ -412,7 +432,7 @@ def _write_new_private(path: Path, text: str) -> None:
         path.unlink(missing_ok=True)
         raise MgcheckError(
             _("{file}: cannot write ({reason})").format(
-                file=path, reason=exc.strerror or exc.__class__.__name__
+                file=display_name(path), reason=exc.strerror or exc.__class__.__name__
             )
         ) from exc
 
@@ -447,7 +467,7 @@ def import_entries(
                 _(
                     "{file}: row {row} ({night}): the diary already has this night; nothing was "
                     "imported. Use --replace to replace such nights."
-                ).format(file=file, row=row, night=exc.night.isoformat())
+                ).format(file=display_name(file), row=row, night=exc.night.isoformat())
             ) from None
     typer.echo(_("{n} nights imported.").format(n=count))
 
@@ -470,6 +490,8 @@ def delete(
     if not deleted:
         raise MgcheckError(_("no entry for {night}.").format(night=day.isoformat()))
     typer.echo(_("Deleted the entry for {night}.").format(night=day.isoformat()))
+    assert diary is not None
+    _warn_if_journal_kept(diary)
 
 
 @diary_app.command(
@@ -492,8 +514,9 @@ def forget(
         return
     with diary:
         count = diary.count()
+        _report_problems(diary)
         if not yes:
-            asker = _prompter()
+            asker = cli_common.prompter()
             if asker is None:
                 raise MgcheckError(
                     _("this deletes every entry: add --yes, or run it in a terminal.")
@@ -507,6 +530,19 @@ def forget(
                 return
         removed = diary.forget_all()
     typer.echo(_("Deleted {n} entries.").format(n=removed))
+    _warn_if_journal_kept(diary)
+
+
+def _warn_if_journal_kept(diary: Diary) -> None:
+    if not diary.journal_wiped:
+        from mgcheck.output import error_line
+
+        error_line(
+            _(
+                "another mgcheck is reading the diary, so the deleted text may stay in its "
+                "journal file ({file}-wal) until that one ends."
+            ).format(file=display_name(diary.path))
+        )
 
 
 @diary_app.command(
@@ -522,4 +558,4 @@ def backup(
     with diary:
         count = diary.count()
         diary.backup(file)
-    typer.echo(_("{n} nights copied to {file}.").format(n=count, file=file))
+    typer.echo(_("{n} nights copied to {file}.").format(n=count, file=display_name(file)))

@@ -318,6 +318,21 @@ def test_notes_that_cannot_be_stored_as_text_are_refused(note: str) -> None:
     assert_refused(run("diary", "add", "--legs", "3", "--note", note), "note")
 
 
+def test_a_year_1_row_does_not_break_the_chart() -> None:
+    with open_diary() as diary:
+        diary.add(Entry(NIGHT, 4))
+    import sqlite3
+
+    conn = sqlite3.connect(diary_path())
+    conn.execute("INSERT INTO entries (night, legs) VALUES ('0001-01-01', 3)")
+    conn.commit()
+    conn.close()
+    for command in (["chart"], ["list"], ["compare"], ["chart", "--since", "0001-01-01"]):
+        result = run("diary", *command)
+        assert_refused(result, "0001-01-01")
+        assert "2026-11-01" in result.stdout or command == ["compare"]
+
+
 # --- 11. bounded memory, bounded time, short messages ---------------------------------------
 
 BOMB = """a: &a ["x","x","x","x","x","x","x","x","x"]
