@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ def _broken(change: str) -> dict[str, object]:
     elif change == "english-missing":
         del almonds["name"]["en"]
     elif change == "duplicate":
-        data["foods"].append(dict(almonds))
+        data["foods"].append(copy.deepcopy(almonds))  # a shallow copy would dump as aliases
     return data
 
 
@@ -76,7 +77,7 @@ def test_duplicate_id(tmp_path: Path) -> None:
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "foods.yaml"
     path.write_text("schema_version: 1\nfoods: [\n  - id: x\n", encoding="utf-8")
-    assert "not valid YAML (line" in _one_error_line(tmp_path, path)
+    assert "not valid YAML or JSON (line" in _one_error_line(tmp_path, path)
 
 
 def test_binary_garbage(tmp_path: Path) -> None:

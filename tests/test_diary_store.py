@@ -63,12 +63,14 @@ def test_folder_file_journal_and_backup_are_private(tmp_path: Path, loose_umask:
         assert copy.entries() == [Entry(DAY, 5, 6, 250.0, "first")]
 
 
-def test_an_existing_open_folder_is_tightened(loose_umask: None) -> None:
+def test_an_existing_folder_keeps_its_mode(loose_umask: None) -> None:
+    """mgcheck changes the mode only of what it creates; the diary file itself is 0600."""
     folder = diary_path().parent
     folder.mkdir(parents=True, mode=0o755)
     folder.chmod(0o755)
     open_diary().close()
-    assert mode(folder) == 0o700
+    assert mode(folder) == 0o755
+    assert mode(diary_path()) == 0o600
 
 
 def test_reading_commands_do_not_create_the_diary() -> None:

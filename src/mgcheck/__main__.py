@@ -1,4 +1,10 @@
-"""Entry point: choose the language before the CLI (and its help strings) is imported."""
+"""Entry point: choose the language before the CLI (and its help strings) is imported.
+
+Before anything else the three standard streams are made safe: a closed one is replaced by
+/dev/null (so no file mgcheck opens later can take its number and receive output), a closed
+stdout is refused with one line, and a stdout that cannot encode everything gets replacement
+characters instead of a crash.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +12,66 @@ import os
 import sys
 
 
+def _closed(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return True
+    return False
+
+
+def _guard_streams() -> bool:
+    """Fill closed standard descriptors with /dev/null; False if stdout was closed."""
+    closed = [fd for fd in (0, 1, 2) if _closed(fd)]
+    for fd in closed:
+        opened = os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+        if opened != fd:
+            os.dup2(opened, fd)
+            os.close(opened)
+    if 0 in closed:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: PTH123, SIM115 (lives as long as we do)
+    if 2 in closed:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: PTH123, SIM115
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if stream is not None and encoding not in ("utf-8", "utf8"):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    return 1 not in closed
+
+
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
-        # The most common quick call: answer it without loading Typer and the command modules.
-        from mgcheck.meta import installed_version
+    from mgcheck.output import reader_gone
 
-        sys.stdout.write(f"mgcheck {installed_version()}\n")
-        return
-    from mgcheck import i18n
+    if not _guard_streams():
+        from mgcheck.i18n import _, choose_language, set_language
+        from mgcheck.output import error_line
 
-    lang = i18n.choose_language(sys.argv[1:], os.environ)
-    i18n.set_language(lang)
-    i18n.bind_process_language(lang)
+        set_language(choose_language(sys.argv[1:], os.environ))
+        error_line(_("standard output is closed."))
+        raise SystemExit(2)
 
-    from mgcheck.cli import app
+    try:
+        if sys.argv[1:] == ["--version"]:
+            # The most common quick call: answer it without loading Typer and the command modules.
+            from mgcheck.meta import installed_version
 
-    app(prog_name="mgcheck")
+            sys.stdout.write(f"mgcheck {installed_version()}\n")
+            sys.stdout.flush()
+            return
+        from mgcheck import i18n
+
+        lang = i18n.choose_language(sys.argv[1:], os.environ)
+        i18n.set_language(lang)
+        i18n.bind_process_language(lang)
+
+        from mgcheck.output import protect_typer_help
+
+        protect_typer_help()
+        from mgcheck.cli import app
+
+        app(prog_name="mgcheck")
+    except BrokenPipeError:
+        reader_gone()
 
 
 if __name__ == "__main__":

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, current
-from mgcheck.textfile import decode_text, read_file
+from mgcheck.safetext import shown
+from mgcheck.textfile import MB, decode_text, display_name, read_file, read_stream
 
 if TYPE_CHECKING:
     from mgcheck.datafiles import AssessData
     from mgcheck.models_answers import Answers
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = MB  # an answers file is a few hundred bytes
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
@@ -26,7 +27,7 @@ def _where(loc: tuple[int | str, ...]) -> str:
         if isinstance(part, int) and parts:
             parts[-1] += f"[{part}]"
         else:
-            parts.append(str(part))
+            parts.append(shown(part, limit=40))  # an unknown key is the file's, not ours
     return ".".join(parts)
 
 
@@ -37,39 +38,40 @@ def _message(error: Any) -> str:
     if kind == "missing":
         return _("missing")
     message = str(error["msg"])
-    return message.removeprefix("Value error, ")
+    return shown(message.removeprefix("Value error, "), limit=200)
+
+
+def invalid_answers(exc: Any, name: str) -> MgcheckError:
+    """One line per problem of a pydantic ValidationError, each naming the key."""
+    lines = [
+        f"{name}: {_where(tuple(e['loc'])) or _('answers')}: {_message(e)}"
+        for e in exc.errors(include_url=False, include_input=False)
+    ]
+    return MgcheckError("\n".join(lines))
 
 
 def _read(source: str) -> tuple[str, bytes]:
     if source == "-":
-        return _("standard input"), sys.stdin.buffer.read(MAX_BYTES + 1)
-    return source, read_file(Path(source), MAX_BYTES)
+        name = _("standard input")
+        return name, read_stream(sys.stdin.buffer, MAX_BYTES, name)
+    return display_name(source), read_file(Path(source), MAX_BYTES)
 
 
 def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
-    import yaml
     from pydantic import ValidationError
 
     from mgcheck.models_answers import Answers
     from mgcheck.rules.assess import form_problem
     from mgcheck.rules.dose import NeedsElemental, NoSuchHydrate, UnknownForm
 
-    if len(raw) > MAX_BYTES:
-        raise MgcheckError(_("{file}: too large for an answers file").format(file=name))
     text = decode_text(raw, name)
     if not text.strip():
         raise MgcheckError(
             _("{file}: empty. See mgcheck assess --example for the format.").format(file=name)
         )
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        content = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else "?"
-        raise MgcheckError(
-            _("{file}: not valid YAML or JSON (line {line})").format(file=name, line=line)
-        ) from exc
+    from mgcheck.strictload import load_yaml
+
+    content = load_yaml(text, name)
     if not isinstance(content, dict):
         raise MgcheckError(
             _("{file}: expected keys such as age and sex at the top level").format(file=name)
@@ -77,16 +79,12 @@ def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
     try:
         answers = Answers.model_validate(content)
     except ValidationError as exc:
-        lines = [
-            f"{name}: {_where(tuple(e['loc'])) or _('answers')}: {_message(e)}"
-            for e in exc.errors(include_url=False, include_input=False)
-        ]
-        raise MgcheckError("\n".join(lines)) from exc
+        raise invalid_answers(exc, name) from exc
     problem = form_problem(answers, data)
     if problem is not None:
         if isinstance(problem, UnknownForm):
             hint = ", ".join(f.id for f in problem.suggestions)
-            detail = _("unknown form '{form}'").format(form=problem.query)
+            detail = _("unknown form '{form}'").format(form=shown(problem.query))
             if hint:
                 detail += " " + _("(did you mean: {names}?)").format(names=hint)
         elif isinstance(problem, NeedsElemental):

@@ -24,6 +24,7 @@ from mgcheck.cli_diary import diary_app
 from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import _, current
 from mgcheck.output import error_line
+from mgcheck.safetext import shown
 from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy, Standard
 
 if TYPE_CHECKING:
@@ -44,10 +45,12 @@ class MgcheckGroup(TyperGroup):
             # Usage errors (Click's exceptions are TyperExceptions) keep Typer's own handling.
             raise
         except Exception as exc:
+            if isinstance(exc, BrokenPipeError):  # the reader went away (| head)
+                from mgcheck.output import reader_gone
+
+                reader_gone()
             if ctx.params.get("debug"):
                 raise
-            if isinstance(exc, BrokenPipeError):  # the reader went away (| head)
-                raise typer.Exit(ExitCode.OK) from None
             error_line(
                 _("unexpected error ({kind}). Run again with --debug for details.").format(
                     kind=type(exc).__name__
@@ -140,6 +143,12 @@ def assess(
             dir_okay=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help=_("With --output: replace the file if it exists, without asking.")
+        ),
+    ] = False,
     example: Annotated[
         bool, typer.Option("--example", help=_("Print a commented example answers file."))
     ] = False,
@@ -164,10 +173,18 @@ def assess(
 
         sys.stdout.write(json_module.dumps(Answers.model_json_schema(), indent=2) + "\n")
         return
-    if output is not None and output.suffix.lower() not in REPORT_FORMATS:
-        raise MgcheckError(
-            _("--output: use a file ending in {formats}").format(formats=", ".join(REPORT_FORMATS))
-        )
+    if output is not None:
+        if output.suffix.lower() not in REPORT_FORMATS:
+            raise MgcheckError(
+                _("--output: use a file ending in {formats}").format(
+                    formats=", ".join(REPORT_FORMATS)
+                )
+            )
+        if not force and (output.exists() or output.is_symlink()):
+            force = _may_replace(output)
+            if not force:
+                typer.echo(_("Nothing written."))
+                return
     from mgcheck.datafiles import load_assess_data
 
     data = load_assess_data()
@@ -186,7 +203,7 @@ def assess(
     if output is not None:
         from mgcheck.render.files import write_report
 
-        write_report(output, report, sources)
+        write_report(output, report, sources, replace=force)
     if json:
         from mgcheck.output import write_json
 
@@ -196,11 +213,23 @@ def assess(
 
         print_report(report, sources)
         if output is not None:
-            typer.echo(_("Report written to {file}.").format(file=output))
+            typer.echo(_("Report written to {file}.").format(file=shown(output, 200)))
+
+
+def _may_replace(output: Path) -> bool:
+    """Ask before replacing a file (before any question of the self-check); refuse without a
+    terminal unless --force."""
+    from mgcheck import cli_common
+    from mgcheck.render.files import already_exists
+
+    asker = cli_common.prompter()
+    if asker is None:
+        raise already_exists(output)
+    return asker.confirm(_("{file} already exists. Replace it?").format(file=shown(output, 200)))
 
 
 def _interview(data: AssessData) -> Answers:
-    if not sys.stdin.isatty():
+    if sys.stdin is None or not sys.stdin.isatty():
         raise MgcheckError(
             _(
                 "no terminal to ask the questions in. Give the answers in a file instead: "
@@ -222,7 +251,14 @@ def _interview(data: AssessData) -> Answers:
     interview = Interview(
         data, current(), input, lambda text: console.print(text, markup=False, highlight=False)
     )
-    return Answers.model_validate(interview.run())
+    from pydantic import ValidationError
+
+    try:
+        return Answers.model_validate(interview.run())
+    except ValidationError as exc:  # e.g. a form name with control characters in it
+        from mgcheck.answers import invalid_answers
+
+        raise invalid_answers(exc, _("your answers")) from None
 
 
 @app.command(
@@ -261,7 +297,7 @@ def warnings(
     except UnknownSection as exc:
         raise MgcheckError(
             _("no section called '{name}'. Sections: {names}").format(
-                name=exc.name, names=", ".join(exc.known)
+                name=shown(exc.name, 40), names=", ".join(exc.known)
             )
         ) from None
     (warnings_json if json else print_warnings)(sections, guidance, limits, standard)
@@ -487,7 +523,7 @@ def sources(
         if unknown:
             raise MgcheckError(
                 _("unknown source key: {keys}. Run mgcheck sources for the list.").format(
-                    keys=", ".join(unknown)
+                    keys=", ".join(shown(key, 40) for key in unknown[:5])
                 )
             )
         entries = [(n, s) for n, s in entries if s.key in keys]

@@ -12,9 +12,11 @@ import typer
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, _, current, set_language
+from mgcheck.safetext import shown
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
+    from mgcheck.interview import Prompter
     from mgcheck.models_guidance import FormsFile
     from mgcheck.rules.dose import FormMatch
 
@@ -55,7 +57,21 @@ StandardOption = Annotated[
 ]
 
 
+def prompter() -> Prompter | None:
+    """Someone to ask, when a person is at a terminal; None when input is piped or absent."""
+    import sys
+
+    if sys.stdin is None or not sys.stdin.isatty():
+        return None
+    from mgcheck.interview import Prompter
+    from mgcheck.output import stdout_console
+
+    console = stdout_console()
+    return Prompter(input, lambda text: console.print(text, markup=False, highlight=False))
+
+
 def amount_message(text: str, reason: str) -> str:
+    text = shown(text, 40)
     if reason == "ambiguous":
         return _(
             "'{text}' could be a thousand or one: write the amount without a thousands "
@@ -70,9 +86,9 @@ def unknown_form_message(exc: Any, lang: Language) -> str:
     names = ", ".join(f.name.get(lang) for f in exc.suggestions)
     if names:
         return _("unknown form '{query}'. Did you mean: {names}? See mgcheck dose --list.").format(
-            query=exc.query, names=names
+            query=shown(exc.query, 40), names=names
         )
-    return _("unknown form '{query}'. See mgcheck dose --list.").format(query=exc.query)
+    return _("unknown form '{query}'. See mgcheck dose --list.").format(query=shown(exc.query, 40))
 
 
 def read_label(

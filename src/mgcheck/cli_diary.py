@@ -6,15 +6,17 @@ Help strings are translated at import, like mgcheck.cli, which imports this modu
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mgcheck import cli_common
 from mgcheck.cli_common import JsonOption, LangOption, apply_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
+from mgcheck.safetext import shown
+from mgcheck.textfile import display_name
 
 if TYPE_CHECKING:
     from mgcheck.diary.entry import Entry
@@ -46,17 +48,26 @@ UntilOption = Annotated[
 ]
 
 
-def parse_night(text: str, option: str) -> dt.date:
+def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
+    """A night from the command line: exactly YYYY-MM-DD; one to be saved is not in the future
+    nor before 1900 (a range may start or end anywhere)."""
+    from mgcheck.diary.entry import EARLIEST, InvalidNight
+    from mgcheck.diary.entry import parse_night as parse
+
     try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise MgcheckError(
-            _("{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25.").format(
-                option=option, text=text
+        return parse(text, new=new, earliest=EARLIEST if new else None)
+    except InvalidNight as exc:
+        if exc.kind == "early":
+            message = _("{option}: '{text}' is before 1900-01-01; is the year right?")
+        elif exc.kind == "future":
+            message = _(
+                "{option}: '{text}' is in the future; a night is named by the date of its evening."
             )
-        ) from None
+        else:
+            message = _(
+                "{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25."
+            )
+        raise MgcheckError(message.format(option=option, text=shown(text, 40))) from None
 
 
 def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -79,15 +90,10 @@ def _existing() -> Diary | None:
     return open_existing()
 
 
-def _prompter() -> Prompter | None:
-    """Someone to ask, when a person is at a terminal; None when input is piped or absent."""
-    if not sys.stdin.isatty():
-        return None
-    from mgcheck.interview import Prompter
-    from mgcheck.output import stdout_console
-
-    console = stdout_console()
-    return Prompter(input, lambda text: console.print(text, markup=False, highlight=False))
+def _report_problems(diary: Diary | None) -> None:
+    """After showing what could be read: one line per entry (or page) that could not, exit 2."""
+    if diary is not None and diary.problems:
+        raise MgcheckError("\n".join(diary.problems))
 
 
 def _elemental(form: str, amount: str) -> float:
@@ -104,7 +110,7 @@ def _elemental(form: str, amount: str) -> float:
                 "{form} {amount} mg gives {low}-{high} mg magnesium depending on the hydrate. "
                 "Name it (e.g. citrat nonahydrat) or give --magnesium MG from the label."
             ).format(
-                form=form,
+                form=shown(form, 40),
                 amount=format_number(amount_mg),
                 low=format_number(dose.per_unit_low),
                 high=format_number(dose.per_unit_high),
@@ -175,14 +181,16 @@ def add(
     from mgcheck.diary.entry import Entry, InvalidEntry
 
     apply_lang(lang)
-    night = parse_night(date, "--date") if date else dt.date.today() - dt.timedelta(days=1)
+    night = (
+        parse_night(date, "--date", new=True) if date else dt.date.today() - dt.timedelta(days=1)
+    )
     if (form is None) != (amount is None):
         raise MgcheckError(_("--form and --amount go together."))
     if form is not None and magnesium is not None:
         raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
     if form is not None and amount is not None:
         magnesium = _elemental(form, amount)
-    asker = _prompter()
+    asker = cli_common.prompter()
     if legs is None:
         if asker is None:
             raise MgcheckError(
@@ -203,25 +211,44 @@ def add(
         entry = Entry(night, legs, sleep, magnesium or 0.0, note or "")
     except InvalidEntry as exc:
         raise MgcheckError(f"{exc.field}: {exc.problem}") from None
-    diary = _open()
-    with diary:
-        existing = diary.get(night)
-        if existing is not None and not replace:
+    replaced = _save(entry, replace, asker)
+    if replaced is not None:
+        typer.echo(_describe(entry, replaced=replaced))
+
+
+def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
+    """Check and write in one transaction; True if replaced, None if the person said no.
+
+    Asking happens outside the transaction (nobody holds the lock while a person thinks); the
+    replacement then happens only if the entry is still the one the person was asked about.
+    """
+    from mgcheck.diary.store import EntryChanged, EntryExists
+
+    night = entry.night.isoformat()
+    with _open() as diary:
+        try:
+            return diary.add(entry, replace=replace)
+        except EntryExists as exc:
             if asker is None:
                 raise MgcheckError(
                     _("{night} already has an entry; use --replace to replace it.").format(
-                        night=night.isoformat()
+                        night=night
                     )
-                )
-            if not asker.confirm(
-                _("{night} already has an entry (legs {legs}). Replace it?").format(
-                    night=night.isoformat(), legs=existing.legs
-                )
-            ):
+                ) from None
+            legs = "?" if exc.entry is None else exc.entry.legs
+            question = _("{night} already has an entry (legs {legs}). Replace it?")
+            if not asker.confirm(question.format(night=night, legs=legs)):
                 typer.echo(_("Nothing changed."))
-                return
-        diary.add(entry, replace=True)
-    typer.echo(_describe(entry, replaced=existing is not None))
+                return None
+            try:
+                return diary.add(entry, expected=exc.row)
+            except EntryChanged:
+                raise MgcheckError(
+                    _(
+                        "{night} was changed by another mgcheck while you were asked; nothing "
+                        "was saved. Run the command again to see the new entry."
+                    ).format(night=night)
+                ) from None
 
 
 def _describe(entry: Entry, replaced: bool) -> str:
@@ -267,6 +294,7 @@ def list_entries(
             else:
                 entries = diary.last(LIST_NIGHTS)
     (entries_json if json else print_entries)(entries, total)
+    _report_problems(diary)
 
 
 @diary_app.command(
@@ -288,6 +316,7 @@ def chart(
         with diary:
             entries = diary.entries(first, last) if first or last else diary.last(CHART_NIGHTS)
     print_chart(entries)
+    _report_problems(diary)
 
 
 @diary_app.command(
@@ -336,6 +365,7 @@ def compare(
         comparison_json(result, labels, split_night)
     else:
         print_comparison(result, labels)
+    _report_problems(diary)
 
 
 @diary_app.command(
@@ -375,10 +405,15 @@ def export(
             entries = diary.entries()
     text = to_csv(entries) if kind == "csv" else to_json(entries)
     if output is None:
-        sys.stdout.write(text)
-        return
-    _write_new_private(output, text)
-    typer.echo(_("{n} nights written to {file}.").format(n=len(entries), file=output))
+        from mgcheck.output import write_data
+
+        write_data(text)
+    else:
+        _write_new_private(output, text)
+        typer.echo(
+            _("{n} nights written to {file}.").format(n=len(entries), file=display_name(output))
+        )
+    _report_problems(diary)  # the good rows are saved; the others are named
 
 
 def _write_new_private(path: Path, text: str) -> None:
@@ -397,7 +432,7 @@ def _write_new_private(path: Path, text: str) -> None:
         path.unlink(missing_ok=True)
         raise MgcheckError(
             _("{file}: cannot write ({reason})").format(
-                file=path, reason=exc.strerror or exc.__class__.__name__
+                file=display_name(path), reason=exc.strerror or exc.__class__.__name__
             )
         ) from exc
 
@@ -416,12 +451,12 @@ def import_entries(
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    from mgcheck.diary.files import parse_export
+    from mgcheck.diary.files import MAX_BYTES, parse_export
     from mgcheck.diary.store import EntryExists
     from mgcheck.textfile import read_file
 
     apply_lang(lang)
-    entries = parse_export(read_file(file), str(file))
+    entries = parse_export(read_file(file, MAX_BYTES), display_name(file))
     diary = _open()
     with diary:
         try:
@@ -432,7 +467,7 @@ def import_entries(
                 _(
                     "{file}: row {row} ({night}): the diary already has this night; nothing was "
                     "imported. Use --replace to replace such nights."
-                ).format(file=file, row=row, night=exc.night.isoformat())
+                ).format(file=display_name(file), row=row, night=exc.night.isoformat())
             ) from None
     typer.echo(_("{n} nights imported.").format(n=count))
 
@@ -455,6 +490,8 @@ def delete(
     if not deleted:
         raise MgcheckError(_("no entry for {night}.").format(night=day.isoformat()))
     typer.echo(_("Deleted the entry for {night}.").format(night=day.isoformat()))
+    assert diary is not None
+    _warn_if_journal_kept(diary)
 
 
 @diary_app.command(
@@ -477,8 +514,9 @@ def forget(
         return
     with diary:
         count = diary.count()
+        _report_problems(diary)
         if not yes:
-            asker = _prompter()
+            asker = cli_common.prompter()
             if asker is None:
                 raise MgcheckError(
                     _("this deletes every entry: add --yes, or run it in a terminal.")
@@ -492,6 +530,19 @@ def forget(
                 return
         removed = diary.forget_all()
     typer.echo(_("Deleted {n} entries.").format(n=removed))
+    _warn_if_journal_kept(diary)
+
+
+def _warn_if_journal_kept(diary: Diary) -> None:
+    if not diary.journal_wiped:
+        from mgcheck.output import error_line
+
+        error_line(
+            _(
+                "another mgcheck is reading the diary, so the deleted text may stay in its "
+                "journal file ({file}-wal) until that one ends."
+            ).format(file=display_name(diary.path))
+        )
 
 
 @diary_app.command(
@@ -507,4 +558,4 @@ def backup(
     with diary:
         count = diary.count()
         diary.backup(file)
-    typer.echo(_("{n} nights copied to {file}.").format(n=count, file=file))
+    typer.echo(_("{n} nights copied to {file}.").format(n=count, file=display_name(file)))

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models import FoodTable
-from mgcheck.textfile import read_file
+from mgcheck.safetext import shown
+from mgcheck.textfile import MB, decode_text, display_name, read_file
 
 if TYPE_CHECKING:
     from mgcheck.models_assess import DietFile, FindingText, Phrase, QuestionsFile
@@ -20,28 +21,23 @@ if TYPE_CHECKING:
 
 DATA_DIR = Path(__file__).parent / "data"
 FOODS_FILE = DATA_DIR / "foods.yaml"
+MAX_TABLE_BYTES = 4 * MB  # a food table of your own; mgcheck's has 79 foods in 40 kB
+MAX_DATA_BYTES = 16 * MB  # mgcheck's own data files
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file with the C loader when PyYAML has it (about ten times faster)."""
-    import yaml
+def read_yaml(path: Path, *, trusted: bool = True) -> Any:
+    """Parse a YAML file with the C loader when PyYAML has it (about ten times faster).
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = read_file(path)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise MgcheckError(_("{file}: not a UTF-8 text file").format(file=path)) from exc
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else "?"
-        raise MgcheckError(
-            _("{file}: not valid YAML (line {line})").format(file=path, line=line)
-        ) from exc
+    Duplicate keys are refused in every file; a file that is not mgcheck's own (``trusted``
+    False) is also capped in size and may hold no anchors, aliases or deep nesting.
+    """
+    from mgcheck.strictload import load_yaml
+
+    name = display_name(path)
+    raw = read_file(path, MAX_DATA_BYTES if trusted else MAX_TABLE_BYTES)
+    return load_yaml(decode_text(raw, name), name, trusted=trusted)
 
 
 def _describe(loc: tuple[int | str, ...], raw: Any, list_key: str, noun: str) -> str:
@@ -53,33 +49,38 @@ def _describe(loc: tuple[int | str, ...], raw: Any, list_key: str, noun: str) ->
         items = raw.get(list_key) if isinstance(raw, dict) else None
         item = items[index] if isinstance(items, list) and index < len(items) else None
         ident = (item.get("id") or item.get("key")) if isinstance(item, dict) else None
-        label = f"'{ident}'" if isinstance(ident, str) else f"#{index + 1}"
+        label = f"'{shown(ident, limit=40)}'" if isinstance(ident, str) else f"#{index + 1}"
         parts.append(f"{noun} {label}")
         rest = rest[2:]
     if rest:
-        parts.append(_("field '{field}'").format(field=".".join(str(p) for p in rest)))
+        field = ".".join(shown(p, limit=40) for p in rest)
+        parts.append(_("field '{field}'").format(field=field))
     return ": ".join(parts)
 
 
 def validate(model: type[M], raw: Any, path: Path, list_key: str, noun: str) -> M:
     """Validate ``raw``; on failure name the file, the list item (``noun`` + id) and the field."""
     if not isinstance(raw, dict):
-        raise MgcheckError(_("{file}: expected a mapping at the top level").format(file=path))
+        raise MgcheckError(
+            _("{file}: expected a mapping at the top level").format(file=display_name(path))
+        )
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         first = errors[0]
         where = _describe(tuple(first["loc"]), raw, list_key, noun)
-        message = f"{path}: {where + ': ' if where else ''}{first['msg']}"
+        message = f"{display_name(path)}: {where + ': ' if where else ''}{shown(first['msg'], 200)}"
         if len(errors) > 1:
             message += " " + _("(and {n} more problems)").format(n=len(errors) - 1)
         raise MgcheckError(message) from exc
 
 
 def load_foods(path: Path | None = None) -> FoodTable:
-    path = path or FOODS_FILE
-    return validate(FoodTable, read_yaml(path), path, "foods", _("food"))
+    """mgcheck's food table, or a person's own (``--foods``), which is read strictly."""
+    if path is None:
+        return validate(FoodTable, read_yaml(FOODS_FILE), FOODS_FILE, "foods", _("food"))
+    return validate(FoodTable, read_yaml(path, trusted=False), path, "foods", _("food"))
 
 
 # --- guidance data: sources, limits, forms, warnings ----------------------------------------

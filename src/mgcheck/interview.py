@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from mgcheck.datafiles import AssessData
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, _
-from mgcheck.models import Text
+from mgcheck.models import Text, one_line
 from mgcheck.vocab import (
     LEGACY_VALUES,
     Condition,
@@ -256,6 +256,7 @@ class Interview(Prompter):
         def form(text: str) -> str:
             if text.casefold() in UNKNOWN_FORM_WORDS:
                 return "unknown"
+            one_line(text)  # a name is a name: one line, no control characters (asked again)
             try:
                 resolve_form(self.data.forms, text)
             except FormProblem as exc:

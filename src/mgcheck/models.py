@@ -5,13 +5,29 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from mgcheck.i18n import Language
+from mgcheck.i18n import Language, _
+from mgcheck.safetext import is_clean
 from mgcheck.vocab import Group, State
 
 # Field rather than StringConstraints: it avoids importing pydantic.types (~5 ms at start-up).
 NonEmpty = Annotated[str, Field(pattern=r"\S")]
+
+
+def one_line(text: str) -> str:
+    if not is_clean(text):
+        raise ValueError(_("must be one line of text without control characters"))
+    return text
+
+
+# A name a person typed (a supplement form): it lands in reports, so one line, no controls.
+Name = Annotated[str, Field(pattern=r"\S", max_length=100), AfterValidator(one_line)]
+# Answers files are read strictly: `age: true` is not 1, `pregnant: "yes"` is not True, and
+# `amount_mg: .nan` is not an amount (Pydantic's lax mode would accept all three).
+StrictInt = Annotated[int, Field(strict=True)]
+StrictBool = Annotated[bool, Field(strict=True)]
+StrictFloat = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 
 # Bounds that catch typing errors without excluding any real food: the highest values in
 # USDA SR28 + Fineli 20 are 1,100 mg/100 g (low-sodium salt) and 902 kcal/100 g (beef tallow).

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from mgcheck.models import NonEmpty, Strict
+from mgcheck.models import Name, Strict, StrictBool, StrictFloat, StrictInt
 from mgcheck.vocab import (
     Condition,
     Distress,
@@ -21,7 +21,7 @@ from mgcheck.vocab import (
     Symptom,
 )
 
-Portions = Annotated[float, Field(ge=0, le=20)]
+Portions = Annotated[StrictFloat, Field(ge=0, le=20)]
 MIN_PREGNANCY_AGE = 10  # below this, a "pregnant" answer is a typing error
 
 
@@ -29,24 +29,43 @@ MIN_PREGNANCY_AGE = 10  # below this, a "pregnant" answer is a typing error
 ANSWERS_SCHEMA_VERSION: Literal[2] = 2
 
 
+def _elemental(value: object) -> object:
+    """true, false or "unknown", and nothing that merely looks like them ("yes", 1)."""
+    if value is True or value is False or value == "unknown":
+        return value
+    raise ValueError("use true, false or unknown")
+
+
+Elemental = Annotated[bool | Literal["unknown"], BeforeValidator(_elemental)]
+
+
+def _schema_version(value: object) -> object:
+    if isinstance(value, bool) or value not in (1, 2):
+        raise ValueError("use 1 or 2")
+    return value
+
+
+SchemaVersion = Annotated[Literal[1, 2], BeforeValidator(_schema_version)]
+
+
 class Supplement(Strict):
-    form: NonEmpty  # a name `mgcheck dose --list` knows, or "unknown"
-    amount_mg: float = Field(gt=0, le=100_000)
+    form: Name  # a name `mgcheck dose --list` knows, or "unknown"
+    amount_mg: StrictFloat = Field(gt=0, le=100_000)
     # True: the label's mg is magnesium itself; "unknown": the person cannot tell, so both
     # readings are shown and safety is judged on the higher one.
-    elemental: bool | Literal["unknown"] = False
-    per_day: int = Field(default=1, ge=1, le=24)
+    elemental: Elemental = False
+    per_day: StrictInt = Field(default=1, ge=1, le=24)
 
 
 class Legs(Strict):
-    urge_to_move: bool
-    worse_at_rest: bool
-    better_when_moving: bool
-    worse_evening_night: bool
+    urge_to_move: StrictBool
+    worse_at_rest: StrictBool
+    better_when_moving: StrictBool
+    worse_evening_night: StrictBool
     look_alikes: tuple[LookAlike, ...] = ()
-    days_per_week: int = Field(ge=0, le=7)
+    days_per_week: StrictInt = Field(ge=0, le=7)
     distress: Distress
-    sleep_disturbed: bool = False
+    sleep_disturbed: StrictBool = False
 
     def criteria_met(self) -> int:
         """How many of the four core criteria (IRLSSG A1-A4) the answers meet."""
@@ -65,17 +84,17 @@ class Diet(Strict):
 
 
 class MagnesiumLab(Strict):
-    value: float = Field(gt=0, le=20)
+    value: StrictFloat = Field(gt=0, le=20)
     unit: MagnesiumUnit
 
 
 class FerritinLab(Strict):
-    value: float = Field(gt=0, le=10_000)
+    value: StrictFloat = Field(gt=0, le=10_000)
     unit: FerritinUnit
 
 
 class TransferrinSaturationLab(Strict):
-    value: float = Field(ge=0, le=100)
+    value: StrictFloat = Field(ge=0, le=100)
     unit: Literal["%"] = "%"
 
 
@@ -86,15 +105,15 @@ class Labs(Strict):
 
 
 class Answers(Strict):
-    schema_version: Literal[1, 2] = ANSWERS_SCHEMA_VERSION  # both read alike; 2 is a superset
-    age: int = Field(ge=1, le=120)
+    schema_version: SchemaVersion = ANSWERS_SCHEMA_VERSION  # both read alike; 2 is a superset
+    age: StrictInt = Field(ge=1, le=120)
     sex: Sex
-    pregnant: bool = False
-    breastfeeding: bool = False
+    pregnant: StrictBool = False
+    breastfeeding: StrictBool = False
     conditions: tuple[Condition, ...] = ()
     medicines: tuple[Medicine, ...] = ()
     magnesium: Supplement | None = None
-    considering_magnesium: bool = False
+    considering_magnesium: StrictBool = False
     symptoms_now: tuple[Symptom, ...] = ()
     legs: Legs | None = None
     diet: Diet | None = None

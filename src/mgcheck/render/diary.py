@@ -14,6 +14,7 @@ from mgcheck.diary.files import entry_dict
 from mgcheck.i18n import _, format_number
 from mgcheck.output import stdout_console, write_json
 from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side, weekly
+from mgcheck.safetext import visible
 
 CHART_NIGHTS = 56  # eight weeks: one column per night fits an 80-column terminal
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
@@ -44,7 +45,7 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
                 if entry.on_magnesium
                 else "–"
             ),
-            Text(entry.note),
+            Text(visible(entry.note)),
         )
     console.print(table)
     console.print(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import tempfile
 from collections.abc import Sequence
@@ -15,6 +14,8 @@ from mgcheck.models_guidance import SourceEntry
 from mgcheck.output import JSON_SCHEMA_VERSION
 from mgcheck.render.report import html_page, markdown, text
 from mgcheck.report import Report
+from mgcheck.safetext import dumps
+from mgcheck.textfile import display_name
 
 
 def render_file(
@@ -34,7 +35,38 @@ def render_file(
         "answers": [{"question": q, "answer": a} for q, a in report.answers],
         **report.to_json(),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"
+
+
+def already_exists(path: Path) -> MgcheckError:
+    return MgcheckError(
+        _("{file}: already exists; add --force to replace it").format(file=display_name(path))
+    )
+
+
+def _cannot_write(path: Path, exc: OSError) -> MgcheckError:
+    return MgcheckError(
+        _("{file}: cannot write the report ({reason})").format(
+            file=display_name(path), reason=exc.strerror or exc.__class__.__name__
+        )
+    )
+
+
+def _publish(temporary: Path, path: Path, replace: bool) -> None:
+    """Put the finished file in place; without ``replace`` never over a file (a hard link
+    cannot replace one, so a file that appeared meanwhile is safe too)."""
+    if replace:
+        temporary.replace(path)
+        return
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise already_exists(path) from None
+    except OSError:  # no hard links on this file system: a new file, created exclusively
+        from mgcheck.paths import create_private_file
+
+        create_private_file(path, exclusive=True)
+        path.write_bytes(temporary.read_bytes())
 
 
 def write_report(
@@ -42,30 +74,23 @@ def write_report(
     report: Report,
     sources: Sequence[tuple[int, SourceEntry]],
     date: dt.date | None = None,
+    replace: bool = False,
 ) -> None:
-    """Write beside the target and rename over it; the file is readable by its owner only."""
+    """Write beside the target, then put it in place: readable by its owner only, never half
+    written, and over an existing file only with ``replace``."""
     content = render_file(path.suffix.lower(), report, sources, date or dt.date.today())
     directory = path.parent if str(path.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
     except OSError as exc:
-        raise MgcheckError(
-            _("{file}: cannot write the report ({reason})").format(
-                file=path, reason=exc.strerror or exc.__class__.__name__
-            )
-        ) from exc
+        raise _cannot_write(path, exc) from exc
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(content)
             out.flush()
             os.fsync(out.fileno())
-        Path(temporary).replace(path)
-    except BaseException as exc:
+        _publish(Path(temporary), path, replace)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise MgcheckError(
-                _("{file}: cannot write the report ({reason})").format(
-                    file=path, reason=exc.strerror or exc.__class__.__name__
-                )
-            ) from exc
-        raise

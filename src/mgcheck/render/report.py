@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mgcheck.i18n import _, format_number
 from mgcheck.models_guidance import SourceEntry
 from mgcheck.report import Report, headline
+from mgcheck.safetext import visible
 from mgcheck.vocab import Level
+
+# Characters that start Markdown (and GitHub Markdown) inline syntax: emphasis, code, links,
+# images, raw HTML, entities, tables, strike-through, headings. Escaped in what a person wrote.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` as literal Markdown: each syntax character behind a backslash."""
+    return _MARKDOWN.sub(r"\\\1", visible(text))
+
 
 LEVEL_STYLE = {
     Level.URGENT: "bold red",
@@ -168,15 +180,21 @@ def print_report(report: Report, sources: Sequence[tuple[int, SourceEntry]]) -> 
 
 
 def _document(
-    report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date
+    report: Report,
+    sources: Sequence[tuple[int, SourceEntry]],
+    date: dt.date,
+    escape: Callable[[str], str] = visible,
 ) -> list[tuple[str, list[str]]]:
-    """The report as (heading, paragraphs) sections, shared by the Markdown, HTML and text files."""
+    """The report as (heading, paragraphs) sections, shared by the Markdown, HTML and text files.
+
+    ``escape`` is applied to the answers, the one part a person wrote (a supplement's name).
+    """
     sections: list[tuple[str, list[str]]] = [
         (
             _("mgcheck report, {date}").format(date=date.isoformat()),
             [disclaimer(), _("Overall: {headline}").format(headline=headline(report.level))],
         ),
-        (_("Your answers"), [f"{label}: {value}" for label, value in report.answers]),
+        (_("Your answers"), [f"{label}: {escape(value)}" for label, value in report.answers]),
     ]
     for level in Level:
         findings = [f for f in report.findings if f.level is level]
@@ -214,7 +232,9 @@ def _document(
 
 def markdown(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> str:
     out: list[str] = []
-    for index, (heading, paragraphs) in enumerate(_document(report, sources, date)):
+    for index, (heading, paragraphs) in enumerate(
+        _document(report, sources, date, markdown_escape)
+    ):
         out.append(("# " if index == 0 else "## ") + heading)
         out.append("")
         bullet = index > 0
