@@ -134,6 +134,6 @@ def test_dont_know_whether_the_mg_is_elemental_and_a_transferrin_saturation() ->
 def test_a_form_name_with_control_characters_is_asked_again() -> None:
     answers = ["60", "2", "", "", "y", "citrate\x1b[2J", "citrate", "400", "n", "1"]
     answers += ["", "n", "n", "n"]
-    result, script, asker = interview(answers)
+    result, script, _asker = interview(answers)
     assert result.magnesium is not None and result.magnesium.form == "citrate"
     assert sum("form" in p.casefold() for p in script.prompts) == 2  # asked twice
