@@ -359,8 +359,8 @@ def _guess(piece: str, index: _Index) -> frozenset[str]:
     key = _fold_word(piece)
     if " " in piece or len(key) < 5 or not key.isalpha():
         return frozenset()
-    singles = index.single_words()
-    close = difflib.get_close_matches(key, list(singles), n=3, cutoff=0.8)
+    singles = {word: values for word, values in index.single_words().items() if len(word) >= 5}
+    close = difflib.get_close_matches(key, list(singles), n=3, cutoff=0.85)
     return frozenset().union(*(singles[c] for c in close))
 
 
@@ -618,6 +618,8 @@ _DECIMAL = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _ZERO = re.compile(r"0+(?:[.,]0+)?")
 
 
+# A number and then something that is no number: a unit mgcheck does not know ("67 kg").
+_WITH_UNIT = re.compile(r"[0-9][0-9.,/ ]*[^\d\s][^\d]*")
 # parse_amount's reasons for refusing an amount, as this module names them.
 _AMOUNT_REASONS: dict[str, Reason] = {
     "format": "format",
@@ -757,7 +759,7 @@ def read_number(
     raw = text.strip()
     if not raw:
         return _number_problem(text, "empty", expect, quantity)
-    if _is_dont_know(raw, words):
+    if is_dont_know(raw, words):
         return _number_problem(text, "dont_know", expect, quantity)
     for symbol, spelled in _FRACTIONS.items():
         raw = raw.replace(symbol, spelled)
@@ -768,6 +770,7 @@ def read_number(
     approx = _alternation(words.numbers.approx.every())
     flat = re.sub(rf"(?<!\w)(?:{approx})(?![^\W\d_])", " ", flat).strip() if approx else flat
     flat, unit = _strip_unit(flat, quantity)
+    typed = flat  # before number words: "syv og tres" is no number with a unit
     flat = " ".join(_number_words(flat, lang, words).split())
     try:
         pair = _split_range(flat, lang, words)
@@ -777,7 +780,7 @@ def read_number(
             low = high = _single(flat)
     except _Refused as refused:
         reason = refused.reason
-        if reason == "format" and re.match(r"[0-9]", flat) and re.search(r"[^\W\d_%]|%", flat):
+        if reason == "format" and _WITH_UNIT.fullmatch(typed):
             reason = "unit" if quantity is not None else "format"
         return _number_problem(text, reason, expect, quantity)
     if low > high:
@@ -794,11 +797,31 @@ def read_number(
     return Number(low, unit or (quantity.default if quantity else None))
 
 
-def _is_dont_know(text: str, words: WordsFile) -> bool:
+def is_dont_know(text: str, words: WordsFile) -> bool:
+    """ "Ved ikke", "don't know", "?" as a whole answer (the form, a unit, a lab value)."""
     known = words.answers.dont_know.every()
     if not _tokens(text):
         return _symbol(text) in {_symbol(p) for p in known if not phrase_key(p)}
     return phrase_key(text) in {phrase_key(p) for p in known}
+
+
+def read_unit(text: str, quantity: str, words: WordsFile) -> str | Unknown | NotUnderstood:
+    """The answer to "which unit?": a unit as typed, its number in the list, or Enter for the
+    default; "ved ikke" is :class:`Unknown` (the prompt may then take the default and say so).
+    """
+    known = words.quantities[quantity]
+    units = list(known.units)
+    typed = _unit_text(text.strip())
+    if not typed:
+        return known.default
+    if is_dont_know(text.strip(), words):
+        return Unknown()
+    for unit, spellings in known.units.items():
+        if typed in {_unit_text(s) for s in (unit, *spellings)}:
+            return unit
+    if text.strip().isascii() and typed.isdigit() and 1 <= int(typed) <= len(units):
+        return units[int(typed) - 1]
+    return NotUnderstood(text, "unit", ("unit",), units=tuple(units))
 
 
 LabKind = Literal["magnesium", "ferritin", "transferrin_saturation"]
@@ -819,7 +842,7 @@ def read_lab(
     which Danish laboratories use; ferritin and transferrin saturation have one number scale, so
     a bare number takes the default unit. "Ved ikke" is :class:`Unknown`.
     """
-    if text.strip() and _is_dont_know(text.strip(), words):
+    if text.strip() and is_dont_know(text.strip(), words):
         return Unknown()
     result = read_number(text, None, words, LABS[kind])
     if isinstance(result, Range):
@@ -895,18 +918,14 @@ def _phrase_table(groups: Mapping[str, Iterable[str]]) -> dict[tuple[str, ...], 
     return table
 
 
-def read_label_words(label_words: Sequence[str], words: WordsFile) -> LabelReading | NotUnderstood:
-    """Read a label as printed into parts, each with whether its amount is magnesium itself.
+def _strip_markers(
+    tokens: Sequence[str], words: WordsFile
+) -> tuple[list[str], list[tuple[int, str, bool]]]:
+    """Take out "elementært", "rent magnesium", "?": the words left, and where each mark was.
 
-    ``magnesium 100 mg``: elemental (labels print the magnesium so). ``bisglycinat 100 mg
-    elementært``, ``rent magnesium 100 mg``, ``Magnesium (som citrat) 100 mg``: elemental.
-    ``magnesiumcitrat 400mg``: the compound. ``citrat 500 mg heraf magnesium 80 mg``: one part,
-    80 mg elemental. With "?" or "ved ikke": unknown (judge on both readings). Mixed labels are
-    split as :func:`split_parts` splits them, amounts read by :func:`parse_amount`.
+    A mark right after an amount applies to that part; elsewhere, to the part it stands in.
     """
-    label = words.label
-    markers = _phrase_table({"elemental": label.elemental, "unsure": label.unsure})
-    tokens = _label_tokens(label_words)
+    markers = _phrase_table({"elemental": words.label.elemental, "unsure": words.label.unsure})
     keys = [_word_key(t) for t in tokens]
     clean: list[str] = []
     marks: list[tuple[int, str, bool]] = []  # position in clean, kind, applies to the part before
@@ -926,34 +945,65 @@ def read_label_words(label_words: Sequence[str], words: WordsFile) -> LabelReadi
     while len(clean) >= 2 and _is_magnesium(clean[-1]) and _AMOUNT_WORD.fullmatch(clean[-2]):
         clean.pop()  # "100 mg magnesium": magnesium itself
         marks.append((len(clean), "elemental", True))
+    return clean, marks
+
+
+def _trailing_form(clean: list[str], words: WordsFile) -> tuple[list[str], str | None]:
+    """ "Magnesium 100 mg (som citrat)": the form after the last amount, and the words before."""
+    as_form = _phrase_table({"as_form": words.label.as_form})
+    keys = [_word_key(w) for w in clean]
+    for k in range(1, len(clean)):
+        if not _AMOUNT_WORD.fullmatch(clean[k - 1]):
+            continue
+        found = _find(keys, k, as_form)
+        rest = clean[found[0] :] if found is not None else []
+        if rest and not any(_AMOUNT_WORD.fullmatch(w) for w in rest):
+            return clean[:k], " ".join(rest)
+    return clean, None
+
+
+def read_label_words(label_words: Sequence[str], words: WordsFile) -> LabelReading | NotUnderstood:
+    """Read a label as printed into parts, each with whether its amount is magnesium itself.
+
+    ``magnesium 100 mg``: elemental (labels print the magnesium so). ``bisglycinat 100 mg
+    elementært``, ``rent magnesium 100 mg``, ``Magnesium (som citrat) 100 mg``, ``Magnesium
+    100 mg (fra citrat)``: elemental. ``magnesiumcitrat 400mg``: the compound. ``citrat 500 mg
+    heraf magnesium 80 mg``: one part, 80 mg elemental. With "?" or "ved ikke": unknown (judge
+    on both readings). Mixed labels are split as :func:`split_parts` splits them, and amounts
+    read by :func:`parse_amount`.
+    """
+    clean, marks = _strip_markers(_label_tokens(label_words), words)
+    clean, trailing = _trailing_form(clean, words)
+    # A mark after the words cut off ("100 mg (som citrat)?") belongs to the last part.
+    marks = [(min(at, len(clean)), kind, before or at >= len(clean)) for at, kind, before in marks]
     problem = NotUnderstood(" ".join(label_words), "label", ("label",))
     try:
         parts = split_parts(clean)
     except ValueError:
         return problem
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for name, amount in parts:
-        end = position + len(name.split()) + len(amount.split())
-        spans.append((position, end))
-        position = end
+    of_which = _phrase_table({"of_which": words.label.of_which})
+    as_form = _phrase_table({"as_form": words.label.as_form})
     read: list[LabelPart] = []
-    of_which = _phrase_table({"of_which": label.of_which})
-    as_form = _phrase_table({"as_form": label.as_form})
+    start = 0
     for number, (name, amount) in enumerate(parts):
+        end = start + len(name.split()) + len(amount.split())
         try:
             amount_mg = parse_amount(amount)
         except InvalidAmount as exc:
             reason = _AMOUNT_REASONS[exc.reason]
             return NotUnderstood(problem.text, reason, ("label",), pieces=(amount,))
         part = _label_part(name, amount, amount_mg, of_which, as_form, read)
-        start, end = spans[number]
+        if trailing is not None and number == len(parts) - 1 and name_key(name) == "":
+            part = LabelPart(trailing, amount, amount_mg, "elemental", "as_form")
         for at, kind, before in marks:
             if (before and at == end) or (not before and start <= at < end):
                 reading: LabelAmount = "unknown" if kind == "unsure" else "elemental"
                 if part.reading != "unknown":
                     part = LabelPart(part.form, amount, amount_mg, reading, _why(kind))
         read.append(part)
+        start = end
+    if trailing is not None and read[-1].why != "as_form" and read[-1].reading != "unknown":
+        return problem  # "citrat 100 mg som oxid": two forms named, and no telling which
     return LabelReading(tuple(read))
 
 
