@@ -227,6 +227,8 @@ def test_a_misspelt_word_is_asked_about_not_taken() -> None:
         ("kvalme og opkast", "symptoms", (Symptom.NAUSEA, Symptom.VOMITING)),
         ("dizzy and nauseous", "symptoms", (Symptom.DIZZINESS, Symptom.NAUSEA)),
         ("selvmordstanker", "symptoms", (Symptom.THOUGHTS_OF_SELF_HARM,)),
+        ("kan ikke få luft", "symptoms", (Symptom.BREATHING_DIFFICULTY,)),  # "ikke" in a phrase
+        ("I can't breathe", "symptoms", (Symptom.BREATHING_DIFFICULTY,)),
         ("lægkramper", "look_alikes", (LookAlike.CRAMP_KNOT,)),
         ("blodprop i benet", "look_alikes", (LookAlike.ONE_LEG_SWOLLEN_WARM_RED,)),
     ],

@@ -179,7 +179,7 @@ class LabelWords(Strict):
 MESSAGES = frozenset(
     {
         *("empty", "menu_one", "menu_some", "unknown", "not_listed", "ask_back", "guess"),
-        *("negation", "none_and_some", "dont_know_menu", "one_only", "number", "whole"),
+        *("negation", "none_and_some", "dont_know_menu", "number", "whole"),
         *("thousands", "digits", "unit", "needs_unit", "one_value", "range_middle", "range_ask"),
         *("yes_no", "dont_know_number", "label"),
     }

@@ -178,7 +178,7 @@ class MenuWords:
 
 
 def menu_words(words: WordsFile, name: MenuName) -> MenuWords:
-    """Index a menu's words with the shared ones (yes/no, fillers, negations)."""
+    """Index a menu's words with the shared ones ("ved ikke", "ingen", fillers, negations)."""
     menu: Menu = getattr(words.menus, name)
     index = _Index()
     for value, phrases in menu.words.items():
@@ -240,7 +240,6 @@ Reason = Literal[
     "negation",
     "none_and_some",
     "dont_know",
-    "one_only",
     "format",
     "thousands",
     "digits",
