@@ -789,7 +789,7 @@ def test_the_unknown_and_not_listed_pieces_are_said_in_a_line_each() -> None:
     result = some("paracetamol, kanelpiller og Losec", "medicines")
     assert isinstance(result, Picked)
     assert explain_picked(result, options("medicines"), MENU["medicines"], "da") == [
-        "paracetamol er ikke blandt dem, der spørges om her; det er fint.",
+        "paracetamol er ikke på listen her, så det tæller ikke med.",
         'Det forstod jeg ikke: "kanelpiller". Skriv tal (1-17) eller ord, adskilt af komma '
         'eller "og", fx bisfosfonat; tryk Enter for ingen.',
     ]
