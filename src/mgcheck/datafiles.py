@@ -262,3 +262,18 @@ def load_trial(known: set[str]) -> TrialFile:
     trial = validate(TrialFile, read_yaml(TRIAL_FILE), TRIAL_FILE, "", "")
     _check_citations(TRIAL_FILE, trial.citations(), known)
     return trial
+
+
+# --- the words people type (issue 12): answers in their own words, labels as printed -----------
+
+WORDS_FILE = DATA_DIR / "words.yaml"
+
+if TYPE_CHECKING:
+    from mgcheck.models_words import WordsFile
+
+
+def load_words() -> WordsFile:
+    """The words of data/words.yaml, checked: every answer value worded, no word naming two."""
+    from mgcheck.models_words import WordsFile
+
+    return validate(WordsFile, read_yaml(WORDS_FILE), WORDS_FILE, "", "")
