@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mgcheck.datafiles import AssessData, load_assess_data
 from mgcheck.i18n import Language
-from mgcheck.models_answers import Answers
-from mgcheck.report import Report, build_report
+from mgcheck.models.answers import Answers
+from mgcheck.results.assess import Report, build_report
 from mgcheck.rules.assess import Assessment, assess
+from mgcheck.store.datafiles import AssessData, load_assess_data
 from mgcheck.vocab import Standard
 
 DATA: AssessData = load_assess_data()

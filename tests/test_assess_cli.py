@@ -11,7 +11,7 @@ import pytest
 import yaml
 from helpers import run
 
-from mgcheck.models_answers import Answers
+from mgcheck.models.answers import Answers
 
 GOOD = """\
 age: 52

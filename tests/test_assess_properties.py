@@ -10,10 +10,10 @@ from assess_helpers import DATA, evaluate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mgcheck.datafiles import load_sources, source_keys
-from mgcheck.models_answers import MagnesiumLab
+from mgcheck.models.answers import MagnesiumLab
 from mgcheck.rules.assess import DANGER_SIGNS, OVERDOSE_SIGNS, lab_range, magnesium_mmol_per_l
 from mgcheck.rules.limits import upper_limit
+from mgcheck.store.datafiles import load_sources, source_keys
 from mgcheck.vocab import (
     Condition,
     DietGroup,
@@ -180,7 +180,7 @@ def test_under_18_no_suggested_amounts_but_a_dose_above_the_limit_is_said(
     dose = assessment.dose
     if "magnesium" in person and ceilings:
         # Children are judged against the strictest standard at their age (the review's note 3).
-        from mgcheck.models_answers import Answers
+        from mgcheck.models.answers import Answers
         from mgcheck.rules.assess import supplement_dose
 
         high = supplement_dose(Answers.model_validate(person), DATA)
@@ -259,7 +259,7 @@ def test_nothing_encourages_magnesium_when_it_must_stop(
     person: dict[str, Any], standard: Standard
 ) -> None:
     """Issue 9 point 4: no deficiency-risk, diet-low, within-limit or foods beside a stop."""
-    from mgcheck.models_answers import Answers
+    from mgcheck.models.answers import Answers
     from mgcheck.rules.assess import supplement_dose
 
     dose = supplement_dose(Answers.model_validate(person), DATA)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mgcheck.datafiles import load_forms, load_sources, source_keys
 from mgcheck.rules.chemistry import atoms, magnesium_fraction, molar_mass, waters
+from mgcheck.store.datafiles import load_forms, load_sources, source_keys
 
 WEIGHTS = {"Mg": 24.305, "C": 12.011, "H": 1.008, "O": 15.999, "N": 14.007, "S": 32.06, "Cl": 35.45}
 

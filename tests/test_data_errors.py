@@ -10,7 +10,7 @@ import pytest
 import yaml
 from helpers import run
 
-from mgcheck.datafiles import FOODS_FILE
+from mgcheck.store.datafiles import FOODS_FILE
 
 GOOD = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import run, run_json
 
-from mgcheck.diary.entry import Entry
-from mgcheck.diary.store import diary_path, open_diary
+from mgcheck.models.diary import Entry
+from mgcheck.store.diary import diary_path, open_diary
 
 
 def add(night: str, legs: int, *extra: str) -> None:

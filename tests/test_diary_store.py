@@ -15,16 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from mgcheck.diary import store
-from mgcheck.diary.entry import Entry, InvalidEntry
-from mgcheck.diary.store import (
+from mgcheck.errors import MgcheckError
+from mgcheck.models.diary import Entry, InvalidEntry
+from mgcheck.store import diary as store
+from mgcheck.store.diary import (
     APPLICATION_ID,
     EntryExists,
     diary_path,
     open_diary,
     open_existing,
 )
-from mgcheck.errors import MgcheckError
 
 DAY = dt.date(2026, 11, 1)
 
@@ -180,8 +180,8 @@ def test_impossible_entries_are_refused(kwargs: dict[str, object], field: str) -
 
 WRITER = """
 import datetime as dt, sys, time
-from mgcheck.diary.entry import Entry
-from mgcheck.diary.store import open_diary
+from mgcheck.models.diary import Entry
+from mgcheck.store.diary import open_diary
 start = dt.date.fromisoformat(sys.argv[1])
 diary = open_diary()
 for i in range(int(sys.argv[2])):

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import SHARED_FOOD_DATA
 
-from mgcheck.composition import COMPOSITION_FILE, load_composition
-from mgcheck.datafiles import FOODS_FILE, load_foods
-from mgcheck.models import Food
+from mgcheck.models.base import Food
+from mgcheck.store.composition import COMPOSITION_FILE, load_composition
+from mgcheck.store.datafiles import FOODS_FILE, load_foods
 from mgcheck.vocab import Group
 
 FOODS = load_foods().foods

@@ -11,8 +11,11 @@ import pytest
 import yaml
 from helpers import run_json
 
-from mgcheck import datafiles
-from mgcheck.datafiles import (
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import format_number
+from mgcheck.models.base import Text
+from mgcheck.store import datafiles
+from mgcheck.store.datafiles import (
     load_assess_data,
     load_forms,
     load_guidance,
@@ -21,9 +24,6 @@ from mgcheck.datafiles import (
     load_trial,
     source_keys,
 )
-from mgcheck.errors import MgcheckError
-from mgcheck.i18n import format_number
-from mgcheck.models import Text
 from mgcheck.vocab import Level
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from assess_helpers import DATA
 
+from mgcheck.cli.prompts import Interview
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, set_language
-from mgcheck.interview import Interview
-from mgcheck.models_answers import Answers
+from mgcheck.models.answers import Answers
 
 
 class Script:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mgcheck.diary.entry import Entry
+from mgcheck.models.diary import Entry
 from mgcheck.rules.diary import (
     MIN_NIGHTS,
     Outcome,

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mgcheck.datafiles import load_forms, load_sources, source_keys
-from mgcheck.models_guidance import Form
+from mgcheck.models.guidance import Form
 from mgcheck.rules.dose import (
     InvalidAmount,
     NoSuchHydrate,
@@ -17,6 +16,7 @@ from mgcheck.rules.dose import (
     resolve_form,
     split_words,
 )
+from mgcheck.store.datafiles import load_forms, load_sources, source_keys
 
 FORMS = load_forms(source_keys(load_sources()))
 MG = 24.305  # standard atomic weight of magnesium

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mgcheck.datafiles import load_limits, load_sources, source_keys
 from mgcheck.rules.limits import (
     Sex,
     Verdict,
@@ -20,6 +19,7 @@ from mgcheck.rules.limits import (
     reference_intake,
     upper_limit,
 )
+from mgcheck.store.datafiles import load_limits, load_sources, source_keys
 from mgcheck.vocab import Standard
 
 LIMITS = load_limits(source_keys(load_sources()))

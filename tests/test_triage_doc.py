@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import triage  # noqa: E402  (scripts/triage.py)
 
-from mgcheck.datafiles import load_assess_data  # noqa: E402
+from mgcheck.store.datafiles import load_assess_data  # noqa: E402
 
 
 def test_the_triage_page_is_up_to_date() -> None:

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mgcheck import datafiles
-from mgcheck.datafiles import load_sources, load_trial, source_keys
 from mgcheck.errors import MgcheckError
-from mgcheck.models import Text
-from mgcheck.models_trial import POINTS
+from mgcheck.models.base import Text
+from mgcheck.models.trial import POINTS
 from mgcheck.rules import trial as rules
 from mgcheck.rules.trial import Importance, Verdict, minimum_p, plan_schedule
+from mgcheck.store import datafiles
+from mgcheck.store.datafiles import load_sources, load_trial, source_keys
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from fingerprints import grams  # scripts/fingerprints.py, which made the fingerprints

@@ -40,11 +40,11 @@ def _guard_streams() -> bool:
 
 
 def main() -> None:
-    from mgcheck.output import reader_gone
+    from mgcheck.render.console import reader_gone
 
     if not _guard_streams():
         from mgcheck.i18n import _, choose_language, set_language
-        from mgcheck.output import error_line
+        from mgcheck.render.console import error_line
 
         set_language(choose_language(sys.argv[1:], os.environ))
         error_line(_("standard output is closed."))
@@ -64,10 +64,10 @@ def main() -> None:
         i18n.set_language(lang)
         i18n.bind_process_language(lang)
 
-        from mgcheck.output import protect_typer_help
+        from mgcheck.render.console import protect_typer_help
 
         protect_typer_help()
-        from mgcheck.cli import app
+        from mgcheck.cli.app import app
 
         app(prog_name="mgcheck")
     except BrokenPipeError:

@@ -9,12 +9,12 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from mgcheck.diary.entry import SCORE_MAX, Entry
-from mgcheck.diary.files import entry_dict
 from mgcheck.i18n import _, format_number
-from mgcheck.output import stdout_console, write_json
+from mgcheck.models.diary import SCORE_MAX, Entry
+from mgcheck.render.console import stdout_console, write_json
 from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side, weekly
 from mgcheck.safetext import visible
+from mgcheck.store.diary_files import entry_dict
 
 CHART_NIGHTS = 56  # eight weeks: one column per night fits an 80-column terminal
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"

@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import _, current, format_number
-from mgcheck.models_guidance import FormsFile, LimitsFile
-from mgcheck.output import stdout_console, write_json
+from mgcheck.models.guidance import FormsFile, LimitsFile
+from mgcheck.render.console import stdout_console, write_json
 from mgcheck.render.guidance import sources_line
 from mgcheck.rules.chemistry import molar_mass
 from mgcheck.rules.dose import Dose, fraction_range, variant_fraction

@@ -9,10 +9,10 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from mgcheck.composition import ATTRIBUTION
 from mgcheck.i18n import _, current, format_number
-from mgcheck.output import stdout_console, write_json
+from mgcheck.render.console import stdout_console, write_json
 from mgcheck.rules.foods import CompositionRow, FoodRow, FoodsResult
+from mgcheck.store.composition import ATTRIBUTION
 from mgcheck.vocab import RankBy
 
 ARTICLE_MARK = "*"

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import Language, _, current, format_number, join_and
-from mgcheck.models_guidance import (
+from mgcheck.models.guidance import (
     GuidanceFile,
     Helplines,
     Item,
@@ -20,7 +20,7 @@ from mgcheck.models_guidance import (
     Section,
     SourceEntry,
 )
-from mgcheck.output import stdout_console, write_json
+from mgcheck.render.console import stdout_console, write_json
 from mgcheck.rules.limits import (
     ADULT_AGE,
     adult_intakes,

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mgcheck.i18n import _, format_number
-from mgcheck.models_guidance import SourceEntry
-from mgcheck.report import Report, headline
+from mgcheck.models.guidance import SourceEntry
+from mgcheck.results.assess import Report, headline
 from mgcheck.safetext import visible
 from mgcheck.vocab import Level
 
@@ -100,7 +100,7 @@ def print_report(report: Report, sources: Sequence[tuple[int, SourceEntry]]) -> 
     from rich.table import Table
     from rich.text import Text
 
-    from mgcheck.output import stdout_console
+    from mgcheck.render.console import stdout_console
     from mgcheck.render.guidance import sources_line
 
     console = stdout_console()

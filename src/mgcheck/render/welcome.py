@@ -6,7 +6,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from mgcheck.i18n import _
-from mgcheck.output import stdout_console
+from mgcheck.render.console import stdout_console
 
 
 def print_welcome() -> None:

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from mgcheck.datafiles import AssessData
-from mgcheck.models import Food
-from mgcheck.models_answers import Answers, Legs, MagnesiumLab
-from mgcheck.models_guidance import LimitsFile
+from mgcheck.models.answers import Answers, Legs, MagnesiumLab
+from mgcheck.models.base import Food
+from mgcheck.models.guidance import LimitsFile
 from mgcheck.rules.dose import (
     Dose,
     FormProblem,
@@ -35,6 +34,7 @@ from mgcheck.rules.limits import (
     reference_intake,
     upper_limit,
 )
+from mgcheck.store.datafiles import AssessData
 from mgcheck.vocab import (
     Condition,
     Distress,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from mgcheck.models import Food
+from mgcheck.models.base import Food
 from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy
 
 

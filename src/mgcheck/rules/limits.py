@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from mgcheck.models_guidance import LimitRow, LimitsFile, StandardData
+from mgcheck.models.guidance import LimitRow, LimitsFile, StandardData
 from mgcheck.vocab import Standard
 
 Sex = Literal["female", "male"]

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from mgcheck.models import Strict, Text
-from mgcheck.models_guidance import Key, Keys
+from mgcheck.models.base import Strict, Text
+from mgcheck.models.guidance import Key, Keys
 from mgcheck.vocab import (
     Condition,
     DietGroup,

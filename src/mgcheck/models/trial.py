@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from mgcheck.models import Strict, Text
-from mgcheck.models_guidance import Key
+from mgcheck.models.base import Strict, Text
+from mgcheck.models.guidance import Key
 from mgcheck.rules.trial import (
     MAX_PAIRS,
     MAX_PERIOD_DAYS,

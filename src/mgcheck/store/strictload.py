@@ -11,7 +11,7 @@ What PyYAML and ``json`` accept silently, and why mgcheck refuses it:
 
 Every refusal is one line naming the file and, for YAML, the line; an outside value in a message
 is cut short (:func:`mgcheck.safetext.shown`). Sizes are capped before parsing, by
-:func:`mgcheck.textfile.read_file`.
+:func:`mgcheck.store.textfile.read_file`.
 """
 
 from __future__ import annotations

@@ -13,23 +13,23 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from mgcheck.cli_common import (
+from mgcheck.cli.diary import diary_app
+from mgcheck.cli.options import (
     JsonOption,
     LangOption,
     StandardOption,
     apply_lang,
     read_label,
 )
-from mgcheck.cli_diary import diary_app
 from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import _, current
-from mgcheck.output import error_line
+from mgcheck.render.console import error_line
 from mgcheck.safetext import shown
 from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy, Standard
 
 if TYPE_CHECKING:
-    from mgcheck.datafiles import AssessData
-    from mgcheck.models_answers import Answers
+    from mgcheck.models.answers import Answers
+    from mgcheck.store.datafiles import AssessData
 
 
 class MgcheckGroup(TyperGroup):
@@ -46,7 +46,7 @@ class MgcheckGroup(TyperGroup):
             raise
         except Exception as exc:
             if isinstance(exc, BrokenPipeError):  # the reader went away (| head)
-                from mgcheck.output import reader_gone
+                from mgcheck.render.console import reader_gone
 
                 reader_gone()
             if ctx.params.get("debug"):
@@ -169,7 +169,7 @@ def assess(
     if schema:
         import json as json_module
 
-        from mgcheck.models_answers import Answers
+        from mgcheck.models.answers import Answers
 
         sys.stdout.write(json_module.dumps(Answers.model_json_schema(), indent=2) + "\n")
         return
@@ -185,27 +185,27 @@ def assess(
             if not force:
                 typer.echo(_("Nothing written."))
                 return
-    from mgcheck.datafiles import load_assess_data
+    from mgcheck.store.datafiles import load_assess_data
 
     data = load_assess_data()
     if answers_file is None:
         answers = _interview(data)
     else:
-        from mgcheck.answers import load_answers
+        from mgcheck.store.answers import load_answers
 
         answers = load_answers(answers_file, data)
-    from mgcheck.report import build_report
+    from mgcheck.results.assess import build_report
     from mgcheck.rules.assess import assess as run_rules
 
     report = build_report(answers, run_rules(answers, data, standard), data, current())
     numbered = {s.key: (n, s) for n, s in enumerate(data.sources.sources, start=1)}
     sources = sorted((numbered[key] for key in report.sources), key=lambda pair: pair[0])
     if output is not None:
-        from mgcheck.render.files import write_report
+        from mgcheck.store.report_file import write_report
 
         write_report(output, report, sources, replace=force)
     if json:
-        from mgcheck.output import write_json
+        from mgcheck.render.console import write_json
 
         write_json("report", report.to_json())
     else:
@@ -219,8 +219,8 @@ def assess(
 def _may_replace(output: Path) -> bool:
     """Ask before replacing a file (before any question of the self-check); refuse without a
     terminal unless --force."""
-    from mgcheck import cli_common
-    from mgcheck.render.files import already_exists
+    from mgcheck.cli import options as cli_common
+    from mgcheck.store.report_file import already_exists
 
     asker = cli_common.prompter()
     if asker is None:
@@ -236,9 +236,9 @@ def _interview(data: AssessData) -> Answers:
                 "mgcheck assess --answers FILE (mgcheck assess --example shows the format)."
             )
         )
-    from mgcheck.interview import Interview
-    from mgcheck.models_answers import Answers
-    from mgcheck.output import stdout_console
+    from mgcheck.cli.prompts import Interview
+    from mgcheck.models.answers import Answers
+    from mgcheck.render.console import stdout_console
 
     console = stdout_console()
     console.print(
@@ -256,7 +256,7 @@ def _interview(data: AssessData) -> Answers:
     try:
         return Answers.model_validate(interview.run())
     except ValidationError as exc:  # e.g. a form name with control characters in it
-        from mgcheck.answers import invalid_answers
+        from mgcheck.store.answers import invalid_answers
 
         raise invalid_answers(exc, _("your answers")) from None
 
@@ -285,9 +285,9 @@ def warnings(
 ) -> None:
     """Show the guidance panels; the data and its ordering come from data/guidance.yaml."""
     apply_lang(lang)
-    from mgcheck.datafiles import load_guidance, load_limits, load_sources, source_keys
     from mgcheck.render.guidance import print_warnings, warnings_json
     from mgcheck.rules.guidance import UnknownSection, pick_sections
+    from mgcheck.store.datafiles import load_guidance, load_limits, load_sources, source_keys
 
     known = source_keys(load_sources())
     guidance = load_guidance(known)
@@ -361,7 +361,7 @@ def dose(
 ) -> None:
     """Convert a label amount; every medical judgement is made in mgcheck.rules."""
     apply_lang(lang)
-    from mgcheck.datafiles import load_forms, load_limits, load_sources, source_keys
+    from mgcheck.store.datafiles import load_forms, load_limits, load_sources, source_keys
 
     known = source_keys(load_sources())
     forms = load_forms(known)
@@ -477,17 +477,17 @@ def foods(
             raise MgcheckError(
                 _("--foods and --all do not go together: --all reads the full tables.")
             )
-        from mgcheck.composition import load_composition
         from mgcheck.render.foods import composition_json, print_composition
         from mgcheck.rules.foods import search_composition
+        from mgcheck.store.composition import load_composition
 
         rows, matched = search_composition(load_composition(), search, by, top)
         (composition_json if json else print_composition)(rows, matched, search, by)
         return
 
-    from mgcheck.datafiles import load_foods
     from mgcheck.render.foods import foods_json, print_foods
     from mgcheck.rules.foods import FoodsQuery, rank_foods
+    from mgcheck.store.datafiles import load_foods
 
     table = load_foods(foods_file)
     query = FoodsQuery(
@@ -514,8 +514,8 @@ def sources(
     lang: LangOption = None,
 ) -> None:
     apply_lang(lang)
-    from mgcheck.datafiles import load_sources
     from mgcheck.render.guidance import print_sources, sources_json
+    from mgcheck.store.datafiles import load_sources
 
     entries = list(enumerate(load_sources().sources, start=1))
     if keys:

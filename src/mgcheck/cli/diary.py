@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck import cli_common
-from mgcheck.cli_common import JsonOption, LangOption, apply_lang
+from mgcheck.cli import options as cli_common
+from mgcheck.cli.options import JsonOption, LangOption, apply_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
 from mgcheck.safetext import shown
-from mgcheck.textfile import display_name
+from mgcheck.store.textfile import display_name
 
 if TYPE_CHECKING:
-    from mgcheck.diary.entry import Entry
-    from mgcheck.diary.store import Diary
-    from mgcheck.interview import Prompter
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.models.diary import Entry
+    from mgcheck.store.diary import Diary
 
 diary_app = typer.Typer(
     help=_(
@@ -51,8 +51,8 @@ UntilOption = Annotated[
 def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
     """A night from the command line: exactly YYYY-MM-DD; one to be saved is not in the future
     nor before 1900 (a range may start or end anywhere)."""
-    from mgcheck.diary.entry import EARLIEST, InvalidNight
-    from mgcheck.diary.entry import parse_night as parse
+    from mgcheck.models.diary import EARLIEST, InvalidNight
+    from mgcheck.models.diary import parse_night as parse
 
     try:
         return parse(text, new=new, earliest=EARLIEST if new else None)
@@ -79,13 +79,13 @@ def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.dat
 
 
 def _open() -> Diary:
-    from mgcheck.diary.store import open_diary
+    from mgcheck.store.diary import open_diary
 
     return open_diary()
 
 
 def _existing() -> Diary | None:
-    from mgcheck.diary.store import open_existing
+    from mgcheck.store.diary import open_existing
 
     return open_existing()
 
@@ -97,9 +97,9 @@ def _report_problems(diary: Diary | None) -> None:
 
 
 def _elemental(form: str, amount: str) -> float:
-    from mgcheck.cli_common import read_label
-    from mgcheck.datafiles import load_forms, load_sources, source_keys
+    from mgcheck.cli.options import read_label
     from mgcheck.rules.dose import elemental_dose
+    from mgcheck.store.datafiles import load_forms, load_sources, source_keys
 
     match, amount_mg = read_label(load_forms(source_keys(load_sources())), form, amount)
     assert match is not None  # read_label refuses unknown forms unless elemental
@@ -178,7 +178,7 @@ def add(
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    from mgcheck.diary.entry import Entry, InvalidEntry
+    from mgcheck.models.diary import Entry, InvalidEntry
 
     apply_lang(lang)
     night = (
@@ -222,7 +222,7 @@ def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
     Asking happens outside the transaction (nobody holds the lock while a person thinks); the
     replacement then happens only if the entry is still the one the person was asked about.
     """
-    from mgcheck.diary.store import EntryChanged, EntryExists
+    from mgcheck.store.diary import EntryChanged, EntryExists
 
     night = entry.night.isoformat()
     with _open() as diary:
@@ -392,7 +392,7 @@ def export(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    from mgcheck.diary.files import to_csv, to_json
+    from mgcheck.store.diary_files import to_csv, to_json
 
     apply_lang(lang)
     kind = (format or (output.suffix.lstrip(".") if output else "csv")).lower()
@@ -405,7 +405,7 @@ def export(
             entries = diary.entries()
     text = to_csv(entries) if kind == "csv" else to_json(entries)
     if output is None:
-        from mgcheck.output import write_data
+        from mgcheck.render.console import write_data
 
         write_data(text)
     else:
@@ -420,7 +420,7 @@ def _write_new_private(path: Path, text: str) -> None:
     """A new file, 0600 before the first byte, never over an existing one."""
     import os
 
-    from mgcheck.paths import create_private_file
+    from mgcheck.store.paths import create_private_file
 
     create_private_file(path, exclusive=True)
     try:
@@ -451,9 +451,9 @@ def import_entries(
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    from mgcheck.diary.files import MAX_BYTES, parse_export
-    from mgcheck.diary.store import EntryExists
-    from mgcheck.textfile import read_file
+    from mgcheck.store.diary import EntryExists
+    from mgcheck.store.diary_files import MAX_BYTES, parse_export
+    from mgcheck.store.textfile import read_file
 
     apply_lang(lang)
     entries = parse_export(read_file(file, MAX_BYTES), display_name(file))
@@ -535,7 +535,7 @@ def forget(
 
 def _warn_if_journal_kept(diary: Diary) -> None:
     if not diary.journal_wiped:
-        from mgcheck.output import error_line
+        from mgcheck.render.console import error_line
 
         error_line(
             _(

@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from mgcheck.datafiles import AssessData
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, _
-from mgcheck.models import Text, one_line
+from mgcheck.models.base import Text, one_line
+from mgcheck.store.datafiles import AssessData
 from mgcheck.vocab import (
     LEGACY_VALUES,
     Condition,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from mgcheck.datafiles import DATA_DIR
 from mgcheck.rules.foods import CompositionRow
+from mgcheck.store.datafiles import DATA_DIR
 
 COMPOSITION_FILE = DATA_DIR / "composition" / "food_magnesium.csv"
 ATTRIBUTION = (

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.models_guidance import SourceEntry
-from mgcheck.output import JSON_SCHEMA_VERSION
+from mgcheck.models.guidance import SourceEntry
+from mgcheck.render.console import JSON_SCHEMA_VERSION
 from mgcheck.render.report import html_page, markdown, text
-from mgcheck.report import Report
+from mgcheck.results.assess import Report
 from mgcheck.safetext import dumps
-from mgcheck.textfile import display_name
+from mgcheck.store.textfile import display_name
 
 
 def render_file(
@@ -63,7 +63,7 @@ def _publish(temporary: Path, path: Path, replace: bool) -> None:
     except FileExistsError:
         raise already_exists(path) from None
     except OSError:  # no hard links on this file system: a new file, created exclusively
-        from mgcheck.paths import create_private_file
+        from mgcheck.store.paths import create_private_file
 
         create_private_file(path, exclusive=True)
         path.write_bytes(temporary.read_bytes())

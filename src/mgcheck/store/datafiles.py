@@ -10,16 +10,16 @@ from pydantic import BaseModel, ValidationError
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.models import FoodTable
+from mgcheck.models.base import FoodTable
 from mgcheck.safetext import shown
-from mgcheck.textfile import MB, decode_text, display_name, read_file
+from mgcheck.store.textfile import MB, decode_text, display_name, read_file
 
 if TYPE_CHECKING:
-    from mgcheck.models_assess import DietFile, FindingText, Phrase, QuestionsFile
-    from mgcheck.models_guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
-    from mgcheck.models_trial import TrialFile
+    from mgcheck.models.assess_data import DietFile, FindingText, Phrase, QuestionsFile
+    from mgcheck.models.guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
+    from mgcheck.models.trial import TrialFile
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent.parent / "data"
 FOODS_FILE = DATA_DIR / "foods.yaml"
 MAX_TABLE_BYTES = 4 * MB  # a food table of your own; mgcheck's has 79 foods in 40 kB
 MAX_DATA_BYTES = 16 * MB  # mgcheck's own data files
@@ -33,7 +33,7 @@ def read_yaml(path: Path, *, trusted: bool = True) -> Any:
     Duplicate keys are refused in every file; a file that is not mgcheck's own (``trusted``
     False) is also capped in size and may hold no anchors, aliases or deep nesting.
     """
-    from mgcheck.strictload import load_yaml
+    from mgcheck.store.strictload import load_yaml
 
     name = display_name(path)
     raw = read_file(path, MAX_DATA_BYTES if trusted else MAX_TABLE_BYTES)
@@ -104,13 +104,13 @@ def _check_citations(path: Path, cited: list[tuple[str, list[str]]], known: set[
 
 
 def load_sources() -> SourceList:
-    from mgcheck.models_guidance import SourceList
+    from mgcheck.models.guidance import SourceList
 
     return validate(SourceList, read_yaml(SOURCES_FILE), SOURCES_FILE, "sources", _("source"))
 
 
 def load_limits(known: set[str]) -> LimitsFile:
-    from mgcheck.models_guidance import LimitsFile
+    from mgcheck.models.guidance import LimitsFile
 
     limits = validate(LimitsFile, read_yaml(LIMITS_FILE), LIMITS_FILE, "standards", "standard")
     cited = [
@@ -129,7 +129,7 @@ def load_limits(known: set[str]) -> LimitsFile:
 
 
 def load_forms(known: set[str]) -> FormsFile:
-    from mgcheck.models_guidance import FormsFile
+    from mgcheck.models.guidance import FormsFile
 
     forms = validate(FormsFile, read_yaml(FORMS_FILE), FORMS_FILE, "forms", _("form"))
     _check_citations(FORMS_FILE, [(f.id, f.sources) for f in forms.forms], known)
@@ -137,7 +137,7 @@ def load_forms(known: set[str]) -> FormsFile:
 
 
 def load_guidance(known: set[str]) -> GuidanceFile:
-    from mgcheck.models_guidance import GuidanceFile
+    from mgcheck.models.guidance import GuidanceFile
 
     guidance = validate(
         GuidanceFile, read_yaml(GUIDANCE_FILE), GUIDANCE_FILE, "sections", _("section")
@@ -160,7 +160,7 @@ DIET_FILE = DATA_DIR / "diet.yaml"
 
 
 def load_questions() -> QuestionsFile:
-    from mgcheck.models_assess import QuestionsFile
+    from mgcheck.models.assess_data import QuestionsFile
 
     return validate(QuestionsFile, read_yaml(QUESTIONS_FILE), QUESTIONS_FILE, "", "")
 
@@ -169,7 +169,7 @@ def load_findings(
     known: set[str], guidance: GuidanceFile
 ) -> tuple[list[FindingText], dict[str, Phrase]]:
     """The findings in file order, each with its own words or those of the guidance item."""
-    from mgcheck.models_assess import FindingsFile
+    from mgcheck.models.assess_data import FindingsFile
 
     raw = validate(FindingsFile, read_yaml(FINDINGS_FILE), FINDINGS_FILE, "findings", "finding")
     items = {item.id: item for item in guidance.items()}
@@ -201,7 +201,7 @@ def load_findings(
 
 
 def load_diet(foods: FoodTable) -> DietFile:
-    from mgcheck.models_assess import DietFile
+    from mgcheck.models.assess_data import DietFile
 
     diet = validate(DietFile, read_yaml(DIET_FILE), DIET_FILE, "", "")
     known_foods = {food.id for food in foods.foods}
@@ -257,7 +257,7 @@ TRIAL_FILE = DATA_DIR / "trial.yaml"
 
 def load_trial(known: set[str]) -> TrialFile:
     """The trial's defaults and words; every key it cites must be in sources.yaml."""
-    from mgcheck.models_trial import TrialFile
+    from mgcheck.models.trial import TrialFile
 
     trial = validate(TrialFile, read_yaml(TRIAL_FILE), TRIAL_FILE, "", "")
     _check_citations(TRIAL_FILE, trial.citations(), known)

@@ -23,11 +23,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from mgcheck.diary.entry import Entry, InvalidEntry, InvalidNight, parse_night
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
 from mgcheck.safetext import dumps, shown
-from mgcheck.textfile import MB, decode_text
+from mgcheck.store.textfile import MB, decode_text
 
 FIELDS = ("night", "legs", "sleep", "magnesium_mg", "note")
 JSON_SCHEMA = "mgcheck.diary"
@@ -141,7 +141,7 @@ def _entry(raw: dict[str, Any], typed: bool) -> Entry:
 
 
 def _json_rows(text: str, name: str) -> list[dict[str, Any]]:
-    from mgcheck.strictload import load_json
+    from mgcheck.store.strictload import load_json
 
     document = load_json(text, name)
     if not isinstance(document, dict) or document.get("schema") != JSON_SCHEMA:

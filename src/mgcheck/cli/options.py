@@ -16,8 +16,8 @@ from mgcheck.safetext import shown
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
-    from mgcheck.interview import Prompter
-    from mgcheck.models_guidance import FormsFile
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.models.guidance import FormsFile
     from mgcheck.rules.dose import FormMatch
 
 
@@ -63,8 +63,8 @@ def prompter() -> Prompter | None:
 
     if sys.stdin is None or not sys.stdin.isatty():
         return None
-    from mgcheck.interview import Prompter
-    from mgcheck.output import stdout_console
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.render.console import stdout_console
 
     console = stdout_console()
     return Prompter(input, lambda text: console.print(text, markup=False, highlight=False))

@@ -32,12 +32,12 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from mgcheck.diary.entry import Entry, InvalidEntry, InvalidNight, parse_night
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.paths import create_private_file, private_dir, user_dir
+from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
 from mgcheck.safetext import shown
-from mgcheck.textfile import display_name
+from mgcheck.store.paths import create_private_file, private_dir, user_dir
+from mgcheck.store.textfile import display_name
 
 FILENAME = "diary.sqlite3"
 APPLICATION_ID = 0x4D474348  # "MGCH"

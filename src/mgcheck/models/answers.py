@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from mgcheck.models import Name, Strict, StrictBool, StrictFloat, StrictInt
+from mgcheck.models.base import Name, Strict, StrictBool, StrictFloat, StrictInt
 from mgcheck.vocab import (
     Condition,
     Distress,

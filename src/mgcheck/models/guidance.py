@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from mgcheck.models import NonEmpty, Strict, Text
+from mgcheck.models.base import NonEmpty, Strict, Text
 from mgcheck.vocab import Level, Sex, Standard
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]

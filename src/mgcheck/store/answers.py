@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, current
 from mgcheck.safetext import shown
-from mgcheck.textfile import MB, decode_text, display_name, read_file, read_stream
+from mgcheck.store.textfile import MB, decode_text, display_name, read_file, read_stream
 
 if TYPE_CHECKING:
-    from mgcheck.datafiles import AssessData
-    from mgcheck.models_answers import Answers
+    from mgcheck.models.answers import Answers
+    from mgcheck.store.datafiles import AssessData
 
 MAX_BYTES = MB  # an answers file is a few hundred bytes
 
@@ -60,7 +60,7 @@ def _read(source: str) -> tuple[str, bytes]:
 def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
     from pydantic import ValidationError
 
-    from mgcheck.models_answers import Answers
+    from mgcheck.models.answers import Answers
     from mgcheck.rules.assess import form_problem
     from mgcheck.rules.dose import NeedsElemental, NoSuchHydrate, UnknownForm
 
@@ -69,7 +69,7 @@ def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
         raise MgcheckError(
             _("{file}: empty. See mgcheck assess --example for the format.").format(file=name)
         )
-    from mgcheck.strictload import load_yaml
+    from mgcheck.store.strictload import load_yaml
 
     content = load_yaml(text, name)
     if not isinstance(content, dict):

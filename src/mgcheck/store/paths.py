@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.textfile import display_name
+from mgcheck.store.textfile import display_name
 
 ENV = "MGCHECK_HOME"
 PRIVATE_DIR = 0o700

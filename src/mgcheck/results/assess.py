@@ -8,10 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mgcheck.datafiles import AssessData
 from mgcheck.i18n import Language, _, format_number, join_and
-from mgcheck.models import Text
-from mgcheck.models_answers import Answers
+from mgcheck.models.answers import Answers
+from mgcheck.models.base import Text
 from mgcheck.rules.assess import (
     OLDER_AGE,
     Assessment,
@@ -27,6 +26,7 @@ from mgcheck.rules.assess import (
 )
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import upper_limit
+from mgcheck.store.datafiles import AssessData
 from mgcheck.vocab import Level, MagnesiumUnit, Standard
 
 FOOD_SOURCES = ("usda-sr28", "fineli-20")  # the datasets data/foods.yaml is built from
