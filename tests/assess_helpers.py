@@ -6,9 +6,10 @@ from typing import Any
 
 from mgcheck.i18n import Language
 from mgcheck.models.answers import Answers
+from mgcheck.models.assess_data import AssessData
 from mgcheck.results.assess import Report, build_report
 from mgcheck.rules.assess import Assessment, assess
-from mgcheck.store.datafiles import AssessData, load_assess_data
+from mgcheck.store.datafiles import load_assess_data
 from mgcheck.vocab import Standard
 
 DATA: AssessData = load_assess_data()

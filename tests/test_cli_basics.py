@@ -63,7 +63,7 @@ def test_unexpected_error_is_one_line_without_traceback(monkeypatch: pytest.Monk
     def boom(*args: object, **kwargs: object) -> None:
         raise ValueError("secret health data")
 
-    monkeypatch.setattr("mgcheck.store.datafiles.load_foods", boom)
+    monkeypatch.setattr("mgcheck.store.snapshot.foods", boom)
     result = run("foods")
     assert result.exit_code == 1
     assert result.stderr.strip() == (
@@ -76,6 +76,6 @@ def test_debug_shows_the_exception(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise ValueError("details")
 
-    monkeypatch.setattr("mgcheck.store.datafiles.load_foods", boom)
+    monkeypatch.setattr("mgcheck.store.snapshot.foods", boom)
     with pytest.raises(ValueError, match="details"):
         run("--debug", "foods")

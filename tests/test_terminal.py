@@ -58,5 +58,5 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("mgcheck.store.datafiles.load_foods", interrupted)
+    monkeypatch.setattr("mgcheck.store.snapshot.foods", interrupted)
     assert run("foods").exit_code == 130

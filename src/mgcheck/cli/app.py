@@ -29,7 +29,7 @@ from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy, Standard
 
 if TYPE_CHECKING:
     from mgcheck.models.answers import Answers
-    from mgcheck.store.datafiles import AssessData
+    from mgcheck.models.assess_data import AssessData
 
 
 class MgcheckGroup(TyperGroup):
@@ -185,9 +185,9 @@ def assess(
             if not force:
                 typer.echo(_("Nothing written."))
                 return
-    from mgcheck.store.datafiles import load_assess_data
+    from mgcheck.store import snapshot
 
-    data = load_assess_data()
+    data = snapshot.assess_data()
     if answers_file is None:
         answers = _interview(data)
     else:
@@ -287,11 +287,10 @@ def warnings(
     apply_lang(lang)
     from mgcheck.render.guidance import print_warnings, warnings_json
     from mgcheck.rules.guidance import UnknownSection, pick_sections
-    from mgcheck.store.datafiles import load_guidance, load_limits, load_sources, source_keys
+    from mgcheck.store import snapshot
 
-    known = source_keys(load_sources())
-    guidance = load_guidance(known)
-    limits = load_limits(known)
+    guidance = snapshot.guidance()
+    limits = snapshot.limits()
     try:
         sections = pick_sections(guidance, section)
     except UnknownSection as exc:
@@ -361,10 +360,9 @@ def dose(
 ) -> None:
     """Convert a label amount; every medical judgement is made in mgcheck.rules."""
     apply_lang(lang)
-    from mgcheck.store.datafiles import load_forms, load_limits, load_sources, source_keys
+    from mgcheck.store import snapshot
 
-    known = source_keys(load_sources())
-    forms = load_forms(known)
+    forms = snapshot.forms()
     if list_forms:
         if words:
             raise MgcheckError(_("--list takes no form or amount."))
@@ -396,7 +394,7 @@ def dose(
         else:
             doses.append(elemental_dose(match, amount_mg, per_day, elemental))
     result = combine_doses(doses)
-    limits = load_limits(known)
+    limits = snapshot.limits()
     years = ADULT_AGE if age is None else age
     verdict = judge(
         limits,
@@ -487,9 +485,14 @@ def foods(
 
     from mgcheck.render.foods import foods_json, print_foods
     from mgcheck.rules.foods import FoodsQuery, rank_foods
-    from mgcheck.store.datafiles import load_foods
+    from mgcheck.store import snapshot
 
-    table = load_foods(foods_file)
+    if foods_file is None:
+        table = snapshot.foods()
+    else:
+        from mgcheck.store.datafiles import load_foods
+
+        table = load_foods(foods_file)
     query = FoodsQuery(
         by=by, group=group, search=search, article_only=article, top=top, target_mg=target
     )
@@ -515,9 +518,9 @@ def sources(
 ) -> None:
     apply_lang(lang)
     from mgcheck.render.guidance import print_sources, sources_json
-    from mgcheck.store.datafiles import load_sources
+    from mgcheck.store import snapshot
 
-    entries = list(enumerate(load_sources().sources, start=1))
+    entries = list(enumerate(snapshot.sources().sources, start=1))
     if keys:
         unknown = [k for k in keys if k not in {s.key for _n, s in entries}]
         if unknown:

@@ -99,9 +99,9 @@ def _report_problems(diary: Diary | None) -> None:
 def _elemental(form: str, amount: str) -> float:
     from mgcheck.cli.options import read_label
     from mgcheck.rules.dose import elemental_dose
-    from mgcheck.store.datafiles import load_forms, load_sources, source_keys
+    from mgcheck.store import snapshot
 
-    match, amount_mg = read_label(load_forms(source_keys(load_sources())), form, amount)
+    match, amount_mg = read_label(snapshot.forms(), form, amount)
     assert match is not None  # read_label refuses unknown forms unless elemental
     dose = elemental_dose(match, amount_mg)
     if dose.uncertain:

@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, _
+from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text, one_line
-from mgcheck.store.datafiles import AssessData
 from mgcheck.vocab import (
     LEGACY_VALUES,
     Condition,

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from mgcheck.models.base import Strict, Text
-from mgcheck.models.guidance import Key, Keys
+from mgcheck.models.base import FoodTable, Strict, Text
+from mgcheck.models.guidance import (
+    FormsFile,
+    GuidanceFile,
+    Key,
+    Keys,
+    LimitsFile,
+    SourceList,
+)
 from mgcheck.vocab import (
     Condition,
     DietGroup,
@@ -130,3 +138,18 @@ class DietFile(Strict):
         if missing:
             raise ValueError(f"groups: nothing for {', '.join(sorted(missing))}")
         return self
+
+
+@dataclass(frozen=True)
+class AssessData:
+    """Everything the self-check reads, loaded and cross-checked once."""
+
+    sources: SourceList
+    limits: LimitsFile
+    forms: FormsFile
+    guidance: GuidanceFile
+    foods: FoodTable
+    questions: QuestionsFile
+    findings: list[FindingText]
+    phrases: dict[str, Phrase]
+    diet: DietFile

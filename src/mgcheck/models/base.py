@@ -36,7 +36,9 @@ MAX_KCAL_PER_100G = 950.0
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a validator is compiled only for a model that validates something (a user's
+    # file); mgcheck's own data comes from the snapshot through model_construct.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):

@@ -10,6 +10,7 @@ from typing import Any
 
 from mgcheck.i18n import Language, _, format_number, join_and
 from mgcheck.models.answers import Answers
+from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text
 from mgcheck.rules.assess import (
     OLDER_AGE,
@@ -26,7 +27,6 @@ from mgcheck.rules.assess import (
 )
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import upper_limit
-from mgcheck.store.datafiles import AssessData
 from mgcheck.vocab import Level, MagnesiumUnit, Standard
 
 FOOD_SOURCES = ("usda-sr28", "fineli-20")  # the datasets data/foods.yaml is built from

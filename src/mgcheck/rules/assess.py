@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from mgcheck.models.answers import Answers, Legs, MagnesiumLab
+from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Food
 from mgcheck.models.guidance import LimitsFile
 from mgcheck.rules.dose import (
@@ -34,7 +35,6 @@ from mgcheck.rules.limits import (
     reference_intake,
     upper_limit,
 )
-from mgcheck.store.datafiles import AssessData
 from mgcheck.vocab import (
     Condition,
     Distress,

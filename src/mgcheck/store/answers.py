@@ -16,7 +16,7 @@ from mgcheck.store.textfile import MB, decode_text, display_name, read_file, rea
 
 if TYPE_CHECKING:
     from mgcheck.models.answers import Answers
-    from mgcheck.store.datafiles import AssessData
+    from mgcheck.models.assess_data import AssessData
 
 MAX_BYTES = MB  # an answers file is a few hundred bytes
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -15,7 +14,13 @@ from mgcheck.safetext import shown
 from mgcheck.store.textfile import MB, decode_text, display_name, read_file
 
 if TYPE_CHECKING:
-    from mgcheck.models.assess_data import DietFile, FindingText, Phrase, QuestionsFile
+    from mgcheck.models.assess_data import (
+        AssessData,
+        DietFile,
+        FindingText,
+        Phrase,
+        QuestionsFile,
+    )
     from mgcheck.models.guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
     from mgcheck.models.trial import TrialFile
 
@@ -216,22 +221,9 @@ def load_diet(foods: FoodTable) -> DietFile:
     return diet
 
 
-@dataclass(frozen=True)
-class AssessData:
-    """Everything the self-check reads, loaded and cross-checked once."""
-
-    sources: SourceList
-    limits: LimitsFile
-    forms: FormsFile
-    guidance: GuidanceFile
-    foods: FoodTable
-    questions: QuestionsFile
-    findings: list[FindingText]
-    phrases: dict[str, Phrase]
-    diet: DietFile
-
-
 def load_assess_data() -> AssessData:
+    from mgcheck.models.assess_data import AssessData
+
     sources = load_sources()
     known = source_keys(sources)
     guidance = load_guidance(known)
@@ -262,3 +254,27 @@ def load_trial(known: set[str]) -> TrialFile:
     trial = validate(TrialFile, read_yaml(TRIAL_FILE), TRIAL_FILE, "", "")
     _check_citations(TRIAL_FILE, trial.citations(), known)
     return trial
+
+
+def compile_data() -> dict[str, BaseModel]:
+    """Every data file read from its YAML and fully validated, as the snapshot stores it.
+
+    ``scripts/snapshot.py`` writes this to ``data/compiled/``; a test compares the two.
+    """
+    from mgcheck.models.assess_data import FindingsFile
+
+    data = load_assess_data()
+    findings = FindingsFile.model_construct(
+        schema_version=2, findings=data.findings, phrases=data.phrases
+    )
+    return {
+        "sources": data.sources,
+        "limits": data.limits,
+        "forms": data.forms,
+        "guidance": data.guidance,
+        "foods": data.foods,
+        "questions": data.questions,
+        "findings": findings,
+        "diet": data.diet,
+        "trial": load_trial(source_keys(data.sources)),
+    }
