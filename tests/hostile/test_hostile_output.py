@@ -137,14 +137,12 @@ def test_a_form_name_typed_in_the_interview_is_checked_too(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The interview accepts a name that means a known form; the model still refuses controls."""
-    from types import SimpleNamespace
 
     from mgcheck.cli.prompts import Interview
 
     answers = {"age": 52, "sex": "female", "magnesium": {"form": "citrate\x1b[2J", "amount_mg": 4}}
     monkeypatch.setattr(Interview, "run", lambda self: answers)
-    terminal = SimpleNamespace(stdin=SimpleNamespace(isatty=lambda: True))
-    monkeypatch.setattr("mgcheck.cli.app.sys", terminal)
+    monkeypatch.setattr("mgcheck.context.stdin_is_terminal", lambda: True)
     assert_refused(run("assess"), "your answers: magnesium.form")
 
 
@@ -215,7 +213,9 @@ def test_in_a_terminal_mgcheck_asks_before_replacing_a_report(
 
     script = Scripted(answer)
     said: list[str] = []
-    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(script.read, said.append))
+    monkeypatch.setattr(
+        "mgcheck.context.Context.prompter", lambda _self: Prompter(script.read, said.append)
+    )
     target = tmp_path / "report.md"
     target.write_text("my own notes", encoding="utf-8")
     result = run("assess", "--answers", answers, "--output", str(target), "--lang", lang)

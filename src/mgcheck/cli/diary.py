@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli import options as cli_common
-from mgcheck.cli.options import JsonOption, LangOption, apply_lang
+from mgcheck.cli.options import JsonOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
 from mgcheck.safetext import shown
@@ -127,6 +126,7 @@ def _elemental(form: str, amount: str) -> float:
         "mgcheck diary add --legs 2 --replace"
     ),
 )
+@with_lang
 def add(
     date: Annotated[
         str | None,
@@ -176,11 +176,9 @@ def add(
         bool,
         typer.Option("--replace", help=_("Replace an entry for the same night without asking.")),
     ] = False,
-    lang: LangOption = None,
 ) -> None:
     from mgcheck.models.diary import Entry, InvalidEntry
 
-    apply_lang(lang)
     night = (
         parse_night(date, "--date", new=True) if date else dt.date.today() - dt.timedelta(days=1)
     )
@@ -190,7 +188,7 @@ def add(
         raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
     if form is not None and amount is not None:
         magnesium = _elemental(form, amount)
-    asker = cli_common.prompter()
+    asker = context().prompter()
     if legs is None:
         if asker is None:
             raise MgcheckError(
@@ -272,16 +270,15 @@ def _describe(entry: Entry, replaced: bool) -> str:
         "mgcheck diary list --all --json"
     ),
 )
+@with_lang
 def list_entries(
     since: SinceOption = None,
     until: UntilOption = None,
     all_nights: Annotated[bool, typer.Option("--all", help=_("Every night in the diary."))] = False,
     json: JsonOption = False,
-    lang: LangOption = None,
 ) -> None:
     from mgcheck.render.diary import entries_json, print_entries
 
-    apply_lang(lang)
     first, last = _range(since, until)
     diary = _existing()
     if diary is None:
@@ -301,14 +298,13 @@ def list_entries(
     help=_("A chart of leg symptoms night by night, nights on magnesium marked, weekly averages."),
     epilog=_("Examples:  mgcheck diary chart  ·  mgcheck diary chart --since 2026-09-01"),
 )
+@with_lang
 def chart(
     since: SinceOption = None,
     until: UntilOption = None,
-    lang: LangOption = None,
 ) -> None:
     from mgcheck.render.diary import CHART_NIGHTS, print_chart
 
-    apply_lang(lang)
     first, last = _range(since, until)
     diary = _existing()
     entries: list[Entry] = []
@@ -329,6 +325,7 @@ def chart(
         "mgcheck diary compare --json"
     ),
 )
+@with_lang
 def compare(
     split: Annotated[
         str | None,
@@ -339,12 +336,10 @@ def compare(
     since: SinceOption = None,
     until: UntilOption = None,
     json: JsonOption = False,
-    lang: LangOption = None,
 ) -> None:
     from mgcheck.render.diary import comparison_json, print_comparison
     from mgcheck.rules.diary import compare_magnesium, compare_split
 
-    apply_lang(lang)
     first, last = _range(since, until)
     split_night = None if split is None else parse_night(split, "--split")
     diary = _existing()
@@ -375,6 +370,7 @@ def compare(
         "mgcheck diary export --output diary.csv"
     ),
 )
+@with_lang
 def export(
     format: Annotated[
         str | None,
@@ -390,11 +386,9 @@ def export(
             "--output", help=_("A new file to write to."), show_default=False, dir_okay=False
         ),
     ] = None,
-    lang: LangOption = None,
 ) -> None:
     from mgcheck.store.diary_files import to_csv, to_json
 
-    apply_lang(lang)
     kind = (format or (output.suffix.lstrip(".") if output else "csv")).lower()
     if kind not in ("csv", "json"):
         raise MgcheckError(_("--format: use csv or json."))
@@ -444,18 +438,17 @@ def _write_new_private(path: Path, text: str) -> None:
         "Examples:  mgcheck diary import diary.csv  ·  mgcheck diary import diary.json --replace"
     ),
 )
+@with_lang
 def import_entries(
     file: Annotated[Path, typer.Argument(help=_("The export file."), dir_okay=False)],
     replace: Annotated[
         bool, typer.Option("--replace", help=_("Replace entries for nights the diary already has."))
     ] = False,
-    lang: LangOption = None,
 ) -> None:
     from mgcheck.store.diary import EntryExists
     from mgcheck.store.diary_files import MAX_BYTES, parse_export
     from mgcheck.store.textfile import read_file
 
-    apply_lang(lang)
     entries = parse_export(read_file(file, MAX_BYTES), display_name(file))
     diary = _open()
     with diary:
@@ -476,11 +469,10 @@ def import_entries(
     help=_("Delete the entry for one night."),
     epilog=_("Examples:  mgcheck diary delete 2026-11-20"),
 )
+@with_lang
 def delete(
     night: Annotated[str, typer.Argument(help=_("The night, as YYYY-MM-DD."))],
-    lang: LangOption = None,
 ) -> None:
-    apply_lang(lang)
     day = parse_night(night, "NIGHT")
     diary = _existing()
     deleted = False
@@ -498,14 +490,13 @@ def delete(
     help=_("Delete every entry (asks first). The empty diary file stays."),
     epilog=_("Examples:  mgcheck diary forget --all  ·  mgcheck diary forget --all --yes"),
 )
+@with_lang
 def forget(
     all_nights: Annotated[
         bool, typer.Option("--all", help=_("Required: every entry goes."))
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
-    lang: LangOption = None,
 ) -> None:
-    apply_lang(lang)
     if not all_nights:
         raise MgcheckError(_("add --all to delete every entry; to delete one night use delete."))
     diary = _existing()
@@ -516,7 +507,7 @@ def forget(
         count = diary.count()
         _report_problems(diary)
         if not yes:
-            asker = cli_common.prompter()
+            asker = context().prompter()
             if asker is None:
                 raise MgcheckError(
                     _("this deletes every entry: add --yes, or run it in a terminal.")
@@ -549,11 +540,10 @@ def _warn_if_journal_kept(diary: Diary) -> None:
     help=_("Copy the whole diary into a new file (readable by you only)."),
     epilog=_("Examples:  mgcheck diary backup ~/diary-backup.sqlite3"),
 )
+@with_lang
 def backup(
     file: Annotated[Path, typer.Argument(help=_("A new file for the copy."), dir_okay=False)],
-    lang: LangOption = None,
 ) -> None:
-    apply_lang(lang)
     diary = _open()
     with diary:
         count = diary.count()

@@ -5,29 +5,75 @@ Imported by mgcheck.cli and mgcheck.cli_diary; help strings are translated at im
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
+from mgcheck.cli import messages
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import Language, _, current, set_language
-from mgcheck.safetext import shown
+from mgcheck.i18n import _
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
-    from mgcheck.cli.prompts import Prompter
+    from mgcheck.context import Context
     from mgcheck.models.guidance import FormsFile
     from mgcheck.rules.dose import FormMatch
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
 class Lang(str, Enum):
+    """The choices of ``--lang`` as Typer shows them (the values of i18n.Language)."""
+
     da = "da"
     en = "en"
 
 
-LangOption = Annotated[
-    Lang | None,
+def context() -> Context:
+    """This run's :class:`~mgcheck.context.Context`: made once when the command line is parsed."""
+    from typer._click.globals import get_current_context
+
+    from mgcheck.context import Context, from_environment
+
+    current = get_current_context(silent=True)
+    obj = None if current is None else current.find_root().obj
+    return obj if isinstance(obj, Context) else from_environment()
+
+
+def with_lang(command: F, *, first: bool = False) -> F:
+    """Give ``command`` the ``--lang`` option, so it works after the command name too.
+
+    The language is chosen once for the whole command line (:class:`mgcheck.context.Context`,
+    made by :class:`mgcheck.cli.app.MgcheckGroup` before any command runs), so the command
+    itself never sees the option: this wrapper parses it for Typer and lets it go.
+    """
+    import functools
+    import inspect
+
+    signature = inspect.signature(command, eval_str=True)
+    lang = inspect.Parameter(
+        "lang", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=_LANG_OPTION
+    )
+    params = list(signature.parameters.values())
+    # Where --help lists it: last before --help, or (the root) first after the Typer context.
+    at = sum(1 for p in params if p.annotation is typer.Context) if first else len(params)
+
+    @functools.wraps(command)
+    def parsed(*args: Any, lang: object = None, **kwargs: Any) -> Any:
+        return command(*args, **kwargs)
+
+    parsed.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*params[:at], lang, *params[at:]]
+    )
+    parsed.__annotations__ = {**command.__annotations__, "lang": _LANG_OPTION}
+    return parsed  # type: ignore[return-value]
+
+
+_LANG_OPTION = Annotated[
+    Optional[Lang],  # noqa: UP045 - evaluated at run time on Python 3.10 too
     typer.Option(
         "--lang",
         help=_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
@@ -40,11 +86,6 @@ JsonOption = Annotated[
 ]
 
 
-def apply_lang(lang: Lang | None) -> None:
-    if lang is not None:
-        set_language(lang.value)
-
-
 StandardOption = Annotated[
     Standard,
     typer.Option(
@@ -55,40 +96,6 @@ StandardOption = Annotated[
         case_sensitive=False,
     ),
 ]
-
-
-def prompter() -> Prompter | None:
-    """Someone to ask, when a person is at a terminal; None when input is piped or absent."""
-    import sys
-
-    if sys.stdin is None or not sys.stdin.isatty():
-        return None
-    from mgcheck.cli.prompts import Prompter
-    from mgcheck.render.console import stdout_console
-
-    console = stdout_console()
-    return Prompter(input, lambda text: console.print(text, markup=False, highlight=False))
-
-
-def amount_message(text: str, reason: str) -> str:
-    text = shown(text, 40)
-    if reason == "ambiguous":
-        return _(
-            "'{text}' could be a thousand or one: write the amount without a thousands "
-            "separator, e.g. 1000 or 1,5."
-        ).format(text=text)
-    if reason == "range":
-        return _("'{text}' must be more than 0 and at most 100 g per unit.").format(text=text)
-    return _("'{text}' is not an amount. Write e.g. 400, 400mg or 1,5g.").format(text=text)
-
-
-def unknown_form_message(exc: Any, lang: Language) -> str:
-    names = ", ".join(f.name.get(lang) for f in exc.suggestions)
-    if names:
-        return _("unknown form '{query}'. Did you mean: {names}? See mgcheck dose --list.").format(
-            query=shown(exc.query, 40), names=names
-        )
-    return _("unknown form '{query}'. See mgcheck dose --list.").format(query=shown(exc.query, 40))
 
 
 def read_label(
@@ -107,31 +114,16 @@ def read_label(
         resolve_form,
     )
 
+    t = context().t
     try:
         amount_mg = parse_amount(amount)
     except InvalidAmount as exc:
-        raise MgcheckError(amount_message(exc.text, exc.reason)) from None
+        raise MgcheckError(messages.amount(exc, t)) from None
     try:
         return resolve_form(forms, form), amount_mg
-    except UnknownForm as exc:
+    except (UnknownForm, NeedsElemental) as exc:
         if elemental:
             return None, amount_mg
-        raise MgcheckError(unknown_form_message(exc, current())) from None
-    except NeedsElemental as exc:
-        if elemental:
-            return None, amount_mg
-        raise MgcheckError(
-            exc.entry.note.get(current())
-            + " "
-            + _(
-                "Give the amount of magnesium the label states, with --elemental: "
-                "mgcheck dose {form} 100 mg --elemental"
-            ).format(form=exc.query)
-        ) from None
+        raise MgcheckError(messages.form_on_label(exc, t)) from None
     except NoSuchHydrate as exc:
-        raise MgcheckError(
-            _("{form} has no such hydrate in mgcheck's list. Its variants: {variants}").format(
-                form=exc.form.name.get(current()),
-                variants=", ".join(v.label.get(current()) for v in exc.form.variants),
-            )
-        ) from None
+        raise MgcheckError(messages.form_on_label(exc, t)) from None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import Language, _
+from mgcheck.i18n import Language, Translator, current, translator
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text, one_line
 from mgcheck.vocab import (
@@ -39,10 +39,16 @@ _LAB = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z/]+)\s*$")
 class Prompter:
     """Asks one thing at a time until the answer can be used; counts the questions asked."""
 
-    def __init__(self, read: Callable[[str], str], say: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        read: Callable[[str], str],
+        say: Callable[[str], None],
+        t: Translator | None = None,
+    ) -> None:
         self._read = read
         self.say = say
         self.prompts = 0
+        self.t = t or translator(current())  # the words of the questions' frame
 
     def ask(self, prompt: str, parse: Callable[[str], T], problem: str) -> T:
         """Ask until ``parse`` accepts the answer; ``problem`` explains what a good one is."""
@@ -52,7 +58,7 @@ class Prompter:
                 line = self._read(prompt)
             except EOFError:
                 raise MgcheckError(
-                    _("input ended before the questions were finished; nothing was saved.")
+                    self.t("input ended before the questions were finished; nothing was saved.")
                 ) from None
             try:
                 return parse(line.strip())
@@ -68,7 +74,7 @@ class Prompter:
                 return False
             raise ValueError(text)
 
-        return self.ask(f"{question} {_('[y/n]')} ", parse, _("Answer y or n."))
+        return self.ask(f"{question} {self.t('[y/n]')} ", parse, self.t("Answer y or n."))
 
     def confirm_or_unknown(self, question: str) -> bool | None:
         """Yes, no, or don't know (None): for questions a person may not be able to answer."""
@@ -83,8 +89,8 @@ class Prompter:
                 return None
             raise ValueError(text)
 
-        hint = _("[y/n/don't know]")
-        return self.ask(f"{question} {hint} ", parse, _("Answer y, n or don't know."))
+        hint = self.t("[y/n/don't know]")
+        return self.ask(f"{question} {hint} ", parse, self.t("Answer y, n or don't know."))
 
     def whole_number(
         self, prompt: str, low: int, high: int, *, optional: bool = False
@@ -100,7 +106,7 @@ class Prompter:
         return self.ask(
             f"{prompt} ",
             parse,
-            _("Write a whole number from {low} to {high}.").format(low=low, high=high),
+            self.t("Write a whole number from {low} to {high}.").format(low=low, high=high),
         )
 
     def decimal(self, prompt: str, low: float, high: float) -> float:
@@ -116,7 +122,7 @@ class Prompter:
         return self.ask(
             f"{prompt} ",
             parse,
-            _("Write a number from {low} to {high}; a decimal comma is fine (0,5).").format(
+            self.t("Write a number from {low} to {high}; a decimal comma is fine (0,5).").format(
                 low=low, high=high
             ),
         )
@@ -130,7 +136,7 @@ class Interview(Prompter):
         read: Callable[[str], str],
         say: Callable[[str], None],
     ) -> None:
-        super().__init__(read, say)
+        super().__init__(read, say, translator(lang))
         self.data = data
         self.lang = lang
 
@@ -162,7 +168,9 @@ class Interview(Prompter):
             return options[index][0]
 
         return self.ask(
-            _("Number: "), parse, _("Write one number from 1 to {n}.").format(n=len(options))
+            self.t("Number: "),
+            parse,
+            self.t("Write one number from 1 to {n}.").format(n=len(options)),
         )
 
     def some_of(self, key: str, options: Sequence[tuple[T, Text]]) -> list[T]:
@@ -182,11 +190,11 @@ class Interview(Prompter):
             return picked
 
         return self.ask(
-            _("Numbers, e.g. 1,3 (Enter for none): "),
+            self.t("Numbers, e.g. 1,3 (Enter for none): "),
             parse,
-            _("Write numbers from 1 to {n}, separated by commas, or press Enter for none.").format(
-                n=len(options)
-            ),
+            self.t(
+                "Write numbers from 1 to {n}, separated by commas, or press Enter for none."
+            ).format(n=len(options)),
         )
 
     # --- the questions -----------------------------------------------------------------------
@@ -273,12 +281,14 @@ class Interview(Prompter):
             "form": self.ask(
                 f"{self.question('form')} ",
                 form,
-                _("mgcheck does not know that form. See mgcheck dose --list, or type unknown."),
+                self.t(
+                    "mgcheck does not know that form. See mgcheck dose --list, or type unknown."
+                ),
             ),
             "amount_mg": self.ask(
                 f"{self.question('amount_mg')} ",
                 amount,
-                _("Write the amount, e.g. 400, 400 mg or 1,5 g."),
+                self.t("Write the amount, e.g. 400, 400 mg or 1,5 g."),
             ),
             "elemental": self._elemental(),
             "per_day": self.whole("per_day", 1, 24),
@@ -339,14 +349,14 @@ class Interview(Prompter):
         mg = self.ask(
             f"{self.question('lab_magnesium')}: ",
             magnesium,
-            _("Write the value and its unit, e.g. 0,68 mmol/L, 1,7 mg/dL or 1,4 mEq/L."),
+            self.t("Write the value and its unit, e.g. 0,68 mmol/L, 1,7 mg/dL or 1,4 mEq/L."),
         )
         if mg:
             labs["magnesium"] = mg
         fe = self.ask(
             f"{self.question('lab_ferritin')}: ",
             ferritin,
-            _("Write the ferritin value in µg/L, e.g. 40."),
+            self.t("Write the ferritin value in µg/L, e.g. 40."),
         )
         if fe:
             labs["ferritin"] = fe
@@ -365,7 +375,7 @@ class Interview(Prompter):
         tsat = self.ask(
             f"{self.question('lab_tsat')}: ",
             saturation,
-            _("Write the transferrin saturation in %, e.g. 18."),
+            self.t("Write the transferrin saturation in %, e.g. 18."),
         )
         if tsat:
             labs["transferrin_saturation"] = tsat

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mgcheck.i18n import Language, _, format_number, join_and
+from mgcheck.i18n import Language, Translator, current, translator
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text
@@ -112,151 +112,152 @@ class Report:
         }
 
 
-def headline(level: Level) -> str:
+def headline(level: Level, t: Translator | None = None) -> str:
+    """The overall level in words (the process language unless ``t`` says otherwise)."""
+    t = t or translator(current())
     return {
-        Level.URGENT: _("Get help now"),
-        Level.DOCTOR: _("Talk to a doctor"),
-        Level.CAUTION: _("Worth watching"),
-        Level.INFO: _("Looks fine"),
+        Level.URGENT: t("Get help now"),
+        Level.DOCTOR: t("Talk to a doctor"),
+        Level.CAUTION: t("Worth watching"),
+        Level.INFO: t("Looks fine"),
     }[level]
 
 
-def _label(data: AssessData, kind: str, key: str, lang: Language) -> str:
+def _label(data: AssessData, kind: str, key: str, t: Translator) -> str:
     labels = data.questions.labels
     if kind == "risk":
         if key == "older_age":
-            return labels.other["older_age"].get(lang).format(age=OLDER_AGE)
+            return labels.other["older_age"].get(t.lang).format(age=OLDER_AGE)
         kind = "conditions" if key in {c.value for c in labels.conditions} else "medicines"
     table: dict[Any, Text] = getattr(labels, kind)
-    return next(text.get(lang) for k, text in table.items() if getattr(k, "value", k) == key)
+    return next(text.get(t.lang) for k, text in table.items() if getattr(k, "value", k) == key)
 
 
-def _fill(value: Param, data: AssessData, lang: Language) -> str:
+def _fill(value: Param, data: AssessData, t: Translator) -> str:
     if isinstance(value, Num):
-        return format_number(value.value, value.decimals, lang)
+        return t.number(value.value, value.decimals)
     if isinstance(value, Span):
-        low = format_number(value.low, value.decimals, lang)
-        high = format_number(value.high, value.decimals, lang)
+        low = t.number(value.low, value.decimals)
+        high = t.number(value.high, value.decimals)
         return low if low == high else f"{low}–{high}"
     if isinstance(value, Names):
-        return join_and([_label(data, value.kind, key, lang) for key in value.keys])
+        return t.join_and([_label(data, value.kind, key, t) for key in value.keys])
     if isinstance(value, HelpLines):
         lines = {line.id: line for line in data.guidance.helplines.lines}
         return ", ".join(
-            f"{line.number} ({(line.region or line.name).get(lang)})"
+            f"{line.number} ({(line.region or line.name).get(t.lang)})"
             for line in (lines[i] for i in value.ids)
         )
     if isinstance(value, Phrases):
-        return " ".join(data.phrases[key].text.get(lang) for key in value.keys)
+        return " ".join(data.phrases[key].text.get(t.lang) for key in value.keys)
     if isinstance(value, Others):
         return ", ".join(
-            f"{v.short}: "
-            + (_("none set") if v.mg is None else format_number(v.mg, 0, lang) + " mg")
+            f"{v.short}: " + (t("none set") if v.mg is None else t.number(v.mg, 0) + " mg")
             for v in value.limits
         )
     return data.limits.standard(value).short
 
 
-def _answers_summary(answers: Answers, data: AssessData, lang: Language) -> list[tuple[str, str]]:
+def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[tuple[str, str]]:
     labels = data.questions.labels
-    yes, no, none = _("yes"), _("no"), _("none")
+    yes, no, none = t("yes"), t("no"), t("none")
 
     def names(table: dict[Any, Text], keys: tuple[Any, ...]) -> str:
-        return ", ".join(table[k].get(lang) for k in keys) or none
+        return ", ".join(table[k].get(t.lang) for k in keys) or none
 
     rows = [
-        (_("Age"), str(answers.age)),
-        (_("Sex"), labels.sex[answers.sex].get(lang)),
+        (t("Age"), str(answers.age)),
+        (t("Sex"), labels.sex[answers.sex].get(t.lang)),
     ]
     if answers.pregnant or answers.breastfeeding:
-        rows.append((_("Pregnant"), yes if answers.pregnant else no))
-        rows.append((_("Breastfeeding"), yes if answers.breastfeeding else no))
-    rows.append((_("Conditions"), names(labels.conditions, answers.conditions)))
-    rows.append((_("Medicines"), names(labels.medicines, answers.medicines)))
+        rows.append((t("Pregnant"), yes if answers.pregnant else no))
+        rows.append((t("Breastfeeding"), yes if answers.breastfeeding else no))
+    rows.append((t("Conditions"), names(labels.conditions, answers.conditions)))
+    rows.append((t("Medicines"), names(labels.medicines, answers.medicines)))
     supplement = answers.magnesium
     if supplement is None:
         rows.append(
             (
-                _("Magnesium supplement"),
-                _("none (considering one)") if answers.considering_magnesium else none,
+                t("Magnesium supplement"),
+                t("none (considering one)") if answers.considering_magnesium else none,
             )
         )
     else:
-        amount = format_number(
-            supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1, lang
-        )
-        kind = _("elemental") if supplement.elemental else supplement.form
+        amount = t.number(supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1)
+        kind = t("elemental") if supplement.elemental else supplement.form
         rows.append(
             (
-                _("Magnesium supplement"),
-                _("{form}, {amount} mg × {per_day} a day").format(
+                t("Magnesium supplement"),
+                t("{form}, {amount} mg × {per_day} a day").format(
                     form=kind, amount=amount, per_day=supplement.per_day
                 ),
             )
         )
-    rows.append((_("Symptoms now"), names(labels.symptoms, answers.symptoms_now)))
+    rows.append((t("Symptoms now"), names(labels.symptoms, answers.symptoms_now)))
     legs = answers.legs
     if legs is None:
-        rows.append((_("Leg symptoms"), none))
+        rows.append((t("Leg symptoms"), none))
     else:
         rows.append(
             (
-                _("Leg symptoms"),
-                _(
+                t("Leg symptoms"),
+                t(
                     "{met} of 4 core features; {days} days a week; bothers: {distress}; "
                     "sleep disturbed: {sleep}"
                 ).format(
                     met=legs.criteria_met(),
                     days=legs.days_per_week,
-                    distress=labels.distress[legs.distress].get(lang),
+                    distress=labels.distress[legs.distress].get(t.lang),
                     sleep=yes if legs.sleep_disturbed else no,
                 ),
             )
         )
         if legs.look_alikes:
-            rows.append((_("Look-alikes"), names(labels.look_alikes, legs.look_alikes)))
+            rows.append((t("Look-alikes"), names(labels.look_alikes, legs.look_alikes)))
     if answers.diet is not None:
         diet = answers.diet
         portions = ", ".join(
-            f"{text.get(lang)}: {format_number(getattr(diet, group.value), 1, lang)}"
+            f"{text.get(t.lang)}: {t.number(getattr(diet, group.value), 1)}"
             for group, text in labels.diet.items()
         )
-        rows.append((_("Portions a day"), portions))
+        rows.append((t("Portions a day"), portions))
     labs = answers.labs
     if labs and labs.magnesium:
         mg = labs.magnesium
-        shown = f"{format_number(mg.value, 2, lang)} {mg.unit.value}"
+        shown = f"{t.number(mg.value, 2)} {mg.unit.value}"
         if mg.unit is not MagnesiumUnit.MMOL_L:
-            shown += f" = {format_number(magnesium_mmol_per_l(mg), 2, lang)} mmol/L"
-        rows.append((_("Blood magnesium"), shown))
+            shown += f" = {t.number(magnesium_mmol_per_l(mg), 2)} mmol/L"
+        rows.append((t("Blood magnesium"), shown))
     if labs and labs.ferritin:
-        rows.append((_("Ferritin"), f"{format_number(labs.ferritin.value, 0, lang)} µg/L"))
+        rows.append((t("Ferritin"), f"{t.number(labs.ferritin.value, 0)} µg/L"))
     return rows
 
 
-def _dose_form(dose: Dose, lang: Language) -> str:
+def _dose_form(dose: Dose, t: Translator) -> str:
     """How the supplement was read, in words for the report."""
     if dose.match is not None:
-        return dose.match.form.name.get(lang)
+        return dose.match.form.name.get(t.lang)
     if dose.reading == "elemental":
-        return _("elemental magnesium")
+        return t("elemental magnesium")
     if dose.reading == "parts":
-        return _("several compounds")
-    return _("unknown form")
+        return t("several compounds")
+    return t("unknown form")
 
 
 def build_report(
     answers: Answers, assessment: Assessment, data: AssessData, lang: Language
 ) -> Report:
+    """The report in ``lang``, every word of it: interface words, data texts and numbers."""
+    t = translator(lang)
     texts = {f.id: f for f in data.findings}
     findings: list[FindingOut] = []
     for hit in assessment.hits:
         finding = texts[hit.id]
         title, text = finding.words(hit.variant)
-        values = {key: _fill(value, data, lang) for key, value in hit.params.items()}
-        body = text.get(lang).format(**values)
+        values = {key: _fill(value, data, t) for key, value in hit.params.items()}
+        body = text.get(t.lang).format(**values)
         if finding.extra is not None:
-            body += " " + finding.extra.get(lang).format(**values)
+            body += " " + finding.extra.get(t.lang).format(**values)
         phrase_sources = [
             key
             for value in hit.params.values()
@@ -268,7 +269,7 @@ def build_report(
             FindingOut(
                 id=hit.id,
                 level=hit_level(data, hit),
-                title=title.get(lang),
+                title=title.get(t.lang),
                 text=body.strip(),
                 sources=tuple(dict.fromkeys([*finding.sources, *phrase_sources])),
             )
@@ -278,8 +279,8 @@ def build_report(
     foods = tuple(
         FoodOut(
             id=food.id,
-            name=food.name.get(lang),
-            serving=food.serving.label.get(lang),
+            name=food.name.get(t.lang),
+            serving=food.serving.label.get(t.lang),
             mg=round(food.mg_per_100g * food.serving.grams / 100, 1) if assessment.adult else None,
         )
         for food in assessment.suggested_foods
@@ -310,7 +311,7 @@ def build_report(
         upper_limit_mg=assessment.upper_limit_mg,
         other_limits=others,
         dose_per_day_mg=None if dose is None else (dose.per_day_low, dose.per_day_high),
-        dose_form=None if dose is None or judgement is None else _dose_form(dose, lang),
+        dose_form=None if dose is None or judgement is None else _dose_form(dose, t),
         diet_mg=None if diet is None else diet.mg,
         diet_by_group=() if diet is None else tuple(diet.by_group.items()),
         legs_pattern=None if assessment.pattern is None else assessment.pattern.value,
@@ -319,5 +320,5 @@ def build_report(
         and (answers.pregnant or answers.breastfeeding),
         foods=foods,
         sources=sources,
-        answers=tuple(_answers_summary(answers, data, lang)),
+        answers=tuple(_answers_summary(answers, data, t)),
     )

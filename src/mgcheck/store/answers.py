@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _, current
+from mgcheck.i18n import _
 from mgcheck.safetext import shown
 from mgcheck.store.textfile import MB, decode_text, display_name, read_file, read_stream
 
 if TYPE_CHECKING:
     from mgcheck.models.answers import Answers
-    from mgcheck.models.assess_data import AssessData
 
 MAX_BYTES = MB  # an answers file is a few hundred bytes
 
@@ -57,12 +56,11 @@ def _read(source: str) -> tuple[str, bytes]:
     return display_name(source), read_file(Path(source), MAX_BYTES)
 
 
-def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
+def parse_answers(raw: bytes, name: str) -> Answers:
+    """The answers of one file, validated field by field; every problem named."""
     from pydantic import ValidationError
 
     from mgcheck.models.answers import Answers
-    from mgcheck.rules.assess import form_problem
-    from mgcheck.rules.dose import NeedsElemental, NoSuchHydrate, UnknownForm
 
     text = decode_text(raw, name)
     if not text.strip():
@@ -80,26 +78,10 @@ def parse_answers(raw: bytes, name: str, data: AssessData) -> Answers:
         answers = Answers.model_validate(content)
     except ValidationError as exc:
         raise invalid_answers(exc, name) from exc
-    problem = form_problem(answers, data)
-    if problem is not None:
-        if isinstance(problem, UnknownForm):
-            hint = ", ".join(f.id for f in problem.suggestions)
-            detail = _("unknown form '{form}'").format(form=shown(problem.query))
-            if hint:
-                detail += " " + _("(did you mean: {names}?)").format(names=hint)
-        elif isinstance(problem, NeedsElemental):
-            detail = (
-                problem.entry.note.get(current())
-                + " "
-                + _("Give the amount of magnesium the label states, with elemental: true.")
-            )
-        else:
-            assert isinstance(problem, NoSuchHydrate)
-            detail = _("{form} has no such hydrate").format(form=problem.form.id)
-        raise MgcheckError(f"{name}: magnesium.form: {detail}")
     return answers
 
 
-def load_answers(source: str, data: AssessData) -> Answers:
+def load_answers(source: str) -> tuple[str, Answers]:
+    """The answers of a file (``-``: standard input), with the name messages use for it."""
     name, raw = _read(source)
-    return parse_answers(raw, name, data)
+    return name, parse_answers(raw, name)
