@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mgcheck.cli import messages
 from mgcheck.cli.options import JsonOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
@@ -56,17 +57,7 @@ def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
     try:
         return parse(text, new=new, earliest=EARLIEST if new else None)
     except InvalidNight as exc:
-        if exc.kind == "early":
-            message = _("{option}: '{text}' is before 1900-01-01; is the year right?")
-        elif exc.kind == "future":
-            message = _(
-                "{option}: '{text}' is in the future; a night is named by the date of its evening."
-            )
-        else:
-            message = _(
-                "{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25."
-            )
-        raise MgcheckError(message.format(option=option, text=shown(text, 40))) from None
+        raise MgcheckError(messages.night(exc, option, text, context().t)) from None
 
 
 def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:

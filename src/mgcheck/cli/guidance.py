@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli.options import JsonOption, StandardOption, with_lang
+from mgcheck.cli import messages
+from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.safetext import shown
@@ -50,11 +51,7 @@ def warnings(
     try:
         sections = pick_sections(guidance, section)
     except UnknownSection as exc:
-        raise MgcheckError(
-            _("no section called '{name}'. Sections: {names}").format(
-                name=shown(exc.name, 40), names=", ".join(exc.known)
-            )
-        ) from None
+        raise MgcheckError(messages.unknown_section(exc, context().t)) from None
     (warnings_json if json else print_warnings)(sections, guidance, limits, standard)
 
 
