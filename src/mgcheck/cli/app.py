@@ -102,10 +102,20 @@ def main(
     if ctx.invoked_subcommand is None:
         from mgcheck.render.welcome import print_welcome
 
-        print_welcome()
+        print_welcome([(name, SUMMARIES[name]) for name in command_names()])
 
 
 COMMAND_ORDER = ("assess", "warnings", "dose", "foods", "sources")
+SUMMARIES: dict[str, str] = {}  # each command's line on the welcome screen, from its module
+
+
+def command_names() -> list[str]:
+    """The commands as the tree holds them, in --help order: the welcome screen, the README
+    and the help tests all read this list, so none of them can leave a command out."""
+    return [
+        *(info.name or info.callback.__name__ for info in app.registered_commands if info.callback),
+        *(group.name for group in app.registered_groups if group.name),
+    ]
 
 
 app.callback()(with_lang(main, first=True))  # --lang before the command name too
@@ -113,7 +123,10 @@ app.callback()(with_lang(main, first=True))  # --lang before the command name to
 
 def _register() -> None:
     """Every command, in the order --help and the welcome screen list them."""
-    from mgcheck.cli import assess, dose, foods, guidance
+    from mgcheck.cli import assess, diary, dose, foods, guidance
+
+    for module in (assess, guidance, dose, foods, diary):
+        SUMMARIES.update(module.SUMMARIES)
 
     found = {
         info.callback.__name__: info

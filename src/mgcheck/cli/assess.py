@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from mgcheck.models.assess_data import AssessData
 
 commands = typer.Typer()  # collected by mgcheck.cli.app
+# What `mgcheck` alone (the welcome screen) says of each command here.
+SUMMARIES = {
+    "assess": _("the self-check: questions, then a report for your doctor"),
+}
 
 
 REPORT_FORMATS = (".md", ".html", ".txt", ".json")

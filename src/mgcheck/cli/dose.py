@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     pass
 
 commands = typer.Typer()  # collected by mgcheck.cli.app
+# What `mgcheck` alone (the welcome screen) says of each command here.
+SUMMARIES = {
+    "dose": _("a supplement label as elemental magnesium"),
+}
 
 
 @commands.command(

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     pass
 
 commands = typer.Typer()  # collected by mgcheck.cli.app
+# What `mgcheck` alone (the welcome screen) says of each command here.
+SUMMARIES = {
+    "foods": _("foods rich in magnesium, ranked"),
+}
 
 
 @commands.command(

@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     pass
 
 commands = typer.Typer()  # collected by mgcheck.cli.app
+# What `mgcheck` alone (the welcome screen) says of each command here.
+SUMMARIES = {
+    "warnings": _("danger signs, who must ask a doctor first, limits"),
+    "sources": _("every source, numbered"),
+}
 
 
 @commands.command(
