@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from rich.segment import Segment
     from rich.text import Text
 
-JSON_SCHEMA_VERSION = 1
-
 
 def reader_gone() -> NoReturn:
     """The reader of stdout went away (``| head``): stop quietly, exit 0.
@@ -115,16 +113,12 @@ def write_data(text: str) -> None:
 
 def write_json(kind: str, payload: dict[str, Any]) -> None:
     """Write a versioned envelope: ``{"schema": "mgcheck.<kind>", "schema_version": 1, ...}``."""
+    from mgcheck.envelope import envelope
     from mgcheck.i18n import current
     from mgcheck.safetext import dumps
 
-    envelope: dict[str, Any] = {
-        "schema": f"mgcheck.{kind}",
-        "schema_version": JSON_SCHEMA_VERSION,
-        "language": current(),
-    }
-    envelope.update(payload)
-    sys.stdout.write(dumps(envelope, ascii_only=not stdout_is_utf8()) + "\n")
+    document = envelope(kind, payload, current())
+    sys.stdout.write(dumps(document, ascii_only=not stdout_is_utf8()) + "\n")
 
 
 def error_line(message: str) -> None:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from mgcheck.envelope import SCHEMA_VERSION, envelope, schema_name
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
@@ -30,8 +31,8 @@ from mgcheck.safetext import dumps, shown
 from mgcheck.store.textfile import MB, decode_text
 
 FIELDS = ("night", "legs", "sleep", "magnesium_mg", "note")
-JSON_SCHEMA = "mgcheck.diary"
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA = schema_name("diary")
+JSON_SCHEMA_VERSION = SCHEMA_VERSION
 MAX_BYTES = 16 * MB  # ten years of nights with full 500-character notes is about 7 MB
 _FORMULA = re.compile("'*[=+\\-@\t\r]")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
@@ -73,11 +74,7 @@ def to_csv(entries: Sequence[Entry]) -> str:
 
 
 def to_json(entries: Sequence[Entry]) -> str:
-    document = {
-        "schema": JSON_SCHEMA,
-        "schema_version": JSON_SCHEMA_VERSION,
-        "entries": [entry_dict(e) for e in entries],
-    }
+    document = envelope("diary", {"entries": [entry_dict(e) for e in entries]})
     return dumps(document) + "\n"
 
 

@@ -8,10 +8,10 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from mgcheck.envelope import envelope
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models.guidance import SourceEntry
-from mgcheck.render.console import JSON_SCHEMA_VERSION
 from mgcheck.render.report import html_page, markdown, text
 from mgcheck.results.assess import Report
 from mgcheck.safetext import dumps
@@ -27,14 +27,15 @@ def render_file(
         return html_page(report, sources, date)
     if suffix == ".txt":
         return text(report, sources, date)
-    document = {
-        "schema": "mgcheck.report",
-        "schema_version": JSON_SCHEMA_VERSION,
-        "language": report.language,
-        "date": date.isoformat(),
-        "answers": [{"question": q, "answer": a} for q, a in report.answers],
-        **report.to_json(),
-    }
+    document = envelope(
+        "report",
+        {
+            "date": date.isoformat(),
+            "answers": [{"question": q, "answer": a} for q, a in report.answers],
+            **report.to_json(),
+        },
+        report.language,
+    )
     return dumps(document) + "\n"
 
 
