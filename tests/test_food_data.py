@@ -12,7 +12,7 @@ from conftest import SHARED_FOOD_DATA
 from mgcheck.models.base import Food
 from mgcheck.store.composition import COMPOSITION_FILE, load_composition
 from mgcheck.store.datafiles import FOODS_FILE, load_foods
-from mgcheck.vocab import Group
+from mgcheck.vocab import FoodGroup
 
 FOODS = load_foods().foods
 
@@ -64,7 +64,7 @@ def test_reference_sanity_points(source: str, source_id: str, mg: float) -> None
 
 def test_at_least_sixty_foods_in_every_group() -> None:
     assert len(FOODS) >= 60
-    assert {f.group for f in FOODS} == set(Group)
+    assert {f.group for f in FOODS} == set(FoodGroup)
 
 
 def _article(predicate_words: tuple[str, ...]) -> list[Food]:

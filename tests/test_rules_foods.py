@@ -9,14 +9,14 @@ from mgcheck.i18n import Language
 from mgcheck.models.base import Food
 from mgcheck.rules.foods import FoodsQuery, fold, name_matches, rank_foods, words_match
 from mgcheck.store.datafiles import load_foods
-from mgcheck.vocab import Group, RankBy
+from mgcheck.vocab import FoodGroup, RankBy
 
 FOODS = load_foods().foods
 
 queries = st.builds(
     FoodsQuery,
     by=st.sampled_from(RankBy),
-    group=st.none() | st.sampled_from(Group),
+    group=st.none() | st.sampled_from(FoodGroup),
     search=st.none() | st.sampled_from(["", "a", "kål", "bean", "ø", "zz"]),
     article_only=st.booleans(),
     top=st.none() | st.integers(0, 100),

@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mgcheck.rules.limits import (
-    Sex,
     Verdict,
     adult_intakes,
     article_against_limits,
@@ -20,7 +19,7 @@ from mgcheck.rules.limits import (
     upper_limit,
 )
 from mgcheck.store.datafiles import load_limits, load_sources, source_keys
-from mgcheck.vocab import Standard
+from mgcheck.vocab import Sex, Standard
 
 LIMITS = load_limits(source_keys(load_sources()))
 NNR, EFSA, IOM = Standard.NNR, Standard.EFSA, Standard.IOM
@@ -71,7 +70,7 @@ NNR, EFSA, IOM = Standard.NNR, Standard.EFSA, Standard.IOM
 def test_reference_intakes(
     standard: Standard, age: int, sex: Sex, pregnant: bool, breastfeeding: bool, expected: float
 ) -> None:
-    intake = reference_intake(LIMITS.standard(standard), age, sex, pregnant, breastfeeding)
+    intake = reference_intake(LIMITS.standard(standard), age, Sex(sex), pregnant, breastfeeding)
     assert intake is not None
     assert intake.mg == expected
     assert not intake.no_separate_pregnancy_value
@@ -79,21 +78,21 @@ def test_reference_intakes(
 
 def test_nnr_pregnancy_is_flagged_not_invented() -> None:
     """NNR 2023 gives no verified pregnancy value ([U]): the women's value, marked as such."""
-    intake = reference_intake(LIMITS.standard(NNR), 30, "female", pregnant=True)
+    intake = reference_intake(LIMITS.standard(NNR), 30, Sex.FEMALE, pregnant=True)
     assert intake is not None
     assert intake.mg == 300
     assert intake.no_separate_pregnancy_value
 
 
 def test_pregnancy_flag_is_ignored_for_men() -> None:
-    intake = reference_intake(LIMITS.standard(IOM), 40, "male", pregnant=True)
+    intake = reference_intake(LIMITS.standard(IOM), 40, Sex.MALE, pregnant=True)
     assert intake is not None
     assert intake.mg == 420
 
 
 @pytest.mark.parametrize("standard", list(Standard))
 def test_no_values_under_one_year(standard: Standard) -> None:
-    assert reference_intake(LIMITS.standard(standard), 0, "female") is None
+    assert reference_intake(LIMITS.standard(standard), 0, Sex.FEMALE) is None
 
 
 def test_adult_intake_ranges() -> None:

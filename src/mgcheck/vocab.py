@@ -11,7 +11,9 @@ from enum import Enum
 ARTICLE_DAILY_MG = 300.0
 
 
-class Group(str, Enum):
+class FoodGroup(str, Enum):
+    """The groups of the food tables (``foods --group``), by what a food is."""
+
     NUTS_SEEDS = "nuts_seeds"
     LEGUMES = "legumes"
     WHOLE_GRAINS = "whole_grains"
@@ -139,6 +141,9 @@ class Distress(str, Enum):
 
 
 class DietGroup(str, Enum):
+    """The groups of the diet estimate (the answers file's ``diet:``), by what people count
+    in a day: not FoodGroup, since leafy greens are counted apart and "other" is not asked."""
+
     NUTS_SEEDS = "nuts_seeds"
     WHOLE_GRAINS = "whole_grains"
     LEGUMES = "legumes"

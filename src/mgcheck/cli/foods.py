@@ -10,7 +10,7 @@ import typer
 from mgcheck.cli.options import JsonOption, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy
+from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 
 if TYPE_CHECKING:
     pass
@@ -40,7 +40,7 @@ def foods(
         ),
     ] = RankBy.SERVING,
     group: Annotated[
-        Group | None,
+        FoodGroup | None,
         typer.Option(help=_("Only foods of this group."), case_sensitive=False, show_default=False),
     ] = None,
     search: Annotated[

@@ -6,14 +6,13 @@ Imported by mgcheck.cli and mgcheck.cli_diary; help strings are translated at im
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
 from mgcheck.cli import messages
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import Language, _
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
@@ -23,13 +22,6 @@ if TYPE_CHECKING:
 
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Lang(str, Enum):
-    """The choices of ``--lang`` as Typer shows them (the values of i18n.Language)."""
-
-    da = "da"
-    en = "en"
 
 
 def context() -> Context:
@@ -73,7 +65,7 @@ def with_lang(command: F, *, first: bool = False) -> F:
 
 
 _LANG_OPTION = Annotated[
-    Optional[Lang],  # noqa: UP045 - evaluated at run time on Python 3.10 too
+    Optional[Language],  # noqa: UP045 - evaluated at run time on Python 3.10 too
     typer.Option(
         "--lang",
         help=_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from mgcheck.i18n import Language, _
 from mgcheck.safetext import is_clean
-from mgcheck.vocab import Group, State
+from mgcheck.vocab import FoodGroup, State
 
 # Field rather than StringConstraints: it avoids importing pydantic.types (~5 ms at start-up).
 NonEmpty = Annotated[str, Field(pattern=r"\S")]
@@ -70,7 +70,7 @@ class Serving(Strict):
 class Food(Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     name: Text
-    group: Group
+    group: FoodGroup
     state: State
     mg_per_100g: float = Field(ge=0, le=MAX_MG_PER_100G)
     kcal_per_100g: float = Field(ge=0, le=MAX_KCAL_PER_100G)

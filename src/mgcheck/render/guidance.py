@@ -21,6 +21,7 @@ from mgcheck.models.guidance import (
     SourceEntry,
 )
 from mgcheck.render.console import stdout_console, write_json
+from mgcheck.render.style import LEVEL_STYLE, mg, span
 from mgcheck.rules.limits import (
     ADULT_AGE,
     adult_intakes,
@@ -28,13 +29,6 @@ from mgcheck.rules.limits import (
     upper_limit,
 )
 from mgcheck.vocab import Level, Standard
-
-LEVEL_STYLE = {
-    Level.URGENT: "bold red",
-    Level.DOCTOR: "yellow",
-    Level.CAUTION: "cyan",
-    Level.INFO: "blue",
-}
 
 
 def level_label(level: Level) -> str:
@@ -97,15 +91,6 @@ def age_band(ages: tuple[int, int | None]) -> str:
     )
 
 
-def _mg(value: float | None) -> str:
-    return "–" if value is None else _("{mg} mg").format(mg=format_number(value))
-
-
-def _span(values: tuple[float, float]) -> str:
-    low, high = values
-    return format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
-
-
 def _limits_table(limits: LimitsFile, chosen: Standard, lang: Language) -> list[Table | Text]:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     table.add_column(_("Standard"))
@@ -115,15 +100,15 @@ def _limits_table(limits: LimitsFile, chosen: Standard, lang: Language) -> list[
     for data in limits.standards:
         adult = adult_intakes(data)
         children = [
-            f"{age_band(r.ages)}: {_mg(r.mg)}" for r in data.upper_limits if r.ages[0] < ADULT_AGE
+            f"{age_band(r.ages)}: {mg(r.mg)}" for r in data.upper_limits if r.ages[0] < ADULT_AGE
         ]
         name = Text(data.short, style="bold" if data.id is chosen else "")
         if data.id is chosen:
             name.append(" ◀ " + _("chosen"))
         table.add_row(
             name,
-            Text(f"{_span(adult.female)} / {_span(adult.male)} mg"),
-            Text(_mg(None if (row := upper_limit(data, ADULT_AGE)) is None else row.mg)),
+            Text(f"{span(*adult.female)} / {span(*adult.male)} mg"),
+            Text(mg(None if (row := upper_limit(data, ADULT_AGE)) is None else row.mg)),
             Text(", ".join(children) or "–"),
         )
     comparison = article_against_limits(limits)
@@ -133,7 +118,7 @@ def _limits_table(limits: LimitsFile, chosen: Standard, lang: Language) -> list[
             Text(
                 _("The article's about {article} mg a day is above the limit of {above}.").format(
                     article=format_number(comparison.article_mg),
-                    above=join_and([f"{v.short} ({_mg(v.mg)})" for v in comparison.above]),
+                    above=join_and([f"{v.short} ({mg(v.mg)})" for v in comparison.above]),
                 )
             )
         )
@@ -141,7 +126,7 @@ def _limits_table(limits: LimitsFile, chosen: Standard, lang: Language) -> list[
         lines.append(
             Text(
                 _("It is within the limit of {within}.").format(
-                    within=join_and([f"{v.short} ({_mg(v.mg)})" for v in comparison.at_or_below])
+                    within=join_and([f"{v.short} ({mg(v.mg)})" for v in comparison.at_or_below])
                 )
             )
         )

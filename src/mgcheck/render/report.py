@@ -10,6 +10,7 @@ from typing import Any
 
 from mgcheck.i18n import _, format_number
 from mgcheck.models.guidance import SourceEntry
+from mgcheck.render.style import LEVEL_STYLE, mg, mg_span
 from mgcheck.results.assess import Report, headline
 from mgcheck.safetext import visible
 from mgcheck.vocab import Level
@@ -24,28 +25,11 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", visible(text))
 
 
-LEVEL_STYLE = {
-    Level.URGENT: "bold red",
-    Level.DOCTOR: "yellow",
-    Level.CAUTION: "cyan",
-    Level.INFO: "blue",
-}
-
-
 def disclaimer() -> str:
     return _(
         "This is not a diagnosis. It sums up your answers against named sources; "
         "bring it to your doctor."
     )
-
-
-def _mg(value: float | None) -> str:
-    return "–" if value is None else _("{mg} mg").format(mg=format_number(value))
-
-
-def _span(low: float, high: float) -> str:
-    a, b = format_number(low), format_number(high)
-    return _("{mg} mg").format(mg=a if a == b else f"{a}–{b}")
 
 
 def pattern_text(pattern: str | None) -> str:
@@ -67,20 +51,20 @@ def figures(report: Report) -> list[tuple[str, str]]:
             label = _("Your need ({standard}; the value for other women)").format(
                 standard=report.standard_short
             )
-        rows.append((label, _mg(report.need_mg)))
+        rows.append((label, mg(report.need_mg)))
     if report.upper_limit_mg is not None:
         rows.append(
             (
                 _("Upper limit from supplements ({standard})").format(
                     standard=report.standard_short
                 ),
-                _mg(report.upper_limit_mg),
+                mg(report.upper_limit_mg),
             )
         )
     if report.dose_per_day_mg is not None:
-        rows.append((_("Your supplement, a day"), _span(*report.dose_per_day_mg)))
+        rows.append((_("Your supplement, a day"), mg_span(*report.dose_per_day_mg)))
     if report.diet_mg is not None and not report.must_stop:
-        rows.append((_("Your diet, counted groups, a day (rough)"), _mg(report.diet_mg)))
+        rows.append((_("Your diet, counted groups, a day (rough)"), mg(report.diet_mg)))
     rows.append((_("Leg symptoms"), pattern_text(report.legs_pattern)))
     return rows
 
@@ -211,7 +195,7 @@ def _document(
             (
                 _("Foods that help most"),
                 [
-                    f"{f.name}, {f.serving}" + ("" if f.mg is None else f": {_mg(f.mg)}")
+                    f"{f.name}, {f.serving}" + ("" if f.mg is None else f": {mg(f.mg)}")
                     for f in report.foods
                 ],
             )

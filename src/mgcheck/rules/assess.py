@@ -788,7 +788,7 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
     f = _facts(answers, data, standard)
     std = data.limits.standard(standard)
     intake = reference_intake(
-        std, answers.age, answers.sex.value, answers.pregnant, answers.breastfeeding
+        std, answers.age, answers.sex, answers.pregnant, answers.breastfeeding
     )
     diet: DietEstimate | None = None
     if answers.diet is not None:
