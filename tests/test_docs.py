@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import run
@@ -21,16 +22,20 @@ NAMES = command_names()
 
 def _paths() -> list[list[str]]:
     """Every command and subcommand, as the words that call it."""
-    root = get_command(app)
+    root: Any = get_command(app)
+    context: Any = root.make_context("mgcheck", [], resilient_parsing=True)
     found: list[list[str]] = []
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
+    for name in root.list_commands(context):
         found.append([name])
+        command = root.get_command(context, name)
         found += [[name, sub] for sub in getattr(command, "commands", {})]
     return found
 
 
 def test_the_tree_is_what_we_think() -> None:
     assert NAMES == ["assess", "warnings", "dose", "foods", "sources", "diary"]
+    assert [path[0] for path in _paths() if len(path) == 1] == NAMES
+    assert len(_paths()) == len(NAMES) + 9  # the diary's nine subcommands
     assert set(SUMMARIES) == set(NAMES)
 
 

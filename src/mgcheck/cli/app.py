@@ -14,7 +14,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from mgcheck.cli.diary import diary_app
 from mgcheck.cli.options import with_lang
 from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import _, set_language
@@ -34,6 +33,23 @@ class MgcheckGroup(TyperGroup):
         set_language(context.lang)
         ctx.obj = context
         return super().parse_args(ctx, args)
+
+    # `diary` and its nine subcommands are loaded only when asked for (or listed by --help):
+    # building them costs every other command a few milliseconds of start-up.
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *LAZY_GROUPS]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in LAZY_GROUPS and cmd_name not in self.commands:
+            from importlib import import_module
+
+            from typer.main import get_group
+
+            module, attribute = LAZY_GROUPS[cmd_name]
+            group = get_group(getattr(import_module(module), attribute))
+            group.name = cmd_name
+            self.add_command(group, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -73,7 +89,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(diary_app, name="diary")
 
 
 def _version_callback(value: bool) -> None:
@@ -106,6 +121,7 @@ def main(
 
 
 COMMAND_ORDER = ("assess", "warnings", "dose", "foods", "sources")
+LAZY_GROUPS = {"diary": ("mgcheck.cli.diary", "diary_app")}  # name: (module, Typer app)
 SUMMARIES: dict[str, str] = {}  # each command's line on the welcome screen, from its module
 
 
@@ -114,7 +130,7 @@ def command_names() -> list[str]:
     and the help tests all read this list, so none of them can leave a command out."""
     return [
         *(info.name or info.callback.__name__ for info in app.registered_commands if info.callback),
-        *(group.name for group in app.registered_groups if group.name),
+        *LAZY_GROUPS,
     ]
 
 
@@ -123,10 +139,12 @@ app.callback()(with_lang(main, first=True))  # --lang before the command name to
 
 def _register() -> None:
     """Every command, in the order --help and the welcome screen list them."""
-    from mgcheck.cli import assess, diary, dose, foods, guidance
+    from mgcheck.cli import assess, dose, foods, guidance
 
-    for module in (assess, guidance, dose, foods, diary):
+    for module in (assess, guidance, dose, foods):
         SUMMARIES.update(module.SUMMARIES)
+    # The diary's line is here, not in cli/diary.py, which is imported only when it is used.
+    SUMMARIES["diary"] = _("a private diary of your nights, and a comparison")
 
     found = {
         info.callback.__name__: info

@@ -36,11 +36,6 @@ diary_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-# What `mgcheck` alone (the welcome screen) says of each command here.
-SUMMARIES = {
-    "diary": _("a private diary of your nights, and a comparison"),
-}
-
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 
 SinceOption = Annotated[
