@@ -115,12 +115,10 @@ def assess(
         problem = form_problem(answers, data)
         if problem is not None:
             raise MgcheckError(messages.form_in_answers(problem, name, context().t))
-    from mgcheck.results.assess import build_report
-    from mgcheck.rules.assess import assess as run_rules
+    from mgcheck.results.assess import evaluate
 
-    report = build_report(answers, run_rules(answers, data, standard), data, context().lang)
-    numbered = {s.key: (n, s) for n, s in enumerate(data.sources.sources, start=1)}
-    sources = sorted((numbered[key] for key in report.sources), key=lambda pair: pair[0])
+    result = evaluate(answers, data, standard, context().lang)
+    report, sources = result.report, result.sources
     if output is not None:
         from mgcheck.store.report_file import write_report
 

@@ -1,6 +1,8 @@
-"""The self-check's report: the rules' conclusions in words, in one language, ready to render.
+"""`mgcheck assess` as a use case: answers in, the rules' conclusions in words out.
 
-Building it is pure (no I/O); the same answers give the same report, so the JSON is stable.
+:func:`evaluate` is the one function that runs the self-check: the command, the vignette
+tests and the property tests all call it. Building the report is pure (no I/O); the same
+answers give the same report, so the JSON is stable.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from mgcheck.i18n import Language, Translator, current, translator
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text
+from mgcheck.models.guidance import SourceEntry
 from mgcheck.rules.assess import (
     OLDER_AGE,
     Assessment,
@@ -22,6 +25,7 @@ from mgcheck.rules.assess import (
     Param,
     Phrases,
     Span,
+    assess,
     hit_level,
     magnesium_mmol_per_l,
 )
@@ -322,3 +326,24 @@ def build_report(
         sources=sources,
         answers=tuple(_answers_summary(answers, data, t)),
     )
+
+
+@dataclass(frozen=True)
+class AssessResult:
+    """What the command shows: the rules' verdicts, the report in words, and the sources the
+    report cites, numbered as ``mgcheck sources`` numbers them."""
+
+    assessment: Assessment
+    report: Report
+    sources: tuple[tuple[int, SourceEntry], ...]
+
+
+def evaluate(
+    answers: Answers, data: AssessData, standard: Standard = Standard.NNR, lang: Language = "en"
+) -> AssessResult:
+    """Run the self-check for validated answers: the rules, then the report in ``lang``."""
+    assessment = assess(answers, data, standard)
+    report = build_report(answers, assessment, data, lang)
+    numbered = {s.key: (n, s) for n, s in enumerate(data.sources.sources, start=1)}
+    sources = tuple(sorted((numbered[key] for key in report.sources), key=lambda pair: pair[0]))
+    return AssessResult(assessment, report, sources)

@@ -16,7 +16,7 @@ from typer.main import get_command
 
 from mgcheck.cli.app import SUMMARIES, app, command_names
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 NAMES = command_names()
 
 

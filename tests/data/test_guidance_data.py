@@ -26,14 +26,14 @@ from mgcheck.store.datafiles import (
 )
 from mgcheck.vocab import Level
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from fingerprints import grams  # scripts/fingerprints.py, which made the fingerprints
 
 KNOWN = source_keys(load_sources())
 GUIDANCE = load_guidance(KNOWN)
 LIMITS = load_limits(KNOWN)
 FORMS = load_forms(KNOWN)
-FINGERPRINTS = Path(__file__).parent / "reference" / "sentence_fingerprints.txt"
+FINGERPRINTS = Path(__file__).resolve().parent.parent / "reference" / "sentence_fingerprints.txt"
 
 
 def cited_keys() -> set[str]:

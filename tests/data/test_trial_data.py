@@ -18,12 +18,12 @@ from mgcheck.rules.trial import Importance, Verdict, minimum_p, plan_schedule
 from mgcheck.store import datafiles
 from mgcheck.store.datafiles import load_sources, load_trial, source_keys
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from fingerprints import grams  # scripts/fingerprints.py, which made the fingerprints
 
 KNOWN = source_keys(load_sources())
 TRIAL = load_trial(KNOWN)
-FINGERPRINTS = Path(__file__).parent / "reference" / "sentence_fingerprints.txt"
+FINGERPRINTS = Path(__file__).resolve().parent.parent / "reference" / "sentence_fingerprints.txt"
 
 
 def prose() -> Iterator[tuple[str, Text]]:

@@ -8,16 +8,20 @@ load; its level may only rise, and only where one of issue 9's new or widened fi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from assess_helpers import evaluate
-
+from mgcheck.results.assess import Report
+from mgcheck.rules.assess import Assessment
 from mgcheck.vocab import Level
 
 CORPUS: list[dict[str, Any]] = json.loads(
-    (Path(__file__).parent / "data" / "answers_v1_corpus.json").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parent.parent / "data" / "answers_v1_corpus.json").read_text(
+        encoding="utf-8"
+    )
 )["cases"]
+Evaluate = Callable[..., tuple[Assessment, Report]]  # the `evaluate` fixture
 LEVELS = list(Level)
 # Findings issue 9 added or widened; a level that rose must be explained by one of them.
 ISSUE_9 = {
@@ -46,7 +50,7 @@ def test_the_corpus_is_what_it_says() -> None:
     assert {c["level"] for c in CORPUS} == {level.value for level in Level}
 
 
-def test_schema_1_answers_load_and_never_get_a_lower_level() -> None:
+def test_schema_1_answers_load_and_never_get_a_lower_level(evaluate: Evaluate) -> None:
     lowered: list[int] = []
     unexplained: list[tuple[int, list[str]]] = []
     raised = 0

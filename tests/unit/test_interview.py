@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from assess_helpers import DATA
 
 from mgcheck.cli.prompts import Interview
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, set_language
 from mgcheck.models.answers import Answers
+from mgcheck.store.snapshot import assess_data
+
+DATA = assess_data()  # mgcheck's own data, as the commands read it
 
 
 class Script:

@@ -8,20 +8,29 @@ misspelt id cannot make a case pass.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from assess_helpers import DATA, evaluate
+
+from mgcheck.results.assess import Report
+from mgcheck.rules.assess import Assessment
+from mgcheck.store.snapshot import assess_data
 
 REVIEW: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "vignettes_review.yaml").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parent.parent / "data" / "vignettes_review.yaml").read_text(
+        encoding="utf-8"
+    )
 )
+
+DATA = assess_data()  # mgcheck's own data, as the commands read it
+Evaluate = Callable[..., tuple[Assessment, Report]]  # the `evaluate` fixture
 
 
 @pytest.mark.parametrize("case", REVIEW, ids=[c["name"] for c in REVIEW])
-def test_review_vignette(case: dict[str, Any]) -> None:
+def test_review_vignette(evaluate: Evaluate, case: dict[str, Any]) -> None:
     assessment, report = evaluate(case["answers"])
     found = {hit.id for hit in assessment.hits}
     present, absent = set(case.get("present") or ()), set(case.get("absent") or ())

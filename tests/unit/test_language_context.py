@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
-
-from assess_helpers import DATA, evaluate, legs
 
 from mgcheck.cli.prompts import Interview
 from mgcheck.i18n import current, set_language, translator
-from mgcheck.results.assess import headline
+from mgcheck.results.assess import Report, headline
+from mgcheck.rules.assess import Assessment
+from mgcheck.store.snapshot import assess_data
+
+DATA = assess_data()  # mgcheck's own data, as the commands read it
+Evaluate = Callable[..., tuple[Assessment, Report]]  # the `evaluate` fixture
 
 ANSWERS: dict[str, Any] = {
     "age": 52,
     "sex": "female",
     "magnesium": {"form": "citrate", "amount_mg": 400, "elemental": False, "per_day": 2},
-    "legs": legs(),
+    "legs": {
+        "urge_to_move": True,
+        "worse_at_rest": True,
+        "better_when_moving": True,
+        "worse_evening_night": True,
+        "look_alikes": [],
+        "days_per_week": 2,
+        "distress": "moderate",
+        "sleep_disturbed": True,
+    },
     "diet": {
         "nuts_seeds": 1,
         "whole_grains": 2,
@@ -28,7 +41,9 @@ ANSWERS: dict[str, Any] = {
 }
 
 
-def test_build_report_in_danish_from_an_english_process_is_wholly_danish() -> None:
+def test_build_report_in_danish_from_an_english_process_is_wholly_danish(
+    evaluate: Evaluate,
+) -> None:
     set_language("en")
     _, danish = evaluate(ANSWERS, lang="da")
     _, english = evaluate(ANSWERS, lang="en")
@@ -43,7 +58,9 @@ def test_build_report_in_danish_from_an_english_process_is_wholly_danish() -> No
     assert headline(danish.level, translator("da")) != headline(danish.level)
 
 
-def test_build_report_in_english_from_a_danish_process_is_wholly_english() -> None:
+def test_build_report_in_english_from_a_danish_process_is_wholly_english(
+    evaluate: Evaluate,
+) -> None:
     set_language("da")
     _, english = evaluate(ANSWERS, lang="en")
     assert dict(english.answers)["Age"] == "52"

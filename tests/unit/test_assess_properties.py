@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
-from assess_helpers import DATA, evaluate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mgcheck.models.answers import MagnesiumLab
-from mgcheck.rules.assess import DANGER_SIGNS, OVERDOSE_SIGNS, lab_range, magnesium_mmol_per_l
+from mgcheck.results.assess import Report
+from mgcheck.rules.assess import (
+    DANGER_SIGNS,
+    OVERDOSE_SIGNS,
+    Assessment,
+    lab_range,
+    magnesium_mmol_per_l,
+)
 from mgcheck.rules.limits import upper_limit
 from mgcheck.store.datafiles import load_sources, source_keys
+from mgcheck.store.snapshot import assess_data
 from mgcheck.vocab import (
     Condition,
     DietGroup,
@@ -24,6 +32,9 @@ from mgcheck.vocab import (
     Standard,
     Symptom,
 )
+
+DATA = assess_data()  # mgcheck's own data, as the commands read it
+Evaluate = Callable[..., tuple[Assessment, Report]]  # the `evaluate` fixture
 
 KNOWN_SOURCES = source_keys(load_sources())
 FORM_NAMES = ["unknown", *(alias for form in DATA.forms.forms for alias in form.aliases[:2])]
@@ -124,7 +135,7 @@ standards = st.sampled_from(list(Standard))
 @settings(max_examples=300)
 @given(answers(), standards)
 def test_findings_are_ordered_and_the_report_level_is_the_first(
-    person: dict[str, Any], standard: Standard
+    evaluate: Evaluate, person: dict[str, Any], standard: Standard
 ) -> None:
     _assessment, report = evaluate(person, standard)
     order = [list(Level).index(f.level) for f in report.findings]
@@ -135,7 +146,9 @@ def test_findings_are_ordered_and_the_report_level_is_the_first(
 
 @settings(max_examples=300)
 @given(answers())
-def test_any_danger_sign_makes_the_report_urgent(person: dict[str, Any]) -> None:
+def test_any_danger_sign_makes_the_report_urgent(
+    evaluate: Evaluate, person: dict[str, Any]
+) -> None:
     _assessment, report = evaluate(person)
     symptoms = symptom_set(person)
     signs = {s.value for s in DANGER_SIGNS} | {"spreading_weakness_or_numbness"}
@@ -150,7 +163,9 @@ def test_any_danger_sign_makes_the_report_urgent(person: dict[str, Any]) -> None
 
 @settings(max_examples=300)
 @given(answers())
-def test_each_doctor_first_condition_always_has_its_finding(person: dict[str, Any]) -> None:
+def test_each_doctor_first_condition_always_has_its_finding(
+    evaluate: Evaluate, person: dict[str, Any]
+) -> None:
     found = {f.id for f in evaluate(person)[1].findings}
     for condition in person["conditions"]:
         if condition == "kidney_disease" and taking(person):
@@ -165,7 +180,7 @@ def test_each_doctor_first_condition_always_has_its_finding(person: dict[str, An
 @settings(max_examples=300)
 @given(answers(), standards)
 def test_under_18_no_suggested_amounts_but_a_dose_above_the_limit_is_said(
-    person: dict[str, Any], standard: Standard
+    evaluate: Evaluate, person: dict[str, Any], standard: Standard
 ) -> None:
     person = {**person, "age": min(person["age"], 17)}
     assessment, report = evaluate(person, standard)
@@ -202,7 +217,7 @@ def test_under_18_no_suggested_amounts_but_a_dose_above_the_limit_is_said(
 @settings(max_examples=300)
 @given(answers(), standards)
 def test_nothing_suggests_more_than_the_upper_limit(
-    person: dict[str, Any], standard: Standard
+    evaluate: Evaluate, person: dict[str, Any], standard: Standard
 ) -> None:
     """The only amount a finding offers as a ceiling is the standard's upper limit; a supplement
     is called within the limit only when its whole daily range is; and the article's 300 mg is
@@ -227,7 +242,7 @@ def test_nothing_suggests_more_than_the_upper_limit(
 @settings(max_examples=150)
 @given(answers(), standards)
 def test_every_finding_has_words_in_both_languages_and_known_sources(
-    person: dict[str, Any], standard: Standard
+    evaluate: Evaluate, person: dict[str, Any], standard: Standard
 ) -> None:
     _a, english = evaluate(person, standard, "en")
     _b, danish = evaluate(person, standard, "da")
@@ -242,7 +257,7 @@ def test_every_finding_has_words_in_both_languages_and_known_sources(
 @settings(max_examples=150)
 @given(answers(), standards, st.randoms())
 def test_the_json_is_deterministic_and_ignores_list_order(
-    person: dict[str, Any], standard: Standard, random: Any
+    evaluate: Evaluate, person: dict[str, Any], standard: Standard, random: Any
 ) -> None:
     first = json.dumps(evaluate(person, standard)[1].to_json(), sort_keys=True)
     shuffled = {
@@ -256,7 +271,7 @@ def test_the_json_is_deterministic_and_ignores_list_order(
 @settings(max_examples=300)
 @given(answers(), standards)
 def test_nothing_encourages_magnesium_when_it_must_stop(
-    person: dict[str, Any], standard: Standard
+    evaluate: Evaluate, person: dict[str, Any], standard: Standard
 ) -> None:
     """Issue 9 point 4: no deficiency-risk, diet-low, within-limit or foods beside a stop."""
     from mgcheck.models.answers import Answers
@@ -272,7 +287,7 @@ def test_nothing_encourages_magnesium_when_it_must_stop(
 
 @settings(max_examples=300)
 @given(answers())
-def test_advice_fits_the_persons_situation(person: dict[str, Any]) -> None:
+def test_advice_fits_the_persons_situation(evaluate: Evaluate, person: dict[str, Any]) -> None:
     """Someone taking magnesium is not told "before you start"; someone who is not, not to stop."""
     for lang in ("en", "da"):
         text = " ".join(f.text for f in evaluate(person, lang=lang)[1].findings).casefold()
@@ -289,14 +304,14 @@ def test_advice_fits_the_persons_situation(person: dict[str, Any]) -> None:
 LEVELS = list(Level)
 
 
-def level_of(person: dict[str, Any]) -> int:
+def level_of(person: dict[str, Any], evaluate: Evaluate) -> int:
     return LEVELS.index(evaluate(person)[1].level)  # 0 is the most urgent
 
 
 @settings(max_examples=200)
 @given(answers(), st.data())
 def test_adding_a_condition_medicine_symptom_or_look_alike_never_lowers_the_level(
-    person: dict[str, Any], data: st.DataObject
+    evaluate: Evaluate, person: dict[str, Any], data: st.DataObject
 ) -> None:
     choices: list[tuple[str, list[str]]] = [
         ("conditions", [c.value for c in Condition]),
@@ -306,27 +321,29 @@ def test_adding_a_condition_medicine_symptom_or_look_alike_never_lowers_the_leve
     field, values = data.draw(st.sampled_from(choices))
     value = data.draw(st.sampled_from(values))
     worse = {**person, field: sorted({*person[field], value})}
-    assert level_of(worse) <= level_of(person)
+    assert level_of(worse, evaluate) <= level_of(person, evaluate)
     if person.get("legs"):
         look = data.draw(st.sampled_from([e.value for e in LookAlike]))
         legs = {**person["legs"], "look_alikes": sorted({*person["legs"]["look_alikes"], look})}
-        assert level_of({**person, "legs": legs}) <= level_of(person)
+        assert level_of({**person, "legs": legs}, evaluate) <= level_of(person, evaluate)
 
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=1, max_value=5000), st.floats(min_value=1, max_value=5000))
-def test_a_bigger_dose_never_lowers_the_level(person: dict[str, Any], a: float, b: float) -> None:
+def test_a_bigger_dose_never_lowers_the_level(
+    evaluate: Evaluate, person: dict[str, Any], a: float, b: float
+) -> None:
     supplement = person.get("magnesium") or {"form": "citrate", "elemental": True, "per_day": 1}
     low, high = sorted((a, b))
     smaller = {**person, "magnesium": {**supplement, "amount_mg": low}}
     bigger = {**person, "magnesium": {**supplement, "amount_mg": high}}
-    assert level_of(bigger) <= level_of(smaller)
+    assert level_of(bigger, evaluate) <= level_of(smaller, evaluate)
 
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=0.1, max_value=5), st.floats(min_value=0.1, max_value=5))
 def test_blood_magnesium_further_from_the_range_never_lowers_the_level(
-    person: dict[str, Any], a: float, b: float
+    evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     """Values in mmol/L: further below the low end, or further above the high end, is worse."""
     from mgcheck.vocab import Sex
@@ -341,13 +358,13 @@ def test_blood_magnesium_further_from_the_range_never_lowers_the_level(
     def with_value(value: float) -> dict[str, Any]:
         return {**person, "labs": {**labs, "magnesium": {"value": value, "unit": "mmol/L"}}}
 
-    assert level_of(with_value(far)) <= level_of(with_value(near))
+    assert level_of(with_value(far), evaluate) <= level_of(with_value(near), evaluate)
 
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=1, max_value=500), st.floats(min_value=1, max_value=500))
 def test_lower_ferritin_or_saturation_never_lowers_the_level(
-    person: dict[str, Any], a: float, b: float
+    evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     low, high = sorted((a, b))
     labs = person.get("labs") or {}
@@ -357,26 +374,26 @@ def test_lower_ferritin_or_saturation_never_lowers_the_level(
     ):
         worse = {**person, "labs": {**labs, key: values[0]}}
         better = {**person, "labs": {**labs, key: values[1]}}
-        assert level_of(worse) <= level_of(better)
+        assert level_of(worse, evaluate) <= level_of(better, evaluate)
 
 
 @settings(max_examples=200)
 @given(answers(), st.integers(0, 7), st.integers(0, 7), st.data())
 def test_more_days_more_distress_or_bad_sleep_never_lowers_the_level(
-    person: dict[str, Any], a: int, b: int, data: st.DataObject
+    evaluate: Evaluate, person: dict[str, Any], a: int, b: int, data: st.DataObject
 ) -> None:
     legs = person.get("legs")
     if legs is None:
         return
     fewer, more = sorted((a, b))
-    assert level_of({**person, "legs": {**legs, "days_per_week": more}}) <= level_of(
-        {**person, "legs": {**legs, "days_per_week": fewer}}
+    assert level_of({**person, "legs": {**legs, "days_per_week": more}}, evaluate) <= level_of(
+        {**person, "legs": {**legs, "days_per_week": fewer}}, evaluate
     )
     order = [d.value for d in Distress]
     i, j = sorted(data.draw(st.lists(st.integers(0, 3), min_size=2, max_size=2)))
-    assert level_of({**person, "legs": {**legs, "distress": order[j]}}) <= level_of(
-        {**person, "legs": {**legs, "distress": order[i]}}
+    assert level_of({**person, "legs": {**legs, "distress": order[j]}}, evaluate) <= level_of(
+        {**person, "legs": {**legs, "distress": order[i]}}, evaluate
     )
-    assert level_of({**person, "legs": {**legs, "sleep_disturbed": True}}) <= level_of(
-        {**person, "legs": {**legs, "sleep_disturbed": False}}
+    assert level_of({**person, "legs": {**legs, "sleep_disturbed": True}}, evaluate) <= level_of(
+        {**person, "legs": {**legs, "sleep_disturbed": False}}, evaluate
     )

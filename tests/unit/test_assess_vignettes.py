@@ -8,13 +8,41 @@ rls.md 1 (all four core criteria, clinical significance), 3 (look-alikes), 4.1 (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from assess_helpers import DATA, evaluate, legs
 
 from mgcheck.i18n import Language
+from mgcheck.results.assess import Report
+from mgcheck.rules.assess import Assessment
+from mgcheck.store.snapshot import assess_data
 from mgcheck.vocab import Standard
+
+DATA = assess_data()  # mgcheck's own data, as the commands read it
+Evaluate = Callable[..., tuple[Assessment, Report]]  # the `evaluate` fixture
+
+
+ALL_FOUR = {
+    "urge_to_move": True,
+    "worse_at_rest": True,
+    "better_when_moving": True,
+    "worse_evening_night": True,
+}
+
+
+def legs(**changes: Any) -> dict[str, Any]:
+    """Leg answers: all four core features, twice a week, moderate, bad sleep, unless changed."""
+    base: dict[str, Any] = {
+        **ALL_FOUR,
+        "look_alikes": [],
+        "days_per_week": 2,
+        "distress": "moderate",
+        "sleep_disturbed": True,
+    }
+    base.update(changes)
+    return base
+
 
 ADULT: dict[str, Any] = {"age": 45, "sex": "female"}
 CITRATE = {"form": "citrate", "amount_mg": 400, "per_day": 2}  # 91-129 mg a day
@@ -561,7 +589,9 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
     [case[1:] for case in CASES],
     ids=[case[0] for case in CASES],
 )
-def test_vignette(answers: dict[str, Any], level: str, present: set[str], absent: set[str]) -> None:
+def test_vignette(
+    evaluate: Evaluate, answers: dict[str, Any], level: str, present: set[str], absent: set[str]
+) -> None:
     assessment, report = evaluate(answers)
     found = {hit.id for hit in assessment.hits}
     assert report.level.value == level
@@ -573,7 +603,7 @@ def test_there_are_at_least_25_vignettes() -> None:
     assert len(CASES) >= 25
 
 
-def test_the_vignettes_reach_every_finding_and_variant() -> None:
+def test_the_vignettes_reach_every_finding_and_variant(evaluate: Evaluate) -> None:
     """Every finding in data/findings.yaml, and each of its variants, comes from a written case.
 
     The cases are these and the independent reviewer's (tests/data/vignettes_review.yaml).
@@ -588,7 +618,7 @@ def test_the_vignettes_reach_every_finding_and_variant() -> None:
     assert expected - reached == set()
 
 
-def test_us_standard_keeps_the_nordic_limit_in_view() -> None:
+def test_us_standard_keeps_the_nordic_limit_in_view(evaluate: Evaluate) -> None:
     """300 mg elemental a day: within the US 350 mg, above the Nordic 250 mg, and it says so."""
     answers = person(magnesium={"form": "glycinat", "amount_mg": 300, "elemental": True})
     _assessment, report = evaluate(answers, Standard.IOM)
@@ -599,19 +629,19 @@ def test_us_standard_keeps_the_nordic_limit_in_view() -> None:
     assert "dose-above-limit" in {hit.id for hit in nordic.hits}
 
 
-def test_unlikely_pattern_says_how_many() -> None:
+def test_unlikely_pattern_says_how_many(evaluate: Evaluate) -> None:
     _assessment, report = evaluate(person(legs=legs(urge_to_move=False, worse_at_rest=False)))
     finding = next(f for f in report.findings if f.id == "rls-pattern-unlikely")
     assert "2 of the four" in finding.text
 
 
-def test_converted_units_in_the_lab_findings() -> None:
+def test_converted_units_in_the_lab_findings(evaluate: Evaluate) -> None:
     _assessment, report = evaluate(person(labs={"magnesium": {"value": 1.5, "unit": "mg/dL"}}))
     finding = next(f for f in report.findings if f.id == "magnesium-low")
     assert finding.text.startswith("0.62 mmol/L")  # 1.5 / 2.4305
 
 
-def test_a_diuretic_finding_names_only_the_diuretic_taken() -> None:
+def test_a_diuretic_finding_names_only_the_diuretic_taken(evaluate: Evaluate) -> None:
     """Issue 9 point 4: a loop diuretic's text says nothing of thiazides, and the reverse."""
     for taken, absent_word in (("loop_diuretic", "thiazid"), ("thiazide_diuretic", "loop")):
         for lang in ("en", "da"):
@@ -621,7 +651,7 @@ def test_a_diuretic_finding_names_only_the_diuretic_taken() -> None:
             assert absent_word not in finding.text.casefold(), (taken, lang, finding.text)
 
 
-def test_with_kidney_disease_no_text_implies_the_limit_is_fine() -> None:
+def test_with_kidney_disease_no_text_implies_the_limit_is_fine(evaluate: Evaluate) -> None:
     """Issue 9 point 3: never "a lower dose, split over the day", never "within the limit"."""
     answers = person(
         conditions=["kidney_disease"],
@@ -645,7 +675,9 @@ def test_with_kidney_disease_no_text_implies_the_limit_is_fine() -> None:
         ),
     ],
 )
-def test_the_most_urgent_signs_are_headed_call_112_now(answers: dict[str, Any]) -> None:
+def test_the_most_urgent_signs_are_headed_call_112_now(
+    evaluate: Evaluate, answers: dict[str, Any]
+) -> None:
     """The black-box review (S1): a reader sees the title, so "112 now" must be in it."""
     headings: tuple[tuple[Language, str], ...] = (("en", "Call 112 now"), ("da", "Ring 112 nu"))
     for lang, words in headings:
@@ -653,7 +685,7 @@ def test_the_most_urgent_signs_are_headed_call_112_now(answers: dict[str, Any]) 
         assert first.title.startswith(words), first.title
 
 
-def test_no_reassurance_beside_a_danger_sign() -> None:
+def test_no_reassurance_beside_a_danger_sign(evaluate: Evaluate) -> None:
     """The black-box review (S6): no "not an emergency" under self-harm or a clot."""
     answers = person(symptoms_now=["thoughts_of_self_harm"], legs=legs(days_per_week=5))
     for lang in ("en", "da"):

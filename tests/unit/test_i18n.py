@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from mgcheck.i18n import choose_language, format_number
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import i18n as catalogue  # noqa: E402  (scripts/i18n.py, the catalogue tool)
 

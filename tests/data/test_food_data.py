@@ -114,5 +114,5 @@ def test_rye_bread_is_labelled_as_an_approximation() -> None:
 
 
 def test_top_level_data_file_is_the_packaged_one() -> None:
-    top = Path(__file__).resolve().parent.parent / "data" / "foods.yaml"
+    top = Path(__file__).resolve().parents[2] / "data" / "foods.yaml"
     assert top.resolve() == FOODS_FILE.resolve()

@@ -51,7 +51,7 @@ BY_HAND: dict[str, dict[str, int]] = {
 FORMS = load_forms(source_keys(load_sources()))
 VARIANTS = [(form.id, v.id, v.formula) for form in FORMS.forms for v in form.variants if v.formula]
 AS_SOLD = [v for form in FORMS.forms for v in form.variants if v.as_sold is not None]
-REFERENCE_CSV = Path(__file__).parent / "reference" / "elemental_fractions.csv"
+REFERENCE_CSV = Path(__file__).resolve().parent.parent / "reference" / "elemental_fractions.csv"
 
 
 def _by_hand_fraction(formula: str) -> float:
