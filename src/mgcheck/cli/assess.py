@@ -174,6 +174,6 @@ def _interview(data: AssessData) -> Answers:
     try:
         return Answers.model_validate(interview.run())
     except ValidationError as exc:  # e.g. a form name with control characters in it
-        from mgcheck.store.answers import invalid_answers
+        from mgcheck.store.validation import invalid_answers
 
         raise invalid_answers(exc, _("your answers")) from None

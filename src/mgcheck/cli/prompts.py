@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, Translator, current, translator
+from mgcheck.models.answers import Answers, Diet, Legs, Supplement, bounds, whole_bounds
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text, one_line
 from mgcheck.vocab import (
@@ -202,7 +203,7 @@ class Interview(Prompter):
     def run(self) -> dict[str, Any]:
         labels = self.data.questions.labels
         answers: dict[str, Any] = {}
-        answers["age"] = self.whole("age", 1, 120)
+        answers["age"] = self.whole("age", *whole_bounds(Answers, "age"))
         sex = self.one_of("sex", [(s, labels.sex[s]) for s in Sex])
         answers["sex"] = sex.value
         takes_iron = False
@@ -242,7 +243,8 @@ class Interview(Prompter):
         if self.yes_no("has_diet"):
             answers["diet"] = {
                 group.value: self.decimal(
-                    self.question("diet_group", group=labels.diet[group].get(self.lang)), 0, 20
+                    self.question("diet_group", group=labels.diet[group].get(self.lang)),
+                    *bounds(Diet, group.value),
                 )
                 for group in DietGroup
             }
@@ -291,7 +293,7 @@ class Interview(Prompter):
                 self.t("Write the amount, e.g. 400, 400 mg or 1,5 g."),
             ),
             "elemental": self._elemental(),
-            "per_day": self.whole("per_day", 1, 24),
+            "per_day": self.whole("per_day", *whole_bounds(Supplement, "per_day")),
         }
 
     def _elemental(self) -> bool | str:
@@ -313,7 +315,7 @@ class Interview(Prompter):
             a.value
             for a in self.some_of("look_alikes", [(a, labels.look_alikes[a]) for a in LookAlike])
         ]
-        legs["days_per_week"] = self.whole("days_per_week", 0, 7)
+        legs["days_per_week"] = self.whole("days_per_week", *whole_bounds(Legs, "days_per_week"))
         legs["distress"] = self.one_of(
             "distress", [(d, labels.distress[d]) for d in Distress]
         ).value

@@ -128,3 +128,20 @@ class Answers(Strict):
                 f"pregnant and breastfeeding need an age of {MIN_PREGNANCY_AGE} or more"
             )
         return self
+
+
+def bounds(model: type[Strict], field: str) -> tuple[float, float]:
+    """The lowest and highest value ``model.field`` accepts, as its Field declares them: the
+    interview asks within the same bounds the answers file is checked against."""
+    low = high = None
+    for rule in model.model_fields[field].metadata:
+        low = getattr(rule, "ge", None) if low is None else low
+        high = getattr(rule, "le", None) if high is None else high
+    if low is None or high is None:
+        raise LookupError(f"{model.__name__}.{field} declares no ge/le bounds")
+    return low, high
+
+
+def whole_bounds(model: type[Strict], field: str) -> tuple[int, int]:
+    low, high = bounds(model, field)
+    return int(low), int(high)

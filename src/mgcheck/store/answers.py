@@ -7,46 +7,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.safetext import shown
 from mgcheck.store.textfile import MB, decode_text, display_name, read_file, read_stream
 
 if TYPE_CHECKING:
     from mgcheck.models.answers import Answers
 
 MAX_BYTES = MB  # an answers file is a few hundred bytes
-
-
-def _where(loc: tuple[int | str, ...]) -> str:
-    parts: list[str] = []
-    for part in loc:
-        if isinstance(part, int) and parts:
-            parts[-1] += f"[{part}]"
-        else:
-            parts.append(shown(part, limit=40))  # an unknown key is the file's, not ours
-    return ".".join(parts)
-
-
-def _message(error: Any) -> str:
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return _("unknown key")
-    if kind == "missing":
-        return _("missing")
-    message = str(error["msg"])
-    return shown(message.removeprefix("Value error, "), limit=200)
-
-
-def invalid_answers(exc: Any, name: str) -> MgcheckError:
-    """One line per problem of a pydantic ValidationError, each naming the key."""
-    lines = [
-        f"{name}: {_where(tuple(e['loc'])) or _('answers')}: {_message(e)}"
-        for e in exc.errors(include_url=False, include_input=False)
-    ]
-    return MgcheckError("\n".join(lines))
 
 
 def _read(source: str) -> tuple[str, bytes]:
@@ -77,6 +47,8 @@ def parse_answers(raw: bytes, name: str) -> Answers:
     try:
         answers = Answers.model_validate(content)
     except ValidationError as exc:
+        from mgcheck.store.validation import invalid_answers
+
         raise invalid_answers(exc, name) from exc
     return answers
 

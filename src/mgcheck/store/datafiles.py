@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models.base import FoodTable
-from mgcheck.safetext import shown
 from mgcheck.store.textfile import MB, decode_text, display_name, read_file
+from mgcheck.store.validation import validate
 
 if TYPE_CHECKING:
     from mgcheck.models.assess_data import (
@@ -29,8 +29,6 @@ FOODS_FILE = DATA_DIR / "foods.yaml"
 MAX_TABLE_BYTES = 4 * MB  # a food table of your own; mgcheck's has 79 foods in 40 kB
 MAX_DATA_BYTES = 16 * MB  # mgcheck's own data files
 
-M = TypeVar("M", bound=BaseModel)
-
 
 def read_yaml(path: Path, *, trusted: bool = True) -> Any:
     """Parse a YAML file with the C loader when PyYAML has it (about ten times faster).
@@ -43,42 +41,6 @@ def read_yaml(path: Path, *, trusted: bool = True) -> Any:
     name = display_name(path)
     raw = read_file(path, MAX_DATA_BYTES if trusted else MAX_TABLE_BYTES)
     return load_yaml(decode_text(raw, name), name, trusted=trusted)
-
-
-def _describe(loc: tuple[int | str, ...], raw: Any, list_key: str, noun: str) -> str:
-    """Name the item (by its id where it has one) and the field of a validation error."""
-    parts: list[str] = []
-    rest = list(loc)
-    if len(rest) >= 2 and rest[0] == list_key and isinstance(rest[1], int):
-        index = rest[1]
-        items = raw.get(list_key) if isinstance(raw, dict) else None
-        item = items[index] if isinstance(items, list) and index < len(items) else None
-        ident = (item.get("id") or item.get("key")) if isinstance(item, dict) else None
-        label = f"'{shown(ident, limit=40)}'" if isinstance(ident, str) else f"#{index + 1}"
-        parts.append(f"{noun} {label}")
-        rest = rest[2:]
-    if rest:
-        field = ".".join(shown(p, limit=40) for p in rest)
-        parts.append(_("field '{field}'").format(field=field))
-    return ": ".join(parts)
-
-
-def validate(model: type[M], raw: Any, path: Path, list_key: str, noun: str) -> M:
-    """Validate ``raw``; on failure name the file, the list item (``noun`` + id) and the field."""
-    if not isinstance(raw, dict):
-        raise MgcheckError(
-            _("{file}: expected a mapping at the top level").format(file=display_name(path))
-        )
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_input=False)
-        first = errors[0]
-        where = _describe(tuple(first["loc"]), raw, list_key, noun)
-        message = f"{display_name(path)}: {where + ': ' if where else ''}{shown(first['msg'], 200)}"
-        if len(errors) > 1:
-            message += " " + _("(and {n} more problems)").format(n=len(errors) - 1)
-        raise MgcheckError(message) from exc
 
 
 def load_foods(path: Path | None = None) -> FoodTable:
