@@ -294,7 +294,8 @@ def chart(
     since: SinceOption = None,
     until: UntilOption = None,
 ) -> None:
-    from mgcheck.render.diary import CHART_NIGHTS, print_chart
+    from mgcheck.render.diary import print_chart
+    from mgcheck.results.diary import CHART_NIGHTS, chart
 
     first, last = _range(since, until)
     diary = _existing()
@@ -302,7 +303,7 @@ def chart(
     if diary is not None:
         with diary:
             entries = diary.entries(first, last) if first or last else diary.last(CHART_NIGHTS)
-    print_chart(entries)
+    print_chart(chart(entries))
     _report_problems(diary)
 
 

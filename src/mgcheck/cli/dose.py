@@ -85,8 +85,9 @@ def dose(
         if words:
             raise MgcheckError(_("--list takes no form or amount."))
         from mgcheck.render.dose import forms_json, print_forms
+        from mgcheck.results.dose import forms_list
 
-        (forms_json if json else print_forms)(forms)
+        (forms_json if json else print_forms)(forms_list(forms))
         return
     from mgcheck.rules.dose import split_parts
 
@@ -101,8 +102,8 @@ def dose(
     if maybe_elemental and len(parts) > 1:
         raise MgcheckError(_("--maybe-elemental takes one form and one amount."))
     from mgcheck.render.dose import dose_json, print_dose
+    from mgcheck.results.dose import judged
     from mgcheck.rules.dose import both_readings_dose, combine_doses, elemental_dose
-    from mgcheck.rules.limits import ADULT_AGE, dose_standard, judge
 
     doses = []
     for form, amount in parts:
@@ -111,14 +112,5 @@ def dose(
             doses.append(both_readings_dose(forms, match, amount_mg, per_day))
         else:
             doses.append(elemental_dose(match, amount_mg, per_day, elemental))
-    result = combine_doses(doses)
-    limits = snapshot.limits()
-    years = ADULT_AGE if age is None else age
-    verdict = judge(
-        limits,
-        dose_standard(limits, standard, years),
-        years,
-        result.per_day_low,
-        result.per_day_high,
-    )
-    (dose_json if json else print_dose)(result, verdict, limits, years)
+    result = judged(combine_doses(doses), snapshot.limits(), standard, age)
+    (dose_json if json else print_dose)(result)

@@ -48,16 +48,17 @@ def warnings(
 ) -> None:
     """Show the guidance panels; the data and its ordering come from data/guidance.yaml."""
     from mgcheck.render.guidance import print_warnings, warnings_json
-    from mgcheck.rules.guidance import UnknownSection, pick_sections
+    from mgcheck.results.guidance import warnings as warnings_result
+    from mgcheck.rules.guidance import UnknownSection
     from mgcheck.store import snapshot
 
     guidance = snapshot.guidance()
     limits = snapshot.limits()
     try:
-        sections = pick_sections(guidance, section)
+        result = warnings_result(guidance, limits, section, standard)
     except UnknownSection as exc:
         raise MgcheckError(messages.unknown_section(exc, context().t)) from None
-    (warnings_json if json else print_warnings)(sections, guidance, limits, standard)
+    (warnings_json if json else print_warnings)(result)
 
 
 @commands.command(
