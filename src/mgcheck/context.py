@@ -1,7 +1,7 @@
 """What one run of mgcheck knows about where it runs, chosen once and passed along.
 
 The language, whether a person is at the keyboard, the folder for private files and the
-consoles: like httpie's ``Environment``, one frozen object made when the command line is parsed
+console: like httpie's ``Environment``, one frozen object made when the command line is parsed
 (:func:`mgcheck.cli.app.MgcheckGroup.parse_args`) and handed to what needs it, so no command
 reads ``sys.stdin.isatty()`` or the language on its own. Tests swap parts of it.
 """
@@ -20,8 +20,6 @@ from mgcheck.i18n import Language, Translator, choose_language, translator
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-    from mgcheck.cli.prompts import Prompter
 
 
 def stdin_is_terminal() -> bool:
@@ -56,17 +54,6 @@ class Context:
         from mgcheck.render.console import stdout_console
 
         return stdout_console()
-
-    def prompter(self) -> Prompter | None:
-        """Someone to ask when a person is at a terminal; None when input is piped or absent."""
-        if not self.stdin_is_terminal:
-            return None
-        from mgcheck.cli.prompts import Prompter
-
-        console = self.console()
-        return Prompter(
-            input, lambda text: console.print(text, markup=False, highlight=False), self.t
-        )
 
 
 def from_environment() -> Context:

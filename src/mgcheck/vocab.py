@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from enum import Enum
 
+# The full tables of `foods --all`, as their licences ask them to be named.
+COMPOSITION_ATTRIBUTION = (
+    "USDA National Nutrient Database for Standard Reference, Release 28 (public domain); "
+    "Fineli, Finnish Food Composition Database, release 20, THL, www.fineli.fi (CC BY 4.0)"
+)
+
 # The article: "about 300 mg a day" is the usual dose for an adult. The default --target.
 ARTICLE_DAILY_MG = 300.0
 

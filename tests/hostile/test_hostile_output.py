@@ -213,9 +213,7 @@ def test_in_a_terminal_mgcheck_asks_before_replacing_a_report(
 
     script = Scripted(answer)
     said: list[str] = []
-    monkeypatch.setattr(
-        "mgcheck.context.Context.prompter", lambda _self: Prompter(script.read, said.append)
-    )
+    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(script.read, said.append))
     target = tmp_path / "report.md"
     target.write_text("my own notes", encoding="utf-8")
     result = run("assess", "--answers", answers, "--output", str(target), "--lang", lang)
@@ -228,7 +226,7 @@ def test_a_report_file_that_appears_while_writing_is_not_replaced(
     tmp_path: Path, answers: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Checked at the moment of writing too (a hard link cannot replace), not only up front."""
-    from mgcheck.store import report_file as files
+    from mgcheck.render import report as files
 
     target = tmp_path / "report.md"
     original = files.render_file

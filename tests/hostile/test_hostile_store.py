@@ -79,7 +79,7 @@ def test_replacing_after_asking_checks_that_nothing_changed_meanwhile(
         raw("UPDATE entries SET note = 'changed meanwhile'")  # while the person thinks
         return "y"
 
-    monkeypatch.setattr("mgcheck.context.Context.prompter", lambda _self: Prompter(answer, print))
+    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(answer, print))
     result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert_refused(result, "changed")
     assert [e.note for e in stored()] == ["changed meanwhile"]
@@ -90,9 +90,7 @@ def test_replacing_after_asking_saves_and_says_replaced(monkeypatch: pytest.Monk
 
     with open_diary() as diary:
         diary.add(Entry(NIGHT, 5, None, 0.0, "first"))
-    monkeypatch.setattr(
-        "mgcheck.context.Context.prompter", lambda _self: Prompter(lambda _p: "y", print)
-    )
+    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(lambda _p: "y", print))
     result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert result.exit_code == 0
     assert result.stdout.startswith("Replaced: night 2026-11-01, legs 3")

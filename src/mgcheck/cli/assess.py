@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mgcheck.cli import options
 from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
@@ -120,9 +121,13 @@ def assess(
     result = evaluate(answers, data, standard, context().lang)
     report, sources = result.report, result.sources
     if output is not None:
+        import datetime as dt
+
+        from mgcheck.render.report import render_file
         from mgcheck.store.report_file import write_report
 
-        write_report(output, report, sources, replace=force)
+        content = render_file(output.suffix.lower(), report, sources, dt.date.today())
+        write_report(output, content, replace=force)
     if json:
         from mgcheck.render.console import write_json
 
@@ -140,7 +145,7 @@ def _may_replace(output: Path) -> bool:
     terminal unless --force."""
     from mgcheck.store.report_file import already_exists
 
-    asker = context().prompter()
+    asker = options.prompter()
     if asker is None:
         raise already_exists(output)
     return asker.confirm(_("{file} already exists. Replace it?").format(file=shown(output, 200)))

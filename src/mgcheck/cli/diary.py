@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli import messages
+from mgcheck.cli import messages, options
 from mgcheck.cli.options import JsonOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
@@ -179,7 +179,7 @@ def add(
         raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
     if form is not None and amount is not None:
         magnesium = _elemental(form, amount)
-    asker = context().prompter()
+    asker = options.prompter()
     if legs is None:
         if asker is None:
             raise MgcheckError(
@@ -499,7 +499,7 @@ def forget(
         count = diary.count()
         _report_problems(diary)
         if not yes:
-            asker = context().prompter()
+            asker = options.prompter()
             if asker is None:
                 raise MgcheckError(
                     _("this deletes every entry: add --yes, or run it in a terminal.")

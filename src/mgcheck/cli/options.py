@@ -16,6 +16,7 @@ from mgcheck.i18n import Language, _
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
+    from mgcheck.cli.prompts import Prompter
     from mgcheck.context import Context
     from mgcheck.models.guidance import FormsFile
     from mgcheck.rules.dose import FormMatch
@@ -33,6 +34,17 @@ def context() -> Context:
     current = get_current_context(silent=True)
     obj = None if current is None else current.find_root().obj
     return obj if isinstance(obj, Context) else from_environment()
+
+
+def prompter() -> Prompter | None:
+    """Someone to ask when a person is at a terminal; None when input is piped or absent."""
+    run = context()
+    if not run.stdin_is_terminal:
+        return None
+    from mgcheck.cli.prompts import Prompter
+
+    console = run.console()
+    return Prompter(input, lambda text: console.print(text, markup=False, highlight=False), run.t)
 
 
 def with_lang(command: F, *, first: bool = False) -> F:

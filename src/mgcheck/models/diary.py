@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from mgcheck.i18n import _
 
@@ -94,3 +94,14 @@ def check_score(field: str, value: object) -> None:
         raise InvalidEntry(
             field, _("must be from {low} to {high}").format(low=SCORE_MIN, high=SCORE_MAX)
         )
+
+
+def entry_dict(entry: Entry) -> dict[str, Any]:
+    """An entry as the JSON export and `diary list --json` write it."""
+    return {
+        "night": entry.night.isoformat(),
+        "legs": entry.legs,
+        "sleep": entry.sleep,
+        "magnesium_mg": entry.magnesium_mg,
+        "note": entry.note,
+    }

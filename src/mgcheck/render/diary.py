@@ -10,12 +10,11 @@ from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import _, format_number
-from mgcheck.models.diary import SCORE_MAX, Entry
+from mgcheck.models.diary import SCORE_MAX, Entry, entry_dict
 from mgcheck.render.console import stdout_console, write_json
 from mgcheck.results.diary import CHART_NIGHTS, Chart
 from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side
 from mgcheck.safetext import visible
-from mgcheck.store.diary_files import entry_dict
 
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
 

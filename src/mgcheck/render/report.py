@@ -8,11 +8,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from mgcheck.envelope import envelope
 from mgcheck.i18n import _, format_number
 from mgcheck.models.guidance import SourceEntry
 from mgcheck.render.style import LEVEL_STYLE, mg, mg_span
 from mgcheck.results.assess import Report, headline
-from mgcheck.safetext import visible
+from mgcheck.safetext import dumps, visible
 from mgcheck.vocab import Level
 
 # Characters that start Markdown (and GitHub Markdown) inline syntax: emphasis, code, links,
@@ -253,3 +254,25 @@ def html_page(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: 
         "<style>body{font-family:sans-serif;max-width:45em;margin:2em auto;line-height:1.4}"
         "</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
+
+
+def render_file(
+    suffix: str, report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date
+) -> str:
+    """The report as the file ``--output`` names: Markdown, HTML, text or JSON (the envelope)."""
+    if suffix == ".md":
+        return markdown(report, sources, date)
+    if suffix == ".html":
+        return html_page(report, sources, date)
+    if suffix == ".txt":
+        return text(report, sources, date)
+    document = envelope(
+        "report",
+        {
+            "date": date.isoformat(),
+            "answers": [{"question": q, "answer": a} for q, a in report.answers],
+            **report.to_json(),
+        },
+        report.language,
+    )
+    return dumps(document) + "\n"

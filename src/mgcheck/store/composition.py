@@ -9,10 +9,6 @@ from mgcheck.rules.foods import CompositionRow
 from mgcheck.store.datafiles import DATA_DIR
 
 COMPOSITION_FILE = DATA_DIR / "composition" / "food_magnesium.csv"
-ATTRIBUTION = (
-    "USDA National Nutrient Database for Standard Reference, Release 28 (public domain); "
-    "Fineli, Finnish Food Composition Database, release 20, THL, www.fineli.fi (CC BY 4.0)"
-)
 
 
 def load_composition(path: Path = COMPOSITION_FILE) -> list[CompositionRow]:

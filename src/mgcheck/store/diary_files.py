@@ -26,7 +26,7 @@ from typing import Any
 from mgcheck.envelope import SCHEMA_VERSION, envelope, schema_name
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
+from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, entry_dict, parse_night
 from mgcheck.safetext import dumps, shown
 from mgcheck.store.textfile import MB, decode_text
 
@@ -38,16 +38,6 @@ _FORMULA = re.compile("'*[=+\\-@\t\r]")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
 _WHOLE = re.compile("-?[0-9]{1,9}")
 _DECIMAL = re.compile("-?[0-9]{1,9}(\\.[0-9]{0,20})?([eE][-+]?[0-9]{1,3})?")
-
-
-def entry_dict(entry: Entry) -> dict[str, Any]:
-    return {
-        "night": entry.night.isoformat(),
-        "legs": entry.legs,
-        "sleep": entry.sleep,
-        "magnesium_mg": entry.magnesium_mg,
-        "note": entry.note,
-    }
 
 
 def _note_cell(note: str) -> str:

@@ -2,41 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 
-from mgcheck.envelope import envelope
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.models.guidance import SourceEntry
-from mgcheck.render.report import html_page, markdown, text
-from mgcheck.results.assess import Report
-from mgcheck.safetext import dumps
 from mgcheck.store.textfile import display_name
-
-
-def render_file(
-    suffix: str, report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date
-) -> str:
-    if suffix == ".md":
-        return markdown(report, sources, date)
-    if suffix == ".html":
-        return html_page(report, sources, date)
-    if suffix == ".txt":
-        return text(report, sources, date)
-    document = envelope(
-        "report",
-        {
-            "date": date.isoformat(),
-            "answers": [{"question": q, "answer": a} for q, a in report.answers],
-            **report.to_json(),
-        },
-        report.language,
-    )
-    return dumps(document) + "\n"
 
 
 def already_exists(path: Path) -> MgcheckError:
@@ -70,16 +42,10 @@ def _publish(temporary: Path, path: Path, replace: bool) -> None:
         path.write_bytes(temporary.read_bytes())
 
 
-def write_report(
-    path: Path,
-    report: Report,
-    sources: Sequence[tuple[int, SourceEntry]],
-    date: dt.date | None = None,
-    replace: bool = False,
-) -> None:
-    """Write beside the target, then put it in place: readable by its owner only, never half
-    written, and over an existing file only with ``replace``."""
-    content = render_file(path.suffix.lower(), report, sources, date or dt.date.today())
+def write_report(path: Path, content: str, replace: bool = False) -> None:
+    """Write ``content`` (the rendered report) beside the target, then put it in place:
+    readable by its owner only, never half written, and over an existing file only with
+    ``replace``."""
     directory = path.parent if str(path.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
