@@ -33,7 +33,7 @@ def _paths() -> list[list[str]]:
 
 
 def test_the_tree_is_what_we_think() -> None:
-    assert NAMES == ["assess", "warnings", "dose", "foods", "sources", "diary"]
+    assert NAMES == ["assess", "warnings", "dose", "foods", "sources", "schemas", "diary"]
     assert [path[0] for path in _paths() if len(path) == 1] == NAMES
     assert len(_paths()) == len(NAMES) + 9  # the diary's nine subcommands
     assert set(SUMMARIES) == set(NAMES)

@@ -167,6 +167,7 @@ HELP_PATHS = [
     ["dose"],
     ["foods"],
     ["sources"],
+    ["schemas"],
     ["diary"],
     *[
         ["diary", sub]
@@ -253,6 +254,11 @@ def cases() -> list[Case]:
         _single("sources_keys", "sources", "nnr2023", "aasm2024"),
         _single("sources_json", "sources", "--json"),
         _single("sources_unknown", "sources", "nope", "nnr2023"),
+        # schemas (issue 11)
+        _single("schemas", "schemas"),
+        _single("schemas_report", "schemas", "report"),
+        _single("schemas_diary_compare_da", "schemas", "mgcheck.diary.compare", env=DA),
+        _single("schemas_unknown_da", "schemas", "nope", env=DA),
         # assess
         _single("assess_example", "assess", "--example"),
         _single("assess_example_da", "assess", "--example", "--lang", "da"),

@@ -120,7 +120,7 @@ def main(
         print_welcome([(name, SUMMARIES[name]) for name in command_names()])
 
 
-COMMAND_ORDER = ("assess", "warnings", "dose", "foods", "sources")
+COMMAND_ORDER = ("assess", "warnings", "dose", "foods", "sources", "schemas")
 LAZY_GROUPS = {"diary": ("mgcheck.cli.diary", "diary_app")}  # name: (module, Typer app)
 SUMMARIES: dict[str, str] = {}  # each command's line on the welcome screen, from its module
 
@@ -139,16 +139,16 @@ app.callback()(with_lang(main, first=True))  # --lang before the command name to
 
 def _register() -> None:
     """Every command, in the order --help and the welcome screen list them."""
-    from mgcheck.cli import assess, dose, foods, guidance
+    from mgcheck.cli import assess, dose, foods, guidance, schemas
 
-    for module in (assess, guidance, dose, foods):
+    for module in (assess, guidance, dose, foods, schemas):
         SUMMARIES.update(module.SUMMARIES)
     # The diary's line is here, not in cli/diary.py, which is imported only when it is used.
     SUMMARIES["diary"] = _("a private diary of your nights, and a comparison")
 
     found = {
         info.callback.__name__: info
-        for module in (assess, guidance, dose, foods)
+        for module in (assess, guidance, dose, foods, schemas)
         for info in module.commands.registered_commands
         if info.callback is not None
     }

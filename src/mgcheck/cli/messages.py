@@ -102,3 +102,9 @@ def unknown_section(exc: UnknownSection, t: Translator) -> str:
     return t("no section called '{name}'. Sections: {names}").format(
         name=shown(exc.name, 40), names=", ".join(exc.known)
     )
+
+
+def unknown_schema(kind: str, known: list[str], t: Translator) -> str:
+    return t("no schema called '{name}'. Schemas: {names}").format(
+        name=shown(kind, 40), names=", ".join(known)
+    )
