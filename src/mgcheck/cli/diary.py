@@ -1,6 +1,6 @@
-"""`mgcheck diary`: thin commands over mgcheck.diary (storage) and mgcheck.rules.diary (statistics).
+"""`mgcheck diary`: thin commands over store/diary.py (storage) and rules/diary.py (statistics).
 
-Help strings are translated at import, like mgcheck.cli, which imports this module.
+Help strings are translated at import; mgcheck.cli.app loads this module when `diary` is used.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""What every command shares: the --lang, --json and --standard options and a few messages.
+"""What every command shares: --json, --standard, --lang, the run's Context, the prompter.
 
-Imported by mgcheck.cli and mgcheck.cli_diary; help strings are translated at import.
+Imported by every command module; help strings are translated at import.
 """
 
 from __future__ import annotations

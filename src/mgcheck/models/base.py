@@ -1,4 +1,4 @@
-"""Pydantic models for the data files: validated once, when loaded."""
+"""Pydantic models for the data files, validated by scripts/snapshot.py and the tests."""
 
 from __future__ import annotations
 

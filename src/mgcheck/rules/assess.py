@@ -1,7 +1,7 @@
 """The self-check's medicine: answers in, findings and figures out. Pure; no words, no I/O.
 
 Which findings apply and the values they need are decided here; their words live in
-data/findings.yaml (the triage table) and are filled in by mgcheck.report. Every threshold is
+data/findings.yaml (the triage table) and are filled in by results/assess.py. Every threshold is
 in data/limits.yaml. Red flags are decided first and are never lowered by a later rule; when
 magnesium must stop, nothing that would encourage taking it is shown (WITHHELD_WHEN_MUST_STOP).
 """
@@ -170,7 +170,7 @@ class Pattern(str, Enum):
     UNLIKELY = "unlikely"
 
 
-# Values a finding's words need; mgcheck.report turns each into text in the chosen language.
+# Values a finding's words need; mgcheck.results.assess turns each into text in the chosen language.
 @dataclass(frozen=True)
 class Num:
     value: float
