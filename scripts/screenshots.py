@@ -20,8 +20,8 @@ WIDTH = 100
 
 
 def shoot(name: str, title: str, args: list[str], input: str | None = None) -> Path:
-    from mgcheck import output
-    from mgcheck.cli import app
+    from mgcheck.cli.app import app
+    from mgcheck.render import console as output
 
     console = Console(record=True, width=WIDTH, force_terminal=True, color_system="truecolor")
     original = output.stdout_console

@@ -14,9 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from mgcheck.datafiles import load_assess_data
 from mgcheck.i18n import format_number
 from mgcheck.rules.assess import WITHHELD_WHEN_MUST_STOP, triage_values
+from mgcheck.store.datafiles import load_assess_data
 from mgcheck.vocab import Level
 
 ROOT = Path(__file__).resolve().parent.parent

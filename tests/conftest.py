@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from mgcheck.i18n import Language
+    from mgcheck.results.assess import Report
+    from mgcheck.rules.assess import Assessment
 
 _LEAKY = (
     "FORCE_COLOR",
@@ -51,3 +56,24 @@ def _hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def evaluate() -> Callable[..., tuple[Assessment, Report]]:
+    """The self-check on a plain answers dict (as an answers file holds it): the one public
+    function the command calls, :func:`mgcheck.results.assess.evaluate`, with the answers
+    validated first. Session-scoped, so Hypothesis tests can use it too."""
+    from mgcheck.models.answers import Answers
+    from mgcheck.results.assess import evaluate as run
+    from mgcheck.store.snapshot import assess_data
+    from mgcheck.vocab import Standard
+
+    data = assess_data()
+
+    def evaluate(
+        answers: dict[str, Any], standard: Standard = Standard.NNR, lang: Language = "en"
+    ) -> tuple[Assessment, Report]:
+        result = run(Answers.model_validate(answers), data, standard, lang)
+        return result.assessment, result.report
+
+    return evaluate

@@ -7,7 +7,7 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
-from mgcheck.cli import app
+from mgcheck.cli.app import app
 
 
 def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:

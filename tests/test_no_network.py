@@ -30,4 +30,4 @@ def test_no_network_imports(path: Path) -> None:
 
 def test_the_scan_sees_the_modules() -> None:
     assert len(SOURCES) > 30
-    assert "sqlite3" in imported(Path(mgcheck.__file__).parent / "diary" / "store.py")
+    assert "sqlite3" in imported(Path(mgcheck.__file__).parent / "store" / "diary.py")

@@ -40,34 +40,43 @@ def _guard_streams() -> bool:
 
 
 def main() -> None:
-    from mgcheck.output import reader_gone
-
     if not _guard_streams():
         from mgcheck.i18n import _, choose_language, set_language
-        from mgcheck.output import error_line
+        from mgcheck.render.console import error_line
 
         set_language(choose_language(sys.argv[1:], os.environ))
         error_line(_("standard output is closed."))
         raise SystemExit(2)
 
-    try:
-        if sys.argv[1:] == ["--version"]:
-            # The most common quick call: answer it without loading Typer and the command modules.
-            from mgcheck.meta import installed_version
+    if sys.argv[1:] == ["--version"]:
+        # The most common quick call: answered before Typer, Rich or even `typing` is imported.
+        from mgcheck.meta import installed_version
 
+        try:
             sys.stdout.write(f"mgcheck {installed_version()}\n")
             sys.stdout.flush()
-            return
+        except BrokenPipeError:
+            from mgcheck.render.console import reader_gone
+
+            reader_gone()
+        return
+
+    from mgcheck.render.console import reader_gone
+
+    try:
         from mgcheck import i18n
 
+        # The one place that binds the help language before the command modules load: Typer
+        # evaluates their help strings at import. The same choice is made again, for the run,
+        # by mgcheck.cli.app.MgcheckGroup (which also serves in-process callers and tests).
         lang = i18n.choose_language(sys.argv[1:], os.environ)
         i18n.set_language(lang)
         i18n.bind_process_language(lang)
 
-        from mgcheck.output import protect_typer_help
+        from mgcheck.render.console import protect_typer_help
 
         protect_typer_help()
-        from mgcheck.cli import app
+        from mgcheck.cli.app import app
 
         app(prog_name="mgcheck")
     except BrokenPipeError:

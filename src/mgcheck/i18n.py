@@ -1,8 +1,12 @@
 """Language choice, the message catalogue and locale-aware numbers.
 
-The language must be known before any command module is imported, because Typer evaluates help
-strings at import time. ``mgcheck.__main__`` therefore calls :func:`choose_language` on the raw
-argument list and environment first, and only then imports the CLI.
+A :class:`Translator` is one language's words and numbers. Code that is given a language (the
+report, the interview) takes a Translator and uses nothing else, so calling it with ``"da"``
+gives Danish whatever the process runs in. The module-level :func:`_` is the *process*
+translator: the one language chosen once per process (``Context`` in :mod:`mgcheck.context`).
+It exists because Typer evaluates help strings when the command modules are imported, so the
+help language must be bound before they load; ``mgcheck.__main__`` does that, once, from
+``--lang`` in ``sys.argv`` and the environment (:func:`choose_language`).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -24,8 +29,7 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _current: Language = "en"
-# None means English: the msgids are English, so no catalogue (and no gettext import) is needed.
-_translation: NullTranslations | None = None
+_translation: NullTranslations | None = None  # the process language's catalogue
 
 
 def _known(value: str | None) -> Language | None:
@@ -72,16 +76,49 @@ def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> Language
     return "en"
 
 
+class Translator:
+    """One language's interface words, numbers and lists; ``t("msgid")`` translates."""
+
+    __slots__ = ("_catalogue", "lang")
+
+    def __init__(self, lang: Language) -> None:
+        self.lang: Language = lang
+        self._catalogue = _catalogue(lang)
+
+    def __call__(self, message: str) -> str:
+        return message if self._catalogue is None else self._catalogue.gettext(message)
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        return format_number(value, decimals, self.lang)
+
+    def join_and(self, items: Sequence[str]) -> str:
+        """'a', 'a and b', 'a, b and c'."""
+        if len(items) <= 1:
+            return "".join(items)
+        t = self
+        return t("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+@cache
+def _catalogue(lang: Language) -> NullTranslations | None:
+    # None means English: the msgids are English, so no catalogue (and no gettext import).
+    if lang == "en":
+        return None
+    import gettext
+
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+@cache
+def translator(lang: Language) -> Translator:
+    return Translator(lang)
+
+
 def set_language(lang: Language) -> None:
-    """Switch the catalogue used by :func:`_` for everything rendered from now on."""
+    """Choose the process language: what :func:`_` (and so help and messages) speak from now."""
     global _current, _translation
     _current = lang
-    if lang == "en":
-        _translation = None
-    else:
-        import gettext
-
-        _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    _translation = _catalogue(lang)
     if "typer.rich_utils" in sys.modules:
         localize_typer()
 
@@ -144,7 +181,5 @@ def format_number(value: float, decimals: int = 0, lang: Language | None = None)
 
 
 def join_and(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c' in the current language."""
-    if len(items) <= 1:
-        return "".join(items)
-    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    """'a', 'a and b', 'a, b and c' in the process language."""
+    return translator(_current).join_and(items)

@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from enum import Enum
 
+# The full tables of `foods --all`, as their licences ask them to be named.
+COMPOSITION_ATTRIBUTION = (
+    "USDA National Nutrient Database for Standard Reference, Release 28 (public domain); "
+    "Fineli, Finnish Food Composition Database, release 20, THL, www.fineli.fi (CC BY 4.0)"
+)
+
 # The article: "about 300 mg a day" is the usual dose for an adult. The default --target.
 ARTICLE_DAILY_MG = 300.0
 
 
-class Group(str, Enum):
+class FoodGroup(str, Enum):
+    """The groups of the food tables (``foods --group``), by what a food is."""
+
     NUTS_SEEDS = "nuts_seeds"
     LEGUMES = "legumes"
     WHOLE_GRAINS = "whole_grains"
@@ -139,6 +147,9 @@ class Distress(str, Enum):
 
 
 class DietGroup(str, Enum):
+    """The groups of the diet estimate (the answers file's ``diet:``), by what people count
+    in a day: not FoodGroup, since leafy greens are counted apart and "other" is not asked."""
+
     NUTS_SEEDS = "nuts_seeds"
     WHOLE_GRAINS = "whole_grains"
     LEGUMES = "legumes"

@@ -24,10 +24,10 @@ SHARED_NIGHTS = ("2026-10-01", "2026-10-02", "2026-10-03")
 WORKER = r"""
 import datetime as dt, json, random, sys, time
 from typer.testing import CliRunner
-from mgcheck.cli import app
+from mgcheck.cli.app import app
 from mgcheck.i18n import set_language
 
-import mgcheck.cli_diary, mgcheck.diary.files, mgcheck.diary.store  # warm: imports before the start
+import mgcheck.cli.diary, mgcheck.store.diary_files, mgcheck.store.diary  # warm: imports first
 set_language("en")
 worker, operations, start = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 shared = sys.argv[4].split(",")
@@ -212,7 +212,7 @@ def _check_history(night: str, ops: list[Op], final: tuple[int, str] | None) -> 
 FIRST_RUN = r"""
 import sys, time
 from mgcheck.errors import MgcheckError
-from mgcheck.diary.store import open_diary
+from mgcheck.store.diary import open_diary
 from pathlib import Path
 base, rounds, start = Path(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 for r in range(rounds):

@@ -17,11 +17,11 @@ from hostile_kit import MiB, assert_clean, assert_refused, digest, error_lines, 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mgcheck.datafiles import FOODS_FILE
-from mgcheck.diary.entry import MAX_NOTE, Entry, InvalidEntry
-from mgcheck.diary.files import parse_export, to_csv, to_json
-from mgcheck.diary.store import diary_path, open_diary
-from mgcheck.paths import user_dir
+from mgcheck.models.diary import MAX_NOTE, Entry, InvalidEntry
+from mgcheck.store.datafiles import FOODS_FILE
+from mgcheck.store.diary import diary_path, open_diary
+from mgcheck.store.diary_files import parse_export, to_csv, to_json
+from mgcheck.store.paths import user_dir
 
 NIGHT = dt.date(2026, 11, 1)
 GOOD_ANSWERS = "age: 52\nsex: female\n"
@@ -149,8 +149,8 @@ def test_a_food_table_with_a_duplicate_key_is_refused(tmp_path: Path) -> None:
 
 
 def test_shipped_data_files_have_no_duplicate_keys_or_anchors() -> None:
-    from mgcheck.datafiles import DATA_DIR
-    from mgcheck.strictload import load_yaml
+    from mgcheck.store.datafiles import DATA_DIR
+    from mgcheck.store.strictload import load_yaml
 
     for path in sorted(DATA_DIR.glob("*.yaml")):
         load_yaml(path.read_text(encoding="utf-8"), path.name)

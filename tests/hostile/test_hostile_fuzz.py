@@ -20,8 +20,8 @@ from hostile_kit import assert_clean, digest, error_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mgcheck.datafiles import FOODS_FILE
-from mgcheck.models_answers import Answers
+from mgcheck.models.answers import Answers
+from mgcheck.store.datafiles import FOODS_FILE
 
 FUZZ = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 # Text that includes every kind of control character, and (for JSON) lone surrogates.

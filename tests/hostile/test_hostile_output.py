@@ -20,9 +20,9 @@ import yaml
 from helpers import run
 from hostile_kit import assert_clean, assert_refused, error_lines, mgcheck
 
-from mgcheck.datafiles import FOODS_FILE
-from mgcheck.diary.entry import Entry
-from mgcheck.diary.store import open_diary
+from mgcheck.models.diary import Entry
+from mgcheck.store.datafiles import FOODS_FILE
+from mgcheck.store.diary import open_diary
 
 # Window title, an OSC 8 link, clear screen, a C1 CSI (clear screen again) and a bell.
 HOSTILE = "A\x1b]0;owned\x07B\x1b]8;;http://evil/\x1b\\link\x1b]8;;\x1b\\C\x1b[2JD\x9b2JE\x07"
@@ -53,7 +53,7 @@ def test_a_hostile_note_is_made_visible_when_the_export_goes_to_a_terminal(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _note(HOSTILE)
-    monkeypatch.setattr("mgcheck.output.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("mgcheck.render.console.stdout_is_terminal", lambda: True)
     assert_clean(run("diary", "export").stdout)
     assert_clean(run("diary", "export", "--format", "json").stdout)
 
@@ -137,14 +137,12 @@ def test_a_form_name_typed_in_the_interview_is_checked_too(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The interview accepts a name that means a known form; the model still refuses controls."""
-    from types import SimpleNamespace
 
-    from mgcheck.interview import Interview
+    from mgcheck.cli.prompts import Interview
 
     answers = {"age": 52, "sex": "female", "magnesium": {"form": "citrate\x1b[2J", "amount_mg": 4}}
     monkeypatch.setattr(Interview, "run", lambda self: answers)
-    terminal = SimpleNamespace(stdin=SimpleNamespace(isatty=lambda: True))
-    monkeypatch.setattr("mgcheck.cli.sys", terminal)
+    monkeypatch.setattr("mgcheck.context.stdin_is_terminal", lambda: True)
     assert_refused(run("assess"), "your answers: magnesium.form")
 
 
@@ -211,11 +209,11 @@ def test_in_a_terminal_mgcheck_asks_before_replacing_a_report(
     answer: str,
     replaced: bool,
 ) -> None:
-    from mgcheck.interview import Prompter
+    from mgcheck.cli.prompts import Prompter
 
     script = Scripted(answer)
     said: list[str] = []
-    monkeypatch.setattr("mgcheck.cli_common.prompter", lambda: Prompter(script.read, said.append))
+    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(script.read, said.append))
     target = tmp_path / "report.md"
     target.write_text("my own notes", encoding="utf-8")
     result = run("assess", "--answers", answers, "--output", str(target), "--lang", lang)
@@ -228,7 +226,7 @@ def test_a_report_file_that_appears_while_writing_is_not_replaced(
     tmp_path: Path, answers: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Checked at the moment of writing too (a hard link cannot replace), not only up front."""
-    from mgcheck.render import files
+    from mgcheck.render import report as files
 
     target = tmp_path / "report.md"
     original = files.render_file

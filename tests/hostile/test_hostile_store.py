@@ -17,10 +17,10 @@ import pytest
 from helpers import run
 from hostile_kit import assert_clean, assert_refused, limits, mgcheck
 
-from mgcheck.diary import store
-from mgcheck.diary.entry import Entry
-from mgcheck.diary.store import Diary, diary_path, open_diary
-from mgcheck.paths import user_dir
+from mgcheck.models.diary import Entry
+from mgcheck.store import diary as store
+from mgcheck.store.diary import Diary, diary_path, open_diary
+from mgcheck.store.paths import user_dir
 
 NIGHT = dt.date(2026, 11, 1)
 ROOT = os.geteuid() == 0
@@ -70,7 +70,7 @@ def test_a_write_between_the_check_and_the_save_is_not_lost(
 def test_replacing_after_asking_checks_that_nothing_changed_meanwhile(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from mgcheck.interview import Prompter
+    from mgcheck.cli.prompts import Prompter
 
     with open_diary() as diary:
         diary.add(Entry(NIGHT, 5, None, 0.0, "first"))
@@ -79,18 +79,18 @@ def test_replacing_after_asking_checks_that_nothing_changed_meanwhile(
         raw("UPDATE entries SET note = 'changed meanwhile'")  # while the person thinks
         return "y"
 
-    monkeypatch.setattr("mgcheck.cli_common.prompter", lambda: Prompter(answer, print))
+    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(answer, print))
     result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert_refused(result, "changed")
     assert [e.note for e in stored()] == ["changed meanwhile"]
 
 
 def test_replacing_after_asking_saves_and_says_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mgcheck.interview import Prompter
+    from mgcheck.cli.prompts import Prompter
 
     with open_diary() as diary:
         diary.add(Entry(NIGHT, 5, None, 0.0, "first"))
-    monkeypatch.setattr("mgcheck.cli_common.prompter", lambda: Prompter(lambda _p: "y", print))
+    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(lambda _p: "y", print))
     result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert result.exit_code == 0
     assert result.stdout.startswith("Replaced: night 2026-11-01, legs 3")

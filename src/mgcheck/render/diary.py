@@ -9,14 +9,13 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from mgcheck.diary.entry import SCORE_MAX, Entry
-from mgcheck.diary.files import entry_dict
 from mgcheck.i18n import _, format_number
-from mgcheck.output import stdout_console, write_json
-from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side, weekly
+from mgcheck.models.diary import SCORE_MAX, Entry, entry_dict
+from mgcheck.render.console import stdout_console, write_json
+from mgcheck.results.diary import CHART_NIGHTS, Chart
+from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side
 from mgcheck.safetext import visible
 
-CHART_NIGHTS = 56  # eight weeks: one column per night fits an 80-column terminal
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
 
 
@@ -92,8 +91,9 @@ def chart_lines(entries: Sequence[Entry]) -> list[str]:
     return lines
 
 
-def print_chart(entries: Sequence[Entry]) -> None:
+def print_chart(result: Chart) -> None:
     console = stdout_console()
+    entries = result.entries
     if not entries:
         console.print(_("No entries in this period. Add one with mgcheck diary add."))
         return
@@ -119,8 +119,7 @@ def print_chart(entries: Sequence[Entry]) -> None:
     table.add_column(_("Nights"), justify="right")
     table.add_column(_("Legs, mean"), justify="right")
     table.add_column(_("With magnesium"), justify="right")
-    shown = [e for e in entries if e.night > entries[-1].night - dt.timedelta(days=CHART_NIGHTS)]
-    for week in weekly(shown):
+    for week in result.weeks:
         table.add_row(
             Text(_date(week.start)),
             Text(str(week.nights)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich import box
@@ -12,12 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import _, current, format_number
-from mgcheck.models_guidance import FormsFile, LimitsFile
-from mgcheck.output import stdout_console, write_json
+from mgcheck.models.guidance import LimitsFile
+from mgcheck.render.console import stdout_console, write_json
 from mgcheck.render.guidance import sources_line
-from mgcheck.rules.chemistry import molar_mass
-from mgcheck.rules.dose import Dose, fraction_range, variant_fraction
-from mgcheck.rules.limits import DoseBand, Judgement, Verdict, dose_band
+from mgcheck.results.dose import DoseResult, FormFigures
+from mgcheck.rules.dose import Dose
+from mgcheck.rules.limits import DoseBand, Judgement, Verdict
 
 VERDICT_STYLE = {
     Verdict.WITHIN: "bold green",
@@ -171,7 +172,8 @@ def _reading_lines(dose: Dose, lang: str) -> list[Text]:
     return _share_lines(dose, lang)
 
 
-def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile, age: int = 18) -> None:
+def print_dose(result: DoseResult) -> None:
+    dose, judgement, limits, level = result.dose, result.judgement, result.limits, result.band
     lang = current()
     console = stdout_console()
     if dose.reading == "parts":
@@ -183,7 +185,6 @@ def print_dose(dose: Dose, judgement: Judgement, limits: LimitsFile, age: int = 
     title = _("{name}: {amount} mg × {per_day} a day").format(
         name=name, amount=_amount(dose.amount_mg), per_day=dose.per_day
     )
-    level = dose_band(limits, dose.per_day_high, age, judgement.chosen.mg)
     parts: list[Any] = [
         Text(
             verdict_text(judgement, limits, level, dose.reading),
@@ -273,7 +274,8 @@ def _limit_keys(limits: LimitsFile, judgement: Judgement) -> list[str]:
     return keys
 
 
-def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile, age: int = 18) -> None:
+def dose_json(result: DoseResult) -> None:
+    dose, judgement, limits = result.dose, result.judgement, result.limits
     lang = current()
     form = dose.match.form if dose.match else None
     write_json(
@@ -306,7 +308,7 @@ def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile, age: int = 1
                 }
                 for p in dose.parts
             ],
-            "band": dose_band(limits, dose.per_day_high, age, judgement.chosen.mg).value,
+            "band": result.band.value,
             "per_day": dose.per_day,
             "per_unit_mg": {
                 "low": round(dose.per_unit_low, 1),
@@ -320,12 +322,7 @@ def dose_json(dose: Dose, judgement: Judgement, limits: LimitsFile, age: int = 1
             ],
             "article_mg": judgement.article_mg,
             "verdict": judgement.verdict.value,
-            "verdict_text": verdict_text(
-                judgement,
-                limits,
-                dose_band(limits, dose.per_day_high, age, judgement.chosen.mg),
-                dose.reading,
-            ),
+            "verdict_text": verdict_text(judgement, limits, result.band, dose.reading),
         },
     )
 
@@ -339,7 +336,7 @@ def _composition(variant: Any) -> str:
     )
 
 
-def print_forms(forms: FormsFile) -> None:
+def print_forms(forms: Sequence[FormFigures]) -> None:
     lang = current()
     console = stdout_console()
     table = Table(
@@ -353,9 +350,10 @@ def print_forms(forms: FormsFile) -> None:
     table.add_column(_("Variant"), overflow="fold")
     table.add_column(_("% magnesium"), justify="right", no_wrap=True)
     table.add_column(_("mg for 100 mg\nmagnesium"), justify="right", no_wrap=True)
-    for form in forms.forms:
-        for index, variant in enumerate(form.variants):
-            fraction = variant_fraction(variant)
+    for figures in forms:
+        form = figures.form
+        for index, shown in enumerate(figures.variants):
+            variant, fraction = shown.variant, shown.fraction
             first = Text()
             if index == 0:
                 first.append(form.name.get(lang), style="bold")
@@ -369,8 +367,8 @@ def print_forms(forms: FormsFile) -> None:
             )
     console.print(table)
     console.print(Text(_("What the sources say"), style="bold"))
-    for form in forms.forms:
-        low, high = fraction_range(form)
+    for figures in forms:
+        form, low, high = figures.form, figures.low, figures.high
         heading = Text(form.name.get(lang), style="bold")
         heading.append(f" ({_range(low * 100, high * 100)} %)", style="dim")
         notes = Table.grid(padding=(0, 1))
@@ -392,7 +390,7 @@ def print_forms(forms: FormsFile) -> None:
     )
 
 
-def forms_json(forms: FormsFile) -> None:
+def forms_json(forms: Sequence[FormFigures]) -> None:
     lang = current()
     write_json(
         "forms",
@@ -407,10 +405,8 @@ def forms_json(forms: FormsFile) -> None:
                             "id": v.id,
                             "label": v.label.get(lang),
                             "formula": v.formula,
-                            "molar_mass": None
-                            if v.formula is None
-                            else round(molar_mass(v.formula), 2),
-                            "magnesium_pct": round(variant_fraction(v) * 100, 2),
+                            "molar_mass": None if f.molar_mass is None else round(f.molar_mass, 2),
+                            "magnesium_pct": round(f.fraction * 100, 2),
                             "as_sold": None
                             if v.as_sold is None
                             else {
@@ -419,13 +415,15 @@ def forms_json(forms: FormsFile) -> None:
                                 "sources": list(v.as_sold.sources),
                             },
                         }
-                        for v in form.variants
+                        for f in figures.variants
+                        for v in (f.variant,)
                     ],
                     "absorption": form.absorption.get(lang),
                     "stomach": form.stomach.get(lang),
                     "sources": list(form.sources),
                 }
-                for form in forms.forms
+                for figures in forms
+                for form in (figures.form,)
             ]
         },
     )

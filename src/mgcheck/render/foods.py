@@ -9,11 +9,10 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from mgcheck.composition import ATTRIBUTION
 from mgcheck.i18n import _, current, format_number
-from mgcheck.output import stdout_console, write_json
+from mgcheck.render.console import stdout_console, write_json
 from mgcheck.rules.foods import CompositionRow, FoodRow, FoodsResult
-from mgcheck.vocab import RankBy
+from mgcheck.vocab import COMPOSITION_ATTRIBUTION, RankBy
 
 ARTICLE_MARK = "*"
 NOTE_MARK = "†"
@@ -190,7 +189,9 @@ def print_composition(rows: Sequence[CompositionRow], matched: int, query: str, 
         console.print(
             Text(_("The full tables have no servings; ranked per 100 g instead."), style="dim")
         )
-    console.print(Text(_("Data: {attribution}.").format(attribution=ATTRIBUTION), style="dim"))
+    console.print(
+        Text(_("Data: {attribution}.").format(attribution=COMPOSITION_ATTRIBUTION), style="dim")
+    )
 
 
 def composition_json(rows: Sequence[CompositionRow], matched: int, query: str, by: RankBy) -> None:
@@ -200,7 +201,7 @@ def composition_json(rows: Sequence[CompositionRow], matched: int, query: str, b
             "query": {"search": query, "by": by.value},
             "matched": matched,
             "shown": len(rows),
-            "attribution": ATTRIBUTION,
+            "attribution": COMPOSITION_ATTRIBUTION,
             "foods": [
                 {
                     "dataset": row.dataset,

@@ -12,29 +12,16 @@ from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import Language, _, current, format_number, join_and
-from mgcheck.models_guidance import (
-    GuidanceFile,
+from mgcheck.models.guidance import (
     Helplines,
     Item,
-    LimitsFile,
     Section,
     SourceEntry,
 )
-from mgcheck.output import stdout_console, write_json
-from mgcheck.rules.limits import (
-    ADULT_AGE,
-    adult_intakes,
-    article_against_limits,
-    upper_limit,
-)
-from mgcheck.vocab import Level, Standard
-
-LEVEL_STYLE = {
-    Level.URGENT: "bold red",
-    Level.DOCTOR: "yellow",
-    Level.CAUTION: "cyan",
-    Level.INFO: "blue",
-}
+from mgcheck.render.console import stdout_console, write_json
+from mgcheck.render.style import LEVEL_STYLE, mg, span
+from mgcheck.results.guidance import WarningsResult
+from mgcheck.vocab import Level
 
 
 def level_label(level: Level) -> str:
@@ -97,43 +84,33 @@ def age_band(ages: tuple[int, int | None]) -> str:
     )
 
 
-def _mg(value: float | None) -> str:
-    return "–" if value is None else _("{mg} mg").format(mg=format_number(value))
-
-
-def _span(values: tuple[float, float]) -> str:
-    low, high = values
-    return format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
-
-
-def _limits_table(limits: LimitsFile, chosen: Standard, lang: Language) -> list[Table | Text]:
+def _limits_table(result: WarningsResult, lang: Language) -> list[Table | Text]:
+    limits, chosen = result.limits, result.chosen
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     table.add_column(_("Standard"))
     table.add_column(_("Adult intake\nwomen / men"), justify="right")
     table.add_column(_("Upper limit, adults\n(supplements)"), justify="right")
     table.add_column(_("Upper limits, children"))
-    for data in limits.standards:
-        adult = adult_intakes(data)
-        children = [
-            f"{age_band(r.ages)}: {_mg(r.mg)}" for r in data.upper_limits if r.ages[0] < ADULT_AGE
-        ]
+    for figures in result.standards:
+        data, adult = figures.data, figures.adult
+        children = [f"{age_band(r.ages)}: {mg(r.mg)}" for r in figures.child_limits]
         name = Text(data.short, style="bold" if data.id is chosen else "")
         if data.id is chosen:
             name.append(" ◀ " + _("chosen"))
         table.add_row(
             name,
-            Text(f"{_span(adult.female)} / {_span(adult.male)} mg"),
-            Text(_mg(None if (row := upper_limit(data, ADULT_AGE)) is None else row.mg)),
+            Text(f"{span(*adult.female)} / {span(*adult.male)} mg"),
+            Text(mg(figures.adult_limit_mg)),
             Text(", ".join(children) or "–"),
         )
-    comparison = article_against_limits(limits)
+    comparison = result.article
     lines: list[Table | Text] = [table]
     if comparison.above:
         lines.append(
             Text(
                 _("The article's about {article} mg a day is above the limit of {above}.").format(
                     article=format_number(comparison.article_mg),
-                    above=join_and([f"{v.short} ({_mg(v.mg)})" for v in comparison.above]),
+                    above=join_and([f"{v.short} ({mg(v.mg)})" for v in comparison.above]),
                 )
             )
         )
@@ -141,7 +118,7 @@ def _limits_table(limits: LimitsFile, chosen: Standard, lang: Language) -> list[
         lines.append(
             Text(
                 _("It is within the limit of {within}.").format(
-                    within=join_and([f"{v.short} ({_mg(v.mg)})" for v in comparison.at_or_below])
+                    within=join_and([f"{v.short} ({mg(v.mg)})" for v in comparison.at_or_below])
                 )
             )
         )
@@ -156,9 +133,7 @@ def _limits_table(limits: LimitsFile, chosen: Standard, lang: Language) -> list[
     return lines
 
 
-def _panel(
-    number: int, section: Section, guidance: GuidanceFile, limits: LimitsFile, chosen: Standard
-) -> Panel:
+def _panel(number: int, section: Section, result: WarningsResult) -> Panel:
     lang = current()
     parts: list[Any] = []
     for item in section.items:
@@ -167,23 +142,20 @@ def _panel(
         parts.extend(_item_block(item, lang))
     if section.id == "help-now":
         parts.append(Text(""))
-        parts.extend(_helplines_table(guidance.helplines, lang))
+        parts.extend(_helplines_table(result.guidance.helplines, lang))
     if section.id == "limits":
         parts.append(Text(""))
-        parts.extend(_limits_table(limits, chosen, lang))
+        parts.extend(_limits_table(result, lang))
     style = LEVEL_STYLE[section.level]
     title = Text(f"{number}. {section.title.get(lang)} ", style=style)
     title.append(f"({level_label(section.level)})", style="dim")
     return Panel(Group(*parts), title=title, title_align="left", border_style=style)
 
 
-def print_warnings(
-    sections: Sequence[Section], guidance: GuidanceFile, limits: LimitsFile, chosen: Standard
-) -> None:
+def print_warnings(result: WarningsResult) -> None:
     console = stdout_console()
-    numbered = {s.id: n for n, s in enumerate(guidance.sections, start=1)}
-    for section in sections:
-        console.print(_panel(numbered[section.id], section, guidance, limits, chosen))
+    for section in result.sections:
+        console.print(_panel(result.numbers[section.id], section, result))
     console.print(
         Text(
             _(
@@ -211,9 +183,9 @@ def _item_json(item: Item, lang: Language) -> dict[str, Any]:
     }
 
 
-def limits_json(limits: LimitsFile, chosen: Standard) -> dict[str, Any]:
+def limits_json(result: WarningsResult) -> dict[str, Any]:
     lang = current()
-    comparison = article_against_limits(limits)
+    limits, chosen, comparison = result.limits, result.chosen, result.article
     return {
         "chosen": chosen.value,
         "article_mg": limits.article.daily_mg,
@@ -248,12 +220,10 @@ def limits_json(limits: LimitsFile, chosen: Standard) -> dict[str, Any]:
     }
 
 
-def warnings_json(
-    sections: Sequence[Section], guidance: GuidanceFile, limits: LimitsFile, chosen: Standard
-) -> None:
+def warnings_json(result: WarningsResult) -> None:
     lang = current()
     out: list[dict[str, Any]] = []
-    for section in sections:
+    for section in result.sections:
         entry: dict[str, Any] = {
             "id": section.id,
             "level": section.level.value,
@@ -261,7 +231,7 @@ def warnings_json(
             "items": [_item_json(item, lang) for item in section.items],
         }
         if section.id == "help-now":
-            helplines = guidance.helplines
+            helplines = result.guidance.helplines
             entry["helplines"] = {
                 "last_checked": helplines.last_checked.isoformat(),
                 "lines": [
@@ -276,9 +246,9 @@ def warnings_json(
                 ],
             }
         if section.id == "limits":
-            entry["limits"] = limits_json(limits, chosen)
+            entry["limits"] = limits_json(result)
         out.append(entry)
-    write_json("warnings", {"standard": chosen.value, "sections": out})
+    write_json("warnings", {"standard": result.chosen.value, "sections": out})
 
 
 # --- sources ---------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from mgcheck.envelope import envelope
 from mgcheck.i18n import _, format_number
-from mgcheck.models_guidance import SourceEntry
-from mgcheck.report import Report, headline
-from mgcheck.safetext import visible
+from mgcheck.models.guidance import SourceEntry
+from mgcheck.render.style import LEVEL_STYLE, mg, mg_span
+from mgcheck.results.assess import Report, headline
+from mgcheck.safetext import dumps, visible
 from mgcheck.vocab import Level
 
 # Characters that start Markdown (and GitHub Markdown) inline syntax: emphasis, code, links,
@@ -24,28 +26,11 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", visible(text))
 
 
-LEVEL_STYLE = {
-    Level.URGENT: "bold red",
-    Level.DOCTOR: "yellow",
-    Level.CAUTION: "cyan",
-    Level.INFO: "blue",
-}
-
-
 def disclaimer() -> str:
     return _(
         "This is not a diagnosis. It sums up your answers against named sources; "
         "bring it to your doctor."
     )
-
-
-def _mg(value: float | None) -> str:
-    return "–" if value is None else _("{mg} mg").format(mg=format_number(value))
-
-
-def _span(low: float, high: float) -> str:
-    a, b = format_number(low), format_number(high)
-    return _("{mg} mg").format(mg=a if a == b else f"{a}–{b}")
 
 
 def pattern_text(pattern: str | None) -> str:
@@ -67,20 +52,20 @@ def figures(report: Report) -> list[tuple[str, str]]:
             label = _("Your need ({standard}; the value for other women)").format(
                 standard=report.standard_short
             )
-        rows.append((label, _mg(report.need_mg)))
+        rows.append((label, mg(report.need_mg)))
     if report.upper_limit_mg is not None:
         rows.append(
             (
                 _("Upper limit from supplements ({standard})").format(
                     standard=report.standard_short
                 ),
-                _mg(report.upper_limit_mg),
+                mg(report.upper_limit_mg),
             )
         )
     if report.dose_per_day_mg is not None:
-        rows.append((_("Your supplement, a day"), _span(*report.dose_per_day_mg)))
+        rows.append((_("Your supplement, a day"), mg_span(*report.dose_per_day_mg)))
     if report.diet_mg is not None and not report.must_stop:
-        rows.append((_("Your diet, counted groups, a day (rough)"), _mg(report.diet_mg)))
+        rows.append((_("Your diet, counted groups, a day (rough)"), mg(report.diet_mg)))
     rows.append((_("Leg symptoms"), pattern_text(report.legs_pattern)))
     return rows
 
@@ -100,7 +85,7 @@ def print_report(report: Report, sources: Sequence[tuple[int, SourceEntry]]) -> 
     from rich.table import Table
     from rich.text import Text
 
-    from mgcheck.output import stdout_console
+    from mgcheck.render.console import stdout_console
     from mgcheck.render.guidance import sources_line
 
     console = stdout_console()
@@ -211,7 +196,7 @@ def _document(
             (
                 _("Foods that help most"),
                 [
-                    f"{f.name}, {f.serving}" + ("" if f.mg is None else f": {_mg(f.mg)}")
+                    f"{f.name}, {f.serving}" + ("" if f.mg is None else f": {mg(f.mg)}")
                     for f in report.foods
                 ],
             )
@@ -269,3 +254,25 @@ def html_page(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: 
         "<style>body{font-family:sans-serif;max-width:45em;margin:2em auto;line-height:1.4}"
         "</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
+
+
+def render_file(
+    suffix: str, report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date
+) -> str:
+    """The report as the file ``--output`` names: Markdown, HTML, text or JSON (the envelope)."""
+    if suffix == ".md":
+        return markdown(report, sources, date)
+    if suffix == ".html":
+        return html_page(report, sources, date)
+    if suffix == ".txt":
+        return text(report, sources, date)
+    document = envelope(
+        "report",
+        {
+            "date": date.isoformat(),
+            "answers": [{"question": q, "answer": a} for q, a in report.answers],
+            **report.to_json(),
+        },
+        report.language,
+    )
+    return dumps(document) + "\n"

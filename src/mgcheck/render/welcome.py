@@ -1,15 +1,19 @@
-"""What `mgcheck` with no arguments shows."""
+"""What `mgcheck` with no arguments shows: what it is, the commands (from the command tree),
+and that it is no substitute for a doctor."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.panel import Panel
 from rich.text import Text
 
 from mgcheck.i18n import _
-from mgcheck.output import stdout_console
+from mgcheck.render.console import stdout_console
 
 
-def print_welcome() -> None:
+def print_welcome(commands: Sequence[tuple[str, str]]) -> None:
+    """``commands``: each command's name and one-line summary, in the tree's order."""
     body = Text()
     body.append(
         _(
@@ -19,16 +23,9 @@ def print_welcome() -> None:
         + "\n\n"
     )
     body.append(_("Commands") + "\n", style="bold")
-    body.append(
-        "  mgcheck warnings   " + _("danger signs, who must ask a doctor first, limits") + "\n"
-    )
-    body.append("  mgcheck dose       " + _("a supplement label as elemental magnesium") + "\n")
-    body.append("  mgcheck foods      " + _("foods rich in magnesium, ranked") + "\n")
-    body.append(
-        "  mgcheck diary      " + _("a private diary of your nights, and a comparison") + "\n"
-    )
-    body.append("  mgcheck sources    " + _("every source, numbered") + "\n")
-    body.append("  mgcheck --help     " + _("all commands and options") + "\n\n")
+    for name, summary in [*commands, ("--help", _("all commands and options"))]:
+        body.append(f"  mgcheck {name:<11}{summary}\n")
+    body.append("\n")
     body.append(
         _("mgcheck is not a diagnosis and does not replace a doctor. In an emergency, call 112."),
         style="bold",

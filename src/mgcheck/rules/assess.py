@@ -1,7 +1,7 @@
 """The self-check's medicine: answers in, findings and figures out. Pure; no words, no I/O.
 
 Which findings apply and the values they need are decided here; their words live in
-data/findings.yaml (the triage table) and are filled in by mgcheck.report. Every threshold is
+data/findings.yaml (the triage table) and are filled in by results/assess.py. Every threshold is
 in data/limits.yaml. Red flags are decided first and are never lowered by a later rule; when
 magnesium must stop, nothing that would encourage taking it is shown (WITHHELD_WHEN_MUST_STOP).
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from mgcheck.datafiles import AssessData
-from mgcheck.models import Food
-from mgcheck.models_answers import Answers, Legs, MagnesiumLab
-from mgcheck.models_guidance import LimitsFile
+from mgcheck.models.answers import Answers, Legs, MagnesiumLab
+from mgcheck.models.assess_data import AssessData
+from mgcheck.models.base import Food
+from mgcheck.models.guidance import LimitsFile
 from mgcheck.rules.dose import (
     Dose,
     FormProblem,
@@ -170,7 +170,7 @@ class Pattern(str, Enum):
     UNLIKELY = "unlikely"
 
 
-# Values a finding's words need; mgcheck.report turns each into text in the chosen language.
+# Values a finding's words need; mgcheck.results.assess turns each into text in the chosen language.
 @dataclass(frozen=True)
 class Num:
     value: float
@@ -788,7 +788,7 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
     f = _facts(answers, data, standard)
     std = data.limits.standard(standard)
     intake = reference_intake(
-        std, answers.age, answers.sex.value, answers.pregnant, answers.breastfeeding
+        std, answers.age, answers.sex, answers.pregnant, answers.breastfeeding
     )
     diet: DietEstimate | None = None
     if answers.diet is not None:

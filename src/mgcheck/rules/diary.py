@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from mgcheck.diary.entry import Entry
+from mgcheck.models.diary import Entry
 
 MIN_NIGHTS = 14  # on each side before any verdict
 CONFIDENCE = 0.95

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from mgcheck.models_guidance import Form, FormsFile, LabelOnly, Variant
+from mgcheck.models.guidance import Form, FormsFile, LabelOnly, Variant
 from mgcheck.rules.chemistry import magnesium_fraction, waters
 from mgcheck.rules.foods import fold
 

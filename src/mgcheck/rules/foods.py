@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from mgcheck.models import Food
-from mgcheck.vocab import ARTICLE_DAILY_MG, Group, RankBy
+from mgcheck.models.base import Food
+from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 
 
 def fold(text: str) -> str:
@@ -41,7 +41,7 @@ class FoodsQuery:
     """What the user asked for; ``top`` of None or 0 means every match."""
 
     by: RankBy = RankBy.SERVING
-    group: Group | None = None
+    group: FoodGroup | None = None
     search: str | None = None
     article_only: bool = False
     top: int | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mgcheck.models_guidance import GuidanceFile, Section
+from mgcheck.models.guidance import GuidanceFile, Section
 from mgcheck.rules.foods import fold
 
 

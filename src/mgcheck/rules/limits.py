@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Literal
 
-from mgcheck.models_guidance import LimitRow, LimitsFile, StandardData
-from mgcheck.vocab import Standard
+from mgcheck.models.guidance import LimitRow, LimitsFile, StandardData
+from mgcheck.vocab import Sex, Standard
 
-Sex = Literal["female", "male"]
 ADULT_AGE = 18
 
 
@@ -33,8 +31,8 @@ def reference_intake(
     row = next((r for r in data.intakes if r.covers(age)), None)
     if row is None:
         return None
-    base = row.female if sex == "female" else row.male
-    if sex == "female" and (pregnant or breastfeeding):
+    base = row.female if sex is Sex.FEMALE else row.male
+    if sex is Sex.FEMALE and (pregnant or breastfeeding):
         special = row.pregnant if pregnant else row.breastfeeding
         if special is None:
             return Intake(data.id, base, no_separate_pregnancy_value=True)

@@ -23,7 +23,7 @@ from mgcheck.rules.dose import InvalidAmount, name_key, parse_amount, split_part
 from mgcheck.rules.foods import fold
 
 if TYPE_CHECKING:
-    from mgcheck.models_words import Menu, Quantity, WordsFile
+    from mgcheck.models.words import Menu, Quantity, WordsFile
 
 T = TypeVar("T")
 

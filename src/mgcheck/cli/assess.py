@@ -1,0 +1,184 @@
+"""`mgcheck assess`: the self-check, from questions or an answers file, to a report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mgcheck.cli import options
+from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import _
+from mgcheck.safetext import shown
+from mgcheck.vocab import Standard
+
+if TYPE_CHECKING:
+    from mgcheck.models.answers import Answers
+    from mgcheck.models.assess_data import AssessData
+
+commands = typer.Typer()  # collected by mgcheck.cli.app
+# What `mgcheck` alone (the welcome screen) says of each command here.
+SUMMARIES = {
+    "assess": _("the self-check: questions, then a report for your doctor"),
+}
+
+
+REPORT_FORMATS = (".md", ".html", ".txt", ".json")
+
+
+@commands.command(
+    help=_(
+        "The self-check: answer questions (or give an answers file) and get a report to bring "
+        "to your doctor, most urgent first. It is not a diagnosis."
+    ),
+    epilog=_(
+        "Examples:  mgcheck assess  ·  mgcheck assess --example > answers.yaml  ·  "
+        "mgcheck assess --answers answers.yaml  ·  mgcheck assess --answers - < answers.json  ·  "
+        "mgcheck assess --answers answers.yaml --output report.md  ·  "
+        "mgcheck assess --answers answers.yaml --json  ·  mgcheck assess --schema"
+    ),
+)
+@with_lang
+def assess(
+    answers_file: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help=_("Read the answers from a YAML or JSON file; - reads standard input."),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            metavar="FILE",
+            help=_("Also write the report to FILE: .md, .html, .txt or .json."),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help=_("With --output: replace the file if it exists, without asking.")
+        ),
+    ] = False,
+    example: Annotated[
+        bool, typer.Option("--example", help=_("Print a commented example answers file."))
+    ] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help=_("Print the JSON Schema of the answers file."))
+    ] = False,
+    standard: StandardOption = Standard.NNR,
+    json: JsonOption = False,
+) -> None:
+    """Ask or read the answers, let the rules judge, render the report."""
+    if example:
+        from mgcheck.render.example import example_yaml
+
+        sys.stdout.write(example_yaml())
+        return
+    if schema:
+        import json as json_module
+
+        from mgcheck.models.answers import Answers
+
+        sys.stdout.write(json_module.dumps(Answers.model_json_schema(), indent=2) + "\n")
+        return
+    if output is not None:
+        if output.suffix.lower() not in REPORT_FORMATS:
+            raise MgcheckError(
+                _("--output: use a file ending in {formats}").format(
+                    formats=", ".join(REPORT_FORMATS)
+                )
+            )
+        if not force and (output.exists() or output.is_symlink()):
+            force = _may_replace(output)
+            if not force:
+                typer.echo(_("Nothing written."))
+                return
+    from mgcheck.store import snapshot
+
+    data = snapshot.assess_data()
+    if answers_file is None:
+        answers = _interview(data)
+    else:
+        from mgcheck.cli import messages
+        from mgcheck.rules.assess import form_problem
+        from mgcheck.store.answers import load_answers
+
+        name, answers = load_answers(answers_file)
+        problem = form_problem(answers, data)
+        if problem is not None:
+            raise MgcheckError(messages.form_in_answers(problem, name, context().t))
+    from mgcheck.results.assess import evaluate
+
+    result = evaluate(answers, data, standard, context().lang)
+    report, sources = result.report, result.sources
+    if output is not None:
+        import datetime as dt
+
+        from mgcheck.render.report import render_file
+        from mgcheck.store.report_file import write_report
+
+        content = render_file(output.suffix.lower(), report, sources, dt.date.today())
+        write_report(output, content, replace=force)
+    if json:
+        from mgcheck.render.console import write_json
+
+        write_json("report", report.to_json())
+    else:
+        from mgcheck.render.report import print_report
+
+        print_report(report, sources)
+        if output is not None:
+            typer.echo(_("Report written to {file}.").format(file=shown(output, 200)))
+
+
+def _may_replace(output: Path) -> bool:
+    """Ask before replacing a file (before any question of the self-check); refuse without a
+    terminal unless --force."""
+    from mgcheck.store.report_file import already_exists
+
+    asker = options.prompter()
+    if asker is None:
+        raise already_exists(output)
+    return asker.confirm(_("{file} already exists. Replace it?").format(file=shown(output, 200)))
+
+
+def _interview(data: AssessData) -> Answers:
+    run = context()
+    if not run.stdin_is_terminal:
+        raise MgcheckError(
+            _(
+                "no terminal to ask the questions in. Give the answers in a file instead: "
+                "mgcheck assess --answers FILE (mgcheck assess --example shows the format)."
+            )
+        )
+    from mgcheck.cli.prompts import Interview
+    from mgcheck.models.answers import Answers
+
+    console = run.console()
+    console.print(
+        _(
+            "mgcheck asks a few questions (a few minutes). It is not a diagnosis. "
+            "Ctrl-C stops at any time; nothing is saved."
+        ),
+        style="bold",
+    )
+    interview = Interview(
+        data, run.lang, input, lambda text: console.print(text, markup=False, highlight=False)
+    )
+    from pydantic import ValidationError
+
+    try:
+        return Answers.model_validate(interview.run())
+    except ValidationError as exc:  # e.g. a form name with control characters in it
+        from mgcheck.store.validation import invalid_answers
+
+        raise invalid_answers(exc, _("your answers")) from None

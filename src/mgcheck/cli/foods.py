@@ -1,0 +1,115 @@
+"""`mgcheck foods`: foods rich in magnesium, ranked; the full tables with --all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mgcheck.cli.options import JsonOption, with_lang
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import _
+from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
+
+if TYPE_CHECKING:
+    pass
+
+commands = typer.Typer()  # collected by mgcheck.cli.app
+# What `mgcheck` alone (the welcome screen) says of each command here.
+SUMMARIES = {
+    "foods": _("foods rich in magnesium, ranked"),
+}
+
+
+@commands.command(
+    help=_("Show foods rich in magnesium, ranked, with servings and sources."),
+    epilog=_(
+        "Examples:  mgcheck foods  ·  mgcheck foods --group nuts_seeds --top 5  ·  "
+        "mgcheck foods --search rugbrød  ·  mgcheck foods --by energy --article  ·  "
+        "mgcheck foods --all --search rye  ·  mgcheck foods --json"
+    ),
+)
+@with_lang
+def foods(
+    by: Annotated[
+        RankBy,
+        typer.Option(
+            help=_("Rank by mg per serving, per 100 g, or per 100 kcal (energy)."),
+            case_sensitive=False,
+        ),
+    ] = RankBy.SERVING,
+    group: Annotated[
+        FoodGroup | None,
+        typer.Option(help=_("Only foods of this group."), case_sensitive=False, show_default=False),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help=_("Find foods by Danish or English name, ignoring case and accents."),
+            show_default=False,
+        ),
+    ] = None,
+    article: Annotated[
+        bool, typer.Option("--article", help=_("Only the foods the article names."))
+    ] = False,
+    top: Annotated[
+        int, typer.Option(min=0, help=_("Show at most this many foods; 0 shows all."))
+    ] = 20,
+    target: Annotated[
+        float,
+        typer.Option(
+            min=1,
+            max=2000,
+            help=_("Daily amount in mg to compare each serving with (the article: about 300)."),
+        ),
+    ] = ARTICLE_DAILY_MG,
+    all_tables: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=_("With --search: look in the full USDA and Fineli tables (9,453 foods)."),
+        ),
+    ] = False,
+    foods_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--foods",
+            help=_("Use your own food table (same format as data/foods.yaml)."),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Rank the curated food table, or search the full composition tables with --all."""
+    if all_tables:
+        if not search:
+            raise MgcheckError(_("--all needs --search TEXT: the full tables hold 9,453 foods."))
+        if foods_file is not None:
+            raise MgcheckError(
+                _("--foods and --all do not go together: --all reads the full tables.")
+            )
+        from mgcheck.render.foods import composition_json, print_composition
+        from mgcheck.rules.foods import search_composition
+        from mgcheck.store.composition import load_composition
+
+        rows, matched = search_composition(load_composition(), search, by, top)
+        (composition_json if json else print_composition)(rows, matched, search, by)
+        return
+
+    from mgcheck.render.foods import foods_json, print_foods
+    from mgcheck.rules.foods import FoodsQuery, rank_foods
+    from mgcheck.store import snapshot
+
+    if foods_file is None:
+        table = snapshot.foods()
+    else:
+        from mgcheck.store.datafiles import load_foods
+
+        table = load_foods(foods_file)
+    query = FoodsQuery(
+        by=by, group=group, search=search, article_only=article, top=top, target_mg=target
+    )
+    result = rank_foods(table.foods, query)
+    (foods_json if json else print_foods)(result)

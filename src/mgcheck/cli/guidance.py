@@ -1,0 +1,93 @@
+"""`mgcheck warnings` and `mgcheck sources`: the guidance and what it rests on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mgcheck.cli import messages
+from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import _
+from mgcheck.safetext import shown
+from mgcheck.vocab import Standard
+
+if TYPE_CHECKING:
+    pass
+
+commands = typer.Typer()  # collected by mgcheck.cli.app
+# What `mgcheck` alone (the welcome screen) says of each command here.
+SUMMARIES = {
+    "warnings": _("danger signs, who must ask a doctor first, limits"),
+    "sources": _("every source, numbered"),
+}
+
+
+@commands.command(
+    help=_(
+        "Side effects, danger signs, who must ask a doctor first, upper limits, medicines and "
+        "the evidence, most urgent first, each with its sources."
+    ),
+    epilog=_(
+        "Sections: help-now, doctor-first, side-effects, limits, medicines, only-if-low.  "
+        "Examples:  mgcheck warnings  ·  mgcheck warnings --section medicines  ·  "
+        "mgcheck warnings --section grænser --standard iom  ·  mgcheck warnings --json"
+    ),
+)
+@with_lang
+def warnings(
+    section: Annotated[
+        str | None,
+        typer.Option(
+            help=_("Show one section, by its name in English or Danish."), show_default=False
+        ),
+    ] = None,
+    standard: StandardOption = Standard.NNR,
+    json: JsonOption = False,
+) -> None:
+    """Show the guidance panels; the data and its ordering come from data/guidance.yaml."""
+    from mgcheck.render.guidance import print_warnings, warnings_json
+    from mgcheck.results.guidance import warnings as warnings_result
+    from mgcheck.rules.guidance import UnknownSection
+    from mgcheck.store import snapshot
+
+    guidance = snapshot.guidance()
+    limits = snapshot.limits()
+    try:
+        result = warnings_result(guidance, limits, section, standard)
+    except UnknownSection as exc:
+        raise MgcheckError(messages.unknown_section(exc, context().t)) from None
+    (warnings_json if json else print_warnings)(result)
+
+
+@commands.command(
+    help=_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
+    epilog=_(
+        "Examples:  mgcheck sources  ·  mgcheck sources nnr2023 aasm2024  ·  mgcheck sources --json"
+    ),
+)
+@with_lang
+def sources(
+    keys: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help=_("Only these source keys (as the panels name them)."), show_default=False
+        ),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    from mgcheck.render.guidance import print_sources, sources_json
+    from mgcheck.store import snapshot
+
+    entries = list(enumerate(snapshot.sources().sources, start=1))
+    if keys:
+        unknown = [k for k in keys if k not in {s.key for _n, s in entries}]
+        if unknown:
+            raise MgcheckError(
+                _("unknown source key: {keys}. Run mgcheck sources for the list.").format(
+                    keys=", ".join(shown(key, 40) for key in unknown[:5])
+                )
+            )
+        entries = [(n, s) for n, s in entries if s.key in keys]
+    (sources_json if json else print_sources)(entries)

@@ -1,0 +1,133 @@
+"""What every command shares: --json, --standard, --lang, the run's Context, the prompter.
+
+Imported by every command module; help strings are translated at import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+
+import typer
+
+from mgcheck.cli import messages
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import Language, _
+from mgcheck.vocab import Standard
+
+if TYPE_CHECKING:
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.context import Context
+    from mgcheck.models.guidance import FormsFile
+    from mgcheck.rules.dose import FormMatch
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def context() -> Context:
+    """This run's :class:`~mgcheck.context.Context`: made once when the command line is parsed."""
+    from typer._click.globals import get_current_context
+
+    from mgcheck.context import Context, from_environment
+
+    current = get_current_context(silent=True)
+    obj = None if current is None else current.find_root().obj
+    return obj if isinstance(obj, Context) else from_environment()
+
+
+def prompter() -> Prompter | None:
+    """Someone to ask when a person is at a terminal; None when input is piped or absent."""
+    run = context()
+    if not run.stdin_is_terminal:
+        return None
+    from mgcheck.cli.prompts import Prompter
+
+    console = run.console()
+    return Prompter(input, lambda text: console.print(text, markup=False, highlight=False), run.t)
+
+
+def with_lang(command: F, *, first: bool = False) -> F:
+    """Give ``command`` the ``--lang`` option, so it works after the command name too.
+
+    The language is chosen once for the whole command line (:class:`mgcheck.context.Context`,
+    made by :class:`mgcheck.cli.app.MgcheckGroup` before any command runs), so the command
+    itself never sees the option: this wrapper parses it for Typer and lets it go.
+    """
+    import functools
+    import inspect
+
+    signature = inspect.signature(command, eval_str=True)
+    lang = inspect.Parameter(
+        "lang", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=_LANG_OPTION
+    )
+    params = list(signature.parameters.values())
+    # Where --help lists it: last before --help, or (the root) first after the Typer context.
+    at = sum(1 for p in params if p.annotation is typer.Context) if first else len(params)
+
+    @functools.wraps(command)
+    def parsed(*args: Any, lang: object = None, **kwargs: Any) -> Any:
+        return command(*args, **kwargs)
+
+    parsed.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*params[:at], lang, *params[at:]]
+    )
+    parsed.__annotations__ = {**command.__annotations__, "lang": _LANG_OPTION}
+    return parsed  # type: ignore[return-value]
+
+
+_LANG_OPTION = Annotated[
+    Optional[Language],  # noqa: UP045 - evaluated at run time on Python 3.10 too
+    typer.Option(
+        "--lang",
+        help=_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help=_("Print a versioned JSON document instead of a table.")),
+]
+
+
+StandardOption = Annotated[
+    Standard,
+    typer.Option(
+        "--standard",
+        help=_(
+            "Reference values: nnr (Nordic, NNR 2023; Denmark follows it), efsa (EFSA) or iom (US)."
+        ),
+        case_sensitive=False,
+    ),
+]
+
+
+def read_label(
+    forms: FormsFile, form: str, amount: str, *, elemental: bool = False
+) -> tuple[FormMatch | None, float]:
+    """A label's form and amount as the rules need them; each problem is one clear error.
+
+    With ``elemental`` the amount is magnesium itself, so an unknown form name does not matter.
+    """
+    from mgcheck.rules.dose import (
+        InvalidAmount,
+        NeedsElemental,
+        NoSuchHydrate,
+        UnknownForm,
+        parse_amount,
+        resolve_form,
+    )
+
+    t = context().t
+    try:
+        amount_mg = parse_amount(amount)
+    except InvalidAmount as exc:
+        raise MgcheckError(messages.amount(exc, t)) from None
+    try:
+        return resolve_form(forms, form), amount_mg
+    except (UnknownForm, NeedsElemental) as exc:
+        if elemental:
+            return None, amount_mg
+        raise MgcheckError(messages.form_on_label(exc, t)) from None
+    except NoSuchHydrate as exc:
+        raise MgcheckError(messages.form_on_label(exc, t)) from None

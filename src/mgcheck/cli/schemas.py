@@ -1,0 +1,56 @@
+"""`mgcheck schemas`: the JSON Schema of every document mgcheck writes.
+
+One command rather than a ``--schema`` on each: ``assess --schema`` already prints the schema of
+the answers file (what mgcheck reads), and the diary's documents belong to subcommands; here
+every document is listed under the name its ``schema`` field carries.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from mgcheck.cli import messages
+from mgcheck.cli.options import context, with_lang
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import _
+
+commands = typer.Typer()  # collected by mgcheck.cli.app
+# What `mgcheck` alone (the welcome screen) says of each command here.
+SUMMARIES = {
+    "schemas": _("the JSON Schema of every --json document"),
+}
+
+
+@commands.command(
+    help=_("List the JSON documents mgcheck writes, or print the JSON Schema of one."),
+    epilog=_(
+        "Examples:  mgcheck schemas  ·  mgcheck schemas report  ·  mgcheck schemas diary.compare"
+    ),
+)
+@with_lang
+def schemas(
+    kind: Annotated[
+        str | None,
+        typer.Argument(
+            help=_("A document's kind, as the list names it (report, dose, diary.compare, ...)."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    from mgcheck.models.outputs import SHAPES
+
+    if kind is None:
+        width = max(len(name) for name in SHAPES) + len("mgcheck.") + 2
+        for name, (_shape, writer) in SHAPES.items():
+            sys.stdout.write(f"{'mgcheck.' + name:<{width}}{writer}\n")
+        return
+    name = kind.removeprefix("mgcheck.")
+    if name not in SHAPES:
+        raise MgcheckError(messages.unknown_schema(kind, list(SHAPES), context().t))
+    from mgcheck.results.schemas import json_schema
+    from mgcheck.safetext import dumps
+
+    sys.stdout.write(dumps(json_schema(name)) + "\n")

@@ -1,1 +1,0 @@
-"""The symptom and dose diary: storage (store), the entry model (entry) and file formats (files)."""

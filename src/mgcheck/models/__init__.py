@@ -1,0 +1,1 @@
+"""The shapes of mgcheck's data: data files, answers, diary entries."""

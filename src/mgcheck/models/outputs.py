@@ -1,0 +1,409 @@
+"""The shapes of every JSON document mgcheck writes, for `mgcheck schemas`.
+
+Typed dictionaries, not models: nothing is validated at run time. ``mgcheck schemas KIND``
+turns one into a JSON Schema (with Pydantic, which only that command imports), and
+``tests/cli/test_schemas.py`` checks every document of the golden transcripts against it.
+Each document starts with the envelope of :mod:`mgcheck.envelope`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from typing_extensions import NotRequired, TypedDict
+
+# Every shape refuses keys it does not name, so a new field fails the tests until it is added.
+CLOSED: Any = {"extra": "forbid"}
+
+
+class Envelope(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    schema: str
+    schema_version: Literal[1]
+    language: Literal["da", "en"]
+
+
+class Span(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    low: float
+    high: float
+
+
+class OtherLimit(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    standard: str
+    upper_limit_mg: float | None
+
+
+# --- foods -----------------------------------------------------------------------------------
+
+
+class FoodsQuery(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    by: str
+    group: str | None
+    search: str | None
+    article: bool
+    top: int
+    target_mg: float
+
+
+class FoodSource(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    dataset: str
+    id: str
+    description: str
+
+
+class Names(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    da: str
+    en: str
+
+
+class FoodOut(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    name: str
+    names: Names
+    group: str
+    state: str
+    mg_per_100g: float
+    kcal_per_100g: float
+    serving_g: float
+    serving_label: str
+    mg_per_serving: float
+    mg_per_100kcal: float | None
+    pct_of_target: float
+    servings_to_target: float | None
+    in_article: bool
+    proxy_for: str | None
+    note: str | None
+    source: FoodSource
+
+
+class Foods(Envelope):
+    query: FoodsQuery
+    matched: int
+    shown: int
+    foods: list[FoodOut]
+
+
+class CompositionQuery(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    search: str
+    by: str
+
+
+class CompositionFood(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    dataset: str
+    id: str
+    description: str
+    food_group: str
+    mg_per_100g: float
+    kcal_per_100g: float
+
+
+class Composition(Envelope):
+    query: CompositionQuery
+    matched: int
+    shown: int
+    attribution: str
+    foods: list[CompositionFood]
+
+
+# --- warnings and sources --------------------------------------------------------------------
+
+
+class Timing(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    medicine_before_h: float
+    medicine_after_h: float
+
+
+class WarningItem(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    title: str
+    text: str
+    sources: list[str]
+    applies_to: list[str]
+    timing: Timing | None
+
+
+class Helpline(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    number: str | None
+    name: str
+    when: str
+    sources: list[str]
+
+
+class Helplines(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    last_checked: str
+    lines: list[Helpline]
+
+
+class Intake(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    ages: list[int | None]
+    female_mg: float
+    male_mg: float
+    pregnant_mg: float | None
+    breastfeeding_mg: float | None
+
+
+class UpperLimit(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    ages: list[int | None]
+    mg: float | None
+    sources: list[str]
+
+
+class StandardOut(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    short: str
+    name: str
+    intake_kind: str
+    intakes: list[Intake]
+    pregnancy_note: str
+    intake_sources: list[str]
+    upper_limits: list[UpperLimit]
+    no_limit_note: str
+
+
+class LimitsOut(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    chosen: str
+    article_mg: float
+    article_above: list[str]
+    article_at_or_below: list[str]
+    standards: list[StandardOut]
+
+
+class Section(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    level: Literal["urgent", "doctor", "caution", "info"]
+    title: str
+    items: list[WarningItem]
+    helplines: NotRequired[Helplines]
+    limits: NotRequired[LimitsOut]
+
+
+class Warnings(Envelope):
+    standard: str
+    sections: list[Section]
+
+
+class SourceOut(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    number: int
+    key: str
+    organisation: str
+    title: str
+    year: int | None
+    url: str | None
+    read: Literal["direct", "secondary"]
+    via: str | None
+    note: str | None
+
+
+class Sources(Envelope):
+    sources: list[SourceOut]
+
+
+# --- dose ------------------------------------------------------------------------------------
+
+
+class DoseForm(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    name: str
+    sources: list[str]
+
+
+class DoseVariant(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    label: str
+    formula: str | None
+    magnesium_pct: float
+    per_unit_mg: float
+
+
+class DosePart(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    form: str | None
+    amount_mg: float
+    per_unit_mg: Span
+
+
+class Dose(Envelope):
+    form: DoseForm | None
+    variants: list[DoseVariant]
+    amount_mg: float
+    elemental_input: bool
+    reading: Literal["label", "elemental", "both", "any_form", "parts"]
+    parts: list[DosePart]
+    band: Literal["ordinary", "far_above", "toxic"]
+    per_day: int
+    per_unit_mg: Span
+    per_day_mg: Span
+    standard: str
+    upper_limit_mg: float | None
+    other_limits: list[OtherLimit]
+    article_mg: float
+    verdict: Literal["within", "within_chosen_only", "maybe_above", "above", "no_limit"]
+    verdict_text: str
+
+
+class AsSold(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    compound_mg: float
+    magnesium_mg: float
+    sources: list[str]
+
+
+class FormVariant(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    label: str
+    formula: str | None
+    molar_mass: float | None
+    magnesium_pct: float
+    as_sold: AsSold | None
+
+
+class FormOut(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    name: str
+    aliases: list[str]
+    variants: list[FormVariant]
+    absorption: str
+    stomach: str
+    sources: list[str]
+
+
+class Forms(Envelope):
+    forms: list[FormOut]
+
+
+# --- assess ----------------------------------------------------------------------------------
+
+
+class Finding(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    level: Literal["urgent", "doctor", "caution", "info"]
+    title: str
+    text: str
+    sources: list[str]
+
+
+class ReportDose(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    form: str | None
+    per_day_mg: Span
+
+
+class FoodEstimate(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    mg_per_day: float
+    by_group: dict[str, float]
+
+
+class SuggestedFood(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    name: str
+    serving: str
+    mg: float | None
+
+
+class Answer(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    question: str
+    answer: str
+
+
+class Report(Envelope):
+    date: NotRequired[str]  # in a report file (--output report.json) only
+    answers: NotRequired[list[Answer]]  # likewise
+    level: Literal["urgent", "doctor", "caution", "info"]
+    findings: list[Finding]
+    standard: str
+    need_mg: float | None
+    upper_limit_mg: float | None
+    other_limits: list[OtherLimit]
+    dose: ReportDose | None
+    food_estimate: FoodEstimate | None
+    legs_pattern: Literal["fits", "possible", "unlikely"] | None
+    must_stop: bool
+    suggested_foods: list[SuggestedFood]
+    sources: list[str]
+
+
+# --- diary -----------------------------------------------------------------------------------
+
+
+class Entry(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    night: str
+    legs: int
+    sleep: int | None
+    magnesium_mg: float
+    note: str
+
+
+class DiaryEntries(Envelope):
+    total: int
+    entries: list[Entry]
+
+
+class Side(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    label: str
+    nights: int
+    mean_legs: float | None
+
+
+class DiaryCompare(Envelope):
+    split: str | None
+    first: Side
+    second: Side
+    difference: float | None
+    interval_95: Span | None
+    outcome: str
+    verdict: str
+    method: str
+    min_nights_each_side: int
+
+
+class DiaryExport(TypedDict):
+    """`diary export --format json`: the same in every language, so no ``language``."""
+
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    schema: str
+    schema_version: Literal[1]
+    entries: list[Entry]
+
+
+# kind (the part after "mgcheck.") -> (shape, what writes it)
+SHAPES: dict[str, tuple[type[Any], str]] = {
+    "report": (Report, "mgcheck assess --json; mgcheck assess --output report.json"),
+    "warnings": (Warnings, "mgcheck warnings --json"),
+    "dose": (Dose, "mgcheck dose FORM AMOUNT --json"),
+    "forms": (Forms, "mgcheck dose --list --json"),
+    "foods": (Foods, "mgcheck foods --json"),
+    "composition": (Composition, "mgcheck foods --all --search TEXT --json"),
+    "sources": (Sources, "mgcheck sources --json"),
+    "diary.entries": (DiaryEntries, "mgcheck diary list --json"),
+    "diary.compare": (DiaryCompare, "mgcheck diary compare --json"),
+    "diary": (DiaryExport, "mgcheck diary export --format json; mgcheck diary import"),
+}

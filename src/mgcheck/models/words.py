@@ -1,0 +1,204 @@
+"""Pydantic model for data/words.yaml: the words people type for answers and labels (issue 12).
+
+Validated when loaded, so a word list cannot silently lose an answer value or let one word name
+two values of the same menu: either would make the interview pick the wrong answer.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from mgcheck.models.base import NonEmpty, Strict, Text
+from mgcheck.rules.understand import phrase_key
+from mgcheck.vocab import (
+    LEGACY_VALUES,
+    Condition,
+    DietGroup,
+    Distress,
+    LookAlike,
+    Medicine,
+    Sex,
+    Symptom,
+)
+
+Number = Annotated[float, Field(ge=0, le=1000)]
+
+# The menus and the answer values each offers; legacy values are read from files, never offered.
+MENUS: dict[str, type[Enum]] = {
+    "sex": Sex,
+    "distress": Distress,
+    "conditions": Condition,
+    "medicines": Medicine,
+    "symptoms": Symptom,
+    "look_alikes": LookAlike,
+    "diet": DietGroup,
+}
+
+
+def offered(menu: str) -> list[str]:
+    """The answer values a menu offers, in the order of the questions."""
+    return [str(e.value) for e in MENUS[menu] if e.value not in LEGACY_VALUES]
+
+
+class Phrases(Strict):
+    """Words or phrases in each language; both are accepted whatever language is chosen."""
+
+    da: list[NonEmpty] = Field(default_factory=list)
+    en: list[NonEmpty] = Field(default_factory=list)
+
+    def every(self) -> list[str]:
+        return [*self.da, *self.en]
+
+
+class AskBack(Phrases):
+    """Words that point at these options without settling which (or whether): ask back."""
+
+    candidates: Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class Menu(Strict):
+    words: dict[NonEmpty, Phrases]
+    ask_back: list[AskBack] = Field(default_factory=list)
+    not_listed: Phrases = Field(default_factory=Phrases)
+
+
+def _keys(phrases: list[str]) -> set[tuple[str, ...]]:
+    return {phrase_key(p) for p in phrases} - {()}
+
+
+def _check_menu(name: str, menu: Menu) -> None:
+    values = offered(name)
+    if set(menu.words) != set(values):
+        missing = sorted(set(values) - set(menu.words))
+        extra = sorted(set(menu.words) - set(values))
+        raise ValueError(
+            f"{name}: missing {missing or 'nothing'}, not offered {extra or 'nothing'}"
+        )
+    owner: dict[tuple[str, ...], str] = {}
+    for value in values:
+        phrases = menu.words[value]
+        if not phrases.da or not phrases.en:
+            raise ValueError(f"{name}.{value}: needs at least one Danish and one English word")
+        for key in _keys(phrases.every()):
+            if owner.setdefault(key, value) != value:
+                raise ValueError(
+                    f"{name}: {' '.join(key)!r} names both {owner[key]} and {value}; "
+                    "list it under ask_back if that is meant"
+                )
+    for entry in menu.ask_back:
+        unknown = sorted(set(entry.candidates) - set(values))
+        if unknown:
+            raise ValueError(f"{name}.ask_back: {unknown} are not answers of this menu")
+        for key in _keys(entry.every()):
+            if key in owner:
+                raise ValueError(f"{name}: {' '.join(key)!r} is both a word and an ask-back")
+            owner[key] = "ask_back"
+    for key in _keys(menu.not_listed.every()):
+        if key in owner:
+            raise ValueError(f"{name}: {' '.join(key)!r} is both listed and not_listed")
+
+
+class Menus(Strict):
+    sex: Menu
+    distress: Menu
+    conditions: Menu
+    medicines: Menu
+    symptoms: Menu
+    look_alikes: Menu
+    diet: Menu
+
+    @model_validator(mode="after")
+    def _every_value_worded(self) -> Menus:
+        for name in MENUS:
+            _check_menu(name, getattr(self, name))
+        return self
+
+
+class Answers(Strict):
+    """Whole answers: yes, no, don't know, and "none of them" for lists."""
+
+    yes: Phrases
+    no: Phrases
+    dont_know: Phrases
+    none: Phrases
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Answers:
+        yes, no, unknown = (_keys(p.every()) for p in (self.yes, self.no, self.dont_know))
+        clash = (yes & no) | (yes & unknown) | (no & unknown)
+        if clash:
+            raise ValueError(f"answers: {sorted(clash)} mean two different answers")
+        return self
+
+
+class Grammar(Strict):
+    connectors: Phrases
+    fillers: Phrases
+    negations: Phrases
+    dose_units: list[NonEmpty]
+
+
+class NumberWords(Strict):
+    approx: Phrases
+    words: dict[str, dict[NonEmpty, Number]]
+    range: Phrases
+    range_open: Phrases
+    range_and: Phrases
+
+    @model_validator(mode="after")
+    def _languages(self) -> NumberWords:
+        if set(self.words) != {"da", "en"}:
+            raise ValueError("numbers.words: give da and en")
+        return self
+
+
+class Quantity(Strict):
+    """The units a number may carry; the first is the default when none is typed."""
+
+    ask_unit: bool = False  # a number without a unit is asked about rather than defaulted
+    units: Annotated[
+        dict[NonEmpty, Annotated[list[NonEmpty], Field(min_length=1)]], Field(min_length=1)
+    ]
+
+    @property
+    def default(self) -> str:
+        return next(iter(self.units))
+
+
+class LabelWords(Strict):
+    elemental: list[NonEmpty]
+    as_form: list[NonEmpty]
+    of_which: list[NonEmpty]
+    unsure: list[NonEmpty]
+
+
+# The re-asks rules/understand.py may name; each must exist in both languages.
+MESSAGES = frozenset(
+    {
+        *("empty", "menu_one", "menu_some", "unknown", "not_listed", "ask_back", "guess"),
+        *("negation", "none_and_some", "dont_know_menu", "number", "whole"),
+        *("thousands", "digits", "unit", "needs_unit", "one_value", "range_middle", "range_ask"),
+        *("yes_no", "dont_know_number", "label"),
+    }
+)
+
+
+class WordsFile(Strict):
+    schema_version: int = Field(ge=1, le=1)
+    menus: Menus
+    answers: Answers
+    grammar: Grammar
+    numbers: NumberWords
+    quantities: dict[NonEmpty, Quantity]
+    label: LabelWords
+    messages: dict[NonEmpty, Text]
+
+    @model_validator(mode="after")
+    def _messages(self) -> WordsFile:
+        missing = sorted(MESSAGES - set(self.messages))
+        if missing:
+            raise ValueError(f"messages: missing {', '.join(missing)}")
+        return self

@@ -1,0 +1,140 @@
+"""The two output streams: results on stdout, diagnostics on stderr; JSON never through Rich.
+
+Whatever reaches either stream passes :mod:`mgcheck.safetext` first, so no control character
+from a note, a food table or a file name reaches the terminal raw; a reader that goes away
+(``| head -1``) ends mgcheck quietly with exit 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
+    from rich.text import Text
+
+
+def reader_gone() -> NoReturn:
+    """The reader of stdout went away (``| head``): stop quietly, exit 0.
+
+    stdout is pointed at /dev/null first, so the interpreter's final flush cannot fail again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+    raise SystemExit(0)
+
+
+def stdout_is_terminal() -> bool:
+    return bool(sys.stdout is not None and sys.stdout.isatty())
+
+
+def stdout_is_utf8() -> bool:
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+_console_class: type[Console] | None = None
+
+
+def _safe_console_class() -> type[Console]:
+    global _console_class
+    if _console_class is not None:
+        return _console_class
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        """A Console that shows control characters instead of sending them, at the last step."""
+
+        def render_str(self, text: str, **kwargs: Any) -> Text:
+            from mgcheck.safetext import visible
+
+            # Before Rich measures the text, so a visible symbol gets its cell.
+            return super().render_str(visible(text), **kwargs)
+
+        def render(
+            self, renderable: RenderableType, options: ConsoleOptions | None = None
+        ) -> Iterable[Segment]:
+            from mgcheck.safetext import visible
+
+            for segment in super().render(renderable, options):
+                if segment.control is None and segment.text:
+                    clean = visible(segment.text)
+                    if clean is not segment.text:
+                        segment = Segment(clean, segment.style)
+                yield segment
+
+        def on_broken_pipe(self) -> None:
+            reader_gone()
+
+    _console_class = SafeConsole
+    return SafeConsole
+
+
+def stdout_console() -> Console:
+    # Rich honours NO_COLOR, TERM=dumb and pipes by itself; highlighting would colour numbers
+    # in food names and notes, which are data, not markup.
+    return _safe_console_class()(highlight=False)
+
+
+def protect_typer_help() -> None:
+    """Typer prints --help and usage errors through its own Rich consoles: a closed pipe there
+    is exit 0 too (Rich's default turns it into exit 1)."""
+    from rich.console import Console
+
+    Console.on_broken_pipe = lambda self: reader_gone()  # type: ignore[method-assign]
+
+
+def write_text(text: str) -> None:
+    """Plain text on stdout (no Rich), shown visibly when it goes to a terminal."""
+    from mgcheck.safetext import visible
+
+    sys.stdout.write(visible(text) if stdout_is_terminal() else text)
+
+
+def write_data(text: str) -> None:
+    """A data file (a CSV or JSON export) on stdout: exact UTF-8 bytes into a file or pipe,
+    whatever the locale, so it reads back unchanged; made visible in a terminal."""
+    if stdout_is_terminal():
+        write_text(text)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def write_json(kind: str, payload: dict[str, Any]) -> None:
+    """Write a versioned envelope: ``{"schema": "mgcheck.<kind>", "schema_version": 1, ...}``."""
+    from mgcheck.envelope import envelope
+    from mgcheck.i18n import current
+    from mgcheck.safetext import dumps
+
+    document = envelope(kind, payload, current())
+    sys.stdout.write(dumps(document, ascii_only=not stdout_is_utf8()) + "\n")
+
+
+def error_line(message: str) -> None:
+    """Plain lines on stderr, each prefixed: no markup, so brackets in a file name print as is.
+
+    A message of several lines (several problems in one answers file) gives one line each;
+    outside text inside a message is put on its line by :func:`mgcheck.safetext.shown`.
+    """
+    from mgcheck.safetext import visible
+
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        for line in message.splitlines() or [""]:
+            stream.write(f"mgcheck: {visible(line)}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # stderr closed or gone: the exit code still tells

@@ -1,0 +1,1 @@
+"""One function per command: runs the use case, returns what is shown."""

@@ -1,0 +1,349 @@
+"""`mgcheck assess` as a use case: answers in, the rules' conclusions in words out.
+
+:func:`evaluate` is the one function that runs the self-check: the command, the vignette
+tests and the property tests all call it. Building the report is pure (no I/O); the same
+answers give the same report, so the JSON is stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mgcheck.i18n import Language, Translator, current, translator
+from mgcheck.models.answers import Answers
+from mgcheck.models.assess_data import AssessData
+from mgcheck.models.base import Text
+from mgcheck.models.guidance import SourceEntry
+from mgcheck.rules.assess import (
+    OLDER_AGE,
+    Assessment,
+    HelpLines,
+    Names,
+    Num,
+    Others,
+    Param,
+    Phrases,
+    Span,
+    assess,
+    hit_level,
+    magnesium_mmol_per_l,
+)
+from mgcheck.rules.dose import Dose
+from mgcheck.rules.limits import upper_limit
+from mgcheck.vocab import Level, MagnesiumUnit, Standard
+
+FOOD_SOURCES = ("usda-sr28", "fineli-20")  # the datasets data/foods.yaml is built from
+
+
+@dataclass(frozen=True)
+class FindingOut:
+    id: str
+    level: Level
+    title: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FoodOut:
+    id: str
+    name: str
+    serving: str
+    mg: float | None  # None for under-18s: the check shows them no amounts
+
+
+@dataclass(frozen=True)
+class Report:
+    language: Language
+    standard: Standard
+    standard_short: str
+    level: Level
+    findings: tuple[FindingOut, ...]
+    need_mg: float | None
+    upper_limit_mg: float | None
+    other_limits: tuple[tuple[str, float | None], ...]
+    dose_per_day_mg: tuple[float, float] | None
+    dose_form: str | None
+    diet_mg: float | None
+    diet_by_group: tuple[tuple[str, float], ...]
+    legs_pattern: str | None
+    must_stop: bool
+    need_without_pregnancy_value: bool  # the need shown is the one for other women
+    foods: tuple[FoodOut, ...]
+    sources: tuple[str, ...]
+    answers: tuple[tuple[str, str], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON payload: `level` and `findings` side by side, then the figures."""
+        return {
+            "level": self.level.value,
+            "findings": [
+                {
+                    "id": f.id,
+                    "level": f.level.value,
+                    "title": f.title,
+                    "text": f.text,
+                    "sources": list(f.sources),
+                }
+                for f in self.findings
+            ],
+            "standard": self.standard.value,
+            "need_mg": self.need_mg,
+            "upper_limit_mg": self.upper_limit_mg,
+            "other_limits": [{"standard": s, "upper_limit_mg": mg} for s, mg in self.other_limits],
+            "dose": None
+            if self.dose_per_day_mg is None
+            else {
+                "form": self.dose_form,
+                "per_day_mg": {
+                    "low": round(self.dose_per_day_mg[0], 1),
+                    "high": round(self.dose_per_day_mg[1], 1),
+                },
+            },
+            "food_estimate": None
+            if self.diet_mg is None
+            else {
+                "mg_per_day": round(self.diet_mg, 1),
+                "by_group": {group: round(mg, 1) for group, mg in self.diet_by_group},
+            },
+            "legs_pattern": self.legs_pattern,
+            "must_stop": self.must_stop,
+            "suggested_foods": [
+                {"id": f.id, "name": f.name, "serving": f.serving, "mg": f.mg} for f in self.foods
+            ],
+            "sources": list(self.sources),
+        }
+
+
+def headline(level: Level, t: Translator | None = None) -> str:
+    """The overall level in words (the process language unless ``t`` says otherwise)."""
+    t = t or translator(current())
+    return {
+        Level.URGENT: t("Get help now"),
+        Level.DOCTOR: t("Talk to a doctor"),
+        Level.CAUTION: t("Worth watching"),
+        Level.INFO: t("Looks fine"),
+    }[level]
+
+
+def _label(data: AssessData, kind: str, key: str, t: Translator) -> str:
+    labels = data.questions.labels
+    if kind == "risk":
+        if key == "older_age":
+            return labels.other["older_age"].get(t.lang).format(age=OLDER_AGE)
+        kind = "conditions" if key in {c.value for c in labels.conditions} else "medicines"
+    table: dict[Any, Text] = getattr(labels, kind)
+    return next(text.get(t.lang) for k, text in table.items() if getattr(k, "value", k) == key)
+
+
+def _fill(value: Param, data: AssessData, t: Translator) -> str:
+    if isinstance(value, Num):
+        return t.number(value.value, value.decimals)
+    if isinstance(value, Span):
+        low = t.number(value.low, value.decimals)
+        high = t.number(value.high, value.decimals)
+        return low if low == high else f"{low}–{high}"
+    if isinstance(value, Names):
+        return t.join_and([_label(data, value.kind, key, t) for key in value.keys])
+    if isinstance(value, HelpLines):
+        lines = {line.id: line for line in data.guidance.helplines.lines}
+        return ", ".join(
+            f"{line.number} ({(line.region or line.name).get(t.lang)})"
+            for line in (lines[i] for i in value.ids)
+        )
+    if isinstance(value, Phrases):
+        return " ".join(data.phrases[key].text.get(t.lang) for key in value.keys)
+    if isinstance(value, Others):
+        return ", ".join(
+            f"{v.short}: " + (t("none set") if v.mg is None else t.number(v.mg, 0) + " mg")
+            for v in value.limits
+        )
+    return data.limits.standard(value).short
+
+
+def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[tuple[str, str]]:
+    labels = data.questions.labels
+    yes, no, none = t("yes"), t("no"), t("none")
+
+    def names(table: dict[Any, Text], keys: tuple[Any, ...]) -> str:
+        return ", ".join(table[k].get(t.lang) for k in keys) or none
+
+    rows = [
+        (t("Age"), str(answers.age)),
+        (t("Sex"), labels.sex[answers.sex].get(t.lang)),
+    ]
+    if answers.pregnant or answers.breastfeeding:
+        rows.append((t("Pregnant"), yes if answers.pregnant else no))
+        rows.append((t("Breastfeeding"), yes if answers.breastfeeding else no))
+    rows.append((t("Conditions"), names(labels.conditions, answers.conditions)))
+    rows.append((t("Medicines"), names(labels.medicines, answers.medicines)))
+    supplement = answers.magnesium
+    if supplement is None:
+        rows.append(
+            (
+                t("Magnesium supplement"),
+                t("none (considering one)") if answers.considering_magnesium else none,
+            )
+        )
+    else:
+        amount = t.number(supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1)
+        kind = t("elemental") if supplement.elemental else supplement.form
+        rows.append(
+            (
+                t("Magnesium supplement"),
+                t("{form}, {amount} mg × {per_day} a day").format(
+                    form=kind, amount=amount, per_day=supplement.per_day
+                ),
+            )
+        )
+    rows.append((t("Symptoms now"), names(labels.symptoms, answers.symptoms_now)))
+    legs = answers.legs
+    if legs is None:
+        rows.append((t("Leg symptoms"), none))
+    else:
+        rows.append(
+            (
+                t("Leg symptoms"),
+                t(
+                    "{met} of 4 core features; {days} days a week; bothers: {distress}; "
+                    "sleep disturbed: {sleep}"
+                ).format(
+                    met=legs.criteria_met(),
+                    days=legs.days_per_week,
+                    distress=labels.distress[legs.distress].get(t.lang),
+                    sleep=yes if legs.sleep_disturbed else no,
+                ),
+            )
+        )
+        if legs.look_alikes:
+            rows.append((t("Look-alikes"), names(labels.look_alikes, legs.look_alikes)))
+    if answers.diet is not None:
+        diet = answers.diet
+        portions = ", ".join(
+            f"{text.get(t.lang)}: {t.number(getattr(diet, group.value), 1)}"
+            for group, text in labels.diet.items()
+        )
+        rows.append((t("Portions a day"), portions))
+    labs = answers.labs
+    if labs and labs.magnesium:
+        mg = labs.magnesium
+        shown = f"{t.number(mg.value, 2)} {mg.unit.value}"
+        if mg.unit is not MagnesiumUnit.MMOL_L:
+            shown += f" = {t.number(magnesium_mmol_per_l(mg), 2)} mmol/L"
+        rows.append((t("Blood magnesium"), shown))
+    if labs and labs.ferritin:
+        rows.append((t("Ferritin"), f"{t.number(labs.ferritin.value, 0)} µg/L"))
+    return rows
+
+
+def _dose_form(dose: Dose, t: Translator) -> str:
+    """How the supplement was read, in words for the report."""
+    if dose.match is not None:
+        return dose.match.form.name.get(t.lang)
+    if dose.reading == "elemental":
+        return t("elemental magnesium")
+    if dose.reading == "parts":
+        return t("several compounds")
+    return t("unknown form")
+
+
+def build_report(
+    answers: Answers, assessment: Assessment, data: AssessData, lang: Language
+) -> Report:
+    """The report in ``lang``, every word of it: interface words, data texts and numbers."""
+    t = translator(lang)
+    texts = {f.id: f for f in data.findings}
+    findings: list[FindingOut] = []
+    for hit in assessment.hits:
+        finding = texts[hit.id]
+        title, text = finding.words(hit.variant)
+        values = {key: _fill(value, data, t) for key, value in hit.params.items()}
+        body = text.get(t.lang).format(**values)
+        if finding.extra is not None:
+            body += " " + finding.extra.get(t.lang).format(**values)
+        phrase_sources = [
+            key
+            for value in hit.params.values()
+            if isinstance(value, Phrases)
+            for phrase in value.keys
+            for key in data.phrases[phrase].sources
+        ]
+        findings.append(
+            FindingOut(
+                id=hit.id,
+                level=hit_level(data, hit),
+                title=title.get(t.lang),
+                text=body.strip(),
+                sources=tuple(dict.fromkeys([*finding.sources, *phrase_sources])),
+            )
+        )
+    judgement = assessment.judgement
+    dose = assessment.dose
+    foods = tuple(
+        FoodOut(
+            id=food.id,
+            name=food.name.get(t.lang),
+            serving=food.serving.label.get(t.lang),
+            mg=round(food.mg_per_100g * food.serving.grams / 100, 1) if assessment.adult else None,
+        )
+        for food in assessment.suggested_foods
+    )
+    diet = assessment.diet
+    # The findings' sources, then those behind the figures and the food table.
+    figure_keys: list[str] = []
+    if assessment.adult:
+        std = data.limits.standard(assessment.standard)
+        figure_keys += std.intake_sources
+        limit_row = upper_limit(std, answers.age)
+        figure_keys += [] if limit_row is None else limit_row.sources
+    figure_keys += FOOD_SOURCES
+    sources = tuple(dict.fromkeys([*(key for f in findings for key in f.sources), *figure_keys]))
+    others: tuple[tuple[str, float | None], ...] = ()
+    if assessment.adult:
+        for other in Standard:
+            if other is not assessment.standard:
+                row = upper_limit(data.limits.standard(other), answers.age)
+                others += ((other.value, None if row is None else row.mg),)
+    return Report(
+        language=lang,
+        standard=assessment.standard,
+        standard_short=data.limits.standard(assessment.standard).short,
+        level=assessment.level,
+        findings=tuple(findings),
+        need_mg=assessment.need_mg,
+        upper_limit_mg=assessment.upper_limit_mg,
+        other_limits=others,
+        dose_per_day_mg=None if dose is None else (dose.per_day_low, dose.per_day_high),
+        dose_form=None if dose is None or judgement is None else _dose_form(dose, t),
+        diet_mg=None if diet is None else diet.mg,
+        diet_by_group=() if diet is None else tuple(diet.by_group.items()),
+        legs_pattern=None if assessment.pattern is None else assessment.pattern.value,
+        must_stop=assessment.must_stop,
+        need_without_pregnancy_value=assessment.need_has_no_pregnancy_value
+        and (answers.pregnant or answers.breastfeeding),
+        foods=foods,
+        sources=sources,
+        answers=tuple(_answers_summary(answers, data, t)),
+    )
+
+
+@dataclass(frozen=True)
+class AssessResult:
+    """What the command shows: the rules' verdicts, the report in words, and the sources the
+    report cites, numbered as ``mgcheck sources`` numbers them."""
+
+    assessment: Assessment
+    report: Report
+    sources: tuple[tuple[int, SourceEntry], ...]
+
+
+def evaluate(
+    answers: Answers, data: AssessData, standard: Standard = Standard.NNR, lang: Language = "en"
+) -> AssessResult:
+    """Run the self-check for validated answers: the rules, then the report in ``lang``."""
+    assessment = assess(answers, data, standard)
+    report = build_report(answers, assessment, data, lang)
+    numbered = {s.key: (n, s) for n, s in enumerate(data.sources.sources, start=1)}
+    sources = tuple(sorted((numbered[key] for key in report.sources), key=lambda pair: pair[0]))
+    return AssessResult(assessment, report, sources)

@@ -1,0 +1,1 @@
+"""All disk I/O: data files, answers files, the diary, exports, private files."""

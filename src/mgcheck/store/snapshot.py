@@ -1,0 +1,213 @@
+"""mgcheck's own data at run time: the compiled snapshot, read without PyYAML or validation.
+
+The YAML files in ``data/`` are the source a clinician edits. ``scripts/snapshot.py`` reads them
+through the validating loaders of :mod:`mgcheck.store.datafiles` (every field checked, every
+citation resolved, the findings merged with their guidance words) and writes what it got as
+compact JSON in ``data/compiled/``; a test fails when that copy is stale. Here the JSON is turned
+back into the same model classes with ``model_construct``, which skips validation: it was done
+when the snapshot was written. The model classes are built with ``defer_build``, so Pydantic
+compiles a validator only for a model that really validates something (a user's file).
+
+This is the one place every command gets mgcheck's data from; a new data file is a model in
+``models/``, a validating loader in ``store/datafiles.py`` and a reader here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+from collections.abc import Callable
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, cast, get_args, get_origin
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from mgcheck.models.assess_data import AssessData, DietFile, FindingText, Phrase, QuestionsFile
+    from mgcheck.models.base import FoodTable
+    from mgcheck.models.guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
+    from mgcheck.models.trial import TrialFile
+
+COMPILED_DIR = Path(__file__).resolve().parent.parent / "data" / "compiled"
+# The files of the snapshot, each the JSON dump of one validated data file.
+NAMES = (
+    "sources",
+    "limits",
+    "forms",
+    "guidance",
+    "foods",
+    "questions",
+    "findings",
+    "diet",
+    "trial",
+)
+
+M = TypeVar("M", bound="BaseModel")
+
+
+def _read(name: str) -> Any:
+    with (COMPILED_DIR / f"{name}.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def build(kind: Any, value: Any) -> Any:
+    """``value`` (plain JSON) as the type ``kind`` names: models, enums, dates, containers."""
+    return _converter(kind)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@cache
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    """How to turn JSON into ``kind``, worked out once per type (the snapshot has ~7,000
+    values, and asking typing about each one's type every time was most of the cost)."""
+    origin = get_origin(kind)
+    args = get_args(kind)
+    if origin is None:
+        if isinstance(kind, type):
+            if hasattr(kind, "model_fields"):
+                return lambda value: construct(kind, value)
+            if issubclass(kind, Enum):
+                return kind
+            if kind is dt.date:
+                return dt.date.fromisoformat
+            if kind is float:
+                return lambda value: float(value) if isinstance(value, int) else value
+        return _same
+    if origin is Annotated:
+        return _converter(args[0])
+    if origin is Union or origin is types.UnionType:
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        convert = _converter(inner)
+        return lambda value: None if value is None else convert(value)
+    if origin is list:
+        item = _converter(args[0])
+        return _same if item is _same else lambda value: [item(v) for v in value]
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            one = _converter(args[0])
+            return lambda value: tuple(one(v) for v in value)
+        each = [_converter(arg) for arg in args]
+        return lambda value: tuple(c(v) for c, v in zip(each, value, strict=True))
+    if origin is dict:
+        key, item = _converter(args[0]), _converter(args[1])
+        return lambda value: {key(k): item(v) for k, v in value.items()}
+    return _same
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    return tuple(
+        (name, _converter(cast(Any, info.annotation))) for name, info in model.model_fields.items()
+    )
+
+
+def construct(model: type[M], value: dict[str, Any]) -> M:
+    """A model instance from its own JSON dump, without validating it again.
+
+    What ``model_construct`` does, minus its work for defaults and aliases: a dump holds every
+    field under its own name (a test checks the result equals the validated model).
+    """
+    fields = {name: convert(value[name]) for name, convert in _fields(model)}
+    instance = model.__new__(model)
+    _set(instance, "__dict__", fields)
+    _set(instance, "__pydantic_fields_set__", set(fields))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
+
+_set = object.__setattr__
+
+
+def dump(model: BaseModel) -> str:
+    """What the snapshot holds for one validated model: compact, stable JSON."""
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+
+
+@cache
+def sources() -> SourceList:
+    from mgcheck.models.guidance import SourceList
+
+    return construct(SourceList, _read("sources"))
+
+
+@cache
+def limits() -> LimitsFile:
+    from mgcheck.models.guidance import LimitsFile
+
+    return construct(LimitsFile, _read("limits"))
+
+
+@cache
+def forms() -> FormsFile:
+    from mgcheck.models.guidance import FormsFile
+
+    return construct(FormsFile, _read("forms"))
+
+
+@cache
+def guidance() -> GuidanceFile:
+    from mgcheck.models.guidance import GuidanceFile
+
+    return construct(GuidanceFile, _read("guidance"))
+
+
+@cache
+def foods() -> FoodTable:
+    from mgcheck.models.base import FoodTable
+
+    return construct(FoodTable, _read("foods"))
+
+
+@cache
+def questions() -> QuestionsFile:
+    from mgcheck.models.assess_data import QuestionsFile
+
+    return construct(QuestionsFile, _read("questions"))
+
+
+@cache
+def findings() -> tuple[list[FindingText], dict[str, Phrase]]:
+    """The findings in file order, each already carrying its guidance item's words."""
+    from mgcheck.models.assess_data import FindingsFile
+
+    raw = construct(FindingsFile, _read("findings"))
+    return raw.findings, raw.phrases
+
+
+@cache
+def diet() -> DietFile:
+    from mgcheck.models.assess_data import DietFile
+
+    return construct(DietFile, _read("diet"))
+
+
+@cache
+def trial() -> TrialFile:
+    from mgcheck.models.trial import TrialFile
+
+    return construct(TrialFile, _read("trial"))
+
+
+def assess_data() -> AssessData:
+    """Everything the self-check reads."""
+    from mgcheck.models.assess_data import AssessData
+
+    found, phrases = findings()
+    return AssessData(
+        sources=sources(),
+        limits=limits(),
+        forms=forms(),
+        guidance=guidance(),
+        foods=foods(),
+        questions=questions(),
+        findings=found,
+        phrases=phrases,
+        diet=diet(),
+    )

@@ -1,0 +1,239 @@
+"""`mgcheck assess` with answers files: good ones, bad ones, and every output format."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import run
+
+from mgcheck.models.answers import Answers
+
+GOOD = """\
+age: 52
+sex: female
+medicines: [levothyroxine]
+magnesium: {form: magnesiumcitrat, amount_mg: 400, per_day: 2}
+legs:
+  urge_to_move: true
+  worse_at_rest: true
+  better_when_moving: true
+  worse_evening_night: true
+  days_per_week: 3
+  distress: moderate
+  sleep_disturbed: true
+labs:
+  ferritin: {value: 40, unit: ng/mL}
+"""
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "answers.yaml") -> str:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("│", " ").split())
+
+
+def test_answers_file_gives_a_report(tmp_path: Path) -> None:
+    result = run("assess", "--answers", write(tmp_path, GOOD))
+    assert result.exit_code == 0, result.output
+    out = flat(result.stdout)
+    assert out.startswith("This is not a diagnosis.")
+    assert out.index("Talk to a doctor") < out.index("Worth watching") < out.index("Good to know")
+    assert "Your ferritin is low for restless legs" in out
+    assert "Levothyroxine" in out
+
+
+def test_json_shape_and_determinism(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    first = run("assess", "--answers", path, "--json")
+    second = run("assess", "--answers", path, "--json")
+    assert first.exit_code == 0
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert list(data)[:5] == ["schema", "schema_version", "language", "level", "findings"]
+    assert data["schema"] == "mgcheck.report"
+    assert data["level"] == "doctor"
+    assert data["findings"][0]["level"] == "doctor"
+    assert set(data["findings"][0]) == {"id", "level", "title", "text", "sources"}
+    assert {
+        "need_mg",
+        "upper_limit_mg",
+        "dose",
+        "food_estimate",
+        "legs_pattern",
+        "suggested_foods",
+    } <= set(data)
+    assert data["need_mg"] == 300  # NNR 2023, women
+    assert data["legs_pattern"] == "fits"
+
+
+def test_json_from_standard_input(tmp_path: Path) -> None:
+    document = json.dumps(yaml.safe_load(GOOD))
+    result = run("assess", "--answers", "-", "--json", input=document)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["level"] == "doctor"
+
+
+def test_danish_report(tmp_path: Path) -> None:
+    result = run("assess", "--answers", write(tmp_path, GOOD), "--lang", "da")
+    out = flat(result.stdout)
+    assert out.startswith("Dette er ikke en diagnose.")
+    assert "Tal med en læge" in out
+    assert "Dit ferritin er lavt for urolige ben" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GOOD + "favourite_colour: blue\n", ["answers.yaml: favourite_colour: unknown key"]),
+        ("age: fifty\nsex: female\n", ["answers.yaml: age: Input should be a valid integer"]),
+        (
+            "age: 300\nsex: female\n",
+            ["answers.yaml: age: Input should be less than or equal to 120"],
+        ),
+        (
+            "age: 40\nsex: male\npregnant: true\n",
+            ["answers.yaml: answers: pregnant and breastfeeding apply only when sex is female"],
+        ),
+        (
+            GOOD.replace("days_per_week: 3", "days_per_week: 9").replace(
+                "amount_mg: 400", "amount_mg: -5"
+            ),
+            [
+                "answers.yaml: magnesium.amount_mg: Input should be greater than 0",
+                "answers.yaml: legs.days_per_week: Input should be less than or equal to 7",
+            ],
+        ),
+        ("age: 40\n", ["answers.yaml: sex: missing"]),
+        (
+            "age: 40\nsex: female\nconditions: [gout]\n",
+            ["answers.yaml: conditions[0]: Input should be"],
+        ),
+        (
+            "age: 40\nsex: female\nmagnesium: {form: sitrat, amount_mg: 400}\n",
+            ["answers.yaml: magnesium.form: unknown form 'sitrat' (did you mean: citrate"],
+        ),
+        ("", ["answers.yaml: empty. See mgcheck assess --example for the format."]),
+        ("age: [1\n", ["answers.yaml: not valid YAML or JSON (line"]),
+        ("- 1\n- 2\n", ["answers.yaml: expected keys such as age and sex at the top level"]),
+    ],
+)
+def test_bad_answers_one_line_per_problem(tmp_path: Path, text: str, expected: list[str]) -> None:
+    path = write(tmp_path, text)
+    result = run("assess", "--answers", path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == len(expected)
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith("mgcheck: ")
+        assert line.removeprefix("mgcheck: ").removeprefix(str(tmp_path) + "/").startswith(start)
+
+
+@pytest.mark.parametrize(
+    "garbage", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\xff\xfe\x00a\x00g\x00e", b"\x00" * 64]
+)
+def test_binary_garbage(tmp_path: Path, garbage: bytes) -> None:
+    result = run("assess", "--answers", write(tmp_path, garbage))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "text file" in result.stderr
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = run("assess", "--answers", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "cannot read the file" in result.stderr
+
+
+def test_example_is_a_valid_answers_file_in_both_languages() -> None:
+    for lang, words in (("en", "whole years"), ("da", "hele år")):
+        result = run("assess", "--example", "--lang", lang)
+        assert result.exit_code == 0
+        assert words in result.stdout
+        Answers.model_validate(yaml.safe_load(result.stdout))
+
+
+def test_schema() -> None:
+    result = run("assess", "--schema")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Answers"
+    assert set(schema["required"]) == {"age", "sex"}
+    assert schema["additionalProperties"] is False
+
+
+def test_without_a_terminal_and_without_answers() -> None:
+    result = run("assess", input="")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--answers FILE" in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".txt", ".json"])
+def test_output_files(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"report{suffix}"
+    result = run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
+    assert result.exit_code == 0, result.output
+    content = target.read_text(encoding="utf-8")
+    assert "ferritin" in content.lower()
+    assert "aasm2024" in content  # sources named
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    if suffix == ".json":
+        document = json.loads(content)
+        assert document["level"] == "doctor"
+        assert document["answers"][0] == {"question": "Age", "answer": "52"}
+        assert "date" in document
+    if suffix == ".html":
+        assert content.startswith("<!DOCTYPE html>")
+        assert "<script" not in content
+
+
+def test_output_html_escapes_answers(tmp_path: Path) -> None:
+    answers = GOOD.replace("form: magnesiumcitrat", "form: unknown")
+    target = tmp_path / "r.html"
+    run("assess", "--answers", write(tmp_path, answers), "--output", str(target))
+    assert "<unknown" not in target.read_text(encoding="utf-8")
+
+
+def test_output_with_an_unknown_format_is_refused_before_anything(tmp_path: Path) -> None:
+    result = run("assess", "--answers", write(tmp_path, GOOD), "--output", str(tmp_path / "r.pdf"))
+    assert result.exit_code == 2
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken)
+    target = tmp_path / "report.md"
+    result = run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
+    assert result.exit_code == 2
+    assert "No space left on device" in result.stderr
+    assert list(tmp_path.iterdir()) == [tmp_path / "answers.yaml"]
+
+
+def test_an_existing_report_survives_a_failed_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    target = tmp_path / "report.md"
+    target.write_text("the old report", encoding="utf-8")
+    monkeypatch.setattr(os, "fsync", broken)
+    run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
+    assert target.read_text(encoding="utf-8") == "the old report"

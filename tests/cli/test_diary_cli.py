@@ -1,0 +1,264 @@
+"""`mgcheck diary` through the real commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from helpers import run, run_json
+
+from mgcheck.models.diary import Entry
+from mgcheck.store.diary import diary_path, open_diary
+
+
+def add(night: str, legs: int, *extra: str) -> None:
+    result = run("diary", "add", "--date", night, "--legs", str(legs), *extra)
+    assert result.exit_code == 0, result.output
+
+
+def stored() -> list[Entry]:
+    with open_diary() as diary:
+        return diary.entries()
+
+
+def fill(nights: int, start: dt.date = dt.date(2026, 9, 1)) -> None:
+    with open_diary() as diary:
+        diary.import_entries(
+            Entry(start + dt.timedelta(days=i), (i * 7) % 11, i % 10, 250.0 if i % 2 else 0.0)
+            for i in range(nights)
+        )
+
+
+def test_add_with_flags() -> None:
+    result = run(
+        "diary",
+        "add",
+        "--date",
+        "2026-11-20",
+        "--legs",
+        "6",
+        "--sleep",
+        "4",
+        "--magnesium",
+        "250",
+        "--note",
+        "late coffee",
+    )
+    assert result.exit_code == 0
+    assert "Saved: night 2026-11-20, legs 6, sleep 4, 250.0 mg magnesium." in result.stdout
+    assert stored() == [Entry(dt.date(2026, 11, 20), 6, 4, 250.0, "late coffee")]
+
+
+def test_default_night_is_last_night() -> None:
+    run("diary", "add", "--legs", "3")
+    assert stored()[0].night == dt.date.today() - dt.timedelta(days=1)
+
+
+def test_form_and_amount_are_converted_like_dose() -> None:
+    add("2026-11-20", 4, "--form", "citrat nonahydrat", "--amount", "400")
+    assert stored()[0].magnesium_mg == 47.6  # 400 x 72.915 / 613.25
+    result = run(
+        "diary", "add", "--date", "2026-11-21", "--legs", "4", "--form", "citrat", "--amount", "400"
+    )
+    assert result.exit_code == 2
+    assert "depending on the hydrate" in result.stderr
+
+
+def test_the_same_night_twice_needs_replace_without_a_terminal() -> None:
+    add("2026-11-20", 6)
+    result = run("diary", "add", "--date", "2026-11-20", "--legs", "2")
+    assert result.exit_code == 2
+    assert "already has an entry; use --replace" in result.stderr
+    add("2026-11-20", 2, "--replace")
+    assert [e.legs for e in stored()] == [2]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "20-11-2026", "--legs", "3"], "is not a date"),
+        (["--date", "2026-02-30", "--legs", "3"], "is not a date"),
+        (["--legs", "3", "--form", "citrat"], "--form and --amount go together"),
+        (["--legs", "3", "--magnesium", "100", "--form", "oxid", "--amount", "100"], "not both"),
+        (["--note", "x"], "--legs is needed"),
+        (["--legs", "3", "--note", "x" * 501], "note: at most 500 characters"),
+    ],
+)
+def test_add_errors(args: list[str], message: str) -> None:
+    result = run("diary", "add", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not diary_path().exists() or stored() == []
+
+
+def test_out_of_range_scores_are_usage_errors() -> None:
+    assert run("diary", "add", "--legs", "11").exit_code == 2
+    assert run("diary", "add", "--legs", "3", "--sleep", "-1").exit_code == 2
+
+
+def test_list_defaults_to_the_last_31_nights_and_json_has_iso_dates() -> None:
+    fill(40)
+    data = run_json("diary", "list")
+    assert data["schema"] == "mgcheck.diary.entries"
+    assert data["total"] == 40 and len(data["entries"]) == 31
+    assert data["entries"][0]["night"] == "2026-09-10"
+    assert len(run_json("diary", "list", "--all")["entries"]) == 40
+    since = run_json("diary", "list", "--since", "2026-10-05", "--until", "2026-10-06")
+    assert [e["night"] for e in since["entries"]] == ["2026-10-05", "2026-10-06"]
+
+
+def test_reading_an_empty_diary_creates_nothing() -> None:
+    assert "No entries" in run("diary", "list").stdout
+    assert "No entries" in run("diary", "chart").stdout
+    assert run_json("diary", "compare")["outcome"] == "not_enough_nights"
+    assert not diary_path().exists()
+
+
+def test_chart_fits_80_columns_in_danish() -> None:
+    fill(70)
+    result = run("diary", "chart", "--lang", "da", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "Gener i benene nat for nat" in result.stdout
+    assert "Ugegennemsnit" in result.stdout
+    bars = [line for line in lines if "│" in line and line.strip()[:2].strip().isdigit()]
+    assert len(bars) == 10
+    mg_row = next(line for line in lines if line.startswith(" Mg"))
+    assert mg_row.count("●") == 28 and mg_row.count("·") == 28  # the last 56 nights, alternating
+
+
+def test_compare_verdicts() -> None:
+    fill(20)  # 10 nights with, 10 without
+    assert run_json("diary", "compare")["outcome"] == "not_enough_nights"
+    fill(20, dt.date(2026, 10, 1))
+    data = run_json("diary", "compare")
+    assert data["first"]["nights"] == data["second"]["nights"] == 20
+    assert data["method"] == "welch-t-95"
+    assert data["outcome"] in {"no_clear_difference", "lower", "higher"}
+    out = run("diary", "compare").stdout
+    assert "expectation and the natural ups and downs" in " ".join(out.split()).lower()
+
+
+def test_compare_split() -> None:
+    with open_diary() as diary:
+        diary.import_entries(
+            Entry(dt.date(2026, 9, 1) + dt.timedelta(days=i), 7 if i < 20 else 3, None, 0.0)
+            for i in range(40)
+        )
+    data = run_json("diary", "compare", "--split", "2026-09-21")
+    assert (data["first"]["nights"], data["second"]["nights"]) == (20, 20)
+    assert data["difference"] == -4
+    assert data["outcome"] == "lower"
+    assert data["verdict"].startswith("From 2026-09-21: legs lower by about 4.0 points")
+
+
+def test_export_import_round_trip(tmp_path: Path) -> None:
+    with open_diary() as diary:
+        diary.import_entries(
+            [
+                Entry(dt.date(2026, 11, 1), 5, None, 0.0, 'comma, "quote"\nand newline'),
+                Entry(dt.date(2026, 11, 2), 3, 7, 247.5, "æøå – ü"),
+            ]
+        )
+    before = stored()
+    for kind in ("csv", "json"):
+        target = tmp_path / f"diary.{kind}"
+        result = run("diary", "export", "--output", str(target))
+        assert result.exit_code == 0
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert run("diary", "forget", "--all", "--yes").exit_code == 0
+        assert stored() == []
+        assert run("diary", "import", str(target)).exit_code == 0
+        assert stored() == before
+
+
+def test_export_to_stdout_and_never_over_a_file(tmp_path: Path) -> None:
+    add("2026-11-01", 4)
+    assert (
+        run("diary", "export").stdout == "night,legs,sleep,magnesium_mg,note\n2026-11-01,4,,0.0,\n"
+    )
+    assert json.loads(run("diary", "export", "--format", "json").stdout)["entries"][0]["legs"] == 4
+    target = tmp_path / "taken.csv"
+    target.write_text("mine", encoding="utf-8")
+    result = run("diary", "export", "--output", str(target))
+    assert result.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "night,legs,sleep,magnesium_mg,note\n2026-11-01,4,,0,\n2026-11-02,12,,0,\n",
+            "row 2 (2026-11-02): legs: must be from 0 to 10",
+        ),
+        ("night,legs\n2026-11-01,4\n2026-13-01,4\n", "row 2 (2026-13-01): night: must be a date"),
+        ("night,legs\n2026-11-01,4\n2026-11-01,5\n", "row 2 (2026-11-01): the same night twice"),
+        ("night,legs,dose\n2026-11-01,4,1\n", "row 1 (2026-11-01): dose: unknown column"),
+        ('{"schema": "other", "entries": []}', "not an mgcheck diary export"),
+        ("hello\n", "not an mgcheck diary export"),
+    ],
+)
+def test_import_with_a_bad_row_imports_nothing(tmp_path: Path, content: str, message: str) -> None:
+    add("2026-10-01", 1)
+    before = stored()
+    path = tmp_path / "in.csv"
+    path.write_text(content, encoding="utf-8")
+    result = run("diary", "import", str(path))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert stored() == before
+
+
+def test_import_of_a_night_already_there_imports_nothing(tmp_path: Path) -> None:
+    add("2026-11-02", 1)
+    path = tmp_path / "in.csv"
+    path.write_text("night,legs\n2026-11-01,4\n2026-11-02,5\n", encoding="utf-8")
+    result = run("diary", "import", str(path))
+    assert result.exit_code == 2
+    assert "row 2 (2026-11-02): the diary already has this night" in result.stderr
+    assert [e.night.day for e in stored()] == [2]
+    assert run("diary", "import", str(path), "--replace").exit_code == 0
+    assert [e.legs for e in stored()] == [4, 5]
+
+
+def test_delete_and_forget() -> None:
+    add("2026-11-01", 4)
+    add("2026-11-02", 5)
+    assert run("diary", "delete", "2026-11-01").exit_code == 0
+    missing = run("diary", "delete", "2026-11-01")
+    assert missing.exit_code == 2 and "no entry for 2026-11-01" in missing.stderr
+    assert run("diary", "forget").exit_code == 2  # needs --all
+    no_terminal = run("diary", "forget", "--all")
+    assert no_terminal.exit_code == 2 and "--yes" in no_terminal.stderr
+    assert len(stored()) == 1
+    assert "Deleted 1 entries." in run("diary", "forget", "--all", "--yes").stdout
+    assert stored() == []
+
+
+def test_backup(tmp_path: Path) -> None:
+    add("2026-11-01", 4)
+    target = tmp_path / "backup.sqlite3"
+    assert run("diary", "backup", str(target)).exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with open_diary(target) as copy:
+        assert copy.entries() == stored()
+    again = run("diary", "backup", str(target))
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_a_damaged_diary_is_one_line_and_left_alone() -> None:
+    path = diary_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+    before = path.read_bytes()
+    result = run("diary", "list")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "may be damaged" in result.stderr
+    assert path.read_bytes() == before

@@ -1,0 +1,59 @@
+"""The lists of commands are derived, and a test fails when a command is missing from one.
+
+Like sqlite-utils' ``tests/test_docs.py``: the command tree is the truth; the welcome screen,
+the README's command table and every help text are checked against it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import run
+from typer.main import get_command
+
+from mgcheck.cli.app import SUMMARIES, app, command_names
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+NAMES = command_names()
+
+
+def _paths() -> list[list[str]]:
+    """Every command and subcommand, as the words that call it."""
+    root: Any = get_command(app)
+    context: Any = root.make_context("mgcheck", [], resilient_parsing=True)
+    found: list[list[str]] = []
+    for name in root.list_commands(context):
+        found.append([name])
+        command = root.get_command(context, name)
+        found += [[name, sub] for sub in getattr(command, "commands", {})]
+    return found
+
+
+def test_the_tree_is_what_we_think() -> None:
+    assert NAMES == ["assess", "warnings", "dose", "foods", "sources", "schemas", "diary"]
+    assert [path[0] for path in _paths() if len(path) == 1] == NAMES
+    assert len(_paths()) == len(NAMES) + 9  # the diary's nine subcommands
+    assert set(SUMMARIES) == set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_command_is_on_the_welcome_screen(name: str) -> None:
+    assert re.search(rf"mgcheck {name} +{re.escape(SUMMARIES[name])}", run().stdout)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_command_is_in_the_readme_table(name: str) -> None:
+    table = README.split("## Commands", 1)[1].split("\n\n")[1]
+    assert re.search(rf"^\| `mgcheck {name}[ `]", table, re.MULTILINE), name
+
+
+@pytest.mark.parametrize("path", _paths(), ids=" ".join)
+def test_every_command_has_help_and_examples_that_call_it(path: list[str]) -> None:
+    result = run(*path, "--help")
+    assert result.exit_code == 0
+    examples = result.stdout.split("Examples:", 1)
+    assert len(examples) == 2, f"mgcheck {' '.join(path)} --help has no examples"
+    assert f"mgcheck {' '.join(path)}" in " ".join(examples[1].split())

@@ -1,0 +1,165 @@
+"""data/trial.yaml: each default sourced or marked as mgcheck's choice; two languages; own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mgcheck.errors import MgcheckError
+from mgcheck.models.base import Text
+from mgcheck.models.trial import POINTS
+from mgcheck.rules import trial as rules
+from mgcheck.rules.trial import Importance, Verdict, minimum_p, plan_schedule
+from mgcheck.store import datafiles
+from mgcheck.store.datafiles import load_sources, load_trial, source_keys
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from fingerprints import grams  # scripts/fingerprints.py, which made the fingerprints
+
+KNOWN = source_keys(load_sources())
+TRIAL = load_trial(KNOWN)
+FINGERPRINTS = Path(__file__).resolve().parent.parent / "reference" / "sentence_fingerprints.txt"
+
+
+def prose() -> Iterator[tuple[str, Text]]:
+    for name, setting in TRIAL.settings_by_name().items():
+        yield f"settings.{name}.why", setting.why
+    for name, sourced in TRIAL.texts().items():
+        yield name, sourced.text
+    for verdict in Verdict:
+        yield f"verdicts.{verdict.value}", getattr(TRIAL.verdicts, verdict.value)
+    for importance in Importance:
+        yield f"importance.{importance.value}", getattr(TRIAL.importance, importance.value)
+
+
+PROSE = list(prose())
+
+
+def test_every_cited_key_is_a_source() -> None:
+    cited = {key for _where, keys in TRIAL.citations() for key in keys}
+    assert cited <= KNOWN
+    # The two methodological anchors named in the issue are among them.
+    assert {"ahrq-nof1-2014", "cent2015"} <= cited
+
+
+def test_a_setting_without_sources_is_marked_as_mgchecks_own_choice() -> None:
+    for name, setting in TRIAL.settings_by_name().items():
+        assert setting.sources or setting.design_default, name
+    for name, sourced in TRIAL.texts().items():
+        assert sourced.sources or sourced.design_default, name
+
+
+def test_the_rules_defaults_are_the_data_values() -> None:
+    settings = TRIAL.settings
+    assert settings.alpha.value == rules.ALPHA == 0.05
+    assert settings.confidence.value == rules.CONFIDENCE == 0.95
+
+
+def test_the_default_design_can_reach_alpha_and_one_pair_less_cannot() -> None:
+    """What the 'why' of pairs says: 6 pairs reach 2/64, 5 pairs only 2/32."""
+    pairs = TRIAL.settings.pairs.value
+    alpha = TRIAL.settings.alpha.value
+    assert minimum_p(pairs) <= alpha < minimum_p(pairs - 1)
+    assert "2/64" in TRIAL.settings.pairs.why.en and "2/32" in TRIAL.settings.pairs.why.da
+
+
+def test_the_default_plan_takes_the_twelve_weeks_its_why_says() -> None:
+    settings = TRIAL.settings
+    plan = plan_schedule(dt.date(2025, 3, 3), settings.pairs.value, settings.period_days.value, 0)
+    assert (plan[-1].end - plan[0].start).days + 1 == 12 * 7
+    assert "12 weeks" in settings.period_days.why.en and "12 uger" in settings.period_days.why.da
+    counted = settings.period_days.value - settings.washout_days.value
+    assert counted == 5  # "five counted nights" in the why of min_nights
+    assert "five" in settings.min_nights.why.en and "fem" in settings.min_nights.why.da
+    assert settings.min_nights.value <= counted
+
+
+def test_verdict_and_importance_words_cover_every_outcome_and_say_the_size() -> None:
+    for verdict in (Verdict.LOWER, Verdict.HIGHER):
+        text = getattr(TRIAL.verdicts, verdict.value)
+        assert POINTS in text.da and POINTS in text.en
+    for verdict in (Verdict.TOO_FEW_PAIRS, Verdict.NO_CLEAR_DIFFERENCE):
+        text = getattr(TRIAL.verdicts, verdict.value)
+        assert "{" not in text.da + text.en
+    example = TRIAL.verdicts.lower.da.replace(POINTS, "2,5")
+    assert "omkring 2,5 point" in example
+
+
+@pytest.mark.parametrize(("where", "text"), PROSE, ids=[w for w, _t in PROSE])
+def test_both_languages_and_the_danish_is_not_the_english(where: str, text: Text) -> None:
+    assert text.da.strip() and text.en.strip(), where
+    assert text.da != text.en, where
+
+
+def test_no_sentence_is_copied_from_the_reference_texts() -> None:
+    lines = FINGERPRINTS.read_text(encoding="utf-8").splitlines()
+    fingerprints = {line for line in lines if line and not line.startswith("#")}
+    copied = [
+        f"{where} ({lang})"
+        for where, text in PROSE
+        for lang in ("da", "en")
+        if any(g in fingerprints for g in grams(text.get(lang)))
+    ]
+    assert copied == []
+
+
+def test_the_new_sources_are_listed_with_how_they_were_read() -> None:
+    sources = {s.key: s for s in load_sources().sources}
+    for key in ("ahrq-nof1-2014", "cent2015", "guyatt1988", "farrar2001", "scrt-pvalue"):
+        assert key in sources
+    assert sources["cent2015"].read == "secondary" and sources["cent2015"].via is not None
+    assert sources["ahrq-nof1-ch4"].read == "secondary" and sources["ahrq-nof1-ch4"].via is not None
+
+
+# --- a broken trial file gives one clear line ---------------------------------------------------
+
+
+def _raw() -> dict[str, object]:
+    text = datafiles.TRIAL_FILE.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    assert isinstance(raw, dict)
+    return raw
+
+
+BROKEN = [
+    # (where to change, the new value, words the one-line error must contain)
+    (("settings", "pairs", "sources"), ["no-such-source"], "cites 'no-such-source'"),
+    (("settings", "alpha", "design_default"), False, "needs sources"),
+    (("settings", "pairs", "value"), 5, "able to reach p <= alpha"),
+    (("settings", "alpha", "value"), 0.1, "alpha must be 1 - confidence"),
+    (("settings", "washout_days", "value"), 7, "washout_days must leave"),
+    (("settings", "pairs", "value"), 6.5, "settings.pairs.value"),
+    (("verdicts", "lower", "en"), "Lower in the magnesium periods.", "must contain {points}"),
+    (("verdicts", "no_clear_difference", "da"), "Ingen {forskel}.", "only {points}"),
+    (("blinding", "sources"), [], "needs sources"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "words"), BROKEN, ids=[w for _p, _v, w in BROKEN])
+def test_a_broken_trial_file_gives_one_clear_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    path: tuple[str, ...],
+    value: object,
+    words: str,
+) -> None:
+    raw = _raw()
+    node: dict[str, object] = raw
+    for key in path[:-1]:
+        child = node[key]
+        assert isinstance(child, dict)
+        node = child
+    node[path[-1]] = value
+    broken = tmp_path / "trial.yaml"
+    broken.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(datafiles, "TRIAL_FILE", broken)
+    with pytest.raises(MgcheckError) as caught:
+        load_trial(KNOWN)
+    assert words in caught.value.message
+    assert str(broken) in caught.value.message
+    assert "\n" not in caught.value.message

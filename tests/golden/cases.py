@@ -1,0 +1,563 @@
+"""The golden cases: every command and subcommand for a fixed set of inputs.
+
+Each case runs the real entry point (``python -m mgcheck``) in a fresh folder with ``TERM=dumb``,
+a fixed width and no locale, and records stdout, stderr, the exit code and any file the case
+writes. ``scripts`` here means a list of commands run one after another in the same folder and
+the same ``MGCHECK_HOME`` (the diary cases). Dates are in the past and explicit, so "today" does
+not leak in; the date a report file carries is replaced by ``<TODAY>``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+GOLDEN_DIR = Path(__file__).resolve().parent / "expected"
+WIDTH = "100"
+
+ANSWERS: dict[str, str] = {
+    "example": "",  # filled from `assess --example` at run time (see _answers_files)
+    "adult_citrate": """\
+age: 52
+sex: female
+magnesium: {form: citrate, amount_mg: 400, elemental: false, per_day: 2}
+legs:
+  urge_to_move: true
+  worse_at_rest: true
+  better_when_moving: true
+  worse_evening_night: true
+  look_alikes: []
+  days_per_week: 3
+  distress: moderate
+  sleep_disturbed: true
+diet: {nuts_seeds: 0.5, whole_grains: 2, legumes: 0, leafy_greens: 1, fish: 0.3, dairy: 2, fruit: 1}
+labs:
+  magnesium: {value: 0.68, unit: mmol/L}
+  ferritin: {value: 40, unit: ug/L}
+  transferrin_saturation: {value: 18, unit: "%"}
+""",
+    "healthy_man": "age: 40\nsex: male\n",
+    "urgent_overdose": """\
+age: 70
+sex: male
+conditions: [kidney_disease]
+medicines: [digoxin, thiazide_diuretic]
+magnesium: {form: oxide, amount_mg: 1500, elemental: false, per_day: 2}
+symptoms_now: [nausea, confusion, irregular_or_slow_heartbeat]
+""",
+    "child": """\
+age: 10
+sex: female
+magnesium: {form: citrate, amount_mg: 200, elemental: true, per_day: 1}
+legs:
+  urge_to_move: true
+  worse_at_rest: false
+  better_when_moving: true
+  worse_evening_night: false
+  look_alikes: [cramp_knot]
+  days_per_week: 1
+  distress: mild
+  sleep_disturbed: false
+""",
+    "pregnant_unknown": """\
+schema_version: 2
+age: 31
+sex: female
+pregnant: true
+medicines: [iron, levothyroxine]
+magnesium: {form: glycinate, amount_mg: 300, elemental: unknown, per_day: 1}
+considering_magnesium: false
+legs:
+  urge_to_move: true
+  worse_at_rest: true
+  better_when_moving: true
+  worse_evening_night: true
+  look_alikes: [pain_when_walking]
+  days_per_week: 6
+  distress: severe
+  sleep_disturbed: true
+labs:
+  ferritin: {value: 90, unit: ng/mL}
+""",
+    "schema1": """\
+schema_version: 1
+age: 66
+sex: male
+medicines: [loop_or_thiazide_diuretic, ppi]
+symptoms_now: [dizziness_or_fainting]
+considering_magnesium: true
+diet: {nuts_seeds: 0, whole_grains: 0.5, legumes: 0, leafy_greens: 0, fish: 0, dairy: 0.5, fruit: 0}
+labs:
+  magnesium: {value: 1.5, unit: mg/dL}
+""",
+    "bad": 'age: true\nsex: robot\nfoo: 1\npregnant: "yes"\n',
+    "unknown_form": "age: 40\nsex: male\nmagnesium: {form: magic, amount_mg: 100, per_day: 1}\n",
+}
+JSON_ANSWERS = (
+    '{"age": 58, "sex": "male", "medicines": ["bisphosphonate", "antibiotic"], '
+    '"magnesium": {"form": "oxide", "amount_mg": 250, "elemental": true, "per_day": 1}}\n'
+)
+
+FOODS_TABLE = """\
+schema_version: 1
+foods:
+  - id: test-nuts
+    name: {da: "Testnødder", en: "Test nuts"}
+    group: nuts_seeds
+    state: raw
+    mg_per_100g: 250
+    kcal_per_100g: 600
+    serving: {grams: 30, label: {da: "en håndfuld", en: "a handful"}}
+    source: {dataset: "USDA SR28", id: "12061", description: "Nuts, almonds"}
+    in_article: false
+  - id: test-beans
+    name: {da: "Testbønner", en: "Test beans"}
+    group: legumes
+    state: cooked
+    mg_per_100g: 45
+    kcal_per_100g: 120
+    serving: {grams: 150, label: {da: "en skål", en: "a bowl"}}
+    source: {dataset: "Fineli release 20.0", id: "123", description: "Beans"}
+    in_article: false
+"""
+BAD_FOODS_TABLE = "schema_version: 1\nfoods:\n  - id: x\n    group: rocks\n"
+
+
+@dataclass
+class Case:
+    """One golden: commands run in order in one folder; the files to record afterwards."""
+
+    name: str
+    commands: list[list[str]]
+    env: dict[str, str] = field(default_factory=dict)
+    stdin: str | None = None
+    files: list[str] = field(default_factory=list)
+
+
+def _single(name: str, *args: str, env: dict[str, str] | None = None, **kw: object) -> Case:
+    return Case(name, [list(args)], env or {}, **kw)  # type: ignore[arg-type]
+
+
+DA = {"MGCHECK_LANG": "da"}
+NARROW = {"COLUMNS": "60"}
+
+DIARY_CSV = (
+    "night,legs,sleep,magnesium_mg,note\n"
+    + "".join(
+        f"2025-03-{day:02d},{(day * 7) % 9 + 1},{(day * 5) % 10},"
+        f"{0 if day <= 15 else 250},{'late coffee' if day % 6 == 0 else ''}\n"
+        for day in range(1, 31)
+    )
+    + "".join(
+        f"2025-04-{day:02d},{(day * 3) % 7 + 1},{(day * 5) % 10},250,\n" for day in range(1, 21)
+    )
+)
+
+HELP_PATHS = [
+    [],
+    ["assess"],
+    ["warnings"],
+    ["dose"],
+    ["foods"],
+    ["sources"],
+    ["schemas"],
+    ["diary"],
+    *[
+        ["diary", sub]
+        for sub in (
+            "add",
+            "list",
+            "chart",
+            "compare",
+            "export",
+            "import",
+            "delete",
+            "forget",
+            "backup",
+        )
+    ],
+]
+
+
+def cases() -> list[Case]:
+    out: list[Case] = [
+        _single("welcome"),
+        _single("welcome_da", env=DA),
+        _single("version_typer", "--debug", "--version"),
+        # foods
+        _single("foods", "foods"),
+        _single("foods_narrow", "foods", env=NARROW),
+        _single("foods_by_100g_group", "foods", "--by", "100g", "--group", "nuts_seeds"),
+        _single("foods_energy_article", "foods", "--by", "energy", "--article", "--top", "0"),
+        _single("foods_search_da", "foods", "--search", "rødbede", "--lang", "da"),
+        _single("foods_target", "foods", "--target", "350", "--top", "5"),
+        _single("foods_all_search", "foods", "--all", "--search", "rye"),
+        _single("foods_all_search_json", "foods", "--all", "--search", "rye", "--json"),
+        _single("foods_all_narrow", "foods", "--all", "--search", "rye bread", env=NARROW),
+        _single("foods_json", "foods", "--json"),
+        _single("foods_json_da", "--lang", "da", "foods", "--json", "--top", "3"),
+        _single("foods_own_table", "foods", "--foods", "own.yaml"),
+        _single("foods_own_table_json", "foods", "--foods", "own.yaml", "--json"),
+        _single("foods_bad_table", "foods", "--foods", "bad_foods.yaml"),
+        _single("foods_all_without_search", "foods", "--all"),
+        _single("foods_search_nothing", "foods", "--search", "zzzz"),
+        # warnings
+        _single("warnings", "warnings"),
+        _single("warnings_da", "warnings", "--lang", "da"),
+        _single("warnings_narrow", "warnings", "--section", "help-now", env=NARROW),
+        _single("warnings_section", "warnings", "--section", "medicines"),
+        _single(
+            "warnings_section_da", "warnings", "--section", "grænser", "--standard", "iom", env=DA
+        ),
+        _single("warnings_json", "warnings", "--json"),
+        _single("warnings_json_da", "--lang", "da", "warnings", "--json"),
+        _single("warnings_bad_section", "warnings", "--section", "nope"),
+        # dose
+        _single("dose_citrate", "dose", "citrate", "400"),
+        _single(
+            "dose_per_day_da", "dose", "magnesiumcitrat", "400", "--per-day", "2", "--lang", "da"
+        ),
+        _single("dose_hydrate", "dose", "citrat", "nonahydrat", "1,5", "g"),
+        _single("dose_elemental", "dose", "bisglycinat", "100", "--elemental"),
+        _single("dose_iom", "dose", "oxid", "500", "--standard", "iom"),
+        _single("dose_age3", "dose", "citrat", "200", "--age", "3"),
+        _single("dose_age10", "dose", "citrat", "200", "--age", "10"),
+        _single("dose_parts", "dose", "glycinat", "800", "oxid", "200"),
+        _single("dose_parts_json", "dose", "glycinat", "800", "oxid", "200", "--json"),
+        _single("dose_maybe", "dose", "citrat", "400", "--maybe-elemental"),
+        _single("dose_maybe_json", "dose", "citrat", "400", "--maybe-elemental", "--json"),
+        _single("dose_mag2", "dose", "mag", "2", "2,25", "g"),
+        _single("dose_toxic", "dose", "oxide", "3000", "--per-day", "2"),
+        _single("dose_far_above_da", "dose", "oxid", "1000", "--per-day", "2", env=DA),
+        _single("dose_uncertain", "dose", "citrate", "1000"),
+        _single("dose_json", "dose", "citrate", "400", "--json"),
+        _single("dose_list", "dose", "--list"),
+        _single("dose_list_da", "dose", "--list", "--lang", "da"),
+        _single("dose_list_json", "dose", "--list", "--json"),
+        _single("dose_unknown_form", "dose", "magic", "400"),
+        _single("dose_unknown_form_da", "dose", "citrat", "nonahydrat", "1.000", env=DA),
+        _single("dose_bad_amount", "dose", "citrate", "lots"),
+        _single("dose_needs_elemental", "dose", "dimagnesium", "malate", "500"),
+        _single("dose_no_hydrate", "dose", "citrat", "pentahydrat", "400"),
+        _single("dose_no_args", "dose"),
+        _single("dose_list_with_args", "dose", "--list", "citrate"),
+        # sources
+        _single("sources", "sources"),
+        _single("sources_da", "sources", "--lang", "da"),
+        _single("sources_keys", "sources", "nnr2023", "aasm2024"),
+        _single("sources_json", "sources", "--json"),
+        _single("sources_unknown", "sources", "nope", "nnr2023"),
+        # schemas (issue 11)
+        _single("schemas", "schemas"),
+        _single("schemas_report", "schemas", "report"),
+        _single("schemas_diary_compare_da", "schemas", "mgcheck.diary.compare", env=DA),
+        _single("schemas_unknown_da", "schemas", "nope", env=DA),
+        # assess
+        _single("assess_example", "assess", "--example"),
+        _single("assess_example_da", "assess", "--example", "--lang", "da"),
+        _single("assess_schema", "assess", "--schema"),
+        _single("assess_no_terminal", "assess"),
+        _single(
+            "assess_bad_output_suffix",
+            "assess",
+            "--answers",
+            "healthy_man.yaml",
+            "--output",
+            "r.pdf",
+        ),
+        _single("assess_stdin_json", "assess", "--answers", "-", "--json", stdin=JSON_ANSWERS),
+        _single("assess_stdin_text", "assess", "--answers", "-", stdin=JSON_ANSWERS),
+        _single("assess_missing_file", "assess", "--answers", "nope.yaml"),
+        _single("assess_iom", "assess", "--answers", "adult_citrate.yaml", "--standard", "iom"),
+    ]
+    for name in ANSWERS:
+        out.append(_single(f"assess_{name}", "assess", "--answers", f"{name}.yaml"))
+        out.append(_single(f"assess_{name}_da", "assess", "--answers", f"{name}.yaml", env=DA))
+        out.append(_single(f"assess_{name}_json", "assess", "--answers", f"{name}.yaml", "--json"))
+    out.append(
+        _single(
+            "assess_example_json_da",
+            "assess",
+            "--answers",
+            "example.yaml",
+            "--json",
+            "--lang",
+            "da",
+        )
+    )
+    for suffix in ("md", "txt", "html", "json"):
+        out.append(
+            Case(
+                f"assess_output_{suffix}",
+                [["assess", "--answers", "adult_citrate.yaml", "--output", f"report.{suffix}"]],
+                files=[f"report.{suffix}"],
+            )
+        )
+    out.append(
+        Case(
+            "assess_output_da_md",
+            [
+                [
+                    "--lang",
+                    "da",
+                    "assess",
+                    "--answers",
+                    "pregnant_unknown.yaml",
+                    "--output",
+                    "rapport.md",
+                ]
+            ],
+            files=["rapport.md"],
+        )
+    )
+    out.append(
+        Case(
+            "assess_output_exists",
+            [
+                ["assess", "--answers", "healthy_man.yaml", "--output", "r.md"],
+                ["assess", "--answers", "healthy_man.yaml", "--output", "r.md"],
+                ["assess", "--answers", "child.yaml", "--output", "r.md", "--force"],
+            ],
+            files=["r.md"],
+        )
+    )
+    # diary: one folder, commands in order
+    out.append(
+        Case(
+            "diary",
+            [
+                ["diary", "list"],
+                [
+                    "diary",
+                    "add",
+                    "--date",
+                    "2025-02-01",
+                    "--legs",
+                    "6",
+                    "--sleep",
+                    "4",
+                    "--magnesium",
+                    "250",
+                    "--note",
+                    "late coffee",
+                ],
+                [
+                    "diary",
+                    "add",
+                    "--date",
+                    "2025-02-02",
+                    "--legs",
+                    "3",
+                    "--form",
+                    "citrat nonahydrat",
+                    "--amount",
+                    "1,5g",
+                ],
+                [
+                    "diary",
+                    "add",
+                    "--date",
+                    "2025-02-03",
+                    "--legs",
+                    "2",
+                    "--form",
+                    "citrat",
+                    "--amount",
+                    "400",
+                ],
+                [
+                    "diary",
+                    "add",
+                    "--date",
+                    "2025-02-03",
+                    "--legs",
+                    "2",
+                    "--form",
+                    "oxid",
+                    "--amount",
+                    "400",
+                    "--lang",
+                    "da",
+                ],
+                [
+                    "diary",
+                    "add",
+                    "--date",
+                    "2025-02-05",
+                    "--legs",
+                    "2",
+                    "--form",
+                    "magic",
+                    "--amount",
+                    "400",
+                ],
+                ["diary", "add", "--date", "2025-02-01", "--legs", "5"],
+                ["diary", "add", "--date", "2025-02-01", "--legs", "5", "--replace"],
+                ["diary", "add", "--date", "2025-02-04"],
+                ["diary", "add", "--date", "2999-01-01", "--legs", "1"],
+                ["diary", "add", "--date", "2025-13-01", "--legs", "1"],
+                ["diary", "import", "diary.csv"],
+                ["diary", "import", "diary.csv"],
+                ["diary", "list", "--since", "2025-01-01", "--until", "2025-04-30"],
+                ["diary", "list", "--all", "--json"],
+                ["diary", "list", "--since", "2025-04-01", "--until", "2025-04-10", "--lang", "da"],
+                ["diary", "list", "--since", "2025-05-01", "--until", "2025-04-01"],
+                ["diary", "chart", "--since", "2025-02-01", "--until", "2025-04-20"],
+                [
+                    "diary",
+                    "chart",
+                    "--since",
+                    "2025-03-01",
+                    "--until",
+                    "2025-03-31",
+                    "--lang",
+                    "da",
+                ],
+                ["diary", "compare"],
+                ["diary", "compare", "--json"],
+                ["diary", "compare", "--split", "2025-03-16", "--lang", "da"],
+                ["diary", "compare", "--split", "2025-03-16", "--json"],
+                ["diary", "compare", "--since", "2025-04-01"],
+                ["diary", "export"],
+                ["diary", "export", "--format", "json"],
+                ["diary", "export", "--output", "out.csv"],
+                ["diary", "export", "--output", "out.json"],
+                ["diary", "export", "--output", "out.csv"],
+                ["diary", "export", "--format", "xml"],
+                ["diary", "delete", "2025-02-03"],
+                ["diary", "delete", "2025-02-03"],
+                ["diary", "backup", "copy.sqlite3"],
+                ["diary", "forget"],
+                ["diary", "forget", "--all"],
+                ["diary", "forget", "--all", "--yes"],
+                ["diary", "list", "--all"],
+                ["diary", "chart", "--since", "2025-03-01", "--until", "2025-03-31"],
+                ["diary", "compare", "--json"],
+            ],
+            files=["out.csv", "out.json"],
+        )
+    )
+    out.append(
+        Case(
+            "diary_empty_da",
+            [
+                ["diary", "list"],
+                ["diary", "chart", "--since", "2025-01-01"],
+                ["diary", "compare"],
+                ["diary", "export"],
+                ["diary", "forget", "--all"],
+            ],
+            env=DA,
+        )
+    )
+    for path in HELP_PATHS:
+        slug = "_".join(path) or "root"
+        out.append(_single(f"help_{slug}", *path, "--help"))
+        out.append(_single(f"help_{slug}_da", *path, "--help", env=DA))
+    out.append(_single("help_lang_first_da", "--lang", "da", "foods", "--help"))
+    out.append(_single("usage_error", "foods", "--by", "weight"))
+    out.append(_single("unknown_command", "nope"))
+    return out
+
+
+def _environment(home: Path, extra: dict[str, str]) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "FORCE_COLOR",
+            "PY_COLORS",
+            "CLICOLOR_FORCE",
+            "GITHUB_ACTIONS",
+            "TTY_COMPATIBLE",
+            "MGCHECK_LANG",
+            "LANGUAGE",
+            "LC_ALL",
+            "LC_MESSAGES",
+            "LANG",
+            "NO_COLOR",
+            "COLUMNS",
+            "LINES",
+            "PYTHONIOENCODING",
+        }
+    }
+    env.update(
+        TERM="dumb",
+        COLUMNS=WIDTH,
+        LINES="40",
+        MGCHECK_HOME=str(home / "home"),
+        HOME=str(home / "userhome"),
+        PYTHONHASHSEED="0",
+        PYTHONUTF8="1",
+    )
+    env.update(extra)
+    return env
+
+
+@cache
+def _example() -> str:
+    with tempfile.TemporaryDirectory(prefix="mgcheck-golden-") as name:
+        return subprocess.run(
+            [sys.executable, "-m", "mgcheck", "assess", "--example"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=_environment(Path(name), {}),
+        ).stdout
+
+
+def _setup(folder: Path) -> None:
+    example = _example()
+    for name, text in ANSWERS.items():
+        (folder / f"{name}.yaml").write_text(text or example, encoding="utf-8")
+    (folder / "own.yaml").write_text(FOODS_TABLE, encoding="utf-8")
+    (folder / "bad_foods.yaml").write_text(BAD_FOODS_TABLE, encoding="utf-8")
+    (folder / "diary.csv").write_text(DIARY_CSV, encoding="utf-8")
+
+
+def _normalise(text: str, folder: Path) -> str:
+    import datetime as dt
+
+    text = text.replace(str(folder), "<TMP>")
+    return text.replace(dt.date.today().isoformat(), "<TODAY>")
+
+
+def run_case(case: Case) -> str:
+    """The case's transcript: each command with its exit code, stdout and stderr, then files."""
+    with tempfile.TemporaryDirectory(prefix="mgcheck-golden-") as name:
+        folder = Path(name).resolve()
+        _setup(folder)
+        env = _environment(folder, case.env)
+        parts: list[str] = []
+        for args in case.commands:
+            done = subprocess.run(
+                [sys.executable, "-m", "mgcheck", *args],
+                cwd=folder,
+                env=env,
+                input=(case.stdin or "").encode("utf-8"),
+                capture_output=True,
+                timeout=120,
+            )
+            parts.append(f"$ mgcheck {' '.join(args)}\n")
+            parts.append(f"--- exit {done.returncode}\n")
+            parts.append("--- stdout\n" + done.stdout.decode("utf-8", "replace"))
+            parts.append("--- stderr\n" + done.stderr.decode("utf-8", "replace"))
+        for file in case.files:
+            path = folder / file
+            content = path.read_text(encoding="utf-8") if path.exists() else "<missing>\n"
+            parts.append(f"--- file {file}\n" + content)
+        return _normalise("".join(parts), folder)
+
+
+def run_all(selected: Iterable[Case]) -> dict[str, str]:
+    chosen = list(selected)
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        return dict(zip((c.name for c in chosen), pool.map(run_case, chosen), strict=True))

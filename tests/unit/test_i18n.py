@@ -1,0 +1,105 @@
+"""Language choice, the Danish catalogue and numbers written the local way."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mgcheck.i18n import choose_language, format_number
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import i18n as catalogue  # noqa: E402  (scripts/i18n.py, the catalogue tool)
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "expected"),
+    [
+        ([], {}, "en"),
+        (["foods", "--lang", "da"], {}, "da"),
+        (["--lang=da", "foods"], {"MGCHECK_LANG": "en"}, "da"),
+        (["--lang", "en"], {"MGCHECK_LANG": "da", "LANG": "da_DK.UTF-8"}, "en"),
+        ([], {"MGCHECK_LANG": "da", "LANG": "en_GB.UTF-8"}, "da"),
+        ([], {"MGCHECK_LANG": "fr", "LANG": "da_DK.UTF-8"}, "da"),  # unknown value: fall through
+        ([], {"LANGUAGE": "da:en", "LANG": "en_US.UTF-8"}, "da"),
+        ([], {"LANGUAGE": "", "LC_ALL": "da_DK.UTF-8"}, "da"),
+        ([], {"LC_ALL": "C", "LANG": "da_DK.UTF-8"}, "en"),  # LC_ALL outranks LANG
+        ([], {"LC_MESSAGES": "da_DK", "LANG": "en_US"}, "da"),
+        ([], {"LANG": "da_DK.UTF-8"}, "da"),
+        ([], {"LANG": "de_DE.UTF-8"}, "en"),
+        (["--", "--lang", "da"], {}, "en"),  # after -- it is an argument, not an option
+    ],
+)
+def test_language_precedence(argv: list[str], env: dict[str, str], expected: str) -> None:
+    assert choose_language(argv, env) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "da", "en"),
+    [(0.7, 1, "0,7", "0.7"), (1234, 0, "1.234", "1,234"), (9453.25, 2, "9.453,25", "9,453.25")],
+)
+def test_numbers(value: float, decimals: int, da: str, en: str) -> None:
+    assert format_number(value, decimals, "da") == da
+    assert format_number(value, decimals, "en") == en
+
+
+@given(st.floats(min_value=0, max_value=1e7, allow_nan=False), st.integers(0, 3))
+def test_danish_number_is_english_with_separators_swapped(value: float, decimals: int) -> None:
+    english = format_number(value, decimals, "en")
+    danish = format_number(value, decimals, "da")
+    assert danish == english.translate(str.maketrans(",.", ".,"))
+
+
+def test_every_message_has_danish_and_mo_is_fresh() -> None:
+    assert catalogue.problems() == []
+
+
+def test_catalogue_tool_finds_a_missing_translation(tmp_path: Path) -> None:
+    """The check above could not fail if extraction found nothing; prove it finds messages."""
+    module = tmp_path / "mod.py"
+    module.write_text('from mgcheck.i18n import _\n_("A brand-new message")\n', encoding="utf-8")
+    assert "A brand-new message" in catalogue.extract(tmp_path)
+    assert len(catalogue.extract()) > 50
+
+
+def test_compiled_catalogue_round_trips_through_gettext(tmp_path: Path) -> None:
+    import gettext
+
+    entries = {"": "Content-Type: text/plain; charset=UTF-8\n", "Food": "Fødevare"}
+    mo = tmp_path / "x.mo"
+    mo.write_bytes(catalogue.compile_mo(entries))
+    with mo.open("rb") as handle:
+        assert gettext.GNUTranslations(handle).gettext("Food") == "Fødevare"
+
+
+def _help(*args: str, **env: str) -> str:
+    clean = {k: v for k, v in os.environ.items() if k not in {"LANG", "LANGUAGE", "LC_ALL"}}
+    clean.update(env)
+    result = subprocess.run(
+        [sys.executable, "-m", "mgcheck", *args],
+        capture_output=True,
+        text=True,
+        env=clean,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_help_follows_lang_including_typer_panels() -> None:
+    danish = _help("foods", "--help", "--lang", "da")
+    assert "Tilvalg" in danish
+    assert "Vis fødevarer med meget magnesium" in danish
+    english = _help("foods", "--help", "--lang", "en", LANG="da_DK.UTF-8")
+    assert "Options" in english
+    assert "Tilvalg" not in english
+
+
+def test_help_follows_the_locale() -> None:
+    assert "Kommandoer" in _help("--help", LANG="da_DK.UTF-8")
+    assert "Commands" in _help("--help", MGCHECK_LANG="en", LANG="da_DK.UTF-8")

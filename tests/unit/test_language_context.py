@@ -1,0 +1,85 @@
+"""A function given a language speaks it wholly, whatever the process language is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from mgcheck.cli.prompts import Interview
+from mgcheck.i18n import current, set_language, translator
+from mgcheck.results.assess import Report, headline
+from mgcheck.rules.assess import Assessment
+from mgcheck.store.snapshot import assess_data
+
+DATA = assess_data()  # mgcheck's own data, as the commands read it
+Evaluate = Callable[..., tuple[Assessment, Report]]  # the `evaluate` fixture
+
+ANSWERS: dict[str, Any] = {
+    "age": 52,
+    "sex": "female",
+    "magnesium": {"form": "citrate", "amount_mg": 400, "elemental": False, "per_day": 2},
+    "legs": {
+        "urge_to_move": True,
+        "worse_at_rest": True,
+        "better_when_moving": True,
+        "worse_evening_night": True,
+        "look_alikes": [],
+        "days_per_week": 2,
+        "distress": "moderate",
+        "sleep_disturbed": True,
+    },
+    "diet": {
+        "nuts_seeds": 1,
+        "whole_grains": 2,
+        "legumes": 0,
+        "leafy_greens": 1,
+        "fish": 0,
+        "dairy": 1,
+        "fruit": 1,
+    },
+    "labs": {"magnesium": {"value": 0.68, "unit": "mmol/L"}},
+}
+
+
+def test_build_report_in_danish_from_an_english_process_is_wholly_danish(
+    evaluate: Evaluate,
+) -> None:
+    set_language("en")
+    _, danish = evaluate(ANSWERS, lang="da")
+    _, english = evaluate(ANSWERS, lang="en")
+    assert current() == "en"
+    assert danish.language == "da"
+    assert dict(danish.answers)["Alder"] == "52"
+    assert dict(danish.answers)["Køn"] == "kvinde"
+    english_text = {*dict(english.answers), *(f.title for f in english.findings)}
+    danish_text = {*dict(danish.answers), *(f.title for f in danish.findings)}
+    assert not english_text & danish_text, english_text & danish_text
+    assert "0,68" in " ".join(value for _label, value in danish.answers)
+    assert headline(danish.level, translator("da")) != headline(danish.level)
+
+
+def test_build_report_in_english_from_a_danish_process_is_wholly_english(
+    evaluate: Evaluate,
+) -> None:
+    set_language("da")
+    _, english = evaluate(ANSWERS, lang="en")
+    assert dict(english.answers)["Age"] == "52"
+    assert dict(english.answers)["Sex"] == "female"
+
+
+def test_the_interview_asks_in_its_own_language() -> None:
+    set_language("en")
+    asked: list[str] = []
+    said: list[str] = []
+
+    answers = iter(["kanske", "j"])
+
+    def read(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    interview = Interview(DATA, "da", read, said.append)
+    assert interview.yes_no("pregnant") is True
+    assert asked[0].endswith("[j/n] ")
+    assert said == ["Svar j eller n."]
+    assert interview.question("pregnant") == DATA.questions.questions["pregnant"].da

@@ -1,0 +1,65 @@
+"""Invariants of the pure food rules, over generated inputs."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mgcheck.i18n import Language
+from mgcheck.models.base import Food
+from mgcheck.rules.foods import FoodsQuery, fold, name_matches, rank_foods, words_match
+from mgcheck.store.datafiles import load_foods
+from mgcheck.vocab import FoodGroup, RankBy
+
+FOODS = load_foods().foods
+
+queries = st.builds(
+    FoodsQuery,
+    by=st.sampled_from(RankBy),
+    group=st.none() | st.sampled_from(FoodGroup),
+    search=st.none() | st.sampled_from(["", "a", "kål", "bean", "ø", "zz"]),
+    article_only=st.booleans(),
+    top=st.none() | st.integers(0, 100),
+    target_mg=st.floats(1, 2000),
+)
+
+
+@given(queries)
+def test_ranking_is_ordered_filtered_and_bounded(query: FoodsQuery) -> None:
+    result = rank_foods(FOODS, query)
+    assert len(result.rows) <= result.matched
+    if query.top:
+        assert len(result.rows) == min(query.top, result.matched)
+    for row in result.rows:
+        assert query.group is None or row.food.group is query.group
+        assert not query.article_only or row.food.in_article
+        assert abs(row.mg_per_serving - row.food.mg_per_100g * row.food.serving.grams / 100) < 1e-9
+    keys = [
+        {
+            RankBy.SERVING: r.mg_per_serving,
+            RankBy.PER_100G: r.food.mg_per_100g,
+            RankBy.ENERGY: r.mg_per_100kcal or -1.0,
+        }[query.by]
+        for r in result.rows
+    ]
+    assert keys == sorted(keys, reverse=True)
+
+
+@given(st.sampled_from(FOODS), st.sampled_from(["da", "en"]))
+def test_every_food_is_found_by_its_own_name_in_any_case(food: Food, lang: Language) -> None:
+    name = food.name.get(lang)
+    assert name_matches(food, name)
+    assert name_matches(food, name.upper())
+    assert name_matches(food, name.lower())
+
+
+@given(st.text(alphabet="abcdeøæåéAÆØÅ ", max_size=20))
+def test_fold_is_idempotent_and_ignores_case(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+    assert fold(text.upper()) == fold(text.lower())
+
+
+def test_word_search_needs_word_starts() -> None:
+    assert words_match("Bread, rye", "rye")
+    assert words_match("Rye flour, dark", "RYE flour")
+    assert not words_match("Chicken, broilers or fryers, meat only", "rye")
