@@ -359,6 +359,23 @@ def _check_design(periods: Sequence[Period], washout_days: int, min_nights: int)
     return sorted(arms)
 
 
+def check_periods(
+    periods: Sequence[Period], period_days: int, washout_days: int, min_nights: int
+) -> None:
+    """A stored plan's periods are what :func:`plan_schedule` makes: in order, contiguous, each
+    ``period_days`` long, pairs numbered 1, 2, ... with one period of each arm (ValueError if
+    not). A plan read back from a file or the diary is checked so, never trusted."""
+    _check_int("period_days", period_days, MIN_PERIOD_DAYS, MAX_PERIOD_DAYS)
+    _check_design(periods, washout_days, min_nights)
+    for index, period in enumerate(periods):
+        if period.days != period_days:
+            raise ValueError(f"period {index + 1} is not {period_days} nights long")
+        if period.pair != index // 2 + 1:
+            raise ValueError(f"period {index + 1} is not in pair {index // 2 + 1}")
+        if index and period.start != periods[index - 1].end + dt.timedelta(days=1):
+            raise ValueError(f"period {index + 1} does not follow the one before")
+
+
 def _period_nights(
     period: Period, nights: Mapping[dt.date, NightRecord], washout_days: int
 ) -> PeriodNights:
