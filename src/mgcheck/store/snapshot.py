@@ -55,6 +55,12 @@ def _read(name: str) -> Any:
         return json.load(handle)
 
 
+@cache
+def raw(name: str) -> Any:
+    """One compiled file as plain JSON (for --help text, which must not wait for models)."""
+    return _read(name)
+
+
 def build(kind: Any, value: Any) -> Any:
     """``value`` (plain JSON) as the type ``kind`` names: models, enums, dates, containers."""
     return _converter(kind)(value)
