@@ -63,3 +63,10 @@ def test_every_command_has_help_and_examples_that_call_it(path: list[str]) -> No
     examples = result.stdout.split("Examples:", 1)
     assert len(examples) == 2, f"mgcheck {' '.join(path)} --help has no examples"
     assert f"mgcheck {' '.join(path)}" in " ".join(examples[1].split())
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in _paths() if p[0] == "diary" and len(p) > 1], ids=" ".join
+)
+def test_every_diary_subcommand_is_shown_in_the_readme(path: list[str]) -> None:
+    assert re.search(rf"^mgcheck {' '.join(path)}\b", README, re.MULTILINE), path

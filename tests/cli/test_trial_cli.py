@@ -857,3 +857,41 @@ def test_an_export_from_before_plans_still_imports(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     one_line(run("diary", "import", str(old)), "followed: unknown column")
+
+
+# --- the README's worked example is real output --------------------------------------------------
+
+
+def _readme_block(after: str) -> str:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split(f"```text\n$ {after}\n", 1)[1].split("```", 1)[0]
+    return block.removesuffix("…\n")
+
+
+def test_the_readme_example_is_what_mgcheck_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "golden"))
+    from cases import _trial_nights
+
+    answers = answers_file(tmp_path, "age: 67\nsex: female\nmedicines: [ppi]\n")
+    wide = {"COLUMNS": "80"}
+    later(monkeypatch, dt.date(2024, 11, 30))
+    plan = run(
+        "diary", "trial", "plan", "--answers", answers, "--dose", DOSE, "--seed", "7", env=wide
+    )
+    assert plan.stdout == _readme_block(
+        'mgcheck diary trial plan --answers answers.yaml --dose "magnesiumcitrat 400 mg" --seed 7'
+    )
+    later(monkeypatch, dt.date(2024, 12, 10))
+    show = run("diary", "trial", "show", "--lang", "da", env=wide)
+    assert show.stdout == _readme_block("mgcheck diary trial show --lang da")
+    assert run("diary", "add", "--legs", "4", "--as-planned").exit_code == 0
+    later(monkeypatch, dt.date(2025, 3, 1))
+    nights = tmp_path / "nights.csv"
+    nights.write_text(_trial_nights(), encoding="utf-8")
+    assert run("diary", "import", str(nights), "--replace").exit_code == 0
+    result = run("diary", "trial", "result", env=wide)
+    assert result.stdout.startswith(_readme_block("mgcheck diary trial result"))
