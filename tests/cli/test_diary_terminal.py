@@ -53,7 +53,7 @@ def test_diary_add_asks_form_and_amount_and_asks_before_replacing() -> None:
     assert "Natten til 21. november 2026" in out
     assert "Skriv et helt tal fra 0 til 10." in out
     assert "Hvilken form står der på etiketten" in out
-    assert "Etiketten siger ikke, hvilket Magnesiumcitrat det er" in out
+    assert "Etiketten siger ikke, hvilket magnesiumcitrat det er" in out
     assert "Gemt: natten til 21. november 2026, ben 6, 45,3–64,7 mg magnesium (et interval" in out
     again = spawn("diary", "add", "--date", "2026-11-20", "--legs", "2", "--lang", "da")
     out = answer_all(again, ["n"])

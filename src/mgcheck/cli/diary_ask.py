@@ -101,11 +101,10 @@ def _choose_variant(read: LabelDose, index: int, asker: Prompter, t: Translator)
     part = read.parts[index]
     assert part.match is not None
     variants = part.match.variants
-    asker.say(
-        t("The label does not say which {form} it is:").format(
-            form=part.match.form.name.get(t.lang)
-        )
-    )
+    name = part.match.form.name.get(t.lang)
+    if name[1:2].islower():  # "Magnesiumcitrat" inside a sentence: "hvilket magnesiumcitrat"
+        name = name[:1].lower() + name[1:]
+    asker.say(t("The label does not say which {form} it is:").format(form=name))
     for number, variant in enumerate(variants, start=1):
         mg = elemental_dose(FormMatch(part.match.form, (variant,)), part.part.amount_mg)
         asker.say(
@@ -137,10 +136,11 @@ def _choose_variant(read: LabelDose, index: int, asker: Prompter, t: Translator)
     return read if chosen == keep else read.with_variant(index, variants[chosen - 1])
 
 
-def ask_taken(asker: Prompter, t: Translator) -> Taken:
+def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Taken:
     """Ask the form, the amount and whether it is magnesium itself with the interview's own
     questions (data/questions.yaml; "ved ikke" allowed for the form and for whether the amount
-    is magnesium itself), then how many were taken that evening, and read it as a label."""
+    is magnesium itself), then how many were taken that evening (or, ``planning`` a trial,
+    will be taken each magnesium evening), and read it as a label."""
     from mgcheck.models.base import one_line
     from mgcheck.rules.dose import (
         FormProblem,
@@ -196,7 +196,12 @@ def ask_taken(asker: Prompter, t: Translator) -> Taken:
         question("amount_mg"), amount, t("Write the amount, e.g. 400, 400 mg or 1,5 g.")
     )
     count = asker.whole_number(
-        t("How many tablets or doses did you take that evening? Enter for 1:"), 1, 24, optional=True
+        t("How many tablets or doses will you take each magnesium evening? Enter for 1:")
+        if planning
+        else t("How many tablets or doses did you take that evening? Enter for 1:"),
+        1,
+        24,
+        optional=True,
     )
     label = [name, amount_text]
     if elemental_only:

@@ -402,7 +402,7 @@ def _dose(dose: str | None, asker: Prompter | None, t: Translator) -> tuple[Take
         return from_label(dose.split(), asker, t), " ".join(dose.split())
     assert asker is not None
     asker.say(_("What will you take on magnesium evenings?"))
-    taken = ask_taken(asker, t)
+    taken = ask_taken(asker, t, planning=True)
     return taken, taken.label
 
 
