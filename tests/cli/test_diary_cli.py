@@ -353,3 +353,16 @@ def test_one_night_is_one_night_not_one_nights(tmp_path: Path) -> None:
     target = str(tmp_path / "x.csv")
     assert "1 nat skrevet" in run("diary", "export", "--output", target, "--lang", "da").stdout
     assert run("diary", "forget", "--all", "--yes", "--lang", "da").stdout == "Slettede 1 notat.\n"
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_chart_fits_the_terminal(width: int, lang: str) -> None:
+    """Eight weeks fit 80 columns; at 60 the chart shows the latest 55 nights instead."""
+    fill(70)
+    result = run("diary", "chart", "--lang", lang, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= width
+    axis = next(line for line in lines if line.startswith("    └"))
+    assert len(axis) - 5 == min(56, width - 5)

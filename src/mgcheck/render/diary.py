@@ -89,8 +89,14 @@ def _planned(plans: Sequence[Plan], day: dt.date) -> tuple[Arm, bool] | None:
     return None
 
 
-def chart_lines(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> list[str]:
-    """Leg score night by night (one column each, empty columns for nights not written down).
+CHART_MARGIN = 5  # " 10 │" and " Mg  " before the nights
+
+
+def chart_lines(
+    entries: Sequence[Entry], plans: Sequence[Plan] = (), nights: int = CHART_NIGHTS
+) -> list[str]:
+    """Leg score night by night (one column each, empty columns for nights not written down),
+    the last ``nights`` of them (fewer on a narrow terminal).
 
     In a trial's periods the bars are shaded by the plan (magnesium █, none ▒, washout ░), and
     a row below names each night's arm (M, N; lower case in the washout; ! not followed).
@@ -99,7 +105,7 @@ def chart_lines(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> list[st
         return []
     t = translator(current())
     last = entries[-1].night
-    first = max(entries[0].night, last - dt.timedelta(days=CHART_NIGHTS - 1))
+    first = max(entries[0].night, last - dt.timedelta(days=nights - 1))
     by_night = {e.night: e for e in entries}
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     planned = {day: _planned(plans, day) for day in days}
@@ -153,7 +159,9 @@ def print_chart(result: Chart) -> None:
         console.print(_("No entries in this period. Add one with mgcheck diary add."))
         return
     console.print(Text(_("Leg symptoms night by night (0-10, 10 worst)"), style="bold"))
-    lines = chart_lines(entries, result.plans)
+    # Eight weeks fit 80 columns; a narrower terminal gets the latest nights that fit.
+    nights = max(7, min(CHART_NIGHTS, console.width - CHART_MARGIN))
+    lines = chart_lines(entries, result.plans, nights)
     for line in lines:
         console.print(Text(line), no_wrap=True, overflow="ignore")
     console.print(
