@@ -108,17 +108,3 @@ def test_ctrl_d_is_a_clear_error() -> None:
     before = str(child.before)
     assert "input sluttede, før spørgsmålene var færdige" in before
     assert "Traceback" not in before
-
-
-@pytest.mark.slow
-def test_diary_add_asks_in_a_terminal_and_asks_before_replacing() -> None:
-    child = spawn("diary", "add", "--date", "2026-11-20", "--lang", "da")
-    out = answer_all(child, ["12", "6", "", "250,5", "kaffe sent"])
-    assert child.exitstatus == 0
-    assert "Skriv et helt tal fra 0 til 10." in out
-    assert "Gemt: nat 2026-11-20, ben 6, 250,5 mg magnesium." in out
-    again = spawn("diary", "add", "--date", "2026-11-20", "--legs", "2", "--lang", "da")
-    out = answer_all(again, ["n"])
-    assert again.exitstatus == 0
-    assert "har allerede et notat (ben 6). Erstat det?" in out
-    assert "Intet er ændret." in out

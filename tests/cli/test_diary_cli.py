@@ -48,7 +48,10 @@ def test_add_with_flags() -> None:
         "late coffee",
     )
     assert result.exit_code == 0
-    assert "Saved: night 2026-11-20, legs 6, sleep 4, 250.0 mg magnesium." in result.stdout
+    assert (
+        "Saved: the night of 20–21 November 2026, legs 6, sleep 4, 250 mg magnesium."
+        in result.stdout
+    )
     assert stored() == [Entry(dt.date(2026, 11, 20), 6, 4, 250.0, "late coffee")]
 
 
@@ -63,8 +66,10 @@ def test_form_and_amount_are_converted_like_dose() -> None:
     result = run(
         "diary", "add", "--date", "2026-11-21", "--legs", "4", "--form", "citrat", "--amount", "400"
     )
-    assert result.exit_code == 2
-    assert "depending on the hydrate" in result.stderr
+    # Which citrate the label does not say: the range is kept, never a guess (issue 12).
+    assert result.exit_code == 0
+    assert "45.3–64.7 mg magnesium (a range" in result.stdout
+    assert (stored()[1].magnesium_mg, stored()[1].magnesium_mg_high) == (45.3, 64.7)
 
 
 def test_the_same_night_twice_needs_replace_without_a_terminal() -> None:
@@ -153,7 +158,9 @@ def test_compare_split() -> None:
     assert (data["first"]["nights"], data["second"]["nights"]) == (20, 20)
     assert data["difference"] == -4
     assert data["outcome"] == "lower"
-    assert data["verdict"].startswith("From 2026-09-21: legs lower by about 4.0 points")
+    assert data["verdict"].startswith(
+        "From the night of 21–22 September 2026: legs lower by about 4.0 points"
+    )
 
 
 def test_export_import_round_trip(tmp_path: Path) -> None:
@@ -179,7 +186,8 @@ def test_export_import_round_trip(tmp_path: Path) -> None:
 def test_export_to_stdout_and_never_over_a_file(tmp_path: Path) -> None:
     add("2026-11-01", 4)
     assert (
-        run("diary", "export").stdout == "night,legs,sleep,magnesium_mg,note\n2026-11-01,4,,0.0,\n"
+        run("diary", "export").stdout
+        == "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note\n2026-11-01,4,,0.0,,,\n"
     )
     assert json.loads(run("diary", "export", "--format", "json").stdout)["entries"][0]["legs"] == 4
     target = tmp_path / "taken.csv"
@@ -232,12 +240,12 @@ def test_delete_and_forget() -> None:
     add("2026-11-02", 5)
     assert run("diary", "delete", "2026-11-01").exit_code == 0
     missing = run("diary", "delete", "2026-11-01")
-    assert missing.exit_code == 2 and "no entry for 2026-11-01" in missing.stderr
+    assert missing.exit_code == 2 and "no entry for the night of 1–2 November" in missing.stderr
     assert run("diary", "forget").exit_code == 2  # needs --all
     no_terminal = run("diary", "forget", "--all")
     assert no_terminal.exit_code == 2 and "--yes" in no_terminal.stderr
     assert len(stored()) == 1
-    assert "Deleted 1 entries." in run("diary", "forget", "--all", "--yes").stdout
+    assert "Deleted 1 entry." in run("diary", "forget", "--all", "--yes").stdout
     assert stored() == []
 
 
@@ -262,3 +270,99 @@ def test_a_damaged_diary_is_one_line_and_left_alone() -> None:
     assert len(result.stderr.strip().splitlines()) == 1
     assert "may be damaged" in result.stderr
     assert path.read_bytes() == before
+
+
+# --- labels as printed, and refusals in the user's language (issue 12) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("form", "amount", "extra", "low", "high"),
+    [
+        ("magnesiumcitrat", "400mg", [], 45.3, 64.7),  # the commonest wording: the range
+        ("magnesiumcitrat", "400 mg", [], 45.3, 64.7),
+        ("citrat nonahydrat", "1,5 g", [], 178.3, None),
+        ("magnesium", "100mg", [], 100.0, None),  # how labels print magnesium itself
+        ("bisglycinat", "100 mg elementært", [], 100.0, None),
+        ("bisglycinat", "100 mg", ["--elemental"], 100.0, None),
+        ("Magnesium", "100 mg (som citrat)", [], 100.0, None),
+        ("citrat", "400 mg?", [], 45.3, 400.0),  # not sure it is magnesium itself: both readings
+        ("oxid", "400", [], 241.2, None),
+    ],
+)
+def test_labels_as_printed(
+    form: str, amount: str, extra: list[str], low: float, high: float | None
+) -> None:
+    result = run(
+        "diary", "add", "--date", "2026-11-20", "--legs", "3", "--form", form, "--amount", amount,
+        *extra,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (entry,) = stored()
+    assert (entry.magnesium_mg, entry.magnesium_mg_high) == (low, high)
+
+
+def test_a_range_is_listed_and_exported_as_a_range() -> None:
+    add("2026-11-20", 3, "--form", "magnesiumcitrat", "--amount", "400mg")
+    assert "45–65 mg" in run("diary", "list").stdout
+    assert "2026-11-20,3,,45.3,64.7,," in run("diary", "export").stdout
+    data = run_json("diary", "list")
+    assert data["entries"][0]["magnesium_mg_high"] == 64.7
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--legs", "6,5"], "--legs: benscore skal være et helt tal fra 0 til 10 (ikke '6,5')."),
+        (["--legs", "11"], "--legs: benscore skal være et helt tal fra 0 til 10 (ikke '11')."),
+        (["--legs", "3", "--sleep", "x"], "--sleep: søvnscore skal være et helt tal fra 0 til 10"),
+        (
+            ["--legs", "3", "--magnesium", "9000"],
+            "--magnesium: magnesium (mg) skal være et tal fra 0 til 5.000 (ikke '9000').",
+        ),
+        (["--legs", "3", "--form", "magic", "--amount", "400"], "ukendt form 'magic'"),
+        (["--legs", "3", "--form", "citrat", "--amount", "lots"], "er ikke en etiket"),
+        (["--legs", "3", "--elemental"], "--elemental hører sammen med --form og --amount."),
+    ],
+)
+def test_every_refused_value_is_one_danish_line_with_the_range(args: list[str], line: str) -> None:
+    result = run("diary", "add", "--date", "2026-11-20", *args, "--lang", "da")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and line in result.stderr, result.stderr
+    assert "Invalid value" not in result.output and "validation error" not in result.output
+
+
+def test_decimal_comma_and_mg_are_understood_for_magnesium() -> None:
+    add("2026-11-20", 3, "--magnesium", "250,5")
+    add("2026-11-21", 3, "--magnesium", "250 mg")
+    assert [e.magnesium_mg for e in stored()] == [250.5, 250.0]
+
+
+def test_nights_are_named_as_danes_name_them() -> None:
+    result = run(
+        "diary", "add", "--date", "2026-11-27", "--legs", "3", "--sleep", "6", "--lang", "da"
+    )
+    assert result.stdout == "Gemt: natten til 28. november 2026, ben 3, søvn 6.\n"
+    again = run("diary", "add", "--date", "2026-11-27", "--legs", "3", "--lang", "da")
+    assert "Natten til 28. november 2026 har allerede et notat" in again.stderr
+    english = run("diary", "add", "--date", "2025-11-30", "--legs", "3")
+    assert english.stdout == "Saved: the night of 30 November–1 December 2025, legs 3.\n"
+
+
+def test_one_night_is_one_night_not_one_nights(tmp_path: Path) -> None:
+    add("2026-11-20", 3)
+    target = str(tmp_path / "x.csv")
+    assert "1 nat skrevet" in run("diary", "export", "--output", target, "--lang", "da").stdout
+    assert run("diary", "forget", "--all", "--yes", "--lang", "da").stdout == "Slettede 1 notat.\n"
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_chart_fits_the_terminal(width: int, lang: str) -> None:
+    """Eight weeks fit 80 columns; at 60 the chart shows the latest 55 nights instead."""
+    fill(70)
+    result = run("diary", "chart", "--lang", lang, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= width
+    axis = next(line for line in lines if line.startswith("    └"))
+    assert len(axis) - 5 == min(56, width - 5)

@@ -25,17 +25,23 @@ def _paths() -> list[list[str]]:
     root: Any = get_command(app)
     context: Any = root.make_context("mgcheck", [], resilient_parsing=True)
     found: list[list[str]] = []
+
+    def walk(path: list[str], command: Any) -> None:
+        found.append(path)
+        for sub, child in getattr(command, "commands", {}).items():
+            walk([*path, sub], child)
+
     for name in root.list_commands(context):
-        found.append([name])
-        command = root.get_command(context, name)
-        found += [[name, sub] for sub in getattr(command, "commands", {})]
+        walk([name], root.get_command(context, name))
     return found
 
 
 def test_the_tree_is_what_we_think() -> None:
     assert NAMES == ["assess", "warnings", "dose", "foods", "sources", "schemas", "diary"]
     assert [path[0] for path in _paths() if len(path) == 1] == NAMES
-    assert len(_paths()) == len(NAMES) + 9  # the diary's nine subcommands
+    # the diary's nine subcommands, and its trial group with five of its own
+    assert len(_paths()) == len(NAMES) + 9 + 1 + 5
+    assert ["diary", "trial", "plan"] in _paths()
     assert set(SUMMARIES) == set(NAMES)
 
 
@@ -57,3 +63,10 @@ def test_every_command_has_help_and_examples_that_call_it(path: list[str]) -> No
     examples = result.stdout.split("Examples:", 1)
     assert len(examples) == 2, f"mgcheck {' '.join(path)} --help has no examples"
     assert f"mgcheck {' '.join(path)}" in " ".join(examples[1].split())
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in _paths() if p[0] == "diary" and len(p) > 1], ids=" ".join
+)
+def test_every_diary_subcommand_is_shown_in_the_readme(path: list[str]) -> None:
+    assert re.search(rf"^mgcheck {' '.join(path)}\b", README, re.MULTILINE), path

@@ -4,12 +4,16 @@ Each case runs the real entry point (``python -m mgcheck``) in a fresh folder wi
 a fixed width and no locale, and records stdout, stderr, the exit code and any file the case
 writes. ``scripts`` here means a list of commands run one after another in the same folder and
 the same ``MGCHECK_HOME`` (the diary cases). Dates are in the past and explicit, so "today" does
-not leak in; the date a report file carries is replaced by ``<TODAY>``.
+not leak in; the date a report file carries is replaced by ``<TODAY>``. A command may start with
+``NAME=value`` words, as on a shell line, to set its environment: the trial's commands fix
+"today" so (``MGCHECK_TODAY=2024-11-30``), in 2024-25, long before any real run.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -160,6 +164,36 @@ DIARY_CSV = (
     )
 )
 
+
+def _trial_nights() -> str:
+    """A kept trial for the plan that ``diary trial plan --seed 7`` makes on 30 November 2024:
+    legs about 2 points lower on magnesium, three nights missing, two off the plan."""
+    import datetime as dt
+    import random
+
+    from mgcheck.rules.trial import Arm, plan_schedule
+
+    rng = random.Random(3)
+    rows = ["night,legs,sleep,magnesium_mg,note"]
+    for period in plan_schedule(dt.date(2024, 12, 1), 6, 7, 7):
+        for night in period.nights():
+            magnesium = period.arm is Arm.MAGNESIUM
+            legs = max(0, min(10, round(6 - (2 if magnesium else 0) + rng.gauss(0, 1))))
+            if night.isoformat() in ("2024-12-24", "2025-01-15", "2025-02-02"):
+                continue  # not written down
+            if night.isoformat() in ("2024-12-31", "2025-02-10"):
+                magnesium = not magnesium  # off the plan
+            note = "nytår" if night.isoformat() == "2024-12-31" else ""
+            rows.append(f"{night},{legs},{rng.randint(3, 8)},{55.3 if magnesium else 0},{note}")
+    return "\n".join(rows) + "\n"
+
+
+TRIAL_START = "MGCHECK_TODAY=2024-11-30"
+TRIAL_RUNNING = "MGCHECK_TODAY=2024-12-10"
+TRIAL_DONE = "MGCHECK_TODAY=2025-03-01"
+TRIAL_PLAN = ["diary", "trial", "plan", "--answers", "healthy_man.yaml", "--seed", "7"]
+DOSE = ["--dose", "magnesiumcitrat 400 mg"]
+
 HELP_PATHS = [
     [],
     ["assess"],
@@ -181,8 +215,10 @@ HELP_PATHS = [
             "delete",
             "forget",
             "backup",
+            "trial",
         )
     ],
+    *[["diary", "trial", sub] for sub in ("plan", "show", "stop", "result", "report")],
 ]
 
 
@@ -364,7 +400,7 @@ def cases() -> list[Case]:
                     "diary",
                     "add",
                     "--date",
-                    "2025-02-03",
+                    "2025-02-09",
                     "--legs",
                     "2",
                     "--form",
@@ -398,6 +434,16 @@ def cases() -> list[Case]:
                     "--amount",
                     "400",
                 ],
+                # labels as printed, and a refused value in Danish (issue 12)
+                [
+                    *("diary", "add", "--date", "2025-02-06", "--legs", "2"),
+                    *("--form", "magnesiumcitrat", "--amount", "400mg", "--lang", "da"),
+                ],
+                [
+                    *("diary", "add", "--date", "2025-02-07", "--legs", "2"),
+                    *("--form", "bisglycinat", "--amount", "100 mg elementært"),
+                ],
+                ["diary", "add", "--date", "2025-02-08", "--legs", "6,5", "--lang", "da"],
                 ["diary", "add", "--date", "2025-02-01", "--legs", "5"],
                 ["diary", "add", "--date", "2025-02-01", "--legs", "5", "--replace"],
                 ["diary", "add", "--date", "2025-02-04"],
@@ -455,6 +501,70 @@ def cases() -> list[Case]:
                 ["diary", "forget", "--all"],
             ],
             env=DA,
+        )
+    )
+    # the n-of-1 trial (issue 13): planned, kept, analysed, reported, stopped
+    out.append(
+        Case(
+            "trial",
+            [
+                [TRIAL_START, "diary", "trial", "show"],
+                [TRIAL_START, "diary", "trial", "result"],
+                [TRIAL_START, "diary", "trial", "plan", "--dose", "magnesium 100 mg"],
+                [TRIAL_START, *TRIAL_PLAN[:3], "--answers", "child.yaml", *DOSE],
+                [TRIAL_START, *TRIAL_PLAN[:3], "--answers", "urgent_overdose.yaml", *DOSE],
+                [TRIAL_START, *TRIAL_PLAN[:3], "--answers", "pregnant_unknown.yaml", *DOSE],
+                [TRIAL_START, *TRIAL_PLAN, "--dose", "magnesium 300 mg", "--lang", "da"],
+                [TRIAL_START, *TRIAL_PLAN, *DOSE, "--period", "7,5", "--lang", "da"],
+                [TRIAL_START, *TRIAL_PLAN, *DOSE, "--start", "2024-11-01"],
+                [TRIAL_START, *TRIAL_PLAN, *DOSE],
+                [TRIAL_START, *TRIAL_PLAN, *DOSE],
+                [TRIAL_RUNNING, "COLUMNS=60", "diary", "trial", "show", "--lang", "da"],
+                [TRIAL_RUNNING, "diary", "trial", "show", "--json"],
+                [TRIAL_RUNNING, "diary", "add", "--legs", "4", "--as-planned", "--lang", "da"],
+                [TRIAL_RUNNING, "diary", "add", "--date", "2024-12-04", "--legs", "3"],
+                [
+                    *(TRIAL_RUNNING, "diary", "add", "--date", "2024-12-04", "--legs", "3"),
+                    *("--form", "magnesium", "--amount", "100 mg"),
+                ],
+                [TRIAL_RUNNING, "diary", "add", "--date", "2024-12-08", "--legs", "5"],
+                [TRIAL_RUNNING, "diary", "trial", "result"],
+                [TRIAL_RUNNING, "diary", "trial", "result", "--json"],
+                [TRIAL_DONE, "diary", "import", "trial_nights.csv", "--replace"],
+                [TRIAL_DONE, "diary", "trial", "result"],
+                [TRIAL_DONE, "diary", "trial", "result", "--lang", "da"],
+                [TRIAL_DONE, "diary", "trial", "result", "--json"],
+                [TRIAL_DONE, "diary", "chart", "--lang", "da"],
+                [TRIAL_DONE, "COLUMNS=80", "diary", "chart", "--until", "2025-01-20"],
+                [TRIAL_DONE, "diary", "list", "--since", "2024-12-28", "--until", "2025-01-04"],
+                [TRIAL_DONE, "diary", "trial", "report", "--output", "trial.md"],
+                [
+                    TRIAL_DONE,
+                    "diary",
+                    "trial",
+                    "report",
+                    "--output",
+                    "forsoeg.html",
+                    "--lang",
+                    "da",
+                ],
+                [TRIAL_DONE, "diary", "trial", "report", "--output", "trial.md"],
+                [TRIAL_DONE, "diary", "export", "--output", "trial.csv"],
+                [TRIAL_DONE, "diary", "export", "--output", "trial.json"],
+                [
+                    *(TRIAL_DONE, *TRIAL_PLAN, "--dose", "magnesium 200 mg", "--pairs", "5"),
+                    *("--start", "2025-03-01", "--lang", "da"),
+                ],
+                [TRIAL_DONE, "diary", "trial", "stop"],
+                [TRIAL_DONE, "diary", "trial", "stop", "--yes", "--lang", "da"],
+                [TRIAL_DONE, "diary", "trial", "show", "--all"],
+                [TRIAL_DONE, "diary", "trial", "show", "--all", "--json"],
+                [TRIAL_DONE, "diary", "trial", "show", "--plan", "2", "--lang", "da"],
+                [TRIAL_DONE, "diary", "forget", "--all", "--yes"],
+                [TRIAL_DONE, "diary", "import", "trial.csv"],
+                [TRIAL_DONE, "diary", "trial", "show", "--all"],
+            ],
+            files=["trial.md", "forsoeg.html", "trial.json"],
         )
     )
     for path in HELP_PATHS:
@@ -521,6 +631,7 @@ def _setup(folder: Path) -> None:
     (folder / "own.yaml").write_text(FOODS_TABLE, encoding="utf-8")
     (folder / "bad_foods.yaml").write_text(BAD_FOODS_TABLE, encoding="utf-8")
     (folder / "diary.csv").write_text(DIARY_CSV, encoding="utf-8")
+    (folder / "trial_nights.csv").write_text(_trial_nights(), encoding="utf-8")
 
 
 def _normalise(text: str, folder: Path) -> str:
@@ -530,6 +641,9 @@ def _normalise(text: str, folder: Path) -> str:
     return text.replace(dt.date.today().isoformat(), "<TODAY>")
 
 
+_SETTING = re.compile(r"[A-Z_]+=\S*")  # NAME=value before a command: its environment
+
+
 def run_case(case: Case) -> str:
     """The case's transcript: each command with its exit code, stdout and stderr, then files."""
     with tempfile.TemporaryDirectory(prefix="mgcheck-golden-") as name:
@@ -537,16 +651,19 @@ def run_case(case: Case) -> str:
         _setup(folder)
         env = _environment(folder, case.env)
         parts: list[str] = []
-        for args in case.commands:
+        for line in case.commands:
+            settings = list(itertools.takewhile(_SETTING.fullmatch, line))
+            args = line[len(settings) :]
             done = subprocess.run(
                 [sys.executable, "-m", "mgcheck", *args],
                 cwd=folder,
-                env=env,
+                env={**env, **dict(word.split("=", 1) for word in settings)},
                 input=(case.stdin or "").encode("utf-8"),
                 capture_output=True,
                 timeout=120,
             )
-            parts.append(f"$ mgcheck {' '.join(args)}\n")
+            shell = "".join(f"{word} " for word in settings)
+            parts.append(f"$ {shell}mgcheck {' '.join(args)}\n")
             parts.append(f"--- exit {done.returncode}\n")
             parts.append("--- stdout\n" + done.stdout.decode("utf-8", "replace"))
             parts.append("--- stderr\n" + done.stderr.decode("utf-8", "replace"))

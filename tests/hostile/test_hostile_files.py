@@ -95,7 +95,7 @@ def test_formula_cells_are_neutralised_and_restored(note: str, cell: str) -> Non
     entries = [Entry(NIGHT, 5, None, 0.0, note)]
     text = to_csv(entries)
     line = text.split("\n", 1)[1]
-    assert line.startswith("2026-11-01,5,,0.0," + cell), text
+    assert line.startswith("2026-11-01,5,,0.0,,," + cell), text
     assert parse_export(text.encode(), "x") == entries
 
 
@@ -190,7 +190,7 @@ def test_a_night_in_the_future_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("document", "words"),
     [
-        ({"schema": "mgcheck.diary", "schema_version": 2, "entries": []}, ["schema_version 2"]),
+        ({"schema": "mgcheck.diary", "schema_version": 3, "entries": []}, ["schema_version 3"]),
         ({"schema": "mgcheck.diary", "entries": []}, ["schema_version"]),
         ({"schema": "mgcheck.diary", "schema_version": True, "entries": []}, ["schema_version"]),
     ],

@@ -93,7 +93,7 @@ def test_replacing_after_asking_saves_and_says_replaced(monkeypatch: pytest.Monk
     monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(lambda _p: "y", print))
     result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Replaced: night 2026-11-01, legs 3")
+    assert result.stdout.startswith("Replaced: the night of 1–2 November 2026, legs 3")
     assert [e.legs for e in stored()] == [3]
 
 
@@ -127,7 +127,9 @@ def _damaged_but_writable() -> bytes:
             for i in range(300)
         )
     data = bytearray(diary_path().read_bytes())
-    position = 3 * 4096 + 100
+    # Page 8: the first pages hold the tables' roots (entries, its index, and since schema 2
+    # the plans, their index and periods); the entries' own data pages come after them.
+    position = 7 * 4096 + 100
     data[position : position + 40] = b"\xff" * 40
     diary_path().write_bytes(bytes(data))
     conn = sqlite3.connect(diary_path())
@@ -177,9 +179,9 @@ def test_tampered_rows_are_named_and_the_rest_is_shown(tmp_path: Path) -> None:
     export = run("diary", "export", "--output", str(target))
     assert export.exit_code == 2
     assert target.read_text(encoding="utf-8") == (
-        "night,legs,sleep,magnesium_mg,note\n2026-10-01,1,,0.0,\n"
+        "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note\n2026-10-01,1,,0.0,,,\n"
     )
-    assert "1 nights written" in export.stdout
+    assert "1 night written" in export.stdout  # one night, not "1 nights"
     assert run("diary", "chart").exit_code == 2
     assert run("diary", "compare").exit_code == 2
 

@@ -81,7 +81,7 @@ def test_reading_commands_do_not_create_the_diary() -> None:
 def test_schema_version_and_application_id() -> None:
     open_diary().close()
     conn = sqlite3.connect(diary_path())
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.LATEST == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.LATEST == 2
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     conn.close()
 
@@ -94,9 +94,9 @@ def test_a_failing_migration_rolls_back_completely(monkeypatch: pytest.MonkeyPat
     with pytest.raises(MgcheckError, match="rolled back"):
         open_diary()
     conn = sqlite3.connect(diary_path())
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"entries"}
+    assert tables == {"entries", "plans", "plan_periods"}
     conn.close()
     assert sqlite3.connect(diary_path()).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 

@@ -15,12 +15,15 @@ from mgcheck.cli import messages, options
 from mgcheck.cli.options import JsonOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
-from mgcheck.safetext import shown
 from mgcheck.store.textfile import display_name
 
 if TYPE_CHECKING:
+    from mgcheck.cli.diary_ask import Taken
     from mgcheck.cli.prompts import Prompter
+    from mgcheck.i18n import Translator
     from mgcheck.models.diary import Entry
+    from mgcheck.models.plan import Plan
+    from mgcheck.results.trial import NightPlan
     from mgcheck.store.diary import Diary
 
 diary_app = typer.Typer(
@@ -30,11 +33,20 @@ diary_app = typer.Typer(
     ),
     epilog=_(
         "Examples:  mgcheck diary add  ·  mgcheck diary list  ·  mgcheck diary chart  ·  "
-        "mgcheck diary compare  ·  mgcheck diary export --output diary.csv"
+        "mgcheck diary compare  ·  mgcheck diary export --output diary.csv  ·  "
+        "mgcheck diary trial plan"
     ),
     no_args_is_help=True,
     rich_markup_mode="rich",
 )
+
+
+def _add_trial() -> None:
+    """`diary trial ...`: the randomised trial of magnesium (issue 13), in cli/trial.py."""
+    from mgcheck.cli.trial import trial_app
+
+    diary_app.add_typer(trial_app, name="trial")
+
 
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 
@@ -86,35 +98,25 @@ def _report_problems(diary: Diary | None) -> None:
         raise MgcheckError("\n".join(diary.problems))
 
 
-def _elemental(form: str, amount: str) -> float:
-    from mgcheck.cli.options import read_label
-    from mgcheck.rules.dose import elemental_dose
-    from mgcheck.store import snapshot
-
-    match, amount_mg = read_label(snapshot.forms(), form, amount)
-    assert match is not None  # read_label refuses unknown forms unless elemental
-    dose = elemental_dose(match, amount_mg)
-    if dose.uncertain:
-        raise MgcheckError(
-            _(
-                "{form} {amount} mg gives {low}-{high} mg magnesium depending on the hydrate. "
-                "Name it (e.g. citrat nonahydrat) or give --magnesium MG from the label."
-            ).format(
-                form=shown(form, 40),
-                amount=format_number(amount_mg),
-                low=format_number(dose.per_unit_low),
-                high=format_number(dose.per_unit_high),
-            )
-        )
-    return round(dose.per_unit_low, 1)
+def _plans() -> list[Plan]:
+    """The trial plans, read without creating a diary (the write re-checks them)."""
+    diary = _existing()
+    if diary is None:
+        return []
+    with diary:
+        return diary.plans()
 
 
 @diary_app.command(
-    help=_("Write down one night: leg symptoms, sleep, magnesium taken and a note."),
+    help=_(
+        "Write down one night: leg symptoms, sleep, magnesium taken and a note. During a trial "
+        "it says the night's plan and records whether you followed it."
+    ),
     epilog=_(
         "Examples:  mgcheck diary add  ·  mgcheck diary add --legs 6 --sleep 4 --magnesium 250  ·  "
-        "mgcheck diary add --date 2026-11-20 --legs 3 --form citrat --amount 1,5g  ·  "
-        "mgcheck diary add --legs 2 --replace"
+        "mgcheck diary add --date 2026-11-20 --legs 3 --form magnesiumcitrat --amount 400mg  ·  "
+        "mgcheck diary add --legs 3 --form bisglycinat --amount 100mg --elemental  ·  "
+        "mgcheck diary add --legs 4 --as-planned  ·  mgcheck diary add --legs 2 --replace"
     ),
 )
 @with_lang
@@ -123,25 +125,27 @@ def add(
         str | None,
         typer.Option(
             "--date",
-            help=_("The night, as YYYY-MM-DD (the date of its evening). Default: last night."),
+            help=_(
+                "The night, as YYYY-MM-DD: the date of its evening (2026-11-27 is the night "
+                "into 28 November). Default: the night that ended this morning."
+            ),
             show_default=False,
         ),
     ] = None,
     legs: Annotated[
-        int | None,
+        str | None,
         typer.Option(
-            min=0, max=10, help=_("Leg symptoms, 0 (none) to 10 (worst)."), show_default=False
+            metavar="0-10", help=_("Leg symptoms, 0 (none) to 10 (worst)."), show_default=False
         ),
     ] = None,
     sleep: Annotated[
-        int | None,
-        typer.Option(min=0, max=10, help=_("Sleep, 0 (none) to 10 (best)."), show_default=False),
+        str | None,
+        typer.Option(metavar="0-10", help=_("Sleep, 0 (none) to 10 (best)."), show_default=False),
     ] = None,
     magnesium: Annotated[
-        float | None,
+        str | None,
         typer.Option(
-            min=0,
-            max=5000,
+            metavar="MG",
             help=_("Elemental magnesium taken, in mg (0: none)."),
             show_default=False,
         ),
@@ -155,10 +159,26 @@ def add(
     amount: Annotated[
         str | None,
         typer.Option(
-            help=_("With --form: the amount of the compound taken, e.g. 400 or 1,5g."),
+            help=_(
+                "With --form: the amount taken as the label writes it, e.g. 400mg, 1,5 g or "
+                "100 mg elementært. A hydrate the label leaves open is kept as a range."
+            ),
             show_default=False,
         ),
     ] = None,
+    elemental: Annotated[
+        bool,
+        typer.Option(
+            "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
+        ),
+    ] = False,
+    as_planned: Annotated[
+        bool,
+        typer.Option(
+            "--as-planned",
+            help=_("During a trial: you did what the plan said that night (its dose, or none)."),
+        ),
+    ] = False,
     note: Annotated[
         str | None,
         typer.Option(help=_("A short note (at most 500 characters)."), show_default=False),
@@ -168,41 +188,173 @@ def add(
         typer.Option("--replace", help=_("Replace an entry for the same night without asking.")),
     ] = False,
 ) -> None:
-    from mgcheck.models.diary import Entry, InvalidEntry
+    from mgcheck.cli.diary_ask import NOTHING, Taken, decimal_option, from_label, whole_option
+    from mgcheck.clock import today
+    from mgcheck.models.diary import MAX_MAGNESIUM_MG, SCORE_MAX, SCORE_MIN, Entry, InvalidEntry
+    from mgcheck.render.dates import night as night_words
+    from mgcheck.render.dates import sentence
+    from mgcheck.results.trial import covering
 
-    night = (
-        parse_night(date, "--date", new=True) if date else dt.date.today() - dt.timedelta(days=1)
-    )
+    t = context().t
+    night = parse_night(date, "--date", new=True) if date else today() - dt.timedelta(days=1)
+    legs_score = None if legs is None else whole_option(legs, "--legs", SCORE_MIN, SCORE_MAX, t)
+    sleep_score = None if sleep is None else whole_option(sleep, "--sleep", SCORE_MIN, SCORE_MAX, t)
     if (form is None) != (amount is None):
         raise MgcheckError(_("--form and --amount go together."))
     if form is not None and magnesium is not None:
         raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
-    if form is not None and amount is not None:
-        magnesium = _elemental(form, amount)
+    if elemental and form is None:
+        raise MgcheckError(_("--elemental goes with --form and --amount."))
+    if as_planned and (form is not None or magnesium is not None):
+        raise MgcheckError(
+            _("--as-planned takes the plan's dose: give it without --magnesium or --form.")
+        )
     asker = options.prompter()
-    if legs is None:
+    taken: Taken | None = None
+    if magnesium is not None:
+        mg = decimal_option(magnesium, "--magnesium", 0, MAX_MAGNESIUM_MG, t)
+        taken = Taken(mg, mg, "")
+    elif form is not None and amount is not None:
+        taken = from_label([form, amount], asker, t, elemental=elemental)
+    found = covering(_plans(), night)
+    if found is None and as_planned:
+        raise MgcheckError(
+            _("--as-planned: no trial plan holds for {night}.").format(night=night_words(night, t))
+        )
+    interactive = legs_score is None
+    if interactive:
         if asker is None:
             raise MgcheckError(
                 _("--legs is needed (or run mgcheck diary add in a terminal to be asked).")
             )
-        asker.say(_("Night of {night}").format(night=night.isoformat()))
-        legs = asker.whole_number(_("Leg symptoms that night, 0 (none) to 10 (worst)?"), 0, 10)
-        if sleep is None:
-            sleep = asker.whole_number(
-                _("Sleep, 0 (none) to 10 (best)? Enter to skip:"), 0, 10, optional=True
+        asker.say(sentence(night_words(night, t)))
+        if found is not None:
+            from mgcheck.render.trial import night_line
+
+            asker.say(night_line(found[0], found[1], t))
+        legs_score = asker.whole_number(
+            _("Leg symptoms that night, 0 (none) to 10 (worst)?"), SCORE_MIN, SCORE_MAX
+        )
+        if sleep_score is None:
+            sleep_score = asker.whole_number(
+                _("Sleep, 0 (none) to 10 (best)? Enter to skip:"),
+                SCORE_MIN,
+                SCORE_MAX,
+                optional=True,
             )
-        if magnesium is None:
-            magnesium = asker.decimal(_("Elemental magnesium taken, in mg (0 for none)?"), 0, 5000)
-        if note is None:
-            note = asker.ask(_("A note? Enter for none:") + " ", lambda text: text, "")
-    assert legs is not None
+    followed: bool | None = None
+    if found is not None:
+        taken, followed = _trial_night(found[0], found[1], taken, as_planned, asker, t)
+    elif taken is None:
+        taken = NOTHING
+        if interactive and asker is not None:
+            from mgcheck.cli.diary_ask import ask_taken
+
+            if asker.confirm(_("Did you take magnesium that evening?")):
+                taken = ask_taken(asker, t)
+    if interactive and asker is not None and note is None:
+        note = asker.ask(_("A note? Enter for none:") + " ", lambda text: text, "")
+    assert legs_score is not None
     try:
-        entry = Entry(night, legs, sleep, magnesium or 0.0, note or "")
+        entry = Entry(
+            night, legs_score, sleep_score, taken.low, note or "", taken.high_or_none, followed
+        )
     except InvalidEntry as exc:
         raise MgcheckError(f"{exc.field}: {exc.problem}") from None
     replaced = _save(entry, replace, asker)
     if replaced is not None:
         typer.echo(_describe(entry, replaced=replaced))
+        _say_plan(entry, found, today())
+
+
+def _trial_night(
+    plan: Plan,
+    said: NightPlan,
+    taken: Taken | None,
+    as_planned: bool,
+    asker: Prompter | None,
+    t: Translator,
+) -> tuple[Taken, bool]:
+    """What was taken on a night of the trial, and whether it followed the plan.
+
+    Worked out from the magnesium taken where that settles it (none on a "none" night, none on
+    a magnesium night, the plan's dose on a magnesium night); asked only when it does not (a
+    different amount on a magnesium night), so ``followed`` never contradicts the magnesium.
+    """
+    from mgcheck.cli.diary_ask import NOTHING, Taken, ask_taken
+    from mgcheck.models.plan import Arm
+    from mgcheck.render.trial import dose_words
+    from mgcheck.results.trial import dose_matches
+
+    planned = Taken(plan.dose_mg_low, plan.dose_mg_high, plan.dose)
+    magnesium_night = said.period.arm is Arm.MAGNESIUM
+    if as_planned:
+        return (planned if magnesium_night else NOTHING), True
+    if taken is None:
+        if asker is None:
+            if not magnesium_night:
+                return NOTHING, True
+            raise MgcheckError(
+                _(
+                    "the trial plan says magnesium that night: add --as-planned if you took "
+                    "{dose}, --magnesium 0 if you took none, or what you took (--magnesium MG, "
+                    "or --form and --amount)."
+                ).format(dose=dose_words(plan, t))
+            )
+        if magnesium_night:
+            if asker.confirm(
+                _("Did you take {dose} that evening, as planned?").format(dose=dose_words(plan, t))
+            ):
+                return planned, True
+            if asker.confirm(_("Did you take any other magnesium that evening?")):
+                return ask_taken(asker, t), False
+            return NOTHING, False
+        if asker.confirm(_("The plan said no magnesium that evening. Did you take any?")):
+            return ask_taken(asker, t), False
+        return NOTHING, True
+    if not magnesium_night or taken.low == 0:
+        return taken, taken.low == 0 and not magnesium_night
+    if dose_matches(plan, taken.low, taken.high) or asker is None:
+        return taken, True
+    return taken, asker.confirm(
+        _(
+            "The plan's dose is {dose}; you took {taken}. Count this night as following the plan?"
+        ).format(dose=dose_words(plan, t), taken=amount_words(taken.low, taken.high))
+    )
+
+
+def amount_words(low: float, high: float) -> str:
+    """ "250 mg", "250,5 mg" or "45–65 mg" magnesium: whole numbers without a decimal."""
+
+    def one(value: float) -> str:
+        return format_number(value, 0 if value == round(value) else 1)
+
+    figure = one(low) if high <= low else f"{one(low)}–{one(high)}"
+    return _("{mg} mg").format(mg=figure)
+
+
+def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date) -> None:
+    """After saving: the night against its plan, and tonight's arm while a trial runs."""
+    from mgcheck.render.trial import night_line, tonight_line
+    from mgcheck.results.trial import night_plan
+
+    t = context().t
+    if found is not None:
+        plan, said = found
+        line = night_line(plan, said, t, with_dose=False, capital=False)
+        if entry.followed:
+            typer.echo(_("Trial: {line}; followed.").format(line=line))
+        else:
+            typer.echo(
+                _(
+                    "Trial: {line}; not followed: the night stays in the diary, marked, and is "
+                    "left out of the comparison."
+                ).format(line=line)
+            )
+    for plan in _plans():
+        tonight = night_plan(plan, today) if plan.status_on(today).value == "active" else None
+        if tonight is not None and entry.night != today:
+            typer.echo(tonight_line(plan, tonight, t))
 
 
 def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
@@ -211,12 +363,22 @@ def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
     Asking happens outside the transaction (nobody holds the lock while a person thinks); the
     replacement then happens only if the entry is still the one the person was asked about.
     """
-    from mgcheck.store.diary import EntryChanged, EntryExists
+    from mgcheck.render.dates import night as night_words
+    from mgcheck.render.dates import sentence
+    from mgcheck.store.diary import EntryChanged, EntryExists, PlanMismatch
 
-    night = entry.night.isoformat()
+    lower = night_words(entry.night, context().t)
+    night = sentence(lower)
     with _open() as diary:
         try:
             return diary.add(entry, replace=replace)
+        except PlanMismatch:
+            raise MgcheckError(
+                _(
+                    "the trial plan for {night} changed while you were asked (another mgcheck "
+                    "made or stopped one); nothing was saved. Run the command again."
+                ).format(night=lower)
+            ) from None
         except EntryExists as exc:
             if asker is None:
                 raise MgcheckError(
@@ -231,6 +393,13 @@ def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
                 return None
             try:
                 return diary.add(entry, expected=exc.row)
+            except PlanMismatch:
+                raise MgcheckError(
+                    _(
+                        "the trial plan for {night} changed while you were asked (another mgcheck "
+                        "made or stopped one); nothing was saved. Run the command again."
+                    ).format(night=lower)
+                ) from None
             except EntryChanged:
                 raise MgcheckError(
                     _(
@@ -241,16 +410,23 @@ def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
 
 
 def _describe(entry: Entry, replaced: bool) -> str:
+    from mgcheck.render.dates import night, sentence
+
     text = (
         (_("Replaced") if replaced else _("Saved"))
         + ": "
-        + _("night {night}, legs {legs}").format(night=entry.night.isoformat(), legs=entry.legs)
+        + _("{night}, legs {legs}").format(night=night(entry.night, context().t), legs=entry.legs)
     )
     if entry.sleep is not None:
         text += ", " + _("sleep {sleep}").format(sleep=entry.sleep)
     if entry.on_magnesium:
-        text += ", " + _("{mg} mg magnesium").format(mg=format_number(entry.magnesium_mg, 1))
-    return text + "."
+        high = entry.magnesium_mg_high
+        text += ", " + _("{amount} magnesium").format(
+            amount=amount_words(entry.magnesium_mg, high or entry.magnesium_mg)
+        )
+        if high is not None:
+            text += " " + _("(a range: the label leaves it open; both ends are kept)")
+    return sentence(text) + "."
 
 
 @diary_app.command(
@@ -300,10 +476,12 @@ def chart(
     first, last = _range(since, until)
     diary = _existing()
     entries: list[Entry] = []
+    plans: list[Plan] = []
     if diary is not None:
         with diary:
             entries = diary.entries(first, last) if first or last else diary.last(CHART_NIGHTS)
-    print_chart(chart(entries))
+            plans = diary.plans()
+    print_chart(chart(entries, plans))
     _report_problems(diary)
 
 
@@ -329,6 +507,7 @@ def compare(
     until: UntilOption = None,
     json: JsonOption = False,
 ) -> None:
+    from mgcheck.render.dates import night as night_words
     from mgcheck.render.diary import comparison_json, print_comparison
     from mgcheck.rules.diary import compare_magnesium, compare_split
 
@@ -345,8 +524,8 @@ def compare(
     else:
         result = compare_split(entries, split_night)
         labels = (
-            _("Before {night}").format(night=split_night.isoformat()),
-            _("From {night}").format(night=split_night.isoformat()),
+            _("Before {night}").format(night=night_words(split_night, context().t)),
+            _("From {night}").format(night=night_words(split_night, context().t)),
         )
     if json:
         comparison_json(result, labels, split_night)
@@ -379,6 +558,7 @@ def export(
         ),
     ] = None,
 ) -> None:
+    from mgcheck.render.dates import count_nights
     from mgcheck.store.diary_files import to_csv, to_json
 
     kind = (format or (output.suffix.lstrip(".") if output else "csv")).lower()
@@ -386,20 +566,33 @@ def export(
         raise MgcheckError(_("--format: use csv or json."))
     diary = _existing()
     entries: list[Entry] = []
+    plans: list[Plan] = []
     if diary is not None:
         with diary:
             entries = diary.entries()
-    text = to_csv(entries) if kind == "csv" else to_json(entries)
+            plans = diary.plans()
+    text = to_csv(entries, plans) if kind == "csv" else to_json(entries, plans)
     if output is None:
         from mgcheck.render.console import write_data
 
         write_data(text)
     else:
         _write_new_private(output, text)
+        message = _("{nights} written to {file}.")
+        if plans:
+            message = _("{nights} and {plans} written to {file}.")
         typer.echo(
-            _("{n} nights written to {file}.").format(n=len(entries), file=display_name(output))
+            message.format(
+                nights=count_nights(len(entries), context().t),
+                plans=_count_plans(len(plans)),
+                file=display_name(output),
+            )
         )
     _report_problems(diary)  # the good rows are saved; the others are named
+
+
+def _count_plans(n: int) -> str:
+    return (_("{n} trial plan") if n == 1 else _("{n} trial plans")).format(n=n)
 
 
 def _write_new_private(path: Path, text: str) -> None:
@@ -437,24 +630,56 @@ def import_entries(
         bool, typer.Option("--replace", help=_("Replace entries for nights the diary already has."))
     ] = False,
 ) -> None:
-    from mgcheck.store.diary import EntryExists
-    from mgcheck.store.diary_files import MAX_BYTES, parse_export
+    from mgcheck.render.dates import count_nights
+    from mgcheck.store.diary import EntryExists, PlanConflict, PlanMismatch
+    from mgcheck.store.diary_files import MAX_BYTES, read_export
     from mgcheck.store.textfile import read_file
 
-    entries = parse_export(read_file(file, MAX_BYTES), display_name(file))
+    name = display_name(file)
+    export = read_export(read_file(file, MAX_BYTES), name)
+    entries = export.entries
     diary = _open()
     with diary:
+        before = diary.count_plans()
         try:
-            count = diary.import_entries(entries, replace=replace)
+            count = diary.import_entries(entries, replace=replace, plans=export.plans)
         except EntryExists as exc:
             row = next(i for i, e in enumerate(entries, start=1) if e.night == exc.night)
             raise MgcheckError(
                 _(
                     "{file}: row {row} ({night}): the diary already has this night; nothing was "
                     "imported. Use --replace to replace such nights."
-                ).format(file=display_name(file), row=row, night=exc.night.isoformat())
+                ).format(file=name, row=row, night=exc.night.isoformat())
             ) from None
-    typer.echo(_("{n} nights imported.").format(n=count))
+        except PlanConflict as exc:
+            raise MgcheckError(
+                _(
+                    "{file}: trial plan {plan} overlaps plan {other} in the diary (or both are "
+                    "active); nothing was imported."
+                ).format(file=name, plan=exc.plan_id, other=exc.other_id)
+            ) from None
+        except PlanMismatch as exc:
+            row = next(i for i, e in enumerate(entries, start=1) if e.night == exc.night)
+            problem = (
+                _("'followed' is set, but no trial plan holds for this night")
+                if exc.reason == "no_plan"
+                else _("'followed' contradicts the magnesium taken and the plan's arm")
+            )
+            raise MgcheckError(
+                _("{file}: row {row} ({night}): {problem}; nothing was imported.").format(
+                    file=name, row=row, night=exc.night.isoformat(), problem=problem
+                )
+            ) from None
+        added = diary.count_plans() - before
+    t = context().t
+    if added:
+        typer.echo(
+            _("{nights} and {plans} imported.").format(
+                nights=count_nights(count, t), plans=_count_plans(added)
+            )
+        )
+    else:
+        typer.echo(_("{nights} imported.").format(nights=count_nights(count, t)))
 
 
 @diary_app.command(
@@ -471,15 +696,18 @@ def delete(
     if diary is not None:
         with diary:
             deleted = diary.delete(day)
+    from mgcheck.render.dates import night as night_words
+
+    words = night_words(day, context().t)
     if not deleted:
-        raise MgcheckError(_("no entry for {night}.").format(night=day.isoformat()))
-    typer.echo(_("Deleted the entry for {night}.").format(night=day.isoformat()))
+        raise MgcheckError(_("no entry for {night}.").format(night=words))
+    typer.echo(_("Deleted the entry for {night}.").format(night=words))
     assert diary is not None
     _warn_if_journal_kept(diary)
 
 
 @diary_app.command(
-    help=_("Delete every entry (asks first). The empty diary file stays."),
+    help=_("Delete every entry and trial plan (asks first). The empty diary file stays."),
     epilog=_("Examples:  mgcheck diary forget --all  ·  mgcheck diary forget --all --yes"),
 )
 @with_lang
@@ -495,9 +723,16 @@ def forget(
     if diary is None:
         typer.echo(_("The diary is empty."))
         return
+    from mgcheck.render.dates import count_entries
+
+    t = context().t
     with diary:
         count = diary.count()
+        plans = diary.count_plans()
         _report_problems(diary)
+        what = count_entries(count, t)
+        if plans:
+            what = _("{entries} and {plans}").format(entries=what, plans=_count_plans(plans))
         if not yes:
             asker = options.prompter()
             if asker is None:
@@ -505,14 +740,17 @@ def forget(
                     _("this deletes every entry: add --yes, or run it in a terminal.")
                 )
             if not asker.confirm(
-                _("Delete all {n} entries? A backup first: mgcheck diary backup FILE.").format(
-                    n=count
+                _("Delete all: {what}? A backup first: mgcheck diary backup FILE.").format(
+                    what=what
                 )
             ):
                 typer.echo(_("Nothing changed."))
                 return
-        removed = diary.forget_all()
-    typer.echo(_("Deleted {n} entries.").format(n=removed))
+        removed, removed_plans = diary.forget_all()
+    what = count_entries(removed, t)
+    if removed_plans:
+        what = _("{entries} and {plans}").format(entries=what, plans=_count_plans(removed_plans))
+    typer.echo(_("Deleted {what}.").format(what=what))
     _warn_if_journal_kept(diary)
 
 
@@ -540,4 +778,13 @@ def backup(
     with diary:
         count = diary.count()
         diary.backup(file)
-    typer.echo(_("{n} nights copied to {file}.").format(n=count, file=display_name(file)))
+    from mgcheck.render.dates import count_nights
+
+    typer.echo(
+        _("{nights} copied to {file}.").format(
+            nights=count_nights(count, context().t), file=display_name(file)
+        )
+    )
+
+
+_add_trial()

@@ -108,3 +108,49 @@ def unknown_schema(kind: str, known: list[str], t: Translator) -> str:
     return t("no schema called '{name}'. Schemas: {names}").format(
         name=shown(kind, 40), names=", ".join(known)
     )
+
+
+# --- the diary and its trial (issues 12 and 13) ----------------------------------------------
+
+
+def value_names(t: Translator) -> dict[str, str]:
+    """What each number on the diary's command lines is, for the line that refuses it."""
+    return {
+        "--legs": t("the leg score"),
+        "--sleep": t("the sleep score"),
+        "--magnesium": t("the magnesium taken (mg)"),
+        "--period": t("the period length in nights"),
+        "--pairs": t("the number of pairs"),
+        "--washout": t("the washout in nights"),
+        "--seed": t("the seed"),
+        "--matters": t("the difference that would matter (points)"),
+        "--plan": t("the plan number"),
+    }
+
+
+def value(option: str, text: str, low: float, high: float, whole: bool, t: Translator) -> str:
+    """A number on the command line that is not one, or out of range: in the user's language,
+    with the range ("--legs: benscore skal være et helt tal fra 0 til 10 (ikke '6,5')")."""
+    what = value_names(t).get(option, option)
+    message = (
+        t("{option}: {what} must be a whole number from {low} to {high} (not '{text}').")
+        if whole
+        else t("{option}: {what} must be a number from {low} to {high} (not '{text}').")
+    )
+    decimals = 0 if whole or (low == int(low) and high == int(high)) else 1
+    return message.format(
+        option=option,
+        what=what,
+        low=t.number(low, decimals),
+        high=t.number(high, decimals),
+        text=shown(text, 40),
+    )
+
+
+def label_not_read(text: str, t: Translator) -> str:
+    """``--form``/``--amount`` (or ``--dose``) that are not a form and an amount."""
+    return t(
+        "'{text}' is not a label mgcheck can read. Write the form and the amount as the label "
+        "prints them, e.g. magnesiumcitrat 400 mg, magnesium 100 mg or bisglycinat 100 mg "
+        "elementært."
+    ).format(text=shown(text, 60))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from mgcheck.clock import today
 from mgcheck.i18n import _
 
 SCORE_MIN, SCORE_MAX = 0, 10
@@ -38,7 +39,7 @@ def parse_night(text: str, *, new: bool = False, earliest: dt.date | None = EARL
         raise InvalidNight("form") from None
     if earliest is not None and night < earliest:
         raise InvalidNight("early")
-    if new and night > dt.date.today():
+    if new and night > today():
         raise InvalidNight("future")
     return night
 
@@ -54,11 +55,18 @@ class InvalidEntry(ValueError):
 
 @dataclass(frozen=True)
 class Entry:
+    """One night. ``magnesium_mg_high`` is set only when the label leaves doubt (a hydrate the
+    label does not name, or "ved ikke" whether its mg is magnesium itself): the night then took
+    from ``magnesium_mg`` to ``magnesium_mg_high``. ``followed`` is set only for a night a trial
+    plan holds for: whether the person did what the plan said (see models/plan.py)."""
+
     night: dt.date  # the date of the evening the night began
     legs: int  # leg symptoms, 0 (none) to 10 (worst)
     sleep: int | None = None  # sleep, 0 (none) to 10 (best); None when not recorded
-    magnesium_mg: float = 0.0  # elemental magnesium taken; 0 = none
+    magnesium_mg: float = 0.0  # elemental magnesium taken (the lower end of a range); 0 = none
     note: str = ""
+    magnesium_mg_high: float | None = None
+    followed: bool | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.night, dt.date) or self.night < EARLIEST:
@@ -75,6 +83,20 @@ class Entry:
             raise InvalidEntry(
                 "magnesium_mg", _("must be from 0 to {high}").format(high=f"{MAX_MAGNESIUM_MG:.0f}")
             )
+        high = self.magnesium_mg_high
+        if high is not None and (
+            isinstance(high, bool)
+            or not isinstance(high, (int, float))
+            or not (0 < magnesium < high <= MAX_MAGNESIUM_MG)
+        ):
+            raise InvalidEntry(
+                "magnesium_mg_high",
+                _("must be above magnesium_mg (above 0) and at most {high}").format(
+                    high=f"{MAX_MAGNESIUM_MG:.0f}"
+                ),
+            )
+        if self.followed is not None and not isinstance(self.followed, bool):
+            raise InvalidEntry("followed", _("must be true, false or empty"))
         if not isinstance(self.note, str) or len(self.note) > MAX_NOTE:
             raise InvalidEntry("note", _("at most {n} characters of text").format(n=MAX_NOTE))
         if _NOT_TEXT.search(self.note):
@@ -103,5 +125,7 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
         "legs": entry.legs,
         "sleep": entry.sleep,
         "magnesium_mg": entry.magnesium_mg,
+        "magnesium_mg_high": entry.magnesium_mg_high,
+        "followed": entry.followed,
         "note": entry.note,
     }

@@ -358,6 +358,8 @@ class Entry(TypedDict):
     legs: int
     sleep: int | None
     magnesium_mg: float
+    magnesium_mg_high: float | None  # set when the label left a range open
+    followed: bool | None  # set on the nights a trial plan holds for
     note: str
 
 
@@ -385,13 +387,191 @@ class DiaryCompare(Envelope):
     min_nights_each_side: int
 
 
+Arm = Literal["magnesium", "none"]
+PlanStatus = Literal["active", "stopped", "finished"]
+
+
+class ExportPeriod(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pair: int
+    arm: Arm
+    start: str
+    end: str
+
+
+class ExportPlan(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: int
+    created: str
+    status: PlanStatus
+    stopped_on: str | None
+    seed: int
+    seed_drawn: bool
+    period_days: int
+    washout_days: int
+    min_nights: int
+    dose: str
+    dose_mg: Span
+    matters: float
+    alpha: float
+    confidence: float
+    screen: list[str]
+    doctor_ok: bool
+    periods: list[ExportPeriod]
+
+
 class DiaryExport(TypedDict):
-    """`diary export --format json`: the same in every language, so no ``language``."""
+    """`diary export --format json`: the same in every language, so no ``language``.
+
+    Version 2 added the trial plans and each entry's ``magnesium_mg_high`` and ``followed``;
+    version 1 files are still read.
+    """
 
     __pydantic_config__ = CLOSED  # type: ignore[misc]
     schema: str
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     entries: list[Entry]
+    plans: list[ExportPlan]
+
+
+# --- the trial (issue 13) ------------------------------------------------------------------
+
+
+class TrialPlan(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: int
+    status: PlanStatus  # as of today: an active plan past its last night is finished
+    created: str
+    stopped_on: str | None
+    start: str
+    end: str
+    seed: int
+    seed_drawn: bool
+    pairs: int
+    period_days: int
+    washout_days: int
+    min_nights: int
+    alpha: float
+    confidence: float
+    minimum_p: float  # 2 / 2^pairs: the smallest p-value the design can reach
+    can_reach_alpha: bool
+    dose: str
+    dose_mg: Span
+    matters: float
+    screen: list[str]  # the safety check's findings when the plan was made
+    doctor_ok: bool
+
+
+class TrialPeriod(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pair: int
+    arm: Arm
+    start: str
+    end: str
+    counted_from: str  # the first night after the washout
+    mean: NotRequired[float | None]  # `result` only, from here on
+    usable: NotRequired[int | None]
+    off_plan: NotRequired[int | None]
+    missing: NotRequired[int | None]
+
+
+class TrialTonight(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    night: str
+    pair: int
+    period: int
+    arm: Arm
+    washout: bool
+
+
+class TrialProgress(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    passed: int
+    recorded: int
+    followed: int
+    off_plan: int
+    missing: int
+    left: int
+
+
+class TrialPair(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pair: int
+    magnesium_mean: float
+    none_mean: float
+    difference: float  # magnesium minus none
+    magnesium_nights: int
+    none_nights: int
+
+
+class TrialAdherence(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    planned: int
+    recorded: int
+    followed: int
+    off_plan: int
+    missing: int
+    share_followed: float
+
+
+class TrialEstimate(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    difference: float
+    interval: Span
+    p_randomization: float
+    verdict: Literal["too_few_pairs", "no_clear_difference", "lower", "higher"]
+
+
+class TrialShortfall(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pair: int
+    arm: Arm
+    usable: int
+    needed: int
+
+
+class TrialCaveat(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: Literal["expectation", "blinding", "slow_onset"]
+    text: str
+    sources: list[str]
+
+
+class Trial(Envelope):
+    """`diary trial plan|show --json`: the schedule; `diary trial result --json` adds the rest."""
+
+    plan: TrialPlan
+    today: str
+    tonight: TrialTonight | None
+    outcome: str
+    periods: list[TrialPeriod]
+    progress: NotRequired[TrialProgress]
+    finished: NotRequired[bool]
+    pairs: NotRequired[list[TrialPair]]
+    difference: NotRequired[float | None]
+    interval: NotRequired[Span | None]
+    p_randomization: NotRequired[float | None]
+    verdict: NotRequired[
+        Literal[
+            "not_finished",
+            "not_enough_nights",
+            "too_few_pairs",
+            "no_clear_difference",
+            "lower",
+            "higher",
+        ]
+    ]
+    verdict_text: NotRequired[str]
+    importance: NotRequired[Literal["beyond", "within", "unclear"] | None]
+    adherence: NotRequired[TrialAdherence | None]
+    as_randomised: NotRequired[TrialEstimate | None]
+    refusal: NotRequired[list[TrialShortfall] | None]
+    caveats: NotRequired[list[TrialCaveat]]
+    sources: NotRequired[list[str]]
+
+
+class TrialHistory(Envelope):
+    plans: list[TrialPlan]
 
 
 # kind (the part after "mgcheck.") -> (shape, what writes it)
@@ -406,4 +586,10 @@ SHAPES: dict[str, tuple[type[Any], str]] = {
     "diary.entries": (DiaryEntries, "mgcheck diary list --json"),
     "diary.compare": (DiaryCompare, "mgcheck diary compare --json"),
     "diary": (DiaryExport, "mgcheck diary export --format json; mgcheck diary import"),
+    "trial": (
+        Trial,
+        "mgcheck diary trial plan --json; mgcheck diary trial show --json; "
+        "mgcheck diary trial result --json",
+    ),
+    "trial.history": (TrialHistory, "mgcheck diary trial show --all --json"),
 }

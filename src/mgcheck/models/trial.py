@@ -11,12 +11,13 @@ from pydantic import Field, model_validator
 
 from mgcheck.models.base import Strict, Text
 from mgcheck.models.guidance import Key
-from mgcheck.rules.trial import (
+from mgcheck.models.plan import (
     MAX_PAIRS,
     MAX_PERIOD_DAYS,
     MIN_PAIRS,
     MIN_PERIOD_DAYS,
     SCORE_MAX,
+    min_nights_for,
     minimum_p,
 )
 
@@ -75,6 +76,8 @@ class Settings(Strict):
             raise ValueError("alpha must be 1 - confidence, so the interval and the test agree")
         if minimum_p(pairs) > alpha:
             raise ValueError("the default number of pairs must be able to reach p <= alpha")
+        if min_nights != min_nights_for(period, washout):
+            raise ValueError("min_nights must be most of the counted nights (counted // 2 + 1)")
         return self
 
 

@@ -9,14 +9,17 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from mgcheck.i18n import _, format_number
+from mgcheck.i18n import _, current, format_number, translator
 from mgcheck.models.diary import SCORE_MAX, Entry, entry_dict
+from mgcheck.models.plan import Arm, Plan
 from mgcheck.render.console import stdout_console, write_json
 from mgcheck.results.diary import CHART_NIGHTS, Chart
 from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side
 from mgcheck.safetext import visible
 
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
+# In a trial's periods: magnesium counted, none counted, washout (kept, not counted).
+BAR_MG, BAR_NONE, BAR_WASHOUT, OFF_PLAN = "█", "▒", "░", "!"
 
 
 def _date(day: dt.date) -> str:
@@ -33,19 +36,20 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
     table.add_column(_("Legs"), justify="right")
     table.add_column(_("Sleep"), justify="right")
     table.add_column(_("Magnesium"), justify="right")
+    trial = any(e.followed is not None for e in entries)
+    if trial:
+        table.add_column(_("Trial"))
     table.add_column(_("Note"))
     for entry in entries:
-        table.add_row(
+        row = [
             Text(_date(entry.night)),
             Text(str(entry.legs)),
             Text("–" if entry.sleep is None else str(entry.sleep)),
-            Text(
-                _("{mg} mg").format(mg=format_number(entry.magnesium_mg))
-                if entry.on_magnesium
-                else "–"
-            ),
-            Text(visible(entry.note)),
-        )
+            Text(magnesium_cell(entry)),
+        ]
+        if trial:
+            row.append(Text(followed_word(entry.followed)))
+        table.add_row(*row, Text(visible(entry.note)))
     console.print(table)
     console.print(
         Text(
@@ -57,22 +61,66 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
     )
 
 
+def magnesium_cell(entry: Entry) -> str:
+    """ "250 mg", "45–65 mg" (a range the label left open), or a dash."""
+    from mgcheck.render.style import mg_span
+
+    if not entry.on_magnesium:
+        return "–"
+    return mg_span(entry.magnesium_mg, entry.magnesium_mg_high or entry.magnesium_mg)
+
+
+def followed_word(followed: bool | None) -> str:
+    if followed is None:
+        return ""
+    return _("followed") if followed else _("off plan")
+
+
 def entries_json(entries: Sequence[Entry], total: int) -> None:
     write_json("diary.entries", {"total": total, "entries": [entry_dict(e) for e in entries]})
 
 
-def chart_lines(entries: Sequence[Entry]) -> list[str]:
-    """Leg score night by night (one column each, empty columns for nights not written down)."""
+def _planned(plans: Sequence[Plan], day: dt.date) -> tuple[Arm, bool] | None:
+    """The arm a trial plan gives ``day``, and whether it is a washout night; None outside."""
+    for plan in plans:
+        period = plan.period_of(day)
+        if period is not None:
+            return period.arm, plan.in_washout(day)
+    return None
+
+
+CHART_MARGIN = 5  # " 10 │" and " Mg  " before the nights
+
+
+def chart_lines(
+    entries: Sequence[Entry], plans: Sequence[Plan] = (), nights: int = CHART_NIGHTS
+) -> list[str]:
+    """Leg score night by night (one column each, empty columns for nights not written down),
+    the last ``nights`` of them (fewer on a narrow terminal).
+
+    In a trial's periods the bars are shaded by the plan (magnesium █, none ▒, washout ░), and
+    a row below names each night's arm (M, N; lower case in the washout; ! not followed).
+    """
     if not entries:
         return []
+    t = translator(current())
     last = entries[-1].night
-    first = max(entries[0].night, last - dt.timedelta(days=CHART_NIGHTS - 1))
+    first = max(entries[0].night, last - dt.timedelta(days=nights - 1))
     by_night = {e.night: e for e in entries}
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    planned = {day: _planned(plans, day) for day in days}
+
+    def bar(day: dt.date) -> str:
+        said = planned[day]
+        if said is None:
+            return BAR
+        arm, washout = said
+        return BAR_WASHOUT if washout else (BAR_MG if arm is Arm.MAGNESIUM else BAR_NONE)
+
     lines: list[str] = []
     for level in range(SCORE_MAX, 0, -1):
         row = "".join(
-            BAR if (e := by_night.get(day)) is not None and e.legs >= level else EMPTY
+            bar(day) if (e := by_night.get(day)) is not None and e.legs >= level else EMPTY
             for day in days
         )
         lines.append(f"{level:>3} │{row}")
@@ -81,6 +129,19 @@ def chart_lines(entries: Sequence[Entry]) -> list[str]:
         (ON_MG if e.on_magnesium else OFF_MG) if (e := by_night.get(day)) else " " for day in days
     )
     lines.append(f" Mg  {marks}")
+    if any(planned.values()):
+        from mgcheck.render.trial import arm_letter
+
+        def plan_mark(day: dt.date) -> str:
+            said = planned[day]
+            if said is None:
+                return " "
+            entry = by_night.get(day)
+            if entry is not None and entry.followed is False:
+                return OFF_PLAN
+            return arm_letter(said[0], said[1], t)
+
+        lines.append(f"{_('Plan'):<4} " + "".join(plan_mark(day) for day in days))
     left, right = _date(days[0]), _date(days[-1])
     gap = max(1, len(days) - len(left) - len(right))
     lines.append(
@@ -98,7 +159,10 @@ def print_chart(result: Chart) -> None:
         console.print(_("No entries in this period. Add one with mgcheck diary add."))
         return
     console.print(Text(_("Leg symptoms night by night (0-10, 10 worst)"), style="bold"))
-    for line in chart_lines(entries):
+    # Eight weeks fit 80 columns; a narrower terminal gets the latest nights that fit.
+    nights = max(7, min(CHART_NIGHTS, console.width - CHART_MARGIN))
+    lines = chart_lines(entries, result.plans, nights)
+    for line in lines:
         console.print(Text(line), no_wrap=True, overflow="ignore")
     console.print(
         Text(
@@ -108,6 +172,25 @@ def print_chart(result: Chart) -> None:
             style="dim",
         )
     )
+    if any(line.startswith(f"{_('Plan'):<4} ") for line in lines):
+        t = translator(current())
+        console.print(
+            Text(
+                _(
+                    "Trial: {mg} magnesium period, {none} period without, {washout} washout "
+                    "(not counted); Plan row: {m} magnesium, {n} none, lower case in the washout, "
+                    "{off} not followed."
+                ).format(
+                    mg=BAR_MG,
+                    none=BAR_NONE,
+                    washout=BAR_WASHOUT,
+                    m=t("M"),
+                    n=t("N"),
+                    off=OFF_PLAN,
+                ),
+                style="dim",
+            )
+        )
     table = Table(
         title=_("Weekly averages"),
         title_justify="left",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mgcheck.models.diary import Entry
+from mgcheck.models.plan import Plan
 from mgcheck.rules.diary import Week, weekly
 
 CHART_NIGHTS = 56  # eight weeks: one column per night fits an 80-column terminal
@@ -16,10 +17,13 @@ CHART_NIGHTS = 56  # eight weeks: one column per night fits an 80-column termina
 class Chart:
     entries: tuple[Entry, ...]  # oldest first
     weeks: tuple[Week, ...]  # of the last CHART_NIGHTS nights shown
+    plans: tuple[Plan, ...] = ()  # trial plans, to shade their periods
 
 
-def chart(entries: Sequence[Entry]) -> Chart:
+def chart(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> Chart:
     if not entries:
-        return Chart((), ())
+        return Chart((), (), tuple(plans))
     since = entries[-1].night - dt.timedelta(days=CHART_NIGHTS)
-    return Chart(tuple(entries), tuple(weekly([e for e in entries if e.night > since])))
+    return Chart(
+        tuple(entries), tuple(weekly([e for e in entries if e.night > since])), tuple(plans)
+    )

@@ -15,7 +15,9 @@ def json_schema(kind: str) -> dict[str, Any]:
     shape, _writer = SHAPES[kind]
     schema = TypeAdapter(shape).json_schema()
     schema["properties"]["schema"] = {"const": schema_name(kind)}
-    schema["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    # The shape's own version (the diary export is at 2), else the envelope's.
+    version = schema["properties"]["schema_version"].get("const", SCHEMA_VERSION)
+    schema["properties"]["schema_version"] = {"const": version}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_name(kind),

@@ -29,10 +29,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-# Bounds for a plan; they catch typing errors, and keep the exact test to at most 2^12 sign flips.
-MIN_PAIRS, MAX_PAIRS = 2, 12
-MIN_PERIOD_DAYS, MAX_PERIOD_DAYS = 2, 28
-SCORE_MIN, SCORE_MAX = 0, 10  # the diary's nightly leg score
+# The shapes and bounds live in models/plan.py (below this module and models/trial.py); they
+# are re-exported here because the rules are where a reader looks for them.
+from mgcheck.models.plan import MAX_PAIRS as MAX_PAIRS
+from mgcheck.models.plan import MAX_PERIOD_DAYS as MAX_PERIOD_DAYS
+from mgcheck.models.plan import MIN_PAIRS as MIN_PAIRS
+from mgcheck.models.plan import MIN_PERIOD_DAYS as MIN_PERIOD_DAYS
+from mgcheck.models.plan import SCORE_MAX as SCORE_MAX
+from mgcheck.models.plan import SCORE_MIN as SCORE_MIN
+from mgcheck.models.plan import Arm as Arm
+from mgcheck.models.plan import Period as Period
+from mgcheck.models.plan import minimum_p as minimum_p
 
 # The conventional levels; data/trial.yaml holds the values the commands use, and a test keeps
 # these defaults equal to them.
@@ -42,31 +49,6 @@ CONFIDENCE = 0.95
 # Sign flips whose |sum| is within this (relative) distance of the observed |sum| count as ties:
 # the same sum reached in a different order of additions can differ in the last bits.
 _TIE = 1e-9
-
-
-class Arm(str, Enum):
-    MAGNESIUM = "magnesium"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class Period:
-    """``start`` and ``end`` are the first and last nights, both included; pairs count from 1."""
-
-    start: dt.date
-    end: dt.date
-    arm: Arm
-    pair: int
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def nights(self) -> tuple[dt.date, ...]:
-        return tuple(self.start + dt.timedelta(days=i) for i in range(self.days))
-
-    def covers(self, night: dt.date) -> bool:
-        return self.start <= night <= self.end
 
 
 def _check_int(name: str, value: object, low: int, high: int | None) -> int:
@@ -103,17 +85,6 @@ def plan_schedule(start: dt.date, pairs: int, period_days: int, seed: int) -> tu
             begin = start + length * len(periods)
             periods.append(Period(begin, begin + last, arm, pair))
     return tuple(periods)
-
-
-def minimum_p(pairs: int) -> float:
-    """The smallest two-sided p-value the exact randomisation test can give with ``pairs`` pairs.
-
-    There are 2^N equally likely sign patterns; the observed one and its mirror image (every sign
-    flipped) always have the same |mean|, so at least 2 of the 2^N count as "at least as extreme".
-    With 5 pairs the floor is 2/32 = 0.0625: no diary, however clear, can then reach p <= 0.05.
-    """
-    _check_int("pairs", pairs, 1, None)
-    return 2.0 / float(2**pairs)
 
 
 def can_reach(pairs: int, alpha: float = ALPHA) -> bool:
@@ -386,6 +357,23 @@ def _check_design(periods: Sequence[Period], washout_days: int, min_nights: int)
     _check_int("washout_days", washout_days, 0, shortest - 1)
     _check_int("min_nights", min_nights, 1, shortest - washout_days)
     return sorted(arms)
+
+
+def check_periods(
+    periods: Sequence[Period], period_days: int, washout_days: int, min_nights: int
+) -> None:
+    """A stored plan's periods are what :func:`plan_schedule` makes: in order, contiguous, each
+    ``period_days`` long, pairs numbered 1, 2, ... with one period of each arm (ValueError if
+    not). A plan read back from a file or the diary is checked so, never trusted."""
+    _check_int("period_days", period_days, MIN_PERIOD_DAYS, MAX_PERIOD_DAYS)
+    _check_design(periods, washout_days, min_nights)
+    for index, period in enumerate(periods):
+        if period.days != period_days:
+            raise ValueError(f"period {index + 1} is not {period_days} nights long")
+        if period.pair != index // 2 + 1:
+            raise ValueError(f"period {index + 1} is not in pair {index // 2 + 1}")
+        if index and period.start != periods[index - 1].end + dt.timedelta(days=1):
+            raise ValueError(f"period {index + 1} does not follow the one before")
 
 
 def _period_nights(

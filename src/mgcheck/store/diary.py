@@ -19,6 +19,10 @@
 - Reading skips rows that cannot be entries (changed outside mgcheck, or damaged) and keeps a
   one-line problem for each in :attr:`Diary.problems`, so a command shows what it can read and
   names what it cannot.
+- Trial plans (issue 13) are kept with their periods, never regenerated from the seed. Whether
+  a night followed its plan is checked (or worked out) inside the transaction that writes the
+  night, against the plans as they are at that moment, so ``followed`` can never contradict the
+  plan or the magnesium taken, and one plan at a time is active.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from typing import Any
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
+from mgcheck.models.plan import Arm, Period, Plan, PlanStatus, followed_is_consistent
 from mgcheck.safetext import shown
 from mgcheck.store.paths import create_private_file, private_dir, user_dir
 from mgcheck.store.textfile import display_name
@@ -43,6 +48,8 @@ FILENAME = "diary.sqlite3"
 APPLICATION_ID = 0x4D474348  # "MGCH"
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+_DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 
 # Each migration runs in its own transaction; append, never edit one that has shipped.
 MIGRATIONS: list[tuple[str, ...]] = [
@@ -58,11 +65,65 @@ MIGRATIONS: list[tuple[str, ...]] = [
         ) STRICT
         """,
     ),
+    # 2 (issues 12 and 13): a range of magnesium when the label leaves doubt, whether a night
+    # followed its trial plan, and the plans with their periods.
+    (
+        """
+        ALTER TABLE entries ADD COLUMN magnesium_mg_high REAL
+            CHECK (magnesium_mg_high IS NULL OR magnesium_mg_high > magnesium_mg)
+        """,
+        """
+        ALTER TABLE entries ADD COLUMN followed INTEGER
+            CHECK (followed IS NULL OR followed IN (0, 1))
+        """,
+        f"""
+        CREATE TABLE plans (
+            id INTEGER PRIMARY KEY CHECK (id > 0),
+            created TEXT NOT NULL CHECK (created {_DATE}),
+            status TEXT NOT NULL CHECK (status IN ('active', 'stopped', 'finished')),
+            stopped_on TEXT CHECK (stopped_on IS NULL OR stopped_on {_DATE}),
+            seed INTEGER NOT NULL CHECK (seed >= 0),
+            seed_drawn INTEGER NOT NULL CHECK (seed_drawn IN (0, 1)),
+            pairs INTEGER NOT NULL CHECK (pairs BETWEEN 2 AND 12),
+            period_days INTEGER NOT NULL CHECK (period_days BETWEEN 2 AND 28),
+            washout_days INTEGER NOT NULL CHECK (washout_days BETWEEN 0 AND period_days - 1),
+            min_nights INTEGER NOT NULL CHECK (min_nights BETWEEN 1 AND period_days - washout_days),
+            dose TEXT NOT NULL,
+            dose_mg_low REAL NOT NULL CHECK (dose_mg_low > 0),
+            dose_mg_high REAL NOT NULL CHECK (dose_mg_high >= dose_mg_low),
+            matters REAL NOT NULL CHECK (matters > 0 AND matters <= 10),
+            alpha REAL NOT NULL CHECK (alpha > 0 AND alpha < 1),
+            confidence REAL NOT NULL CHECK (confidence > 0 AND confidence < 1),
+            screen TEXT NOT NULL DEFAULT '',
+            doctor_ok INTEGER NOT NULL CHECK (doctor_ok IN (0, 1)),
+            CHECK ((status = 'stopped') = (stopped_on IS NOT NULL))
+        ) STRICT
+        """,
+        "CREATE UNIQUE INDEX plans_one_active ON plans (status) WHERE status = 'active'",
+        f"""
+        CREATE TABLE plan_periods (
+            plan INTEGER NOT NULL REFERENCES plans (id),
+            pair INTEGER NOT NULL CHECK (pair >= 1),
+            arm TEXT NOT NULL CHECK (arm IN ('magnesium', 'none')),
+            first_night TEXT NOT NULL CHECK (first_night {_DATE}),
+            last_night TEXT NOT NULL CHECK (last_night {_DATE} AND last_night >= first_night),
+            PRIMARY KEY (plan, first_night)
+        ) STRICT
+        """,
+    ),
 ]
 LATEST = len(MIGRATIONS)
 
 # Text read as bytes: a note that is not valid UTF-8 is then one bad row, not a failed query.
-_COLUMNS = "CAST(night AS BLOB), legs, sleep, magnesium_mg, CAST(note AS BLOB)"
+_COLUMNS = (
+    "CAST(night AS BLOB), legs, sleep, magnesium_mg, CAST(note AS BLOB), magnesium_mg_high, "
+    "followed"
+)
+_PLAN_COLUMNS = (
+    "id, created, status, stopped_on, seed, seed_drawn, pairs, period_days, washout_days, "
+    "min_nights, CAST(dose AS BLOB), dose_mg_low, dose_mg_high, matters, alpha, confidence, "
+    "screen, doctor_ok"
+)
 Row = tuple[Any, ...]
 
 # SQLite's primary result codes (the low byte of an extended code).
@@ -89,6 +150,32 @@ class EntryExists(LookupError):
         self.night = night
         self.row = row
         self.entry = entry
+
+
+class PlanMismatch(ValueError):
+    """A night's ``followed`` does not fit the plans as stored (``reason`` says how)."""
+
+    def __init__(self, night: dt.date, reason: str) -> None:
+        super().__init__(f"{night.isoformat()}: {reason}")
+        self.night = night
+        self.reason = reason  # "no_plan", "needs_followed" or "contradicts"
+
+
+class PlanExists(LookupError):
+    """A plan is active already; ``plan`` is the one, to name it."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__(str(plan.id))
+        self.plan = plan
+
+
+class PlanConflict(ValueError):
+    """An imported plan overlaps a plan in the diary, or two plans would be active."""
+
+    def __init__(self, plan_id: int, other_id: int) -> None:
+        super().__init__(f"{plan_id} and {other_id}")
+        self.plan_id = plan_id
+        self.other_id = other_id
 
 
 class EntryChanged(LookupError):
@@ -189,6 +276,7 @@ class Diary:
         self._checked = False
         self.journal_wiped = True  # False after a delete that could not empty the WAL
         self.problems: list[str] = []  # rows or pages that reading had to leave out
+        self._plan_problem = ""  # the last plan that could not be read
 
     def __enter__(self) -> Diary:
         return self
@@ -235,7 +323,7 @@ class Diary:
 
     def _entry(self, row: Row) -> Entry | None:
         """The entry a row holds, or None (with a problem noted) when it cannot be one."""
-        night_raw, legs, sleep, magnesium, note_raw = row
+        night_raw, legs, sleep, magnesium, note_raw, magnesium_high, followed_raw = row
         night_text = bytes(night_raw or b"").decode("utf-8", "replace")
         try:
             try:
@@ -246,7 +334,10 @@ class Diary:
                 note = bytes(note_raw or b"").decode("utf-8")
             except UnicodeDecodeError:
                 raise InvalidEntry("note", _("is not valid text")) from None
-            return Entry(night, legs, sleep, magnesium, note)
+            if followed_raw not in (None, 0, 1) or isinstance(followed_raw, bool):
+                raise InvalidEntry("followed", _("must be true, false or empty"))
+            followed = None if followed_raw is None else bool(followed_raw)
+            return Entry(night, legs, sleep, magnesium, note, magnesium_high, followed)
         except InvalidEntry as exc:
             self._note_problem(
                 _(
@@ -296,6 +387,80 @@ class Diary:
             self._note_problem(failure(self.path, exc).message)
             return 0
 
+    # --- reading plans -------------------------------------------------------------------------
+
+    def _plan(self, row: Row, periods: list[Row]) -> Plan | None:
+        """The plan a row and its periods hold, or None (with a problem noted)."""
+        (plan_id, created, status, stopped_on, seed, seed_drawn, pairs, period_days) = row[:8]
+        (washout, min_nights, dose_raw, low, high, matters, alpha, confidence) = row[8:16]
+        screen, doctor_ok = row[16:]
+        try:
+            read = tuple(
+                Period(parse_night(first), parse_night(last), Arm(arm), pair)
+                for pair, arm, first, last in periods
+            )
+            plan = Plan(
+                id=plan_id,
+                created=parse_night(created),
+                status=PlanStatus(status),
+                stopped_on=None if stopped_on is None else parse_night(stopped_on),
+                seed=seed,
+                seed_drawn=bool(seed_drawn),
+                period_days=period_days,
+                washout_days=washout,
+                min_nights=min_nights,
+                dose=bytes(dose_raw or b"").decode("utf-8"),
+                dose_mg_low=float(low),
+                dose_mg_high=float(high),
+                matters=float(matters),
+                alpha=float(alpha),
+                confidence=float(confidence),
+                screen=tuple(key for key in str(screen).split(",") if key),
+                doctor_ok=bool(doctor_ok),
+                periods=read,
+            )
+            check_plan(plan)
+            if plan.pairs != pairs:
+                raise ValueError("pairs")
+        except (ValueError, TypeError, InvalidNight, UnicodeDecodeError):
+            self._plan_problem = _(
+                "{file}: trial plan {id} cannot be used and is left out; it was changed "
+                "outside mgcheck or is damaged."
+            ).format(file=display_name(self.path), id=shown(plan_id, 20))
+            self._note_problem(self._plan_problem)
+            return None
+        return plan
+
+    def plans(self) -> list[Plan]:
+        """Every plan that can be read, oldest first."""
+        return self._read_plans()[0]
+
+    def _read_plans(self) -> tuple[list[Plan], bool]:
+        """(the plans that can be read, whether any could not)."""
+        try:
+            rows = self._conn.execute(f"SELECT {_PLAN_COLUMNS} FROM plans ORDER BY id").fetchall()
+            periods: dict[int, list[Row]] = {}
+            for plan_id, *period in self._conn.execute(
+                "SELECT plan, pair, arm, first_night, last_night FROM plan_periods "
+                "ORDER BY plan, first_night"
+            ):
+                periods.setdefault(plan_id, []).append(tuple(period))
+        except sqlite3.Error as exc:
+            self._note_problem(failure(self.path, exc).message)
+            return [], True
+        found = [self._plan(tuple(row), periods.get(row[0], [])) for row in rows]
+        plans = [plan for plan in found if plan is not None]
+        return plans, len(plans) != len(found)
+
+    def plan(self, plan_id: int | None = None) -> Plan | None:
+        """Plan ``plan_id``; without one, the active plan, else the latest."""
+        plans = self.plans()
+        if plan_id is not None:
+            return next((p for p in plans if p.id == plan_id), None)
+        active = [p for p in plans if p.status is PlanStatus.ACTIVE]
+        chosen = active or plans
+        return chosen[-1] if chosen else None
+
     # --- writing -----------------------------------------------------------------------------
 
     @staticmethod
@@ -319,32 +484,143 @@ class Diary:
                     raise EntryChanged(entry.night)
             elif current is not None and not replace:
                 raise EntryExists(entry.night, current, self._entry(current))
-            self._upsert(conn, entry)
+            self._upsert(conn, settle_followed(entry, self._plans_in(conn), derive=False))
             return current is not None
 
-    def import_entries(self, entries: Iterable[Entry], replace: bool = False) -> int:
-        """All or nothing: one transaction; a taken date (without ``replace``) saves nothing."""
+    def import_entries(
+        self, entries: Iterable[Entry], replace: bool = False, plans: Iterable[Plan] = ()
+    ) -> int:
+        """All or nothing: one transaction; a taken date (without ``replace``) saves nothing.
+
+        ``plans`` come first: one already in the diary (the same plan) is kept as it is; one
+        that would overlap another, or be a second active plan, stops the import. Then every
+        entry's ``followed`` is checked against the plans (worked out where the file leaves it
+        out, as in an export from before plans existed).
+        """
         with self._write() as conn:
+            known = self._plans_in(conn)
+            for plan in plans:
+                if not any(_same_plan(plan, old) for old in known):
+                    known.append(self._insert_plan(conn, plan, known))
             count = 0
             for entry in entries:
                 if not replace and self._current(conn, entry.night) is not None:
                     raise EntryExists(entry.night)
-                self._upsert(conn, entry)
+                self._upsert(conn, settle_followed(entry, known, derive=True))
                 count += 1
             return count
+
+    # --- writing plans -------------------------------------------------------------------------
+
+    def _plans_in(self, conn: sqlite3.Connection) -> list[Plan]:
+        """The plans as they are inside the current transaction."""
+        assert conn is self._conn and conn.in_transaction
+        plans, damaged = self._read_plans()
+        if damaged:  # a plan that cannot be read: never write against a guess
+            raise MgcheckError(self._plan_problem or self.problems[-1])
+        return plans
+
+    @staticmethod
+    def _insert_plan(conn: sqlite3.Connection, plan: Plan, known: list[Plan]) -> Plan:
+        """Insert ``plan`` (its id if free, else the next one) after checking it against
+        ``known``: no overlap of the nights two plans hold for, at most one active."""
+        check_plan(plan)
+        for old in known:
+            overlap = plan.start <= old.last_covered and old.start <= plan.last_covered
+            if overlap or plan.status is old.status is PlanStatus.ACTIVE:
+                raise PlanConflict(plan.id, old.id)
+        taken = {old.id for old in known}
+        plan_id = plan.id if plan.id > 0 and plan.id not in taken else max(taken, default=0) + 1
+        conn.execute(
+            f"INSERT INTO plans ({_PLAN_COLUMNS.replace('CAST(dose AS BLOB)', 'dose')}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                plan_id,
+                plan.created.isoformat(),
+                plan.status.value,
+                None if plan.stopped_on is None else plan.stopped_on.isoformat(),
+                plan.seed,
+                int(plan.seed_drawn),
+                plan.pairs,
+                plan.period_days,
+                plan.washout_days,
+                plan.min_nights,
+                plan.dose,
+                plan.dose_mg_low,
+                plan.dose_mg_high,
+                plan.matters,
+                plan.alpha,
+                plan.confidence,
+                ",".join(plan.screen),
+                int(plan.doctor_ok),
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO plan_periods (plan, pair, arm, first_night, last_night) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (plan_id, p.pair, p.arm.value, p.start.isoformat(), p.end.isoformat())
+                for p in plan.periods
+            ],
+        )
+        return replace_id(plan, plan_id)
+
+    def _refollow(self, conn: sqlite3.Connection, plans: list[Plan], first: dt.date) -> None:
+        """Work ``followed`` out again for every entry from ``first`` on, after plans changed."""
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM entries WHERE night >= ?", (first.isoformat(),)
+        ).fetchall()
+        for row in rows:
+            entry = self._entry(tuple(row))
+            if entry is not None:
+                self._upsert(conn, settle_followed(entry, plans, derive=True, keep=True))
+
+    def create_plan(self, plan: Plan, today: dt.date) -> Plan:
+        """Store a new active plan, in one transaction: an active plan whose last night has
+        passed is marked finished first; one still running is refused (:class:`PlanExists`)."""
+        with self._write() as conn:
+            known = self._plans_in(conn)
+            for old in known:
+                if old.status is PlanStatus.ACTIVE and old.status_on(today) is PlanStatus.FINISHED:
+                    conn.execute("UPDATE plans SET status = 'finished' WHERE id = ?", (old.id,))
+                elif old.status is PlanStatus.ACTIVE:
+                    raise PlanExists(old)
+            known = self._plans_in(conn)
+            stored = self._insert_plan(conn, plan, known)
+            self._refollow(conn, [*known, stored], stored.start)
+            return stored
+
+    def stop_plan(self, today: dt.date) -> Plan | None:
+        """Stop the active plan (kept in history, holding only for the nights before today);
+        None if no plan is active. One transaction, like every write."""
+        with self._write() as conn:
+            active = [p for p in self._plans_in(conn) if p.status is PlanStatus.ACTIVE]
+            if not active:
+                return None
+            conn.execute(
+                "UPDATE plans SET status = 'stopped', stopped_on = ? WHERE id = ?",
+                (today.isoformat(), active[0].id),
+            )
+            plans = self._plans_in(conn)
+            self._refollow(conn, plans, today)
+            return next(p for p in plans if p.id == active[0].id)
 
     @staticmethod
     def _upsert(conn: sqlite3.Connection, entry: Entry) -> None:
         conn.execute(
-            "INSERT INTO entries (night, legs, sleep, magnesium_mg, note) VALUES (?, ?, ?, ?, ?) "
+            "INSERT INTO entries (night, legs, sleep, magnesium_mg, note, magnesium_mg_high, "
+            "followed) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (night) DO UPDATE SET legs = excluded.legs, sleep = excluded.sleep, "
-            "magnesium_mg = excluded.magnesium_mg, note = excluded.note",
+            "magnesium_mg = excluded.magnesium_mg, note = excluded.note, "
+            "magnesium_mg_high = excluded.magnesium_mg_high, followed = excluded.followed",
             (
                 entry.night.isoformat(),
                 entry.legs,
                 entry.sleep,
                 float(entry.magnesium_mg),
                 entry.note,
+                None if entry.magnesium_mg_high is None else float(entry.magnesium_mg_high),
+                None if entry.followed is None else int(entry.followed),
             ),
         )
 
@@ -355,11 +631,21 @@ class Diary:
         self.journal_wiped = self.wipe_journal()
         return deleted
 
-    def forget_all(self) -> int:
+    def forget_all(self) -> tuple[int, int]:
+        """Delete every entry and every trial plan: (entries, plans) deleted."""
         with self._write() as conn:
             removed = conn.execute("DELETE FROM entries").rowcount
+            conn.execute("DELETE FROM plan_periods")
+            plans = conn.execute("DELETE FROM plans").rowcount
         self.journal_wiped = self.wipe_journal()
-        return removed
+        return removed, plans
+
+    def count_plans(self) -> int:
+        try:
+            return int(self._conn.execute("SELECT count(*) FROM plans").fetchone()[0])
+        except sqlite3.Error as exc:
+            self._note_problem(failure(self.path, exc).message)
+            return 0
 
     def wipe_journal(self) -> bool:
         """Copy the WAL into the file and empty it, so no old page (and note) stays in it.
@@ -386,6 +672,55 @@ class Diary:
             raise _refuse(
                 target, _("the backup failed ({reason})").format(reason=shown(exc))
             ) from exc
+
+
+def check_plan(plan: Plan) -> None:
+    """A plan's periods must form its pairs, contiguous, each of its length; ValueError if not."""
+    from mgcheck.rules.trial import check_periods
+
+    check_periods(plan.periods, plan.period_days, plan.washout_days, plan.min_nights)
+    if plan.seed < 0 or not 0 < plan.dose_mg_low <= plan.dose_mg_high:
+        raise ValueError("seed or dose")
+    if (plan.status is PlanStatus.STOPPED) != (plan.stopped_on is not None):
+        raise ValueError("stopped_on")
+
+
+def replace_id(plan: Plan, plan_id: int) -> Plan:
+    from dataclasses import replace
+
+    return replace(plan, id=plan_id)
+
+
+def _same_plan(a: Plan, b: Plan) -> bool:
+    """The same plan apart from its number (an export read back into the diary it came from)."""
+    return replace_id(a, 0) == replace_id(b, 0)
+
+
+def settle_followed(
+    entry: Entry, plans: Iterable[Plan], *, derive: bool, keep: bool = False
+) -> Entry:
+    """``entry`` with ``followed`` as the plans allow: None outside every plan; inside one,
+    checked against the night's arm and the magnesium taken (:class:`PlanMismatch` if it
+    cannot be so). With ``derive``, a missing ``followed`` is worked out from the magnesium
+    taken (a magnesium night with magnesium counts as followed); with ``keep``, a stored one
+    that still fits is kept and one that no longer does is worked out again."""
+    from dataclasses import replace
+
+    period = next((p for plan in plans if (p := plan.period_of(entry.night)) is not None), None)
+    if period is None:
+        if entry.followed is not None and not keep:
+            raise PlanMismatch(entry.night, "no_plan")
+        return replace(entry, followed=None) if entry.followed is not None else entry
+    took = entry.magnesium_mg > 0
+    if entry.followed is not None and followed_is_consistent(
+        period.arm, entry.magnesium_mg, entry.followed
+    ):
+        return entry
+    if entry.followed is not None and not keep:
+        raise PlanMismatch(entry.night, "contradicts")
+    if not derive and not keep:
+        raise PlanMismatch(entry.night, "needs_followed")
+    return replace(entry, followed=took is (period.arm is Arm.MAGNESIUM))
 
 
 def _check_file(path: Path) -> None:

@@ -12,6 +12,12 @@ Export then import gives back exactly what was saved, for every note `diary add`
 
 Reading is strict: dates exactly YYYY-MM-DD and not in the future, numbers in ASCII digits,
 JSON values of the right type, no key or column twice, no unknown ``schema_version``.
+
+Trial plans (issue 13) travel with the nights. In JSON they are a ``plans`` list (schema
+version 2; version 1 files, from before plans, are read too). In CSV they follow the nights
+after an empty line, as two more tables with their own header rows: the plans, then their
+periods, so a spreadsheet still opens the file and the nights stay the first table. A plan's
+dose is a name a person typed and is written like a note.
 """
 
 from __future__ import annotations
@@ -21,18 +27,43 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from mgcheck.envelope import SCHEMA_VERSION, envelope, schema_name
+from mgcheck.envelope import schema_name
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, entry_dict, parse_night
+from mgcheck.models.plan import Arm, Period, Plan, PlanStatus
 from mgcheck.safetext import dumps, shown
 from mgcheck.store.textfile import MB, decode_text
 
-FIELDS = ("night", "legs", "sleep", "magnesium_mg", "note")
+FIELDS_V1 = ("night", "legs", "sleep", "magnesium_mg", "note")
+FIELDS = ("night", "legs", "sleep", "magnesium_mg", "magnesium_mg_high", "followed", "note")
+PLAN_FIELDS = (
+    "plan",
+    "created",
+    "status",
+    "stopped_on",
+    "seed",
+    "seed_drawn",
+    "pairs",
+    "period_days",
+    "washout_days",
+    "min_nights",
+    "dose",
+    "dose_mg_low",
+    "dose_mg_high",
+    "matters",
+    "alpha",
+    "confidence",
+    "screen",
+    "doctor_ok",
+)
+PERIOD_FIELDS = ("plan", "pair", "arm", "first_night", "last_night")
 JSON_SCHEMA = schema_name("diary")
-JSON_SCHEMA_VERSION = SCHEMA_VERSION
+JSON_SCHEMA_VERSION = 2  # 2 added plans, magnesium_mg_high and followed; 1 is still read
+READS_VERSIONS = (1, 2)
 MAX_BYTES = 16 * MB  # ten years of nights with full 500-character notes is about 7 MB
 _FORMULA = re.compile("'*[=+\\-@\t\r]")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
@@ -54,17 +85,104 @@ def _note_from_cell(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _FORMULA.match(cell[1:]) else cell
 
 
-def to_csv(entries: Sequence[Entry]) -> str:
+@dataclass(frozen=True)
+class Export:
+    """What an export file holds."""
+
+    entries: list[Entry]
+    plans: list[Plan]
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _optional(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def to_csv(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
     lines = [",".join(FIELDS)]
     for entry in entries:
-        sleep = "" if entry.sleep is None else str(entry.sleep)
-        cells = [entry.night.isoformat(), str(entry.legs), sleep, str(entry.magnesium_mg)]
+        cells = [
+            entry.night.isoformat(),
+            str(entry.legs),
+            _optional(entry.sleep),
+            str(entry.magnesium_mg),
+            _optional(entry.magnesium_mg_high),
+            _flag(entry.followed),
+        ]
         lines.append(",".join([*cells, _note_cell(entry.note)]))
+    if plans:
+        lines += ["", ",".join(PLAN_FIELDS)]
+        for plan in plans:
+            cells = [
+                str(plan.id),
+                plan.created.isoformat(),
+                plan.status.value,
+                "" if plan.stopped_on is None else plan.stopped_on.isoformat(),
+                str(plan.seed),
+                _flag(plan.seed_drawn),
+                str(plan.pairs),
+                str(plan.period_days),
+                str(plan.washout_days),
+                str(plan.min_nights),
+                _note_cell(plan.dose),
+                str(plan.dose_mg_low),
+                str(plan.dose_mg_high),
+                str(plan.matters),
+                str(plan.alpha),
+                str(plan.confidence),
+                ";".join(plan.screen),
+                _flag(plan.doctor_ok),
+            ]
+            lines.append(",".join(cells))
+        lines += ["", ",".join(PERIOD_FIELDS)]
+        for plan in plans:
+            for period in plan.periods:
+                cells = [str(plan.id), str(period.pair), period.arm.value]
+                lines.append(",".join([*cells, period.start.isoformat(), period.end.isoformat()]))
     return "\n".join(lines) + "\n"
 
 
-def to_json(entries: Sequence[Entry]) -> str:
-    document = envelope("diary", {"entries": [entry_dict(e) for e in entries]})
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    """A plan as the JSON export writes it."""
+    return {
+        "id": plan.id,
+        "created": plan.created.isoformat(),
+        "status": plan.status.value,
+        "stopped_on": None if plan.stopped_on is None else plan.stopped_on.isoformat(),
+        "seed": plan.seed,
+        "seed_drawn": plan.seed_drawn,
+        "period_days": plan.period_days,
+        "washout_days": plan.washout_days,
+        "min_nights": plan.min_nights,
+        "dose": plan.dose,
+        "dose_mg": {"low": plan.dose_mg_low, "high": plan.dose_mg_high},
+        "matters": plan.matters,
+        "alpha": plan.alpha,
+        "confidence": plan.confidence,
+        "screen": list(plan.screen),
+        "doctor_ok": plan.doctor_ok,
+        "periods": [
+            {
+                "pair": p.pair,
+                "arm": p.arm.value,
+                "start": p.start.isoformat(),
+                "end": p.end.isoformat(),
+            }
+            for p in plan.periods
+        ],
+    }
+
+
+def to_json(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
+    document = {
+        "schema": JSON_SCHEMA,
+        "schema_version": JSON_SCHEMA_VERSION,
+        "entries": [entry_dict(e) for e in entries],
+        "plans": [plan_dict(p) for p in plans],
+    }
     return dumps(document) + "\n"
 
 
@@ -108,8 +226,20 @@ def _night(value: Any) -> dt.date:
         raise InvalidEntry("night", problem) from None
 
 
-def _entry(raw: dict[str, Any], typed: bool) -> Entry:
-    unknown = set(raw) - set(FIELDS)
+def _bool(value: Any, field: str, typed: bool) -> bool | None:
+    if value is None or value == "":
+        return None
+    if typed:
+        if not isinstance(value, bool):
+            raise InvalidEntry(field, _("must be true, false or empty"))
+        return value
+    if value not in ("true", "false"):
+        raise InvalidEntry(field, _("must be true, false or empty"))
+    return bool(value == "true")
+
+
+def _entry(raw: dict[str, Any], typed: bool, fields: Sequence[str] = FIELDS) -> Entry:
+    unknown = set(raw) - set(fields)
     if unknown:
         raise InvalidEntry(shown(sorted(map(str, unknown))[0], 40), _("unknown column"))
     night = _night(raw.get("night"))
@@ -124,10 +254,14 @@ def _entry(raw: dict[str, Any], typed: bool) -> Entry:
     legs = _whole(raw.get("legs"), "legs", typed)
     assert legs is not None
     sleep = _whole(raw.get("sleep"), "sleep", typed, optional=True)
-    return Entry(night, legs, sleep, magnesium_mg, note)
+    high_raw = raw.get("magnesium_mg_high")
+    high = None if high_raw in (None, "") else _number(high_raw, "magnesium_mg_high", typed)
+    followed = _bool(raw.get("followed"), "followed", typed)
+    return Entry(night, legs, sleep, magnesium_mg, note, high, followed)
 
 
-def _json_rows(text: str, name: str) -> list[dict[str, Any]]:
+def _json_rows(text: str, name: str) -> tuple[list[dict[str, Any]], list[Any], int]:
+    """The entries, the plans and the schema version of a JSON export, its frame checked."""
     from mgcheck.store.strictload import load_json
 
     document = load_json(text, name)
@@ -138,7 +272,7 @@ def _json_rows(text: str, name: str) -> list[dict[str, Any]]:
             )
         )
     version = document.get("schema_version")
-    if version != JSON_SCHEMA_VERSION or isinstance(version, bool):
+    if version not in READS_VERSIONS or isinstance(version, bool):
         if isinstance(version, int) and not isinstance(version, bool) and version > 1:
             raise MgcheckError(
                 _(
@@ -147,9 +281,12 @@ def _json_rows(text: str, name: str) -> list[dict[str, Any]]:
                 ).format(file=name, found=version, known=JSON_SCHEMA_VERSION)
             )
         raise MgcheckError(
-            _("{file}: schema_version must be {known}").format(file=name, known=JSON_SCHEMA_VERSION)
+            _("{file}: schema_version must be {known}").format(
+                file=name, known=" or ".join(map(str, READS_VERSIONS))
+            )
         )
-    unknown = sorted(set(document) - {"schema", "schema_version", "entries"})
+    keys = {"schema", "schema_version", "entries"} | ({"plans"} if version >= 2 else set())
+    unknown = sorted(set(document) - keys)
     if unknown:
         raise MgcheckError(
             _("{file}: unknown key '{key}'").format(file=name, key=shown(unknown[0], 40))
@@ -157,35 +294,47 @@ def _json_rows(text: str, name: str) -> list[dict[str, Any]]:
     entries = document.get("entries")
     if not isinstance(entries, list) or not all(isinstance(row, dict) for row in entries):
         raise MgcheckError(_("{file}: every entry must be an object").format(file=name))
-    return entries
+    plans = document.get("plans", [])
+    if not isinstance(plans, list):
+        raise MgcheckError(_("{file}: plans must be a list").format(file=name))
+    return entries, plans, version
 
 
-def _csv_rows(text: str, name: str) -> list[dict[str, Any]]:
+def _csv_tables(text: str, name: str) -> list[list[dict[str, Any]]]:
+    """The tables of a CSV export, each a list of rows by column name: the nights first, then
+    (after an empty line each) the plans and their periods."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[dict[str, Any]] = []
+    tables: list[list[dict[str, Any]]] = []
+    header: list[str] | None = None
     try:
-        header = next(reader, None)
-        if header is None or "night" not in header:
-            raise MgcheckError(
-                _("{file}: not an mgcheck diary export (CSV needs the columns {columns})").format(
-                    file=name, columns=",".join(FIELDS)
-                )
-            )
-        twice = sorted({column for column in header if header.count(column) > 1})
-        if twice:
-            raise MgcheckError(
-                _("{file}: the column '{column}' appears twice").format(
-                    file=name, column=shown(twice[0], 40)
-                )
-            )
         for values in reader:
+            if not values:  # an empty line ends a table; the next line is a header
+                header = None
+                continue
+            if header is None:
+                header = values
+                if not tables and "night" not in header:
+                    raise MgcheckError(
+                        _(
+                            "{file}: not an mgcheck diary export (CSV needs the columns {columns})"
+                        ).format(file=name, columns=",".join(FIELDS))
+                    )
+                twice = sorted({column for column in header if header.count(column) > 1})
+                if twice:
+                    raise MgcheckError(
+                        _("{file}: the column '{column}' appears twice").format(
+                            file=name, column=shown(twice[0], 40)
+                        )
+                    )
+                tables.append([])
+                continue
             if len(values) > len(header):
                 raise MgcheckError(
                     _("{file}: row {row}: more values than columns").format(
-                        file=name, row=len(rows) + 1
+                        file=name, row=len(tables[-1]) + 1
                     )
                 )
-            rows.append(dict(zip(header, values, strict=False)))
+            tables[-1].append(dict(zip(header, values, strict=False)))
     except csv.Error:
         raise MgcheckError(
             _(
@@ -193,20 +342,211 @@ def _csv_rows(text: str, name: str) -> list[dict[str, Any]]:
                 "break out of place)"
             ).format(file=name, line=reader.line_num)
         ) from None
-    return rows
+    if not tables:
+        raise MgcheckError(
+            _("{file}: not an mgcheck diary export (CSV needs the columns {columns})").format(
+                file=name, columns=",".join(FIELDS)
+            )
+        )
+    return tables
+
+
+def _csv_plans(tables: list[list[dict[str, Any]]], name: str) -> list[dict[str, Any]]:
+    """The plans table and the periods table of a CSV export as plan objects (as in JSON)."""
+    if not tables:
+        return []
+    if len(tables) != 2 or any(
+        rows and set(rows[0]) != set(fields)
+        for rows, fields in zip(tables, (PLAN_FIELDS, PERIOD_FIELDS), strict=True)
+    ):
+        raise MgcheckError(
+            _(
+                "{file}: after the nights, a CSV export holds the plans ({plans}) and their "
+                "periods ({periods}), each after an empty line"
+            ).format(file=name, plans=",".join(PLAN_FIELDS), periods=",".join(PERIOD_FIELDS))
+        )
+    plans, periods = tables
+    by_plan: dict[str, list[dict[str, Any]]] = {}
+    for row in periods:
+        by_plan.setdefault(str(row.get("plan")), []).append(row)
+    return [{**row, "periods": by_plan.pop(str(row.get("plan")), [])} for row in plans] + [
+        {"plan": plan, "periods": rows, "_orphan": True} for plan, rows in by_plan.items()
+    ]
+
+
+class InvalidPlan(ValueError):
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _plan_date(value: Any, field: str, optional: bool = False) -> dt.date | None:
+    if optional and value in (None, ""):
+        return None
+    try:
+        if not isinstance(value, str):
+            raise InvalidNight("form")
+        return parse_night(value)
+    except InvalidNight:
+        raise InvalidPlan(field, _("must be a date as YYYY-MM-DD")) from None
+
+
+def _plan_whole(value: Any, field: str, typed: bool) -> int:
+    try:
+        number = _whole(value, field, typed)
+    except InvalidEntry as exc:
+        raise InvalidPlan(exc.field, exc.problem) from None
+    assert number is not None
+    return number
+
+
+def _plan_number(value: Any, field: str, typed: bool) -> float:
+    if value is None or value == "":
+        raise InvalidPlan(field, _("missing"))
+    try:
+        return _number(value, field, typed)
+    except InvalidEntry as exc:
+        raise InvalidPlan(exc.field, exc.problem) from None
+
+
+def _plan_flag(value: Any, field: str, typed: bool) -> bool:
+    try:
+        flag = _bool(value, field, typed)
+    except InvalidEntry as exc:
+        raise InvalidPlan(exc.field, exc.problem) from None
+    if flag is None:
+        raise InvalidPlan(field, _("missing"))
+    return flag
+
+
+def _plan(raw: Any, typed: bool) -> Plan:
+    """One plan of an export, every field checked; its periods must form its pairs."""
+    from mgcheck.store.diary import check_plan
+
+    if not isinstance(raw, dict):
+        raise InvalidPlan("plan", _("must be an object"))
+    if raw.get("_orphan"):
+        raise InvalidPlan("periods", _("periods of a plan the file does not list"))
+    fields = set(PLAN_FIELDS) - {"plan", "dose_mg_low", "dose_mg_high", "pairs"}
+    wanted = (fields | {"id", "dose_mg", "periods"}) if typed else (set(PLAN_FIELDS) | {"periods"})
+    unknown = sorted(set(map(str, raw)) - wanted)
+    if unknown:
+        raise InvalidPlan(shown(unknown[0], 40), _("unknown key"))
+    if typed:
+        span = raw.get("dose_mg")
+        if not isinstance(span, dict) or set(span) != {"low", "high"}:
+            raise InvalidPlan("dose_mg", _("must be an object with low and high"))
+        low, high = span["low"], span["high"]
+        screen_raw = raw.get("screen")
+        if not isinstance(screen_raw, list) or not all(isinstance(k, str) for k in screen_raw):
+            raise InvalidPlan("screen", _("must be a list of finding ids"))
+        screen = tuple(screen_raw)
+        plan_id = raw.get("id")
+    else:
+        low, high = raw.get("dose_mg_low"), raw.get("dose_mg_high")
+        screen = tuple(key for key in str(raw.get("screen") or "").split(";") if key)
+        plan_id = raw.get("plan")
+    dose = raw.get("dose")
+    if not isinstance(dose, str):
+        raise InvalidPlan("dose", _("must be text"))
+    periods_raw = raw.get("periods")
+    if not isinstance(periods_raw, list) or not all(isinstance(p, dict) for p in periods_raw):
+        raise InvalidPlan("periods", _("must be a list of periods"))
+    periods = []
+    for period in periods_raw:
+        first = "start" if typed else "first_night"
+        last = "end" if typed else "last_night"
+        allowed = {"pair", "arm", first, last} | (set() if typed else {"plan"})
+        if set(map(str, period)) - allowed:
+            raise InvalidPlan("periods", _("unknown key"))
+        arm = period.get("arm")
+        if arm not in ("magnesium", "none"):
+            raise InvalidPlan("periods.arm", _("must be magnesium or none"))
+        start, end = _plan_date(period.get(first), first), _plan_date(period.get(last), last)
+        assert start is not None and end is not None
+        periods.append(Period(start, end, Arm(arm), _plan_whole(period.get("pair"), "pair", typed)))
+    status = raw.get("status")
+    if status not in {s.value for s in PlanStatus}:
+        raise InvalidPlan("status", _("must be active, stopped or finished"))
+    created = _plan_date(raw.get("created"), "created")
+    assert created is not None
+    plan = Plan(
+        id=_plan_whole(plan_id, "id" if typed else "plan", typed),
+        created=created,
+        status=PlanStatus(status),
+        stopped_on=_plan_date(raw.get("stopped_on"), "stopped_on", optional=True),
+        seed=_plan_whole(raw.get("seed"), "seed", typed),
+        seed_drawn=_plan_flag(raw.get("seed_drawn"), "seed_drawn", typed),
+        period_days=_plan_whole(raw.get("period_days"), "period_days", typed),
+        washout_days=_plan_whole(raw.get("washout_days"), "washout_days", typed),
+        min_nights=_plan_whole(raw.get("min_nights"), "min_nights", typed),
+        dose=dose if typed else _note_from_cell(dose),
+        dose_mg_low=_plan_number(low, "dose_mg_low", typed),
+        dose_mg_high=_plan_number(high, "dose_mg_high", typed),
+        matters=_plan_number(raw.get("matters"), "matters", typed),
+        alpha=_plan_number(raw.get("alpha"), "alpha", typed),
+        confidence=_plan_number(raw.get("confidence"), "confidence", typed),
+        screen=screen,
+        doctor_ok=_plan_flag(raw.get("doctor_ok"), "doctor_ok", typed),
+        periods=tuple(periods),
+    )
+    if not typed and _plan_whole(raw.get("pairs"), "pairs", typed) != plan.pairs:
+        raise InvalidPlan("pairs", _("does not match the periods"))
+    if plan.id < 1:
+        raise InvalidPlan("id", _("must be a whole number from 1"))
+    if not (0 < plan.matters <= 10 and 0 < plan.alpha < 1 and 0 < plan.confidence < 1):
+        raise InvalidPlan("matters", _("matters, alpha or confidence out of range"))
+    if len(dose) > 200 or "\n" in dose:
+        raise InvalidPlan("dose", _("at most {n} characters of text").format(n=200))
+    try:
+        check_plan(plan)
+    except ValueError:
+        raise InvalidPlan("periods", _("do not form the plan's pairs")) from None
+    return plan
+
+
+def read_export(raw: bytes, name: str) -> Export:
+    """Every row and plan checked; the first bad one is named, and nothing is kept."""
+    text = decode_text(raw, name)
+    typed = text.lstrip().startswith("{")
+    fields: Sequence[str] = FIELDS
+    if typed:
+        rows, raw_plans, version = _json_rows(text, name)
+        if version == 1:
+            fields = FIELDS_V1
+    else:
+        tables = _csv_tables(text, name)
+        rows, raw_plans = tables[0], _csv_plans(tables[1:], name)
+    plans: list[Plan] = []
+    for number, raw_plan in enumerate(raw_plans, start=1):
+        try:
+            plans.append(_plan(raw_plan, typed))
+        except InvalidPlan as exc:
+            raise MgcheckError(
+                _("{file}: plan {row}: {field}: {problem}").format(
+                    file=name, row=number, field=exc.field, problem=exc.problem
+                )
+            ) from exc
+    if len({p.id for p in plans}) != len(plans):
+        raise MgcheckError(_("{file}: the same plan number twice").format(file=name))
+    return Export(_entries(rows, name, typed, fields), plans)
 
 
 def parse_export(raw: bytes, name: str) -> list[Entry]:
-    """Every row checked; the first bad one is named by number and date, and nothing is kept."""
-    text = decode_text(raw, name)
-    rows = _json_rows(text, name) if text.lstrip().startswith("{") else _csv_rows(text, name)
-    typed = text.lstrip().startswith("{")
+    """The nights of an export (see :func:`read_export` for the plans too)."""
+    return read_export(raw, name).entries
+
+
+def _entries(
+    rows: list[dict[str, Any]], name: str, typed: bool, fields: Sequence[str]
+) -> list[Entry]:
     entries: list[Entry] = []
     seen: set[dt.date] = set()
     for number, row in enumerate(rows, start=1):
         label = shown(row.get("night") or "?", 40)
         try:
-            entry = _entry(row, typed)
+            entry = _entry(row, typed, fields)
         except InvalidEntry as exc:
             raise MgcheckError(
                 _("{file}: row {row} ({night}): {field}: {problem}").format(

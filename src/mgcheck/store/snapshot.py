@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from mgcheck.models.base import FoodTable
     from mgcheck.models.guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
     from mgcheck.models.trial import TrialFile
+    from mgcheck.models.words import WordsFile
 
 COMPILED_DIR = Path(__file__).resolve().parent.parent / "data" / "compiled"
 # The files of the snapshot, each the JSON dump of one validated data file.
@@ -43,6 +44,7 @@ NAMES = (
     "findings",
     "diet",
     "trial",
+    "words",
 )
 
 M = TypeVar("M", bound="BaseModel")
@@ -51,6 +53,12 @@ M = TypeVar("M", bound="BaseModel")
 def _read(name: str) -> Any:
     with (COMPILED_DIR / f"{name}.json").open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+@cache
+def raw(name: str) -> Any:
+    """One compiled file as plain JSON (for --help text, which must not wait for models)."""
+    return _read(name)
 
 
 def build(kind: Any, value: Any) -> Any:
@@ -193,6 +201,14 @@ def trial() -> TrialFile:
     from mgcheck.models.trial import TrialFile
 
     return construct(TrialFile, _read("trial"))
+
+
+@cache
+def words() -> WordsFile:
+    """The words people type (data/words.yaml): labels as printed, "ved ikke", menu words."""
+    from mgcheck.models.words import WordsFile
+
+    return construct(WordsFile, _read("words"))
 
 
 def assess_data() -> AssessData:

@@ -1,0 +1,715 @@
+"""`mgcheck diary trial`: a randomised n-of-1 trial of magnesium, planned, kept and analysed.
+
+Thin commands over results/trial.py (the screen, the plan, its state and result), rules/trial.py
+(the schedule and the statistics), store/diary.py (the plans, in the diary's database) and
+render/trial.py. Help strings are translated at import; cli/diary.py loads this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from mgcheck.cli import messages, options
+from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.errors import MgcheckError
+from mgcheck.i18n import _
+from mgcheck.vocab import Standard
+
+if TYPE_CHECKING:
+    from mgcheck.cli.diary_ask import Taken
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.i18n import Translator
+    from mgcheck.models.answers import Answers
+    from mgcheck.models.assess_data import AssessData
+    from mgcheck.models.plan import Plan
+    from mgcheck.models.trial import TrialFile
+
+trial_app = typer.Typer(
+    help=_(
+        "A randomised trial of magnesium on yourself (an n-of-1 trial): weeks with and without "
+        "magnesium in an order chance decides, your nightly leg score, and an honest answer to "
+        "'does it help me?'."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary trial plan  ·  mgcheck diary trial show  ·  "
+        "mgcheck diary trial result  ·  mgcheck diary trial report --output trial.md  ·  "
+        "mgcheck diary trial stop"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+
+PlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        metavar="NO",
+        help=_("A plan by its number (mgcheck diary trial show --all lists them)."),
+        show_default=False,
+    ),
+]
+REPORT_FORMATS = (".md", ".html")
+# How the safety check's questions read a line: the terminal's input (tests give a script).
+READ: Callable[[str], str] = input
+
+
+def _trial() -> TrialFile:
+    from mgcheck.store import snapshot
+
+    return snapshot.trial()
+
+
+def _defaults_help() -> str:
+    """The defaults and why they are so, for --help: from data/trial.yaml in the help language.
+
+    Read from the compiled JSON directly: help is built when this module loads, and the data
+    models are not needed for three numbers and their reasons.
+    """
+    from mgcheck.i18n import current
+    from mgcheck.store.snapshot import raw
+
+    settings = raw("trial")["settings"]
+    lang = current()
+    parts = [
+        _("Defaults: {period} nights a period, {pairs} pairs, {washout} washout nights.").format(
+            period=settings["period_days"]["value"],
+            pairs=settings["pairs"]["value"],
+            washout=settings["washout_days"]["value"],
+        )
+    ]
+    parts += [settings[name]["why"][lang] for name in ("period_days", "pairs", "washout_days")]
+    return " ".join(parts)
+
+
+@trial_app.command(
+    "plan",
+    help=_(
+        "Plan a trial: pairs of periods, one with magnesium and one without in each, the order "
+        "drawn by chance. First a short safety check (the self-check's own rules); then the "
+        "plan says the outcome, the difference that would matter to you, the analysis and the "
+        "smallest p-value it can reach."
+    )
+    + "\n\n"
+    + _defaults_help(),
+    epilog=_(
+        "Examples:  mgcheck diary trial plan  ·  mgcheck diary trial plan --dose "
+        '"magnesiumcitrat 400 mg"  ·  mgcheck diary trial plan --answers answers.yaml --dose '
+        '"magnesium 200 mg" --doctor-ok --json  ·  mgcheck diary trial plan --start 2026-12-01 '
+        "--seed 12345"
+    ),
+)
+@with_lang
+def plan(
+    start: Annotated[
+        str | None,
+        typer.Option(
+            help=_("The first night, as YYYY-MM-DD (its evening). Default: tomorrow."),
+            show_default=False,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(metavar="DAYS", help=_("Nights in each period (2-28)."), show_default=False),
+    ] = None,
+    pairs: Annotated[
+        str | None,
+        typer.Option(
+            metavar="N",
+            help=_("Pairs of periods (2-12); fewer than 6 can never reach p ≤ 0.05."),
+            show_default=False,
+        ),
+    ] = None,
+    washout: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DAYS",
+            help=_("The first nights of each period that are kept but not counted."),
+            show_default=False,
+        ),
+    ] = None,
+    dose: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TEXT",
+            help=_(
+                "What you take on magnesium evenings, as the label prints it: "
+                '"magnesiumcitrat 400 mg", "magnesium 100 mg".'
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    seed: Annotated[
+        str | None,
+        typer.Option(
+            metavar="N",
+            help=_("Make the plan reproducible (default: drawn by the computer and stored)."),
+            show_default=False,
+        ),
+    ] = None,
+    matters: Annotated[
+        str | None,
+        typer.Option(
+            metavar="POINTS",
+            help=_(
+                "The difference in your leg score (0-10) that would matter to you (default 2, "
+                "asked in a terminal)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    answers_file: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help=_("The safety check's answers from a file, as for mgcheck assess."),
+            show_default=False,
+        ),
+    ] = None,
+    doctor_ok: Annotated[
+        bool,
+        typer.Option(
+            "--doctor-ok",
+            help=_("You have asked your doctor, where the safety check says you should."),
+        ),
+    ] = False,
+    standard: StandardOption = Standard.NNR,
+    json: JsonOption = False,
+) -> None:
+    from mgcheck.cli.diary_ask import decimal_option, whole_option
+    from mgcheck.clock import today
+    from mgcheck.models.plan import (
+        MAX_PAIRS,
+        MAX_PERIOD_DAYS,
+        MAX_SEED,
+        MIN_PAIRS,
+        MIN_PERIOD_DAYS,
+        SCORE_MAX,
+    )
+    from mgcheck.results.trial import Design, defaults, draw_seed, new_plan
+    from mgcheck.store import snapshot
+
+    t = context().t
+    trial = _trial()
+    now = today()
+    design = defaults(trial)
+    first = design.start if start is None else _start(start, now)
+    days = (
+        design.period_days
+        if period is None
+        else whole_option(period, "--period", MIN_PERIOD_DAYS, MAX_PERIOD_DAYS, t)
+    )
+    count = (
+        design.pairs if pairs is None else whole_option(pairs, "--pairs", MIN_PAIRS, MAX_PAIRS, t)
+    )
+    if washout is not None:
+        washed = whole_option(washout, "--washout", 0, days - 1, t)
+    else:
+        washed = min(design.washout_days, days - 1)
+    chosen_seed = None if seed is None else whole_option(seed, "--seed", 0, MAX_SEED, t)
+    points = None if matters is None else decimal_option(matters, "--matters", 0.1, SCORE_MAX, t)
+    asker = None if json else options.prompter()
+    if asker is None and (answers_file is None or dose is None):
+        raise MgcheckError(
+            _(
+                "without a terminal (or with --json), give the safety check's answers with "
+                "--answers FILE (mgcheck assess --example shows the format) and the dose with "
+                "--dose TEXT; add --doctor-ok once you have asked your doctor, if it says so."
+            )
+        )
+    _no_running_plan(now, t)  # before any question: one plan at a time
+    data = snapshot.assess_data()
+    answers = _screen_answers(answers_file, data, asker, t)
+    if answers.age < 18:
+        raise MgcheckError(
+            _(
+                "mgcheck plans trials only for adults (18 or over): children and teenagers "
+                "have other needs and limits, and should take magnesium only on a doctor's "
+                "advice."
+            )
+        )
+    from mgcheck.results.trial import screen as run_screen
+
+    checked = run_screen(answers, data, standard, t.lang)
+    if checked.urgent:
+        raise MgcheckError(
+            _(
+                "your answers call for help now ({what}); mgcheck plans no trial. Run mgcheck "
+                "assess for the advice."
+            ).format(what="; ".join(f.title for f in checked.findings if f.level.value == "urgent"))
+        )
+    if not json:
+        from mgcheck.render.trial import print_screen
+
+        print_screen(checked)
+    if checked.needs_doctor and not doctor_ok:
+        if asker is None:
+            raise MgcheckError(
+                _(
+                    "the safety check says to talk to your doctor first ({ids}); once you have, "
+                    "add --doctor-ok. Nothing was planned."
+                ).format(ids=", ".join(checked.ids))
+            )
+        if not asker.confirm(
+            _("Have you asked your doctor, and does your doctor agree to this trial?")
+        ):
+            typer.echo(_("Ask your doctor first; nothing was planned."))
+            return
+        doctor_ok = True
+    taken, dose_text = _dose(dose, asker, t)
+    _check_dose(taken, answers.age, standard, t)
+    if points is None:
+        points = design.matters if asker is None else _ask_matters(asker, design.matters, t)
+    chosen = Design(first, count, days, washed, points)
+    new = new_plan(
+        chosen,
+        trial,
+        seed=draw_seed() if chosen_seed is None else chosen_seed,
+        seed_drawn=chosen_seed is None,
+        dose=dose_text,
+        dose_mg=(taken.low, taken.high),
+        screen_ids=checked.ids,
+        doctor_ok=doctor_ok and checked.needs_doctor,
+        today=now,
+    )
+    stored = _store(new, now, t)
+    if json:
+        _plan_json(stored, now)
+    else:
+        from mgcheck.render.trial import print_plan
+
+        print_plan(stored, trial, now, new=True)
+
+
+def _running(plan: Plan, t: Translator) -> MgcheckError:
+    from mgcheck.render.dates import long_date
+
+    return MgcheckError(
+        _(
+            "trial plan {id} (made {date}) is still running: one plan at a time. Stop it "
+            "first with mgcheck diary trial stop."
+        ).format(id=plan.id, date=long_date(plan.created, t))
+    )
+
+
+def _no_running_plan(now: dt.date, t: Translator) -> None:
+    """Refuse early, naming the running plan (the store checks again when it saves)."""
+    from mgcheck.cli.diary import _existing
+    from mgcheck.models.plan import PlanStatus
+
+    diary = _existing()
+    if diary is None:
+        return
+    with diary:
+        running = [p for p in diary.plans() if p.status_on(now) is PlanStatus.ACTIVE]
+    if running:
+        raise _running(running[0], t)
+
+
+def _start(text: str, now: dt.date) -> dt.date:
+    """The first night: today or later (a plan drawn after its nights would not be random),
+    and within a year."""
+    from mgcheck.cli.diary import parse_night
+    from mgcheck.render.dates import long_date
+
+    first = parse_night(text, "--start")
+    if not now <= first <= now + dt.timedelta(days=365):
+        raise MgcheckError(
+            _(
+                "--start: the first night must be from today to a year ahead ({today} to "
+                "{last}): a plan drawn after its nights have begun would no longer be random."
+            ).format(
+                today=long_date(now, context().t),
+                last=long_date(now + dt.timedelta(days=365), context().t),
+            )
+        )
+    return first
+
+
+def _screen_answers(
+    answers_file: str | None, data: AssessData, asker: Prompter | None, t: Translator
+) -> Answers:
+    """The safety check's answers: a file (as for assess), or the few questions it needs,
+    asked with the interview's own words (data/questions.yaml)."""
+    if answers_file is not None:
+        from mgcheck.rules.assess import form_problem
+        from mgcheck.store.answers import load_answers
+
+        name, answers = load_answers(answers_file)
+        problem = form_problem(answers, data)
+        if problem is not None:
+            raise MgcheckError(messages.form_in_answers(problem, name, t))
+        return answers
+    assert asker is not None
+    return _ask_screen(data, t)
+
+
+def _ask_screen(data: AssessData, t: Translator) -> Answers:
+    from pydantic import ValidationError
+
+    from mgcheck.cli.prompts import PREGNANCY_AGES, Interview
+    from mgcheck.models.answers import Answers, whole_bounds
+    from mgcheck.vocab import LEGACY_VALUES, Condition, Medicine, Sex
+
+    run = context()
+    console = run.console()
+    console.print(
+        _(
+            "First a short safety check: a few of the self-check's questions. Ctrl-C stops; "
+            "nothing is saved."
+        ),
+        style="bold",
+    )
+    interview = Interview(
+        data, run.lang, READ, lambda text: console.print(text, markup=False, highlight=False)
+    )
+    labels = data.questions.labels
+    answers: dict[str, Any] = {"age": interview.whole("age", *whole_bounds(Answers, "age"))}
+    if answers["age"] >= 18:
+        sex = interview.one_of("sex", [(s, labels.sex[s]) for s in Sex])
+        answers["sex"] = sex.value
+        if sex is Sex.FEMALE and answers["age"] in PREGNANCY_AGES:
+            answers["pregnant"] = interview.yes_no("pregnant")
+            if not answers["pregnant"]:
+                answers["breastfeeding"] = interview.yes_no("breastfeeding")
+        answers["conditions"] = [
+            c.value
+            for c in interview.some_of("conditions", [(c, labels.conditions[c]) for c in Condition])
+        ]
+        offered = [(m, labels.medicines[m]) for m in Medicine if m.value not in LEGACY_VALUES]
+        answers["medicines"] = [m.value for m in interview.some_of("medicines", offered)]
+    else:
+        answers["sex"] = Sex.MALE.value  # not asked: under 18 is refused whatever the answers
+    answers["considering_magnesium"] = True
+    try:
+        return Answers.model_validate(answers)
+    except ValidationError as exc:
+        from mgcheck.store.validation import invalid_answers
+
+        raise invalid_answers(exc, _("your answers")) from None
+
+
+def _dose(dose: str | None, asker: Prompter | None, t: Translator) -> tuple[Taken, str]:
+    """The dose of a magnesium evening, from --dose (as a label) or asked as the interview asks."""
+    from mgcheck.cli.diary_ask import ask_taken, from_label
+
+    if dose is not None:
+        return from_label(dose.split(), asker, t), " ".join(dose.split())
+    assert asker is not None
+    asker.say(_("What will you take on magnesium evenings?"))
+    taken = ask_taken(asker, t, planning=True)
+    return taken, taken.label
+
+
+def _check_dose(taken: Taken, age: int, standard: Standard, t: Translator) -> None:
+    """No trial above the upper limit (judged on the higher reading): say why."""
+    from mgcheck.render.style import mg, mg_span
+    from mgcheck.results.trial import dose_allowed, judge_dose
+    from mgcheck.store import snapshot
+
+    if taken.low <= 0:
+        raise MgcheckError(_("--dose: the dose must contain some magnesium."))
+    judgement = judge_dose(snapshot.limits(), standard, age, taken.low, taken.high)
+    if not dose_allowed(judgement):
+        raise MgcheckError(
+            _(
+                "the dose gives {dose} magnesium a night, above the upper limit of {limit} a day "
+                "from supplements ({standard}); mgcheck plans no trial above it. Choose a dose "
+                "within the limit (mgcheck dose shows a label's magnesium)."
+            ).format(
+                dose=mg_span(taken.low, taken.high),
+                limit=mg(judgement.chosen.mg),
+                standard=judgement.chosen.short,
+            )
+        )
+
+
+def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
+    from mgcheck.models.plan import SCORE_MAX
+
+    def parse(text: str) -> float:
+        if not text:
+            return default
+        value = float(text.replace(",", "."))
+        if not 0 < value <= SCORE_MAX:
+            raise ValueError(text)
+        return value
+
+    return asker.ask(
+        _(
+            "How many points lower would your nightly leg score (0-10) have to be for "
+            "magnesium to be worth it to you? Enter for {default}:"
+        ).format(default=t.number(default, 1 if default != int(default) else 0))
+        + " ",
+        parse,
+        _("Write a number above 0 and at most 10, e.g. 2 or 1,5."),
+    )
+
+
+def _store(plan: Plan, now: dt.date, t: Translator) -> Plan:
+    from mgcheck.store.diary import PlanConflict, PlanExists, open_diary
+
+    with open_diary() as diary:
+        try:
+            return diary.create_plan(plan, now)
+        except PlanExists as exc:
+            raise _running(exc.plan, t) from None
+        except PlanConflict as exc:
+            raise MgcheckError(
+                _("the new plan would overlap trial plan {id}; choose a later --start.").format(
+                    id=exc.other_id
+                )
+            ) from None
+
+
+def _plan_json(plan: Plan, now: dt.date) -> None:
+    from mgcheck.render.console import write_json
+    from mgcheck.render.trial import trial_json
+    from mgcheck.results.trial import state
+
+    write_json("trial", trial_json(state(plan, [], now), _trial()))
+
+
+def _chosen(plan_option: str | None) -> tuple[Plan, list[Any]] | None:
+    """The plan asked for (--plan), else the active one, else the latest; with its entries."""
+    from mgcheck.cli.diary import _existing
+    from mgcheck.cli.diary_ask import whole_option
+
+    number = None
+    if plan_option is not None:
+        number = whole_option(plan_option, "--plan", 1, 10**9, context().t)
+    diary = _existing()
+    if diary is None:
+        found = None
+        entries: list[Any] = []
+    else:
+        with diary:
+            found = diary.plan(number)
+            entries = [] if found is None else diary.entries(found.start, found.end)
+            problems = list(diary.problems)
+        if problems:
+            raise MgcheckError("\n".join(problems))
+    if found is None:
+        if number is not None:
+            raise MgcheckError(
+                _("no trial plan {id}; mgcheck diary trial show --all lists them.").format(
+                    id=number
+                )
+            )
+        return None
+    return found, entries
+
+
+def _no_plan() -> MgcheckError:
+    return MgcheckError(_("no trial plan yet; make one with mgcheck diary trial plan."))
+
+
+@trial_app.command(
+    "show",
+    help=_(
+        "Show the plan as a calendar: which evenings are magnesium, which are not, the washout "
+        "nights, and tonight."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary trial show  ·  mgcheck diary trial show --all  ·  "
+        "mgcheck diary trial show --plan 1 --json"
+    ),
+)
+@with_lang
+def show(
+    all_plans: Annotated[
+        bool, typer.Option("--all", help=_("List every plan, past ones too."))
+    ] = False,
+    plan_id: PlanOption = None,
+    json: JsonOption = False,
+) -> None:
+    from mgcheck.clock import today
+    from mgcheck.results.trial import state
+
+    now = today()
+    if all_plans:
+        from mgcheck.cli.diary import _existing
+
+        diary = _existing()
+        plans = []
+        if diary is not None:
+            with diary:
+                plans = diary.plans()
+        if json:
+            from mgcheck.render.console import write_json
+            from mgcheck.render.trial import history_json
+
+            write_json("trial.history", history_json(plans, now))
+        else:
+            from mgcheck.render.trial import print_history
+
+            print_history(plans, now)
+        return
+    found = _chosen(plan_id)
+    if found is None:
+        if json:
+            raise _no_plan()
+        typer.echo(_("No trial plan yet. Make one with mgcheck diary trial plan."))
+        return
+    current = state(found[0], found[1], now)
+    if json:
+        from mgcheck.render.console import write_json
+        from mgcheck.render.trial import trial_json
+
+        write_json("trial", trial_json(current, _trial()))
+    else:
+        from mgcheck.render.trial import print_state
+
+        print_state(current, _trial())
+
+
+@trial_app.command(
+    "stop",
+    help=_("Stop the running trial. It stays in the history; its nights stay in the diary."),
+    epilog=_("Examples:  mgcheck diary trial stop  ·  mgcheck diary trial stop --yes"),
+)
+@with_lang
+def stop(
+    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+) -> None:
+    from mgcheck.clock import today
+    from mgcheck.render.dates import long_date
+    from mgcheck.store.diary import open_existing
+
+    t = context().t
+    now = today()
+    diary = open_existing()
+    if diary is None:
+        raise MgcheckError(_("no trial is running."))
+    with diary:
+        running = diary.plan()
+        if running is None or running.status_on(now).value != "active":
+            raise MgcheckError(_("no trial is running."))
+        if not yes:
+            asker = options.prompter()
+            if asker is None:
+                raise MgcheckError(_("this stops the trial: add --yes, or run it in a terminal."))
+            if not asker.confirm(
+                _("Stop trial plan {id}? It cannot be taken up again.").format(id=running.id)
+            ):
+                typer.echo(_("Nothing changed."))
+                return
+        stopped = diary.stop_plan(now)
+    if stopped is None:
+        raise MgcheckError(_("no trial is running."))
+    typer.echo(
+        _(
+            "Trial plan {id} stopped on {date}. It stays in the history (mgcheck diary trial "
+            "show --all); its nights stay in the diary."
+        ).format(id=stopped.id, date=long_date(now, t))
+    )
+
+
+def _sources(trial: TrialFile) -> tuple[tuple[int, Any], ...]:
+    """The sources the result cites, numbered as mgcheck sources numbers them."""
+    from mgcheck.store import snapshot
+
+    keys = {key for _where, cited in trial.citations() for key in cited}
+    return tuple(
+        (number, source)
+        for number, source in enumerate(snapshot.sources().sources, start=1)
+        if source.key in keys
+    )
+
+
+@trial_app.command(
+    "result",
+    help=_(
+        "The result: per pair the mean leg score with and without magnesium, the mean "
+        "difference with its 95 % interval, the exact randomisation test, how well the plan "
+        "was followed, and a verdict that does not overclaim."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary trial result  ·  mgcheck diary trial result --json  ·  "
+        "mgcheck diary trial result --plan 1"
+    ),
+)
+@with_lang
+def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
+    from mgcheck.clock import today
+    from mgcheck.results.trial import outcome
+
+    found = _chosen(plan_id)
+    if found is None:
+        raise _no_plan()
+    trial = _trial()
+    done = outcome(found[0], found[1], today())
+    sources = _sources(trial)
+    if json:
+        from mgcheck.render.console import write_json
+        from mgcheck.render.trial import trial_json
+
+        write_json("trial", trial_json(done.state, trial, done, sources))
+    else:
+        from mgcheck.render.trial import print_outcome
+
+        print_outcome(done, trial, sources)
+
+
+@trial_app.command(
+    "report",
+    help=_(
+        "Write a report of the trial for your doctor (Markdown or HTML), following the CENT "
+        "reporting items that apply: design, randomisation, periods, results and limits."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary trial report --output trial.md  ·  "
+        "mgcheck diary trial report --output trial.html --force"
+    ),
+)
+@with_lang
+def report(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            metavar="FILE",
+            help=_("The report file: .md or .html."),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the file if it exists, without asking."))
+    ] = False,
+    plan_id: PlanOption = None,
+) -> None:
+    from mgcheck.clock import today
+    from mgcheck.render.trial import render_report
+    from mgcheck.results.trial import outcome
+    from mgcheck.safetext import shown
+    from mgcheck.store.report_file import already_exists, write_report
+
+    suffix = output.suffix.lower()
+    if suffix not in REPORT_FORMATS:
+        raise MgcheckError(
+            _("--output: use a file ending in {formats}").format(formats=", ".join(REPORT_FORMATS))
+        )
+    found = _chosen(plan_id)
+    if found is None:
+        raise _no_plan()
+    if not force and (output.exists() or output.is_symlink()):
+        asker = options.prompter()
+        if asker is None:
+            raise already_exists(output)
+        if not asker.confirm(
+            _("{file} already exists. Replace it?").format(file=shown(output, 200))
+        ):
+            typer.echo(_("Nothing written."))
+            return
+        force = True
+    trial = _trial()
+    now = today()
+    content = render_report(suffix, outcome(found[0], found[1], now), trial, _sources(trial), now)
+    write_report(output, content, replace=force)
+    typer.echo(_("Report written to {file}.").format(file=shown(output, 200)))

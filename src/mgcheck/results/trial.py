@@ -1,0 +1,296 @@
+"""`mgcheck diary trial` as use cases: the safety screen, a new plan, and a plan's state and result.
+
+Pure: the commands read the diary and the data and pass them in; the renderers word what comes
+out. The medicine and condition logic is the self-check's own (:func:`results.assess.evaluate`
+on the screen's answers); the statistics are ``rules/trial.py``'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mgcheck.i18n import Language
+from mgcheck.models.answers import Answers
+from mgcheck.models.assess_data import AssessData
+from mgcheck.models.diary import Entry
+from mgcheck.models.guidance import LimitsFile, SourceEntry
+from mgcheck.models.plan import (
+    Arm,
+    Period,
+    Plan,
+    PlanStatus,
+    followed_is_consistent,
+    min_nights_for,
+)
+from mgcheck.models.trial import TrialFile
+from mgcheck.results.assess import FindingOut
+from mgcheck.rules.limits import ADULT_AGE, Judgement, Verdict, dose_standard, judge
+from mgcheck.rules.trial import NightRecord, TrialResult, analyse, plan_schedule
+from mgcheck.vocab import Level, Standard
+
+# The findings of the self-check that the screen shows: everything for a doctor (or more
+# urgent), and every interaction with a medicine, also the timed ones of level "caution".
+INTERACTION_PREFIX = "interaction-"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the self-check says about starting magnesium, for a trial."""
+
+    findings: tuple[FindingOut, ...]  # the ones to show, most urgent first
+    urgent: bool  # help now: no trial at all
+    adult: bool
+    sources: tuple[tuple[int, SourceEntry], ...]
+
+    @property
+    def needs_doctor(self) -> bool:
+        return bool(self.findings)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.findings)
+
+
+def screen(answers: Answers, data: AssessData, standard: Standard, lang: Language) -> Screen:
+    """Run the self-check on the screen's answers, as someone about to take magnesium.
+
+    Without a supplement in the answers the person counts as considering magnesium, which is
+    what a trial is: the findings then speak of starting it ("talk to a doctor first").
+    """
+    from mgcheck.results.assess import evaluate
+
+    if answers.magnesium is None and not answers.considering_magnesium:
+        answers = answers.model_copy(update={"considering_magnesium": True})
+    result = evaluate(answers, data, standard, lang)
+    shown = tuple(
+        f
+        for f in result.report.findings
+        if f.level in (Level.URGENT, Level.DOCTOR) or f.id.startswith(INTERACTION_PREFIX)
+    )
+    keys = {key for f in shown for key in f.sources}
+    return Screen(
+        findings=shown,
+        urgent=any(f.level is Level.URGENT for f in shown),
+        adult=answers.age >= ADULT_AGE,
+        sources=tuple((n, s) for n, s in result.sources if s.key in keys),
+    )
+
+
+def judge_dose(
+    limits: LimitsFile, standard: Standard, age: int, low_mg: float, high_mg: float
+) -> Judgement:
+    """A night's dose against the upper limit for a day (one dose each magnesium evening)."""
+    return judge(limits, dose_standard(limits, standard, age), age, low_mg, high_mg)
+
+
+def dose_allowed(judgement: Judgement) -> bool:
+    """No trial above the limit, nor one that may be above it: safety goes by the higher reading."""
+    return judgement.verdict not in (Verdict.ABOVE, Verdict.MAYBE_ABOVE)
+
+
+@dataclass(frozen=True)
+class Design:
+    start: dt.date
+    pairs: int
+    period_days: int
+    washout_days: int
+    matters: float
+
+
+def defaults(trial: TrialFile) -> Design:
+    """data/trial.yaml's design, starting tomorrow evening (a day to get the magnesium)."""
+    from mgcheck.clock import today
+
+    settings = trial.settings
+    return Design(
+        start=today() + dt.timedelta(days=1),
+        pairs=settings.pairs.value,
+        period_days=settings.period_days.value,
+        washout_days=settings.washout_days.value,
+        matters=settings.smallest_difference.value,
+    )
+
+
+def new_plan(
+    design: Design,
+    trial: TrialFile,
+    *,
+    seed: int,
+    seed_drawn: bool,
+    dose: str,
+    dose_mg: tuple[float, float],
+    screen_ids: Sequence[str],
+    doctor_ok: bool,
+    today: dt.date,
+) -> Plan:
+    """The plan to store (its id is given by the diary): the periods are drawn here, once."""
+    periods = plan_schedule(design.start, design.pairs, design.period_days, seed)
+    settings = trial.settings
+    return Plan(
+        id=0,
+        created=today,
+        status=PlanStatus.ACTIVE,
+        stopped_on=None,
+        seed=seed,
+        seed_drawn=seed_drawn,
+        period_days=design.period_days,
+        washout_days=design.washout_days,
+        min_nights=min_nights_for(design.period_days, design.washout_days),
+        dose=dose,
+        dose_mg_low=dose_mg[0],
+        dose_mg_high=dose_mg[1],
+        matters=design.matters,
+        alpha=settings.alpha.value,
+        confidence=settings.confidence.value,
+        screen=tuple(screen_ids),
+        doctor_ok=doctor_ok,
+        periods=periods,
+    )
+
+
+def draw_seed() -> int:
+    """A seed nobody chose: from the operating system's randomness, as ``secrets`` gives it."""
+    import secrets
+
+    return secrets.randbelow(10**9)
+
+
+# --- a plan's state ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NightPlan:
+    """What the plan says for one night."""
+
+    night: dt.date
+    period: Period
+    number: int  # the period's place in the plan, from 1
+    washout: bool  # one of the first nights of its period: kept, but not counted
+
+
+def night_plan(plan: Plan, night: dt.date) -> NightPlan | None:
+    period = plan.period_of(night)
+    if period is None:
+        return None
+    return NightPlan(night, period, plan.periods.index(period) + 1, plan.in_washout(night))
+
+
+def covering(plans: Sequence[Plan], night: dt.date) -> tuple[Plan, NightPlan] | None:
+    """The plan that holds for ``night`` (plans never overlap), with what it says."""
+    for plan in plans:
+        said = night_plan(plan, night)
+        if said is not None:
+            return plan, said
+    return None
+
+
+def dose_matches(plan: Plan, low: float, high: float) -> bool:
+    """Whether magnesium taken (``low``-``high`` mg) is the plan's dose, give or take 1 mg."""
+    return low <= plan.dose_mg_high + 1 and high >= plan.dose_mg_low - 1
+
+
+def night_record(entry: Entry, arm: Arm) -> NightRecord:
+    """An entry as the analysis reads it; ``followed`` as stored (worked out if missing)."""
+    followed = entry.followed
+    if followed is None or not followed_is_consistent(arm, entry.magnesium_mg, followed):
+        followed = entry.on_magnesium is (arm is Arm.MAGNESIUM)
+    return NightRecord(entry.legs, followed)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts over the planned nights that have passed (before today, and before a stop)."""
+
+    passed: int
+    recorded: int
+    followed: int
+    off_plan: int
+    missing: int
+    left: int  # planned nights from tonight on (0 once finished or stopped)
+
+
+@dataclass(frozen=True)
+class TrialState:
+    plan: Plan
+    today: dt.date
+    status: PlanStatus  # as of today: an active plan past its end is finished
+    tonight: NightPlan | None
+    progress: Progress
+    nights: dict[dt.date, NightRecord]  # the recorded nights the plan holds for
+
+    @property
+    def running(self) -> bool:
+        return self.status is PlanStatus.ACTIVE
+
+    @property
+    def started(self) -> bool:
+        return self.today > self.plan.start
+
+    def pairs_left(self) -> tuple[int, ...]:
+        """The pairs with nights still to come."""
+        return tuple(
+            sorted({p.pair for p in self.plan.periods if p.end >= self.today and self.running})
+        )
+
+
+def state(plan: Plan, entries: Sequence[Entry], today: dt.date) -> TrialState:
+    status = plan.status_on(today)
+    nights: dict[dt.date, NightRecord] = {}
+    for entry in entries:
+        said = night_plan(plan, entry.night)
+        if said is not None:
+            nights[entry.night] = night_record(entry, said.period.arm)
+    last = min(plan.last_covered, today - dt.timedelta(days=1))
+    passed = [n for p in plan.periods for n in p.nights() if n <= last]
+    recorded = [n for n in passed if n in nights]
+    followed = sum(nights[n].followed for n in recorded)
+    left = 0
+    if status is PlanStatus.ACTIVE:
+        left = sum(1 for p in plan.periods for n in p.nights() if n >= today)
+    return TrialState(
+        plan=plan,
+        today=today,
+        status=status,
+        tonight=night_plan(plan, today) if status is PlanStatus.ACTIVE else None,
+        progress=Progress(
+            passed=len(passed),
+            recorded=len(recorded),
+            followed=followed,
+            off_plan=len(recorded) - followed,
+            missing=len(passed) - len(recorded),
+            left=left,
+        ),
+        nights=nights,
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """`trial result`: the state, and the analysis once the plan is no longer running."""
+
+    state: TrialState
+    analysis: TrialResult | None  # None while the trial runs: no verdict before the end
+
+
+def outcome(plan: Plan, entries: Sequence[Entry], today: dt.date) -> Outcome:
+    """The analysis of a finished or stopped plan; none while it runs.
+
+    Looking at the answer before the planned end, and stopping when it looks good, would make
+    a chance finding likelier than the 5 % the test promises; so a running trial gets its
+    progress and what is left, and the verdict comes after the last night.
+    """
+    current = state(plan, entries, today)
+    if current.running:
+        return Outcome(current, None)
+    result = analyse(
+        plan.periods,
+        current.nights,
+        plan.washout_days,
+        plan.min_nights,
+        alpha=plan.alpha,
+        confidence=plan.confidence,
+        smallest_difference=plan.matters,
+    )
+    return Outcome(current, result)
