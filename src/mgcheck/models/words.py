@@ -11,8 +11,8 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from mgcheck.folding import phrase_key
 from mgcheck.models.base import NonEmpty, Strict, Text
-from mgcheck.rules.understand import phrase_key
 from mgcheck.vocab import (
     LEGACY_VALUES,
     Condition,

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from mgcheck.folding import fold
 from mgcheck.models.base import Food
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
-
-
-def fold(text: str) -> str:
-    """Fold case and accents so 'rodbede', 'RØDBEDE' and 'rødbede' compare equal.
-
-    æ becomes 'ae' and ø 'o' (they do not decompose in Unicode); å, é and friends lose their
-    marks; the Danish spellings 'aa' (å) and 'oe' (ø) are folded the same way on both sides.
-    """
-    text = text.casefold()
-    if not text.isascii():  # the full tables are mostly ASCII: skip the costly part for them
-        text = text.replace("æ", "ae").replace("ø", "o")
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    while "aa" in text or "oe" in text:  # until stable, so folding twice changes nothing
-        text = text.replace("aa", "a").replace("oe", "o")
-    return text
 
 
 def name_matches(food: Food, query: str) -> bool:
