@@ -239,6 +239,7 @@ def compile_data() -> dict[str, BaseModel]:
         "findings": findings,
         "diet": data.diet,
         "trial": load_trial(source_keys(data.sources)),
+        "words": load_words(),
     }
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from mgcheck.models.base import FoodTable
     from mgcheck.models.guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
     from mgcheck.models.trial import TrialFile
+    from mgcheck.models.words import WordsFile
 
 COMPILED_DIR = Path(__file__).resolve().parent.parent / "data" / "compiled"
 # The files of the snapshot, each the JSON dump of one validated data file.
@@ -43,6 +44,7 @@ NAMES = (
     "findings",
     "diet",
     "trial",
+    "words",
 )
 
 M = TypeVar("M", bound="BaseModel")
@@ -191,8 +193,17 @@ def diet() -> DietFile:
 @cache
 def trial() -> TrialFile:
     from mgcheck.models.trial import TrialFile
+    from mgcheck.models.words import WordsFile
 
     return construct(TrialFile, _read("trial"))
+
+
+@cache
+def words() -> WordsFile:
+    """The words people type for answers and labels (data/words.yaml)."""
+    from mgcheck.models.words import WordsFile
+
+    return construct(WordsFile, _read("words"))
 
 
 def assess_data() -> AssessData:
