@@ -193,7 +193,6 @@ def diet() -> DietFile:
 @cache
 def trial() -> TrialFile:
     from mgcheck.models.trial import TrialFile
-    from mgcheck.models.words import WordsFile
 
     return construct(TrialFile, _read("trial"))
 
