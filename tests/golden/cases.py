@@ -527,6 +527,8 @@ def _normalise(text: str, folder: Path) -> str:
     import datetime as dt
 
     text = text.replace(str(folder), "<TMP>")
+    # How to run mgcheck again names the Python that ran it (python -m mgcheck).
+    text = text.replace(sys.executable, "<PYTHON>")
     return text.replace(dt.date.today().isoformat(), "<TODAY>")
 
 

@@ -132,12 +132,39 @@ def assess(
         from mgcheck.render.console import write_json
 
         write_json("report", report.to_json())
-    else:
-        from mgcheck.render.report import print_report
+        return
+    from mgcheck.render.report import print_report
 
-        print_report(report, sources)
-        if output is not None:
-            typer.echo(_("Report written to {file}.").format(file=shown(output, 200)))
+    run = context()
+    interactive = answers_file is None
+    print_report(
+        report,
+        sources,
+        program=run.program,
+        rerun=_rerun(run.program, answers_file, run.lang),
+        will_offer_to_save=interactive and output is None,
+        written_to=None if output is None else shown(output, 200),
+    )
+    if interactive:
+        from mgcheck.cli.keep import offer_to_keep
+
+        offer_to_keep(report, sources, answers, run, report_saved=output is not None)
+
+
+def _rerun(program: str, answers_file: str | None, lang: str) -> str:
+    """The command that runs this self-check again: with the same answers file, and with
+    --lang when the environment alone would choose the other language."""
+    import os
+    import shlex
+
+    from mgcheck.i18n import choose_language
+
+    command = f"{program} assess"
+    if answers_file is not None and answers_file != "-":
+        command += f" --answers {shlex.quote(answers_file)}"
+    if choose_language([], os.environ) != lang:
+        command += f" --lang {lang}"
+    return command
 
 
 def _may_replace(output: Path) -> bool:
