@@ -287,6 +287,7 @@ class FormOut(TypedDict):
     variants: list[FormVariant]
     absorption: str
     stomach: str
+    label_note: str | None
     sources: list[str]
 
 
