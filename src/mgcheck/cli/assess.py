@@ -111,8 +111,12 @@ def assess(
         from mgcheck.cli import messages
         from mgcheck.rules.assess import form_problem
         from mgcheck.store.answers import load_answers
+        from mgcheck.store.validation import InvalidAnswers
 
-        name, answers = load_answers(answers_file)
+        try:
+            name, answers = load_answers(answers_file)
+        except InvalidAnswers as exc:
+            raise MgcheckError(messages.invalid_answers(exc, context().t)) from None
         problem = form_problem(answers, data)
         if problem is not None:
             raise MgcheckError(messages.form_in_answers(problem, name, context().t))
@@ -206,6 +210,8 @@ def _interview(data: AssessData) -> Answers:
     try:
         return Answers.model_validate(interview.run())
     except ValidationError as exc:  # e.g. a form name with control characters in it
+        from mgcheck.cli import messages
         from mgcheck.store.validation import invalid_answers
 
-        raise invalid_answers(exc, _("your answers")) from None
+        problem = invalid_answers(exc, _("your answers"))
+        raise MgcheckError(messages.invalid_answers(problem, run.t)) from None

@@ -105,9 +105,15 @@ def foods(
     if foods_file is None:
         table = snapshot.foods()
     else:
+        from mgcheck.cli import messages
+        from mgcheck.cli.options import context
         from mgcheck.store.datafiles import load_foods
+        from mgcheck.store.validation import InvalidData
 
-        table = load_foods(foods_file)
+        try:
+            table = load_foods(foods_file)
+        except InvalidData as exc:
+            raise MgcheckError(messages.invalid_data(exc, context().t)) from None
     query = FoodsQuery(
         by=by, group=group, search=search, article_only=article, top=top, target_mg=target
     )

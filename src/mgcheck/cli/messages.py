@@ -7,6 +7,7 @@ suggestions, ``InvalidNight`` with its kind, ...); the commands turn it into an
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from mgcheck.errors import MgcheckError
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from mgcheck.models.diary import InvalidNight
     from mgcheck.rules.dose import FormProblem, InvalidAmount
     from mgcheck.rules.guidance import UnknownSection
+    from mgcheck.store.validation import InvalidAnswers, InvalidData, Problem
 
 
 def error(text: str) -> MgcheckError:
@@ -108,3 +110,81 @@ def unknown_schema(kind: str, known: list[str], t: Translator) -> str:
     return t("no schema called '{name}'. Schemas: {names}").format(
         name=shown(kind, 40), names=", ".join(known)
     )
+
+
+# --- answers files: Pydantic's error types in the user's words, with the allowed range ----------
+
+_WHOLE = {"int_type", "int_parsing", "int_from_float"}
+_NUMBER = {"float_type", "float_parsing", "finite_number"}
+_RANGE = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+def _bound(value: float, t: Translator) -> str:
+    return t.number(value, 0 if float(value).is_integer() else 2)
+
+
+def answers_problem(problem: Problem, t: Translator) -> str:
+    """One problem of an answers file, as a person reads it: what the key must be."""
+    kind = problem.kind
+    if kind == "extra_forbidden":
+        return t("unknown key")
+    if kind == "missing":
+        return t("missing")
+    said: str | None = None
+    if kind in _WHOLE | _NUMBER | _RANGE and problem.low is not None and problem.high is not None:
+        low, high = _bound(problem.low, t), _bound(problem.high, t)
+        if problem.whole:
+            said = t("must be a whole number from {low} to {high}")
+        elif problem.low_open:
+            said = t("must be a number above {low} and at most {high}")
+        else:
+            said = t("must be a number from {low} to {high}")
+        said = said.format(low=low, high=high)
+    elif kind in _WHOLE:
+        said = t("must be a whole number")
+    elif kind in _NUMBER:
+        said = t("must be a number")
+    elif kind in {"bool_type", "bool_parsing"}:
+        said = t("must be true or false")
+    elif kind in {"enum", "literal_error"} and problem.choices:
+        said = t("must be one of: {choices}").format(choices=", ".join(problem.choices))
+    elif kind in {"list_type", "tuple_type"}:
+        said = t("must be a list, e.g. [] for none")
+    elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+        said = t("must hold its keys, as mgcheck assess --example shows")
+    elif kind == "string_type":
+        said = t("must be text")
+    elif kind == "string_too_long":
+        said = t("must be at most 100 characters")
+    elif kind == "string_pattern_mismatch":
+        said = t("must not be empty")
+    elif kind == "invalid_key":
+        said = t("must be a key name, as mgcheck assess --example shows")
+    if said is None:
+        return problem.detail  # a model's own reason, already in the user's language
+    if problem.value is not None:
+        said += " " + t("(the file has {value})").format(value=problem.value)
+        comma = re.fullmatch(r'"(\d+),(\d+)"', problem.value)
+        if comma is not None and kind in _WHOLE | _NUMBER:
+            said += "; " + t("a file writes decimals with a point: {number}").format(
+                number=f"{comma.group(1)}.{comma.group(2)}"
+            )
+    return said
+
+
+def invalid_answers(exc: InvalidAnswers, t: Translator) -> str:
+    """Every problem of an answers file, a line each, naming the file and the key."""
+    return "\n".join(
+        f"{exc.name}: {p.where or t('answers')}: {answers_problem(p, t)}" for p in exc.problems
+    )
+
+
+def invalid_data(exc: InvalidData, t: Translator) -> str:
+    """A food table (``foods --foods``) that fails: the item, the field and what it must be."""
+    where = f"{exc.where}: " if exc.where else ""
+    message = f"{exc.file}: {where}{answers_problem(exc.problem, t)}"
+    if exc.more == 1:
+        message += " " + t("(and 1 more problem)")
+    elif exc.more:
+        message += " " + t("(and {n} more problems)").format(n=exc.more)
+    return message
