@@ -463,6 +463,11 @@ def cases() -> list[Case]:
         out.append(_single(f"help_{slug}_da", *path, "--help", env=DA))
     out.append(_single("help_lang_first_da", "--lang", "da", "foods", "--help"))
     out.append(_single("usage_error", "foods", "--by", "weight"))
+    out.append(_single("usage_error_da", "foods", "--by", "vægt", env=DA))
+    out.append(_single("usage_range_da", "dose", "citrat", "400", "--per-day", "30", env=DA))
+    out.append(_single("usage_no_option_da", "foods", "--nope", env=DA))
+    out.append(_single("foods_group_da", "foods", "--group", "bælgfrugter", env=DA))
+    out.append(_single("foods_group_unknown_da", "foods", "--group", "sten", env=DA))
     out.append(_single("unknown_command", "nope"))
     return out
 

@@ -47,7 +47,7 @@ def assess(
         str | None,
         typer.Option(
             "--answers",
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_("Read the answers from a YAML or JSON file; - reads standard input."),
             show_default=False,
         ),
@@ -56,7 +56,7 @@ def assess(
         Path | None,
         typer.Option(
             "--output",
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_("Also write the report to FILE: .md, .html, .txt or .json."),
             show_default=False,
             dir_okay=False,

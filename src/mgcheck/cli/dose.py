@@ -39,7 +39,7 @@ def dose(
     words: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="FORM AMOUNT",
+            metavar=_("FORM AMOUNT"),
             help=_(
                 "The form on the label, in Danish or English (citrat, oxide, glycinate, ...), "
                 "then the amount per tablet or dose (400, 400mg, 1,5 g)."

@@ -40,8 +40,15 @@ def foods(
         ),
     ] = RankBy.SERVING,
     group: Annotated[
-        FoodGroup | None,
-        typer.Option(help=_("Only foods of this group."), case_sensitive=False, show_default=False),
+        str | None,
+        typer.Option(
+            metavar=_("GROUP"),
+            help=_(
+                "Only foods of this group: nuts, legumes, whole grains, vegetables, fish, dairy, "
+                "fruit or other (the keys nuts_seeds, whole_grains work too)."
+            ),
+            show_default=False,
+        ),
     ] = None,
     search: Annotated[
         str | None,
@@ -115,7 +122,28 @@ def foods(
         except InvalidData as exc:
             raise MgcheckError(messages.invalid_data(exc, context().t)) from None
     query = FoodsQuery(
-        by=by, group=group, search=search, article_only=article, top=top, target_mg=target
+        by=by,
+        group=None if group is None else _group(group),
+        search=search,
+        article_only=article,
+        top=top,
+        target_mg=target,
     )
     result = rank_foods(table.foods, query)
     (foods_json if json else print_foods)(result)
+
+
+def _group(name: str) -> FoodGroup:
+    """``--group`` by any name of data/words.yaml, Danish or English."""
+    from mgcheck.cli import messages
+    from mgcheck.cli.options import context
+    from mgcheck.rules.foods import find_group
+    from mgcheck.store import snapshot
+
+    groups = snapshot.words().food_groups
+    found = find_group(name, {value: p.every() for value, p in groups.items()})
+    if found is None:
+        t = context().t
+        names = [getattr(p, t.lang)[0] for p in groups.values()]
+        raise MgcheckError(messages.unknown_group(name, names, t))
+    return found

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from mgcheck.folding import fold
+from mgcheck.folding import fold, phrase_key
 from mgcheck.models.base import Food
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
+
+
+def find_group(name: str, names: Mapping[str, Iterable[str]]) -> FoodGroup | None:
+    """The food group a person named, in Danish or English (``nødder``, ``bælgfrugter``,
+    ``nuts_seeds``); ``names`` are each group's words (data/words.yaml food_groups)."""
+    key = phrase_key(name)
+    for value, words in names.items():
+        if key and key in {phrase_key(w) for w in (value, *words)}:
+            return FoodGroup(value)
+    return None
 
 
 def name_matches(food: Food, query: str) -> bool:
