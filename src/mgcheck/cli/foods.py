@@ -13,7 +13,7 @@ from mgcheck.i18n import _
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 
 if TYPE_CHECKING:
-    pass
+    from mgcheck.rules.foods import FoundVia
 
 commands = typer.Typer()  # collected by mgcheck.cli.app
 # What `mgcheck` alone (the welcome screen) says of each command here.
@@ -101,8 +101,16 @@ def foods(
         from mgcheck.rules.foods import search_composition
         from mgcheck.store.composition import load_composition
 
-        rows, matched = search_composition(load_composition(), search, by, top)
-        (composition_json if json else print_composition)(rows, matched, search, by)
+        full = load_composition()
+        rows, matched = search_composition(full, search, by, top)
+        found_via: list[FoundVia] = []
+        if not matched:  # a Danish name, say: the tables are English (and Finnish)
+            from mgcheck.rules.foods import found_via_curated
+            from mgcheck.store import snapshot
+
+            found_via = found_via_curated(snapshot.foods().foods, full, search)
+            rows = [found.row for found in found_via if found.row is not None]
+        (composition_json if json else print_composition)(rows, matched, search, by, found_via)
         return
 
     from mgcheck.render.foods import foods_json, print_foods

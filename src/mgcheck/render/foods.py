@@ -8,12 +8,13 @@ from typing import Any
 
 from rich import box
 from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import Language, _, current, format_number
 from mgcheck.render.console import stdout_console, write_json
-from mgcheck.rules.foods import CompositionRow, FoodsResult
+from mgcheck.rules.foods import CompositionRow, FoodsResult, FoundVia
 from mgcheck.vocab import COMPOSITION_ATTRIBUTION, RankBy
 
 ARTICLE_MARK = "*"
@@ -265,12 +266,23 @@ def foods_json(result: FoodsResult) -> None:
     )
 
 
-def print_composition(rows: Sequence[CompositionRow], matched: int, query: str, by: RankBy) -> None:
+def print_composition(
+    rows: Sequence[CompositionRow],
+    matched: int,
+    query: str,
+    by: RankBy,
+    found_via: Sequence[FoundVia] = (),
+) -> None:
+    lang = current()
     console = stdout_console()
     if not rows:
         console.print(
-            _("No food in the full tables matches “{query}”. Try another word.").format(query=query)
+            _(
+                "No food in the full tables matches “{query}”. They name foods in English "
+                "(and Finnish): try the English word."
+            ).format(query=query)
         )
+        _print_tries(console, found_via)
         return
     title = _("Full food tables: “{query}”, ranked by {rank}").format(
         query=query,
@@ -293,7 +305,25 @@ def print_composition(rows: Sequence[CompositionRow], matched: int, query: str, 
             _num(row.kcal_per_100g),
         )
     console.print(table)
-    shown = _shown_line(len(rows), matched)
+    sources = [
+        _("{name} ({source})").format(
+            name=found.food.name.get(lang), source=f"{found.row.dataset} {found.row.source_id}"
+        )
+        for found in found_via
+        if found.row is not None
+    ]
+    if sources:
+        console.print(
+            Text(
+                _(
+                    "No row of the full tables has the word “{query}”: they name foods in "
+                    "English. Found through mgcheck's own table: {foods}."
+                ).format(query=query, foods="; ".join(sources)),
+                style="dim",
+            )
+        )
+    _print_tries(console, found_via)
+    shown = _shown_line(len(rows), matched) if matched else None
     if shown:
         console.print(Text(shown, style="dim"))
     if by is RankBy.SERVING:
@@ -305,7 +335,35 @@ def print_composition(rows: Sequence[CompositionRow], matched: int, query: str, 
     )
 
 
-def composition_json(rows: Sequence[CompositionRow], matched: int, query: str, by: RankBy) -> None:
+def _print_tries(console: Console, found_via: Sequence[FoundVia]) -> None:
+    tries = dict(pair for found in found_via for pair in found.tries)
+    if not tries:
+        return
+    console.print(
+        Text(
+            _("English words to try: {searches}.").format(
+                searches=", ".join(
+                    (
+                        _("--search “{words}” (1 food)")
+                        if n == 1
+                        else _("--search “{words}” ({n} foods)")
+                    ).format(words=words, n=n)
+                    for words, n in tries.items()
+                )
+            ),
+            style="dim",
+        )
+    )
+
+
+def composition_json(
+    rows: Sequence[CompositionRow],
+    matched: int,
+    query: str,
+    by: RankBy,
+    found_via: Sequence[FoundVia] = (),
+) -> None:
+    lang = current()
     write_json(
         "composition",
         {
@@ -323,6 +381,18 @@ def composition_json(rows: Sequence[CompositionRow], matched: int, query: str, b
                     "kcal_per_100g": row.kcal_per_100g,
                 }
                 for row in rows
+            ],
+            "found_via": [
+                {
+                    "id": found.food.id,
+                    "name": found.food.name.get(lang),
+                    "source": {
+                        "dataset": found.food.source.dataset.value,
+                        "id": found.food.source.id,
+                    },
+                    "searches": [{"search": words, "matched": n} for words, n in found.tries],
+                }
+                for found in found_via
             ],
         },
     )
