@@ -9,7 +9,6 @@ import typer
 from mgcheck.cli.options import JsonOption, StandardOption, context, read_label, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.store import snapshot
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
@@ -79,6 +78,8 @@ def dose(
     json: JsonOption = False,
 ) -> None:
     """Convert a label amount; every medical judgement is made in mgcheck.rules."""
+    from mgcheck.store import snapshot
+
     forms = snapshot.forms()
     if list_forms:
         if words:
@@ -122,6 +123,7 @@ def _label_parts(words: list[str]) -> tuple[LabelPart, ...]:
     from mgcheck.cli import messages
     from mgcheck.rules.dose import InvalidAmount
     from mgcheck.rules.understand import LabelReading, read_label_words
+    from mgcheck.store import snapshot
 
     reading = read_label_words(words, snapshot.words())
     if isinstance(reading, LabelReading):
