@@ -117,7 +117,9 @@ def _keep(
             path, suffix = Path(name).expanduser(), suffixes[0]
         if suffix not in suffixes:
             asker.refuse(
-                t("Use a name ending in {endings}.").format(endings=t.join_and(list(suffixes)))
+                t("Use a name ending in {endings} or {last}.").format(
+                    endings=", ".join(suffixes[:-1]), last=suffixes[-1]
+                )
             )
             continue
         if path.is_dir():
