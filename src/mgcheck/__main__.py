@@ -61,8 +61,9 @@ def main() -> None:
             reader_gone()
         return
 
-    from mgcheck.render.console import reader_gone
+    from mgcheck.render.console import reader_gone, unpad_stdout
 
+    unpad_stdout()
     try:
         from mgcheck import i18n
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -49,11 +49,47 @@ class Context:
 
         return user_dir()
 
+    @cached_property
+    def program(self) -> str:
+        """How to start this mgcheck again, as a command to type (``mgcheck``,
+        ``.venv/bin/mgcheck``, ``/path/python -m mgcheck``): the README's first line installs
+        it without putting it on the PATH."""
+        import shutil
+
+        return how_to_run(sys.argv[0] if sys.argv else "", sys.executable, Path.cwd(), shutil.which)
+
     def console(self) -> Console:
         """Results on stdout, control characters made visible."""
         from mgcheck.render.console import stdout_console
 
         return stdout_console()
+
+
+def _typed(path: Path, cwd: Path) -> str:
+    """A path as a person would type it here: relative below the current folder."""
+    import shlex
+
+    try:
+        shown = str(path.absolute().relative_to(cwd))
+    except ValueError:
+        shown = str(path.absolute())
+    return shlex.quote(shown)
+
+
+def how_to_run(argv0: str, executable: str, cwd: Path, which: Callable[[str], str | None]) -> str:
+    """The command that starts mgcheck the way this run was started: ``mgcheck`` when the
+    shell finds this very program by that name, else its path; ``python -m mgcheck`` with
+    this Python when it was started so."""
+    script = Path(argv0)
+    if script.name == "mgcheck" and script.exists():
+        found = which("mgcheck")
+        try:
+            if found is not None and Path(found).samefile(script):
+                return "mgcheck"
+        except OSError:
+            pass
+        return _typed(script, cwd)
+    return f"{_typed(Path(executable), cwd)} -m mgcheck"
 
 
 def from_environment() -> Context:

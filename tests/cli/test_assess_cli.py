@@ -97,10 +97,13 @@ def test_danish_report(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         (GOOD + "favourite_colour: blue\n", ["answers.yaml: favourite_colour: unknown key"]),
-        ("age: fifty\nsex: female\n", ["answers.yaml: age: Input should be a valid integer"]),
+        (
+            "age: fifty\nsex: female\n",
+            ['answers.yaml: age: must be a whole number from 1 to 120 (the file has "fifty")'],
+        ),
         (
             "age: 300\nsex: female\n",
-            ["answers.yaml: age: Input should be less than or equal to 120"],
+            ["answers.yaml: age: must be a whole number from 1 to 120 (the file has 300)"],
         ),
         (
             "age: 40\nsex: male\npregnant: true\n",
@@ -111,14 +114,16 @@ def test_danish_report(tmp_path: Path) -> None:
                 "amount_mg: 400", "amount_mg: -5"
             ),
             [
-                "answers.yaml: magnesium.amount_mg: Input should be greater than 0",
-                "answers.yaml: legs.days_per_week: Input should be less than or equal to 7",
+                "answers.yaml: magnesium.amount_mg: must be a number above 0 and at most 100,000"
+                " (the file has -5)",
+                "answers.yaml: legs.days_per_week: must be a whole number from 0 to 7"
+                " (the file has 9)",
             ],
         ),
         ("age: 40\n", ["answers.yaml: sex: missing"]),
         (
             "age: 40\nsex: female\nconditions: [gout]\n",
-            ["answers.yaml: conditions[0]: Input should be"],
+            ["answers.yaml: conditions[0]: must be one of: kidney_disease, bleeding_disorder"],
         ),
         (
             "age: 40\nsex: female\nmagnesium: {form: sitrat, amount_mg: 400}\n",
@@ -237,3 +242,29 @@ def test_an_existing_report_survives_a_failed_write(
     monkeypatch.setattr(os, "fsync", broken)
     run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
     assert target.read_text(encoding="utf-8") == "the old report"
+
+
+def test_a_bad_answers_file_is_refused_in_danish_with_what_each_key_allows(
+    tmp_path: Path,
+) -> None:
+    """Issue 12: no English Pydantic text reaches a Danish user; every range is named."""
+    path = tmp_path / "svar.yaml"
+    path.write_text(
+        "age: 200\nsex: robot\npregnant: ja\nmagnesium: {form: citrat, amount_mg: 0, per_day: 30}\n"
+        "diet:\n  fish: 2,5\nlabs: {magnesium: {value: 0.8, unit: mmol}}\n",
+        encoding="utf-8",
+    )
+    result = run("assess", "--answers", str(path), "--lang", "da")
+    assert result.exit_code == 2
+    lines = [line.removeprefix(f"mgcheck: {path}: ") for line in result.stderr.splitlines()]
+    assert lines == [
+        "age: skal være et helt tal fra 1 til 120 (filen har 200)",
+        'sex: skal være en af: female, male (filen har "robot")',
+        'pregnant: skal være true eller false (filen har "ja")',
+        "magnesium.amount_mg: skal være et tal over 0 og højst 100.000 (filen har 0)",
+        "magnesium.per_day: skal være et helt tal fra 1 til 24 (filen har 30)",
+        'diet.fish: skal være et tal fra 0 til 20 (filen har "2,5"); en fil skriver decimaler'
+        " med punktum: 2.5",
+        'labs.magnesium.unit: skal være en af: mmol/L, mg/dL, mEq/L (filen har "mmol")',
+    ]
+    assert "Input should" not in result.stderr

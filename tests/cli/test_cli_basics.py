@@ -82,3 +82,67 @@ def test_debug_shows_the_exception(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("mgcheck.store.snapshot.foods", boom)
     with pytest.raises(ValueError, match="details"):
         run("--debug", "foods")
+
+
+HELP_PATHS = [[], ["assess"], ["warnings"], ["dose"], ["foods"], ["sources"], ["schemas"]]
+HELP_PATHS += [["diary"], ["diary", "add"], ["diary", "list"], ["diary", "chart"]]
+
+
+@pytest.mark.parametrize("path", HELP_PATHS, ids=lambda p: " ".join(p) or "root")
+def test_help_speaks_danish_all_through(path: list[str]) -> None:
+    """Issue 12: Typer's vendored Click words too (usage, the help option), no <bool> for a
+    flag, numbers as Danish writes them."""
+    out = run(*path, "--help", env={"MGCHECK_LANG": "da"}).stdout
+    assert "Brug: mgcheck" in out and "Usage:" not in out
+    assert "Vis denne hjælp og afslut." in out and "Show this message" not in out
+    assert "<bool>" not in out and "range>" not in out and "<=x" not in out
+    assert "[OPTIONS]" not in out
+
+
+def test_help_numbers_follow_the_language() -> None:
+    da = " ".join(run("foods", "--help", env={"MGCHECK_LANG": "da"}).stdout.split())
+    assert "<tal> [1–2.000]" in da and "[standard: 300]" in da and "<heltal> [0 eller mere]" in da
+    en = " ".join(run("foods", "--help", env={"MGCHECK_LANG": "en"}).stdout.split())
+    assert "<number> [1–2,000]" in en and "[default: 300]" in en and "[0 or more]" in en
+
+
+@pytest.mark.parametrize(
+    ("args", "danish"),
+    [
+        (["foods", "--by", "vægt"], "--by: brug en af serving, 100g, energy (ikke vægt)"),
+        (["foods", "--top", "-1"], "--top: brug et helt tal på 0 eller mere (ikke -1)"),
+        (["foods", "--target", "0"], "--target: brug et tal fra 1 til 2.000 (ikke 0)"),
+        (["dose", "citrat", "400", "--per-day", "30"], "brug et helt tal fra 1 til 24 (ikke 30)"),
+        (["dose", "citrat", "400", "--age", "gammel"], "--age: brug et helt tal fra 0 til 130"),
+        (["foods", "--nope"], "Der er ikke noget tilvalg --nope."),
+        (["foods", "--top"], "--top skal have en værdi efter sig."),
+        (["foods", "--json=ja"], "--json tager ingen værdi."),
+        (["foods", "ekstra"], "Uventede ord: ekstra."),
+        (["nope"], "Der er ingen kommando 'nope'."),
+        (["warnings", "--standard", "dk"], "--standard: brug en af nnr, efsa, iom (ikke dk)"),
+    ],
+)
+def test_clicks_own_errors_are_worded_in_danish(args: list[str], danish: str) -> None:
+    result = run(*args, env={"MGCHECK_LANG": "da"})
+    assert result.exit_code == 2
+    flat = " ".join(result.stderr.replace("│", " ").split())
+    assert danish in flat
+    assert "Invalid value" not in flat and "No such" not in flat and "Usage:" not in flat
+
+
+def test_every_danish_group_name_the_help_offers_is_understood() -> None:
+    from mgcheck.i18n import translator
+
+    help_text = translator("da")(
+        "Only foods of this group: nuts, legumes, whole grains, vegetables, fish, dairy, "
+        "fruit or other (the keys nuts_seeds, whole_grains work too)."
+    )
+    names = help_text.split(":", 1)[1].split("(")[0].replace(" eller ", ", ").strip(" .")
+    for name in [n.strip() for n in names.split(",")]:
+        result = run("foods", "--group", name, "--json", env={"MGCHECK_LANG": "da"})
+        assert result.exit_code == 0, (name, result.stderr)
+    for key in ("nuts_seeds", "whole_grains", "Nødder", "baelgfrugter", "dairy"):
+        assert run("foods", "--group", key, "--json").exit_code == 0, key
+    refused = run("foods", "--group", "sten", env={"MGCHECK_LANG": "da"})
+    assert refused.exit_code == 2
+    assert "Grupper: nødder, bælgfrugter, fuldkorn" in refused.stderr

@@ -51,8 +51,8 @@ def test_diary_add_asks_form_and_amount_and_asks_before_replacing() -> None:
     out = answer_all(child, ["12", "6", "", "j", "magnesiumcitrat", "400 mg", "", "n", "", "kaffe"])
     assert child.exitstatus == 0
     assert "Natten til 21. november 2026" in out
-    assert "Skriv et helt tal fra 0 til 10." in out
-    assert "Hvilken form står der på etiketten" in out
+    assert "Skriv et helt tal fra 0 til 10" in out
+    assert "Hvilken type magnesium står der på pakken" in out
     assert "Etiketten siger ikke, hvilket magnesiumcitrat det er" in out
     assert "Gemt: natten til 21. november 2026, ben 6, 45,3–64,7 mg magnesium (et interval" in out
     again = spawn("diary", "add", "--date", "2026-11-20", "--legs", "2", "--lang", "da")

@@ -182,3 +182,25 @@ def test_all_with_own_food_table_is_a_usage_error() -> None:
 def test_bad_option_value_exits_2() -> None:
     assert run("foods", "--by", "weight").exit_code == 2
     assert run("foods", "--top", "-1").exit_code == 2
+
+
+def test_a_danish_name_in_the_full_tables_finds_the_curated_foods_source_row() -> None:
+    """Issue 12: the full tables are English (and Finnish); rugbrød is found through the
+    curated table, and the English words that find it are derived from its source row."""
+    data = run_json("foods", "--all", "--search", "rugbrød")
+    assert data["matched"] == 0
+    assert [(f["dataset"], f["id"]) for f in data["foods"]] == [("USDA SR28", "18044")]
+    (found,) = data["found_via"]
+    assert found["id"] == "rye-bread-proxy"
+    searches = {s["search"]: s["matched"] for s in found["searches"]}
+    assert searches["bread pumpernickel"] >= 1
+    for words in searches:  # every suggested search finds something
+        assert run_json("foods", "--all", "--search", words)["matched"] == searches[words]
+    text = " ".join(run("foods", "--all", "--search", "rugbrød", "--lang", "da").stdout.split())
+    assert "Fundet via mgchecks egen tabel: Rugbrød (tilnærmet: pumpernickel)" in text
+    assert "--search “bread pumpernickel”" in text
+
+
+def test_an_english_search_of_the_full_tables_is_unchanged() -> None:
+    data = run_json("foods", "--all", "--search", "rye")
+    assert data["matched"] > 0 and data["found_via"] == []

@@ -222,8 +222,11 @@ def test_dose_list() -> None:
         "variants",
         "absorption",
         "stomach",
+        "label_note",
         "sources",
     }
+    assert forms["oxide"]["label_note"] is None
+    assert "sevenfold" in forms["bisglycinate"]["label_note"]
     assert forms["oxide"]["variants"][0]["magnesium_pct"] == 60.3
     assert forms["bisglycinate"]["variants"][0]["magnesium_pct"] == 14.1
     out = flat(run("dose", "--list").stdout)
@@ -372,3 +375,48 @@ def test_a_label_name_without_a_sourced_formula_asks_for_the_elemental_amount() 
         "low": 100.0,
         "high": 100.0,
     }
+
+
+@pytest.mark.parametrize(
+    ("args", "form"),
+    [
+        (["magnesium", "100", "mg"], None),
+        (["Magnesium", "100mg"], None),
+        (["Magnesium", "bisglycinat", "100", "mg", "elementært"], "bisglycinate"),
+        (["bisglycinat", "100", "mg", "elemental"], "bisglycinate"),
+        (["rent", "magnesium", "100", "mg"], None),
+        (["bisglycinat", "100", "--elemental"], "bisglycinate"),
+    ],
+)
+def test_a_label_as_printed_gives_magnesium_itself(args: list[str], form: str | None) -> None:
+    """Issue 12: "magnesium 100 mg" is how labels print the elemental amount."""
+    data = run_json("dose", *args)
+    assert data["reading"] == "elemental"
+    assert data["elemental_input"] is True
+    assert data["per_unit_mg"] == {"low": 100.0, "high": 100.0}
+    assert (data["form"] or {}).get("id") == form
+
+
+def test_the_flags_still_override_the_labels_words() -> None:
+    both = run_json("dose", "magnesium", "bisglycinat", "300", "mg", "--maybe-elemental")
+    assert both["reading"] == "both"
+    assert both["per_unit_mg"]["high"] == 300
+    unsure = run_json("dose", "citrat", "400", "?")
+    assert unsure["reading"] == "both" and unsure["verdict"] == "maybe_above"
+    compound = run_json("dose", "magnesiumcitrat", "400mg")
+    assert compound["reading"] == "label" and compound["per_unit_mg"]["high"] < 70
+
+
+def test_bisglycinate_read_as_the_compound_says_how_its_labels_mislead() -> None:
+    """The form's label note (data, both languages, sourced) and the NRV hint citrate gets."""
+    out = " ".join(run("dose", "bisglycinat", "300").stdout.replace("│", " ").split())
+    assert "labels give one, the other or both" in out
+    assert "magnesium given with a % of the reference intake (NRV)" in out
+    assert "folona-glycinate" in out
+    da = " ".join(
+        run("dose", "bisglycinat", "300", "--lang", "da").stdout.replace("│", " ").split()
+    )
+    assert "etiketter angiver det ene, det andet eller begge" in da
+    assert "Se i næringsdeklarationen" in da
+    elemental = run("dose", "bisglycinat", "100", "elementært").stdout
+    assert "sevenfold" not in elemental  # read as magnesium itself: nothing to warn about

@@ -6,10 +6,14 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pexpect
 import pytest
+import yaml
 from helpers import run
+
+from mgcheck.store.datafiles import FOODS_FILE
 
 ESC = "\x1b["
 # An SGR sequence that sets a foreground or background colour (bold and dim are not colour).
@@ -60,3 +64,54 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr("mgcheck.store.snapshot.foods", interrupted)
     assert run("foods").exit_code == 130
+
+
+OSC8 = re.compile(r"\x1b\]8;[^;\x1b]*;([^\x1b]*)\x1b\\")
+
+
+@pytest.mark.slow
+def test_a_terminal_gets_mgchecks_own_urls_as_links_and_no_link_from_outside(
+    tmp_path: Path,
+) -> None:
+    """Issue 12: clickable source addresses (OSC 8); issue 10: a link smuggled into a food
+    table is shown, never sent."""
+    shown = _pty_output({}, "sources", "nnr2023")
+    links = [url for url in OSC8.findall(shown) if url]
+    assert links == [
+        "https://pub.norden.org/nord2023-003/about-this-publication.html",
+        "https://www.livsmedelsverket.se/livsmedel-och-innehall/naringsamne/salt-och-mineraler1/magnesium",
+    ]
+    table = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
+    table["foods"][0]["name"]["en"] = "Seeds \x1b]8;;http://evil/\x1b\\click\x1b]8;;\x1b\\"
+    path = tmp_path / "foods.yaml"
+    path.write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    foods = _pty_output({}, "foods", "--foods", str(path), "--search", "seeds")
+    assert "\x1b]8" not in foods
+    assert "␛]8;;http://evil/" in foods
+
+
+def test_a_pipe_gets_no_padding_and_urls_whole() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"TERM", "COLUMNS"}}
+    env |= {"TERM": "xterm-256color", "COLUMNS": "60"}
+    for args in (["foods"], ["sources"], ["warnings"], ["foods", "--help"], []):
+        out = subprocess.run(
+            [sys.executable, "-m", "mgcheck", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
+        assert all(line == line.rstrip(" ") for line in out.splitlines()), args
+    sources = subprocess.run(
+        [sys.executable, "-m", "mgcheck", "sources"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    urls = re.findall(r"https?://\S+", sources)
+    assert len(urls) > 60
+    assert (
+        "https://www.folona.com/blogs/blogs/what-is-elemental-magnesium-magnesium-glycinate-the-case-of-less-is-more"
+        in urls
+    )

@@ -294,3 +294,19 @@ def test_an_untranslated_item_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
         load_forms(KNOWN)
     assert "'oxide'" in caught.value.message
     assert "absorption.da" in caught.value.message
+
+
+def test_a_forms_label_note_states_the_share_its_formula_gives() -> None:
+    """A percentage written in a label note must be the one mgcheck computes."""
+    import re
+
+    from mgcheck.rules.dose import fraction_range
+    from mgcheck.store import snapshot
+
+    for form in snapshot.forms().forms:
+        if form.label_note is None:
+            continue
+        low, high = fraction_range(form)
+        for text, comma in ((form.label_note.en, "."), (form.label_note.da, ",")):
+            for written in re.findall(r"(\d+[.,]\d) %", text):
+                assert written.replace(comma, ".") in {f"{low * 100:.1f}", f"{high * 100:.1f}"}

@@ -36,6 +36,7 @@ def test_reading_the_snapshot_gives_the_validated_models(validated: dict[str, ob
         "questions": snapshot.questions(),
         "diet": snapshot.diet(),
         "trial": snapshot.trial(),
+        "words": snapshot.words(),
     }
     for name, model in read.items():
         assert model == validated[name], name
@@ -49,7 +50,7 @@ def test_commands_read_neither_yaml_nor_validate_mgchecks_own_data() -> None:
     code = (
         "import sys\n"
         "from mgcheck.store import snapshot\n"
-        "snapshot.assess_data(); snapshot.trial()\n"
+        "snapshot.assess_data(); snapshot.trial(); snapshot.words()\n"
         "from mgcheck.models.guidance import LimitsFile\n"
         "assert 'yaml' not in sys.modules, 'yaml imported'\n"
         "assert not LimitsFile.__pydantic_complete__, 'validator built'\n"

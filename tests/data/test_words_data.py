@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from mgcheck.errors import MgcheckError
+from mgcheck.folding import phrase_key
 from mgcheck.models.words import MENUS, MESSAGES, offered
 from mgcheck.rules.understand import (
     Ambiguous,
@@ -22,7 +23,6 @@ from mgcheck.rules.understand import (
     Picked,
     choose_some,
     menu_words,
-    phrase_key,
 )
 from mgcheck.store import datafiles
 from mgcheck.store.datafiles import load_questions, load_words

@@ -237,6 +237,9 @@ def cases() -> list[Case]:
         _single("foods_all_search", "foods", "--all", "--search", "rye"),
         _single("foods_all_search_json", "foods", "--all", "--search", "rye", "--json"),
         _single("foods_all_narrow", "foods", "--all", "--search", "rye bread", env=NARROW),
+        _single("foods_all_search_rugbrod_da", "foods", "--all", "--search", "rugbrød", env=DA),
+        _single("foods_all_search_rugbrod_json", "foods", "--all", "--search", "rugbrød", "--json"),
+        _single("foods_all_search_nothing", "foods", "--all", "--search", "zzzz"),
         _single("foods_json", "foods", "--json"),
         _single("foods_json_da", "--lang", "da", "foods", "--json", "--top", "3"),
         _single("foods_own_table", "foods", "--foods", "own.yaml"),
@@ -573,6 +576,11 @@ def cases() -> list[Case]:
         out.append(_single(f"help_{slug}_da", *path, "--help", env=DA))
     out.append(_single("help_lang_first_da", "--lang", "da", "foods", "--help"))
     out.append(_single("usage_error", "foods", "--by", "weight"))
+    out.append(_single("usage_error_da", "foods", "--by", "vægt", env=DA))
+    out.append(_single("usage_range_da", "dose", "citrat", "400", "--per-day", "30", env=DA))
+    out.append(_single("usage_no_option_da", "foods", "--nope", env=DA))
+    out.append(_single("foods_group_da", "foods", "--group", "bælgfrugter", env=DA))
+    out.append(_single("foods_group_unknown_da", "foods", "--group", "sten", env=DA))
     out.append(_single("unknown_command", "nope"))
     return out
 
@@ -638,6 +646,8 @@ def _normalise(text: str, folder: Path) -> str:
     import datetime as dt
 
     text = text.replace(str(folder), "<TMP>")
+    # How to run mgcheck again names the Python that ran it (python -m mgcheck).
+    text = text.replace(sys.executable, "<PYTHON>")
     return text.replace(dt.date.today().isoformat(), "<TODAY>")
 
 

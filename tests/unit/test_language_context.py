@@ -72,7 +72,7 @@ def test_the_interview_asks_in_its_own_language() -> None:
     asked: list[str] = []
     said: list[str] = []
 
-    answers = iter(["kanske", "j"])
+    answers = iter(["kanske", "jo"])
 
     def read(prompt: str) -> str:
         asked.append(prompt)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mgcheck.folding import fold
 from mgcheck.i18n import Language
 from mgcheck.models.base import Food
-from mgcheck.rules.foods import FoodsQuery, fold, name_matches, rank_foods, words_match
+from mgcheck.rules.foods import FoodsQuery, name_matches, rank_foods, words_match
 from mgcheck.store.datafiles import load_foods
 from mgcheck.vocab import FoodGroup, RankBy
 

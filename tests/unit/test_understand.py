@@ -486,7 +486,7 @@ def test_a_whole_number_range_leaves_the_middle_to_the_prompt() -> None:
     assert explain_range(result, WORDS, "da", middle=True) == (
         "Jeg regner med 2,5, midt mellem 2 og 3."
     )
-    assert explain_range(result, WORDS, "en", middle=False) == "2 or 3? Type one number."
+    assert explain_range(result, WORDS, "en", middle=False) == "Is it 2 or 3?"
 
 
 @pytest.mark.parametrize(
@@ -593,7 +593,7 @@ def test_the_unit_question_names_the_default() -> None:
     result = read_lab("0,8", "magnesium", WORDS)
     assert isinstance(result, NeedsUnit)
     assert explain_unit(result, WORDS, "da") == (
-        "Hvilken enhed: mmol/L, mg/dL, mEq/L? Tryk Enter for mmol/L."
+        "Hvilken enhed står der (mmol/L, mg/dL, mEq/L; tryk Enter for mmol/L)?"
     )
 
 

@@ -12,17 +12,24 @@ import os
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import UsageError
+from typer.core import TyperCommand, TyperGroup
 
+from mgcheck.cli.clicktext import LocalCommand, LocalGroup, LocalHelp, adopt
 from mgcheck.cli.options import with_lang
 from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import _, set_language
 from mgcheck.render.console import error_line
 
 
-class MgcheckGroup(TyperGroup):
+class MgcheckGroup(LocalHelp, TyperGroup):
     """The one place that chooses the language and turns expected errors into one line and an
-    exit code (tracebacks only with --debug)."""
+    exit code (tracebacks only with --debug). Click's usage errors are worded again in the
+    run's language (``cli/messages.usage_error``) and shown by Typer as before."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        adopt(self.params)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Make this run's Context from the whole command line, so ``--lang`` counts before or
@@ -32,7 +39,10 @@ class MgcheckGroup(TyperGroup):
         context = Context.from_process(args, os.environ)
         set_language(context.lang)
         ctx.obj = context
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            raise _reworded(exc) from None
 
     # `diary` and its nine subcommands are loaded only when asked for (or listed by --help):
     # building them costs every other command a few milliseconds of start-up.
@@ -46,7 +56,9 @@ class MgcheckGroup(TyperGroup):
             from typer.main import get_group
 
             module, attribute = LAZY_GROUPS[cmd_name]
-            group = get_group(getattr(import_module(module), attribute))
+            sub_app = getattr(import_module(module), attribute)
+            _local_classes(sub_app)
+            group = get_group(sub_app)
             group.name = cmd_name
             self.add_command(group, cmd_name)
         return super().get_command(ctx, cmd_name)
@@ -57,6 +69,8 @@ class MgcheckGroup(TyperGroup):
         except MgcheckError as exc:
             error_line(exc.message)
             raise typer.Exit(exc.exit_code) from None
+        except UsageError as exc:
+            raise _reworded(exc) from None
         except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
             # Usage errors (Click's exceptions are TyperExceptions) keep Typer's own handling.
             raise
@@ -73,6 +87,34 @@ class MgcheckGroup(TyperGroup):
                 )
             )
             raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
+
+
+def _reworded(exc: UsageError) -> UsageError:
+    """Click's usage error in the run's language, from its type and parameters; Typer then
+    shows it with the usage line, as it shows Click's own."""
+    from mgcheck.cli import messages
+    from mgcheck.i18n import current, translator
+
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        return exc
+    text = messages.usage_error(exc, translator(current()))
+    if text is None:
+        return exc
+    worded = UsageError(text[:1].upper() + text[1:], ctx=exc.ctx)
+    worded.exit_code = exc.exit_code
+    return worded
+
+
+def _local_classes(sub_app: typer.Typer) -> None:
+    """A group's commands shown in mgcheck's language too (``clicktext``), without touching
+    the module that declares them: the classes are chosen before Typer builds them."""
+    from typer.models import DefaultPlaceholder
+
+    if isinstance(sub_app.info.cls, DefaultPlaceholder) or sub_app.info.cls in (None, TyperGroup):
+        sub_app.info.cls = LocalGroup
+    for info in sub_app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = LocalCommand
 
 
 app = typer.Typer(
@@ -152,6 +194,9 @@ def _register() -> None:
         for info in module.commands.registered_commands
         if info.callback is not None
     }
+    for info in found.values():
+        if info.cls in (None, TyperCommand):
+            info.cls = LocalCommand
     app.registered_commands += [found[name] for name in COMMAND_ORDER]
 
 

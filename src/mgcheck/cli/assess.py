@@ -47,7 +47,7 @@ def assess(
         str | None,
         typer.Option(
             "--answers",
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_("Read the answers from a YAML or JSON file; - reads standard input."),
             show_default=False,
         ),
@@ -56,7 +56,7 @@ def assess(
         Path | None,
         typer.Option(
             "--output",
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_("Also write the report to FILE: .md, .html, .txt or .json."),
             show_default=False,
             dir_okay=False,
@@ -111,8 +111,12 @@ def assess(
         from mgcheck.cli import messages
         from mgcheck.rules.assess import form_problem
         from mgcheck.store.answers import load_answers
+        from mgcheck.store.validation import InvalidAnswers
 
-        name, answers = load_answers(answers_file)
+        try:
+            name, answers = load_answers(answers_file)
+        except InvalidAnswers as exc:
+            raise MgcheckError(messages.invalid_answers(exc, context().t)) from None
         problem = form_problem(answers, data)
         if problem is not None:
             raise MgcheckError(messages.form_in_answers(problem, name, context().t))
@@ -132,12 +136,39 @@ def assess(
         from mgcheck.render.console import write_json
 
         write_json("report", report.to_json())
-    else:
-        from mgcheck.render.report import print_report
+        return
+    from mgcheck.render.report import print_report
 
-        print_report(report, sources)
-        if output is not None:
-            typer.echo(_("Report written to {file}.").format(file=shown(output, 200)))
+    run = context()
+    interactive = answers_file is None
+    print_report(
+        report,
+        sources,
+        program=run.program,
+        rerun=_rerun(run.program, answers_file, run.lang),
+        will_offer_to_save=interactive and output is None,
+        written_to=None if output is None else shown(output, 200),
+    )
+    if interactive:
+        from mgcheck.cli.keep import offer_to_keep
+
+        offer_to_keep(report, sources, answers, run, report_saved=output is not None)
+
+
+def _rerun(program: str, answers_file: str | None, lang: str) -> str:
+    """The command that runs this self-check again: with the same answers file, and with
+    --lang when the environment alone would choose the other language."""
+    import os
+    import shlex
+
+    from mgcheck.i18n import choose_language
+
+    command = f"{program} assess"
+    if answers_file is not None and answers_file != "-":
+        command += f" --answers {shlex.quote(answers_file)}"
+    if choose_language([], os.environ) != lang:
+        command += f" --lang {lang}"
+    return command
 
 
 def _may_replace(output: Path) -> bool:
@@ -179,6 +210,8 @@ def _interview(data: AssessData) -> Answers:
     try:
         return Answers.model_validate(interview.run())
     except ValidationError as exc:  # e.g. a form name with control characters in it
+        from mgcheck.cli import messages
         from mgcheck.store.validation import invalid_answers
 
-        raise invalid_answers(exc, _("your answers")) from None
+        problem = invalid_answers(exc, _("your answers"))
+        raise MgcheckError(messages.invalid_answers(problem, run.t)) from None

@@ -141,6 +141,7 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
     questions (data/questions.yaml; "ved ikke" allowed for the form and for whether the amount
     is magnesium itself), then how many were taken that evening (or, ``planning`` a trial,
     will be taken each magnesium evening), and read it as a label."""
+    from mgcheck.folding import fold
     from mgcheck.models.base import one_line
     from mgcheck.rules.dose import (
         FormProblem,
@@ -152,7 +153,6 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
         parse_amount,
         resolve_form,
     )
-    from mgcheck.rules.foods import fold
     from mgcheck.rules.understand import LabelReading, is_dont_know, read_label_words
     from mgcheck.store import snapshot
 

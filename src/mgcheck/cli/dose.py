@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli.options import JsonOption, StandardOption, read_label, with_lang
+from mgcheck.cli.options import JsonOption, StandardOption, context, read_label, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
-    pass
+    from mgcheck.rules.understand import LabelPart
 
 commands = typer.Typer()  # collected by mgcheck.cli.app
 # What `mgcheck` alone (the welcome screen) says of each command here.
@@ -38,7 +38,7 @@ def dose(
     words: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="FORM AMOUNT",
+            metavar=_("FORM AMOUNT"),
             help=_(
                 "The form on the label, in Danish or English (citrat, oxide, glycinate, ...), "
                 "then the amount per tablet or dose (400, 400mg, 1,5 g)."
@@ -89,14 +89,7 @@ def dose(
 
         (forms_json if json else print_forms)(forms_list(forms))
         return
-    from mgcheck.rules.dose import split_parts
-
-    try:
-        parts = split_parts(words or [])
-    except ValueError:
-        raise MgcheckError(
-            _("give a form and an amount, e.g. mgcheck dose citrate 400, or use --list.")
-        ) from None
+    parts = _label_parts(words or [])
     if elemental and maybe_elemental:
         raise MgcheckError(_("--elemental and --maybe-elemental do not go together."))
     if maybe_elemental and len(parts) > 1:
@@ -106,11 +99,39 @@ def dose(
     from mgcheck.rules.dose import both_readings_dose, combine_doses, elemental_dose
 
     doses = []
-    for form, amount in parts:
-        match, amount_mg = read_label(forms, form, amount, elemental=elemental or maybe_elemental)
-        if maybe_elemental:
+    for part in parts:
+        # The flags override what the label's words say; "?" on the label means both readings.
+        as_printed = "elemental" if elemental else part.reading
+        both = maybe_elemental or as_printed == "unknown"
+        if len(parts) > 1 and both:
+            raise MgcheckError(_("--maybe-elemental takes one form and one amount."))
+        is_elemental = as_printed == "elemental"
+        match, amount_mg = read_label(
+            forms, part.form or "", part.amount, elemental=is_elemental or both
+        )
+        if both:
             doses.append(both_readings_dose(forms, match, amount_mg, per_day))
         else:
-            doses.append(elemental_dose(match, amount_mg, per_day, elemental))
+            doses.append(elemental_dose(match, amount_mg, per_day, is_elemental))
     result = judged(combine_doses(doses), snapshot.limits(), standard, age)
     (dose_json if json else print_dose)(result)
+
+
+def _label_parts(words: list[str]) -> tuple[LabelPart, ...]:
+    """The label as printed, part by part: ``magnesium 100 mg`` and ``bisglycinat 100 mg
+    elementært`` are magnesium itself, ``citrat 400`` the compound (rules/understand)."""
+    from mgcheck.cli import messages
+    from mgcheck.rules.dose import InvalidAmount
+    from mgcheck.rules.understand import LabelReading, read_label_words
+    from mgcheck.store import snapshot
+
+    reading = read_label_words(words, snapshot.words())
+    if isinstance(reading, LabelReading):
+        return reading.parts
+    amount = {"format": "format", "thousands": "ambiguous", "range": "range"}.get(reading.reason)
+    if amount is not None and reading.pieces:
+        problem = InvalidAmount(reading.pieces[0], amount)  # type: ignore[arg-type]
+        raise MgcheckError(messages.amount(problem, context().t))
+    raise MgcheckError(
+        _("give a form and an amount, e.g. mgcheck dose citrate 400, or use --list.")
+    )

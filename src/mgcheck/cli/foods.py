@@ -13,7 +13,7 @@ from mgcheck.i18n import _
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 
 if TYPE_CHECKING:
-    pass
+    from mgcheck.rules.foods import FoundVia
 
 commands = typer.Typer()  # collected by mgcheck.cli.app
 # What `mgcheck` alone (the welcome screen) says of each command here.
@@ -40,8 +40,15 @@ def foods(
         ),
     ] = RankBy.SERVING,
     group: Annotated[
-        FoodGroup | None,
-        typer.Option(help=_("Only foods of this group."), case_sensitive=False, show_default=False),
+        str | None,
+        typer.Option(
+            metavar=_("GROUP"),
+            help=_(
+                "Only foods of this group: nuts, legumes, whole grains, vegetables, fish, dairy, "
+                "fruit or other (the keys nuts_seeds, whole_grains work too)."
+            ),
+            show_default=False,
+        ),
     ] = None,
     search: Annotated[
         str | None,
@@ -94,8 +101,16 @@ def foods(
         from mgcheck.rules.foods import search_composition
         from mgcheck.store.composition import load_composition
 
-        rows, matched = search_composition(load_composition(), search, by, top)
-        (composition_json if json else print_composition)(rows, matched, search, by)
+        full = load_composition()
+        rows, matched = search_composition(full, search, by, top)
+        found_via: list[FoundVia] = []
+        if not matched:  # a Danish name, say: the tables are English (and Finnish)
+            from mgcheck.rules.foods import found_via_curated
+            from mgcheck.store import snapshot
+
+            found_via = found_via_curated(snapshot.foods().foods, full, search)
+            rows = [found.row for found in found_via if found.row is not None]
+        (composition_json if json else print_composition)(rows, matched, search, by, found_via)
         return
 
     from mgcheck.render.foods import foods_json, print_foods
@@ -105,11 +120,38 @@ def foods(
     if foods_file is None:
         table = snapshot.foods()
     else:
+        from mgcheck.cli import messages
+        from mgcheck.cli.options import context
         from mgcheck.store.datafiles import load_foods
+        from mgcheck.store.validation import InvalidData
 
-        table = load_foods(foods_file)
+        try:
+            table = load_foods(foods_file)
+        except InvalidData as exc:
+            raise MgcheckError(messages.invalid_data(exc, context().t)) from None
     query = FoodsQuery(
-        by=by, group=group, search=search, article_only=article, top=top, target_mg=target
+        by=by,
+        group=None if group is None else _group(group),
+        search=search,
+        article_only=article,
+        top=top,
+        target_mg=target,
     )
     result = rank_foods(table.foods, query)
     (foods_json if json else print_foods)(result)
+
+
+def _group(name: str) -> FoodGroup:
+    """``--group`` by any name of data/words.yaml, Danish or English."""
+    from mgcheck.cli import messages
+    from mgcheck.cli.options import context
+    from mgcheck.rules.foods import find_group
+    from mgcheck.store import snapshot
+
+    groups = snapshot.words().food_groups
+    found = find_group(name, {value: p.every() for value, p in groups.items()})
+    if found is None:
+        t = context().t
+        names = [getattr(p, t.lang)[0] for p in groups.values()]
+        raise MgcheckError(messages.unknown_group(name, names, t))
+    return found

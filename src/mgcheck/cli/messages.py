@@ -7,7 +7,8 @@ suggestions, ``InvalidNight`` with its kind, ...); the commands turn it into an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Translator
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from mgcheck.models.diary import InvalidNight
     from mgcheck.rules.dose import FormProblem, InvalidAmount
     from mgcheck.rules.guidance import UnknownSection
+    from mgcheck.store.validation import InvalidAnswers, InvalidData, Problem
 
 
 def error(text: str) -> MgcheckError:
@@ -104,6 +106,12 @@ def unknown_section(exc: UnknownSection, t: Translator) -> str:
     )
 
 
+def unknown_group(name: str, known: list[str], t: Translator) -> str:
+    return t("no food group called '{name}'. Groups: {names}").format(
+        name=shown(name, 40), names=", ".join(known)
+    )
+
+
 def unknown_schema(kind: str, known: list[str], t: Translator) -> str:
     return t("no schema called '{name}'. Schemas: {names}").format(
         name=shown(kind, 40), names=", ".join(known)
@@ -154,3 +162,170 @@ def label_not_read(text: str, t: Translator) -> str:
         "prints them, e.g. magnesiumcitrat 400 mg, magnesium 100 mg or bisglycinat 100 mg "
         "elementært."
     ).format(text=shown(text, 60))
+
+
+# --- answers files: Pydantic's error types in the user's words, with the allowed range ----------
+
+_WHOLE = {"int_type", "int_parsing", "int_from_float"}
+_NUMBER = {"float_type", "float_parsing", "finite_number"}
+_RANGE = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+def _bound(value: float, t: Translator) -> str:
+    return t.number(value, 0 if float(value).is_integer() else 2)
+
+
+def answers_problem(problem: Problem, t: Translator) -> str:
+    """One problem of an answers file, as a person reads it: what the key must be."""
+    kind = problem.kind
+    if kind == "extra_forbidden":
+        return t("unknown key")
+    if kind == "missing":
+        return t("missing")
+    said: str | None = None
+    if kind in _WHOLE | _NUMBER | _RANGE and problem.low is not None and problem.high is not None:
+        low, high = _bound(problem.low, t), _bound(problem.high, t)
+        if problem.whole:
+            said = t("must be a whole number from {low} to {high}")
+        elif problem.low_open:
+            said = t("must be a number above {low} and at most {high}")
+        else:
+            said = t("must be a number from {low} to {high}")
+        said = said.format(low=low, high=high)
+    elif kind in _WHOLE:
+        said = t("must be a whole number")
+    elif kind in _NUMBER:
+        said = t("must be a number")
+    elif kind in {"bool_type", "bool_parsing"}:
+        said = t("must be true or false")
+    elif kind in {"enum", "literal_error"} and problem.choices:
+        said = t("must be one of: {choices}").format(choices=", ".join(problem.choices))
+    elif kind in {"list_type", "tuple_type"}:
+        said = t("must be a list, e.g. [] for none")
+    elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+        said = t("must hold its keys, as mgcheck assess --example shows")
+    elif kind == "string_type":
+        said = t("must be text")
+    elif kind == "string_too_long":
+        said = t("must be at most 100 characters")
+    elif kind == "string_pattern_mismatch":
+        said = t("must not be empty")
+    elif kind == "invalid_key":
+        said = t("must be a key name, as mgcheck assess --example shows")
+    if said is None:
+        return problem.detail  # a model's own reason, already in the user's language
+    if problem.value is not None:
+        said += " " + t("(the file has {value})").format(value=problem.value)
+        comma = re.fullmatch(r'"(\d+),(\d+)"', problem.value)
+        if comma is not None and kind in _WHOLE | _NUMBER:
+            said += "; " + t("a file writes decimals with a point: {number}").format(
+                number=f"{comma.group(1)}.{comma.group(2)}"
+            )
+    return said
+
+
+def invalid_answers(exc: InvalidAnswers, t: Translator) -> str:
+    """Every problem of an answers file, a line each, naming the file and the key."""
+    return "\n".join(
+        f"{exc.name}: {p.where or t('answers')}: {answers_problem(p, t)}" for p in exc.problems
+    )
+
+
+def invalid_data(exc: InvalidData, t: Translator) -> str:
+    """A food table (``foods --foods``) that fails: the item, the field and what it must be."""
+    where = f"{exc.where}: " if exc.where else ""
+    message = f"{exc.file}: {where}{answers_problem(exc.problem, t)}"
+    if exc.more == 1:
+        message += " " + t("(and 1 more problem)")
+    elif exc.more:
+        message += " " + t("(and {n} more problems)").format(n=exc.more)
+    return message
+
+
+# --- the command line: Click's usage errors, worded from their type and parameters ---------------
+
+_EXTRA = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", re.DOTALL)
+_NO_COMMAND = re.compile(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", re.DOTALL)
+
+
+def _option_name(param: Any) -> str:
+    opts = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+    return opts[0] if opts else str(getattr(param, "metavar", None) or param.name).upper()
+
+
+def _bad_value(exc: Any, t: Translator) -> str | None:
+    """A value Typer refused for an option or argument: what it takes, and what was given."""
+    param = exc.param
+    if param is None:
+        return None
+    option = _option_name(param)
+    cause = exc.__cause__
+    errors = cause.errors() if hasattr(cause, "errors") else []
+    given = errors[0].get("input") if errors else None
+    value = f" ({t('not {value}').format(value=shown(given, 40))})" if given is not None else ""
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    descriptor = getattr(param, "type_descriptor", None)
+    whole = descriptor is not None and getattr(descriptor, "annotation", None) is int
+    if low is not None or high is not None:
+        if low is not None and high is not None:
+            text = (
+                t("{option}: use a whole number from {low} to {high}")
+                if whole
+                else t("{option}: use a number from {low} to {high}")
+            )
+            return text.format(option=option, low=_bound(low, t), high=_bound(high, t)) + value
+        if low is not None:
+            text = (
+                t("{option}: use a whole number of {low} or more")
+                if whole
+                else t("{option}: use a number of {low} or more")
+            )
+            return text.format(option=option, low=_bound(low, t)) + value
+    choices = getattr(descriptor, "choices", None) if descriptor is not None else None
+    if choices:
+        names = ", ".join(str(getattr(c, "value", c)) for c in choices)
+        return t("{option}: use one of {choices}").format(option=option, choices=names) + value
+    kind = errors[0].get("type") if errors else None
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return t("{option}: use a whole number").format(option=option) + value
+    if kind in {"float_parsing", "float_type", "finite_number"}:
+        return t("{option}: use a number").format(option=option) + value
+    return None
+
+
+def usage_error(exc: Any, t: Translator) -> str | None:
+    """Click's usage error (typer/_click/exceptions.py) in the user's language, from its type
+    and parameters; None keeps Click's own words (an error mgcheck has not worded)."""
+    from typer._click import exceptions as click
+
+    if isinstance(exc, click.NoSuchOption):
+        text = t("there is no option {option}.").format(option=shown(exc.option_name, 40))
+        if exc.possibilities:
+            text += " " + t("Did you mean {options}?").format(
+                options=", ".join(sorted(exc.possibilities))
+            )
+        return text
+    if isinstance(exc, click.BadOptionUsage):
+        option = shown(exc.option_name, 40)
+        if "does not take a value" in exc.message:
+            return t("{option} takes no value.").format(option=option)
+        return t("{option} needs a value after it.").format(option=option)
+    if isinstance(exc, click.MissingParameter):
+        name = _option_name(exc.param) if exc.param is not None else ""
+        return t("{name} is missing.").format(name=name)
+    if isinstance(exc, click.BadParameter):
+        return _bad_value(exc, t)
+    extra = _EXTRA.fullmatch(exc.message)
+    if extra is not None:
+        return t("unexpected words: {words}. Text with spaces goes in quotes.").format(
+            words=shown(extra.group(1), 80)
+        )
+    missing = _NO_COMMAND.fullmatch(exc.message)
+    if missing is not None:
+        text = t("there is no command '{name}'.").format(name=shown(missing.group(1), 40))
+        if missing.group(2):
+            text += " " + t("Did you mean {commands}?").format(commands=missing.group(2))
+        return text
+    if exc.message == "Missing command.":
+        return t("a command is missing.")
+    return None

@@ -1,15 +1,18 @@
-"""The questions of `mgcheck assess`, asked one by one in a terminal.
+"""The questions of `mgcheck assess`, asked one by one in a terminal and answered in people's words.
 
-Only what applies is asked: no pregnancy question for men, no leg details without leg symptoms,
-no dose details without a supplement. Every answer is checked and, when it cannot be used,
-explained and asked again. The result is the same dict an answers file holds.
+Only what applies is asked: no pregnancy question for men, no breastfeeding question in
+pregnancy, no leg details without leg symptoms, no dose details without a supplement. Answers
+are read by :mod:`mgcheck.rules.understand` with the words of data/words.yaml: numbers or the
+options' own words (``kvinde``, ``furosemid og omeprazol``), units (``67 år``, ``18 ng/ml``),
+fractions and ranges, "ved ikke". A word that points at several options gets one question back
+naming them; an answer that cannot be used is explained and asked again. The result is the same
+dict an answers file holds.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, Translator, current, translator
@@ -22,110 +25,219 @@ from mgcheck.vocab import (
     DietGroup,
     Distress,
     LookAlike,
-    MagnesiumUnit,
     Medicine,
     Sex,
     Symptom,
 )
 
+if TYPE_CHECKING:
+    from mgcheck.models.words import WordsFile
+    from mgcheck.rules.understand import Ambiguous, LabKind, MenuName, MenuWords
+
 T = TypeVar("T")
-YES = {"j", "ja", "y", "yes"}
-NO = {"n", "nej", "no"}
-DONT_KNOW = {"ved ikke", "vedikke", "ved ik", "?", "don't know", "dont know", "unknown", "ukendt"}
 PREGNANCY_AGES = range(12, 56)
-_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
-_LAB = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z/]+)\s*$")
+
+
+class Refused(ValueError):
+    """An answer that cannot be used, with the sentence that says why (asked again)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class Prompter:
-    """Asks one thing at a time until the answer can be used; counts the questions asked."""
+    """Asks one thing at a time until the answer can be used.
+
+    ``prompts`` counts the questions, ``reasks`` the answers that had to be asked again and
+    ``follow_ups`` the questions back ("which do you mean?", "which unit?"): the terminal tests
+    count them, so an answer the issue says must be understood can never quietly cost a re-ask.
+    """
 
     def __init__(
         self,
         read: Callable[[str], str],
         say: Callable[[str], None],
         t: Translator | None = None,
+        words: WordsFile | None = None,
     ) -> None:
         self._read = read
         self.say = say
         self.prompts = 0
+        self.reasks = 0
+        self.follow_ups = 0
         self.t = t or translator(current())  # the words of the questions' frame
+        self._words = words
+
+    @property
+    def lang(self) -> Language:
+        return self.t.lang
+
+    @property
+    def words(self) -> WordsFile:
+        """The words people type (data/words.yaml), from the compiled snapshot."""
+        if self._words is None:
+            from mgcheck.store import snapshot
+
+            self._words = snapshot.words()
+        return self._words
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def line(self, prompt: str) -> str:
+        """One line from the person; Ctrl-D is a clear error, Ctrl-C first ends the line."""
+        try:
+            return self._read(prompt)
+        except EOFError:
+            raise MgcheckError(
+                self.t("input ended before the questions were finished; nothing was saved.")
+            ) from None
+        except KeyboardInterrupt:
+            self.say("")  # the prompt's line ends here, not glued to the shell's next prompt
+            raise
+
+    def follow_up(self, prompt: str) -> str:
+        """A question back about the answer just given (not a new question)."""
+        self.follow_ups += 1
+        return self.line(prompt).strip()
+
+    def refuse(self, message: str) -> None:
+        self.reasks += 1
+        self.say(message)
 
     def ask(self, prompt: str, parse: Callable[[str], T], problem: str) -> T:
-        """Ask until ``parse`` accepts the answer; ``problem`` explains what a good one is."""
+        """Ask until ``parse`` accepts the answer. A :class:`Refused` says its own reason;
+        any other ValueError gets ``problem``, which explains what a good answer is."""
         self.prompts += 1
         while True:
+            text = self.line(prompt)
             try:
-                line = self._read(prompt)
-            except EOFError:
-                raise MgcheckError(
-                    self.t("input ended before the questions were finished; nothing was saved.")
-                ) from None
-            try:
-                return parse(line.strip())
+                return parse(text.strip())
+            except Refused as refused:
+                self.refuse(refused.message)
             except ValueError:
-                self.say(problem)
+                self.refuse(problem)
 
-    def confirm(self, question: str) -> bool:
-        def parse(text: str) -> bool:
-            word = text.casefold()
-            if word in YES:
-                return True
-            if word in NO:
-                return False
-            raise ValueError(text)
+    # --- yes and no --------------------------------------------------------------------------
 
-        return self.ask(f"{question} {self.t('[y/n]')} ", parse, self.t("Answer y or n."))
+    def _yes_no(self, text: str, unsure: str | None) -> bool:
+        from mgcheck.rules.understand import read_yes_no_unknown
+
+        said = read_yes_no_unknown(text, self.words)
+        if said is True or said is False:
+            return said
+        if said is None and unsure is not None:
+            raise Refused(unsure)
+        raise Refused(self.t("Answer y or n."))
+
+    def confirm(self, question: str, unsure: str | None = None) -> bool:
+        """Yes or no, in words (``ja``, ``jo``, ``nej tak``, ``yes``); "ved ikke" gets
+        ``unsure``, the sentence that helps this question's person choose."""
+        return self.ask(
+            f"{question} {self.t('[y/n]')} ",
+            lambda text: self._yes_no(text, unsure),
+            self.t("Answer y or n."),
+        )
 
     def confirm_or_unknown(self, question: str) -> bool | None:
         """Yes, no, or don't know (None): for questions a person may not be able to answer."""
+        from mgcheck.rules.understand import NotUnderstood, read_yes_no_unknown
 
         def parse(text: str) -> bool | None:
-            word = " ".join(text.casefold().split())
-            if word in YES:
-                return True
-            if word in NO:
-                return False
-            if word in DONT_KNOW:
-                return None
-            raise ValueError(text)
+            said = read_yes_no_unknown(text, self.words)
+            if isinstance(said, NotUnderstood):
+                raise Refused(self.t("Answer y, n or don't know."))
+            return said
 
         hint = self.t("[y/n/don't know]")
         return self.ask(f"{question} {hint} ", parse, self.t("Answer y, n or don't know."))
 
+    # --- numbers -----------------------------------------------------------------------------
+
+    def _number(
+        self,
+        text: str,
+        low: float,
+        high: float,
+        *,
+        whole: bool,
+        quantity: str | None,
+        example: float | None,
+        middle: bool,
+    ) -> float:
+        """A number as typed (``67 år``, ``½``, ``1,5``, ``to``); a range is settled here: its
+        middle is taken and said (``middle``), or which end is asked back."""
+        from mgcheck.rules.understand import (
+            Expect,
+            NeedsUnit,
+            Number,
+            Range,
+            explain,
+            explain_range,
+            read_number,
+        )
+
+        expect = Expect(low, high, whole=whole, quantity=quantity, example=example)
+        read = read_number(text, self.lang, self.words, expect)
+        while True:
+            if isinstance(read, Number):
+                return read.value
+            if isinstance(read, NeedsUnit):  # no quantity asked here has to ask its unit
+                return read.value
+            if isinstance(read, Range):
+                if middle and not (whole and read.middle != int(read.middle)):
+                    self.say(explain_range(read, self.words, self.lang, middle=True))
+                    return read.middle
+                prompt = explain_range(read, self.words, self.lang, middle=False)
+                read = read_number(self.follow_up(prompt + " "), self.lang, self.words, expect)
+                continue
+            raise Refused(explain(read, self.words, self.lang))
+
     def whole_number(
-        self, prompt: str, low: int, high: int, *, optional: bool = False
+        self,
+        prompt: str,
+        low: int,
+        high: int,
+        *,
+        optional: bool = False,
+        quantity: str | None = None,
+        example: float | None = None,
     ) -> int | None:
+        """A whole number from ``low`` to ``high``; Enter gives None when ``optional``."""
+
         def parse(text: str) -> int | None:
             if optional and not text:
                 return None
-            value = int(text)
-            if not low <= value <= high:
-                raise ValueError(text)
-            return value
+            return int(
+                self._number(
+                    text,
+                    low,
+                    high,
+                    whole=True,
+                    quantity=quantity,
+                    example=example,
+                    middle=False,
+                )
+            )
 
+        return self.ask(f"{prompt} ", parse, "")
+
+    def decimal(
+        self,
+        prompt: str,
+        low: float,
+        high: float,
+        *,
+        quantity: str | None = None,
+        example: float | None = None,
+    ) -> float:
+        """A number from ``low`` to ``high``; a range counts as its middle, and says so."""
         return self.ask(
             f"{prompt} ",
-            parse,
-            self.t("Write a whole number from {low} to {high}.").format(low=low, high=high),
-        )
-
-    def decimal(self, prompt: str, low: float, high: float) -> float:
-        def parse(text: str) -> float:
-            match = _NUMBER.match(text)
-            if match is None:
-                raise ValueError(text)
-            value = float(match.group(1).replace(",", "."))
-            if not low <= value <= high:
-                raise ValueError(text)
-            return value
-
-        return self.ask(
-            f"{prompt} ",
-            parse,
-            self.t("Write a number from {low} to {high}; a decimal comma is fine (0,5).").format(
-                low=low, high=high
+            lambda text: self._number(
+                text, low, high, whole=False, quantity=quantity, example=example, middle=True
             ),
+            "",
         )
 
 
@@ -136,79 +248,178 @@ class Interview(Prompter):
         lang: Language,
         read: Callable[[str], str],
         say: Callable[[str], None],
+        words: WordsFile | None = None,
     ) -> None:
-        super().__init__(read, say, translator(lang))
+        super().__init__(read, say, translator(lang), words)
         self.data = data
-        self.lang = lang
+        self._menus: dict[str, MenuWords] = {}
 
     # --- asking ------------------------------------------------------------------------------
 
     def question(self, key: str, **values: str) -> str:
         return self.data.questions.questions[key].get(self.lang).format(**values)
 
-    def yes_no(self, key: str) -> bool:
-        return self.confirm(self.question(key))
+    def yes_no(self, key: str, unsure: str | None = None) -> bool:
+        return self.confirm(
+            self.question(key),
+            unsure or self.t("Answer y or n: whichever fits you best."),
+        )
 
-    def whole(self, key: str, low: int, high: int) -> int:
-        value = self.whole_number(self.question(key), low, high)
+    def whole(self, key: str, low: int, high: int, quantity: str, example: float) -> int:
+        value = self.whole_number(self.question(key), low, high, quantity=quantity, example=example)
         assert value is not None
         return value
 
-    def _menu(self, options: Sequence[tuple[Any, Text]]) -> None:
+    def _menu_words(self, name: MenuName) -> MenuWords:
+        if name not in self._menus:
+            from mgcheck.rules.understand import menu_words
+
+            self._menus[name] = menu_words(self.words, name)
+        return self._menus[name]
+
+    def _list(self, options: Sequence[tuple[Any, Text]]) -> None:
         for number, (_value, label) in enumerate(options, start=1):
             self.say(f"  {number}. {label.get(self.lang)}")
 
-    def one_of(self, key: str, options: Sequence[tuple[T, Text]]) -> T:
+    def one_of(self, key: str, menu: MenuName, options: Sequence[tuple[T, Text]]) -> T:
+        """One option, by number or in words; a word that fits several is asked back."""
+        from mgcheck.rules.understand import Ambiguous, Chosen, choose_one, explain
+
         self.say(self.question(key))
-        self._menu(options)
+        self._list(options)
+        words = self._menu_words(menu)
 
         def parse(text: str) -> T:
-            index = int(text) - 1
-            if not 0 <= index < len(options):
-                raise ValueError(text)
-            return options[index][0]
+            chosen = choose_one(text, options, words)
+            if isinstance(chosen, Chosen):
+                return chosen.value
+            if isinstance(chosen, Ambiguous):
+                settled = self._settle(chosen, options, words, several=False)
+                if settled:
+                    return settled[0]
+                raise Refused(self.t("Then choose the one that fits best from the list."))
+            raise Refused(explain(chosen, self.words, self.lang))
 
-        return self.ask(
-            self.t("Number: "),
-            parse,
-            self.t("Write one number from 1 to {n}.").format(n=len(options)),
-        )
+        return self.ask(self.t("Number or word: "), parse, "")
 
-    def some_of(self, key: str, options: Sequence[tuple[T, Text]]) -> list[T]:
+    def some_of(self, key: str, menu: MenuName, options: Sequence[tuple[T, Text]]) -> list[T]:
+        """Any number of options, by numbers or words ("furosemid og omeprazol"); Enter for
+        none. Words that fit several are asked back; pieces not understood are asked again
+        while what was understood is kept."""
         self.say(self.question(key))
-        self._menu(options)
+        self._list(options)
+        words = self._menu_words(menu)
+        prompt = self.t("Numbers or words, e.g. 1,3 (Enter for none): ")
+        return self.ask(prompt, lambda text: self._pick(text, options, words), "")
 
-        def parse(text: str) -> list[T]:
-            if not text:
-                return []
-            picked: list[T] = []
-            for part in re.split(r"[\s,;]+", text):
-                index = int(part) - 1
-                if not 0 <= index < len(options):
-                    raise ValueError(text)
-                if options[index][0] not in picked:
-                    picked.append(options[index][0])
-            return picked
+    def _pick(self, text: str, options: Sequence[tuple[T, Text]], words: MenuWords) -> list[T]:
+        from mgcheck.rules.understand import NotUnderstood, Picked, choose_some, explain_picked
 
-        return self.ask(
-            self.t("Numbers, e.g. 1,3 (Enter for none): "),
-            parse,
-            self.t(
-                "Write numbers from 1 to {n}, separated by commas, or press Enter for none."
-            ).format(n=len(options)),
+        picked = choose_some(text, options, words)
+        if isinstance(picked, NotUnderstood):
+            from mgcheck.rules.understand import explain
+
+            raise Refused(explain(picked, self.words, self.lang))
+        values = list(picked.values)
+        if picked.not_listed:
+            for line in explain_picked(
+                Picked((), (), (), picked.not_listed), options, words, self.lang
+            ):
+                self.say(line)
+        for ambiguous in picked.ambiguous:
+            values += [
+                v for v in self._settle(ambiguous, options, words, several=True) if v not in values
+            ]
+        if picked.unknown:
+            self.reasks += 1
+            for line in explain_picked(Picked((), (), picked.unknown), options, words, self.lang):
+                self.say(line)
+            if values:
+                shown = self.t.join_and([self._label(v, options) for v in values])
+                self.say(self.t("So far: {answers}.").format(answers=shown))
+            more = self.follow_up(self.t("Type it again, or press Enter to leave it out: "))
+            if more:
+                values += [v for v in self._pick(more, options, words) if v not in values]
+        return values
+
+    def _label(self, value: object, options: Sequence[tuple[Any, Text]]) -> str:
+        return next(label.get(self.lang) for v, label in options if v == value)
+
+    def _settle(
+        self,
+        ambiguous: Ambiguous[T],
+        options: Sequence[tuple[T, Text]],
+        words: MenuWords,
+        *,
+        several: bool,
+    ) -> list[T]:
+        """Ask back which of the candidates a word meant: one short question naming them.
+        "Ingen af dem" / "none of them" gives none; a misspelling with one candidate is a
+        yes-or-no question."""
+        from mgcheck.rules.understand import Chosen, NotUnderstood, choose_one, choose_some, explain
+
+        candidates = [(c, label) for c, label in options if c in ambiguous.candidates]
+        if ambiguous.guess and len(candidates) == 1:
+            value, label = candidates[0]
+            question = self.t('Do you mean "{answer}"?').format(answer=label.get(self.lang))
+            while True:
+                text = self.follow_up(f"{question} {self.t('[y/n]')} ")
+                try:
+                    return [value] if self._yes_no(text, None) else []
+                except Refused as refused:
+                    self.refuse(refused.message)
+        self.say(self.t('What do you mean by "{phrase}"?').format(phrase=ambiguous.phrase))
+        self._list(candidates)
+        prompt = (
+            self.t('Numbers, or "none of them": ')
+            if several
+            else self.t('Number, or "none of them": ')
         )
+        while True:
+            text = self.follow_up(prompt)
+            if text:
+                picked = choose_some(text, candidates, words)
+                if not isinstance(picked, NotUnderstood) and picked.complete:
+                    if not picked.values and not picked.not_listed:
+                        return []  # "none of them"
+                    if several and picked.values:
+                        return list(picked.values)
+                if not several:
+                    chosen = choose_one(text, candidates, words)
+                    if isinstance(chosen, Chosen):
+                        return [chosen.value]
+                    if isinstance(chosen, NotUnderstood):
+                        self.refuse(explain(chosen, self.words, self.lang))
+                        continue
+            self.refuse(prompt.strip().rstrip(":"))
 
     # --- the questions -----------------------------------------------------------------------
 
     def run(self) -> dict[str, Any]:
         labels = self.data.questions.labels
+        answers = self.about_you()
+        if self.yes_no(
+            "taking_magnesium",
+            self.t("If you take anything with magnesium in it now, answer y; otherwise n."),
+        ):
+            answers["magnesium"] = self.supplement()
+        else:
+            answers["considering_magnesium"] = self.yes_no("considering_magnesium")
+        return self._rest(answers, labels)
+
+    def about_you(self) -> dict[str, Any]:
+        """Age, sex, pregnancy, conditions and medicines: what the self-check and the trial's
+        safety screen both need before anything about magnesium."""
+        labels = self.data.questions.labels
         answers: dict[str, Any] = {}
-        answers["age"] = self.whole("age", *whole_bounds(Answers, "age"))
-        sex = self.one_of("sex", [(s, labels.sex[s]) for s in Sex])
+        answers["age"] = self.whole("age", *whole_bounds(Answers, "age"), "years", 67)
+        sex = self.one_of("sex", "sex", [(s, labels.sex[s]) for s in Sex])
         answers["sex"] = sex.value
         takes_iron = False
         if sex is Sex.FEMALE and answers["age"] in PREGNANCY_AGES:
-            answers["pregnant"] = self.yes_no("pregnant")
+            answers["pregnant"] = self.yes_no(
+                "pregnant", self.t("If you may be pregnant, answer y; otherwise n.")
+            )
             if answers["pregnant"]:
                 # Danish pregnancy care advises iron from week 10 (sst-pregnancy-iron).
                 takes_iron = self.yes_no("pregnant_iron")
@@ -216,7 +427,9 @@ class Interview(Prompter):
                 answers["breastfeeding"] = self.yes_no("breastfeeding")
         answers["conditions"] = [
             c.value
-            for c in self.some_of("conditions", [(c, labels.conditions[c]) for c in Condition])
+            for c in self.some_of(
+                "conditions", "conditions", [(c, labels.conditions[c]) for c in Condition]
+            )
         ]
         offered = [
             (m, labels.medicines[m])
@@ -225,16 +438,17 @@ class Interview(Prompter):
         ]
         answers["medicines"] = [
             *(["iron"] if takes_iron else []),
-            *(m.value for m in self.some_of("medicines", offered)),
+            *(m.value for m in self.some_of("medicines", "medicines", offered)),
         ]
-        if self.yes_no("taking_magnesium"):
-            answers["magnesium"] = self.supplement()
-        else:
-            answers["considering_magnesium"] = self.yes_no("considering_magnesium")
+        return answers
+
+    def _rest(self, answers: dict[str, Any], labels: Any) -> dict[str, Any]:
+        """Symptoms, legs, diet and labs: the rest of the self-check."""
         answers["symptoms_now"] = [
             s.value
             for s in self.some_of(
                 "symptoms_now",
+                "symptoms",
                 [(s, labels.symptoms[s]) for s in Symptom if s.value not in LEGACY_VALUES],
             )
         ]
@@ -245,6 +459,8 @@ class Interview(Prompter):
                 group.value: self.decimal(
                     self.question("diet_group", group=labels.diet[group].get(self.lang)),
                     *bounds(Diet, group.value),
+                    quantity="portions",
+                    example=1,
                 )
                 for group in DietGroup
             }
@@ -255,50 +471,89 @@ class Interview(Prompter):
         return answers
 
     def supplement(self) -> dict[str, Any]:
-        from mgcheck.rules.assess import UNKNOWN_FORM_WORDS
-        from mgcheck.rules.dose import (
-            FormProblem,
-            InvalidAmount,
-            parse_amount,
-            resolve_form,
+        """Form, amount, whether the mg is magnesium itself, and how many a day. A whole label
+        typed at the first question (``bisglycinat 100 mg elementært``) answers the next two."""
+        label: dict[str, Any] = {}
+        form = self.ask(
+            f"{self.question('form')} ",
+            lambda text: self._form(text, label),
+            self.t("mgcheck does not know that form. See mgcheck dose --list, or type don't know."),
         )
-
-        def form(text: str) -> str:
-            if text.casefold() in UNKNOWN_FORM_WORDS:
-                return "unknown"
-            one_line(text)  # a name is a name: one line, no control characters (asked again)
-            try:
-                resolve_form(self.data.forms, text)
-            except FormProblem as exc:
-                raise ValueError(text) from exc
-            return text
-
-        def amount(text: str) -> float:
-            try:
-                return parse_amount(text)
-            except InvalidAmount as exc:
-                raise ValueError(text) from exc
-
-        return {
-            "form": self.ask(
-                f"{self.question('form')} ",
-                form,
-                self.t(
-                    "mgcheck does not know that form. See mgcheck dose --list, or type unknown."
-                ),
-            ),
-            "amount_mg": self.ask(
+        supplement: dict[str, Any] = {"form": form}
+        if "amount_mg" in label:
+            supplement["amount_mg"] = label["amount_mg"]
+        else:
+            supplement["amount_mg"] = self.ask(
                 f"{self.question('amount_mg')} ",
-                amount,
+                self._amount,
                 self.t("Write the amount, e.g. 400, 400 mg or 1,5 g."),
-            ),
-            "elemental": self._elemental(),
-            "per_day": self.whole("per_day", *whole_bounds(Supplement, "per_day")),
-        }
+            )
+        if "elemental" in label:
+            supplement["elemental"] = label["elemental"]
+        else:
+            known = self.confirm_or_unknown(self.question("elemental"))
+            supplement["elemental"] = "unknown" if known is None else known
+        supplement["per_day"] = self.whole(
+            "per_day", *whole_bounds(Supplement, "per_day"), "per_day", 2
+        )
+        return supplement
 
-    def _elemental(self) -> bool | str:
-        known = self.confirm_or_unknown(self.question("elemental"))
-        return "unknown" if known is None else known
+    def _form(self, text: str, label: dict[str, Any]) -> str:
+        """The form as the label names it, "ved ikke" (unknown), or the whole label."""
+        from mgcheck.rules.assess import UNKNOWN_FORM_WORDS
+        from mgcheck.rules.dose import FormProblem, NeedsElemental, UnknownForm, resolve_form
+        from mgcheck.rules.understand import LabelReading, is_dont_know, read_label_words
+
+        if text.casefold() in UNKNOWN_FORM_WORDS or (text and is_dont_know(text, self.words)):
+            return "unknown"
+        one_line(text)  # a name is a name: one line, no control characters (asked again)
+        if any(ch.isdigit() for ch in text):
+            reading = read_label_words(text.split(), self.words)
+            if isinstance(reading, LabelReading) and len(reading.parts) == 1:
+                part = reading.parts[0]
+                label["amount_mg"] = part.amount_mg
+                if part.reading != "compound":
+                    label["elemental"] = True if part.reading == "elemental" else "unknown"
+                if part.form is None:
+                    return "unknown"  # "magnesium 100 mg": magnesium itself, any form
+                text = part.form
+        try:
+            resolve_form(self.data.forms, text)
+        except FormProblem as problem:
+            if label.get("elemental") is True:
+                return text  # magnesium itself: the form does not change the amount
+            label.clear()
+            if isinstance(problem, UnknownForm) and problem.suggestions:
+                names = ", ".join(f.name.get(self.lang) for f in problem.suggestions)
+                raise Refused(
+                    self.t(
+                        "mgcheck does not know that form. Did you mean: {names}? "
+                        'Or type "don\'t know".'
+                    ).format(names=names)
+                ) from None
+            if isinstance(problem, NeedsElemental):
+                raise Refused(
+                    problem.entry.note.get(self.lang)
+                    + " "
+                    + self.t(
+                        'Type "don\'t know", then say yes when asked whether the mg is '
+                        "magnesium itself."
+                    )
+                ) from None
+            raise ValueError(text) from None
+        return text
+
+    def _amount(self, text: str) -> float:
+        from mgcheck.cli.messages import amount
+        from mgcheck.rules.dose import InvalidAmount, parse_amount
+        from mgcheck.rules.understand import is_dont_know
+
+        if text and is_dont_know(text, self.words):
+            raise Refused(self.t("Look on the label: it gives the mg per tablet or dose."))
+        try:
+            return parse_amount(text)
+        except InvalidAmount as exc:
+            raise Refused(amount(exc, self.t)) from None
 
     def legs(self) -> dict[str, Any]:
         labels = self.data.questions.labels
@@ -313,72 +568,72 @@ class Interview(Prompter):
         }
         legs["look_alikes"] = [
             a.value
-            for a in self.some_of("look_alikes", [(a, labels.look_alikes[a]) for a in LookAlike])
+            for a in self.some_of(
+                "look_alikes", "look_alikes", [(a, labels.look_alikes[a]) for a in LookAlike]
+            )
         ]
-        legs["days_per_week"] = self.whole("days_per_week", *whole_bounds(Legs, "days_per_week"))
+        legs["days_per_week"] = self.whole(
+            "days_per_week", *whole_bounds(Legs, "days_per_week"), "days_per_week", 3
+        )
         legs["distress"] = self.one_of(
-            "distress", [(d, labels.distress[d]) for d in Distress]
+            "distress", "distress", [(d, labels.distress[d]) for d in Distress]
         ).value
         legs["sleep_disturbed"] = self.yes_no("sleep_disturbed")
         return legs
 
     def labs(self) -> dict[str, Any]:
-        units = {u.value.casefold(): u.value for u in MagnesiumUnit}
-
-        def magnesium(text: str) -> dict[str, Any] | None:
-            if not text:
-                return None
-            match = _LAB.match(text)
-            if match is None or match.group(2).casefold() not in units:
-                raise ValueError(text)
-            value = float(match.group(1).replace(",", "."))
-            if not 0 < value <= 20:
-                raise ValueError(text)
-            return {"value": value, "unit": units[match.group(2).casefold()]}
-
-        def ferritin(text: str) -> dict[str, Any] | None:
-            if not text:
-                return None
-            match = _NUMBER.match(text.removesuffix("µg/L").removesuffix("ug/L"))
-            if match is None:
-                raise ValueError(text)
-            value = float(match.group(1).replace(",", "."))
-            if not 0 < value <= 10_000:
-                raise ValueError(text)
-            return {"value": value, "unit": "ug/L"}
+        """Each value as the lab wrote it, with or without its unit; Enter or "ved ikke" for
+        none. Blood magnesium without a unit asks which (Enter: mmol/L, as Danish labs use)."""
+        from functools import partial
 
         labs: dict[str, Any] = {}
-        mg = self.ask(
-            f"{self.question('lab_magnesium')}: ",
-            magnesium,
-            self.t("Write the value and its unit, e.g. 0,68 mmol/L, 1,7 mg/dL or 1,4 mEq/L."),
+        kinds: tuple[tuple[LabKind, str], ...] = (
+            ("magnesium", "lab_magnesium"),
+            ("ferritin", "lab_ferritin"),
+            ("transferrin_saturation", "lab_tsat"),
         )
-        if mg:
-            labs["magnesium"] = mg
-        fe = self.ask(
-            f"{self.question('lab_ferritin')}: ",
-            ferritin,
-            self.t("Write the ferritin value in µg/L, e.g. 40."),
-        )
-        if fe:
-            labs["ferritin"] = fe
-
-        def saturation(text: str) -> dict[str, Any] | None:
-            if not text:
-                return None
-            match = _NUMBER.match(text.removesuffix("%"))
-            if match is None:
-                raise ValueError(text)
-            value = float(match.group(1).replace(",", "."))
-            if not 0 <= value <= 100:
-                raise ValueError(text)
-            return {"value": value, "unit": "%"}
-
-        tsat = self.ask(
-            f"{self.question('lab_tsat')}: ",
-            saturation,
-            self.t("Write the transferrin saturation in %, e.g. 18."),
-        )
-        if tsat:
-            labs["transferrin_saturation"] = tsat
+        for kind, question in kinds:
+            value = self.ask(f"{self.question(question)}: ", partial(self._lab, kind=kind), "")
+            if value is not None:
+                labs[kind] = value
         return labs
+
+    def _lab(self, text: str, kind: LabKind) -> dict[str, Any] | None:
+        from mgcheck.rules.understand import (
+            NeedsUnit,
+            NotUnderstood,
+            Number,
+            Unknown,
+            explain,
+            explain_unit,
+            read_lab,
+            read_unit,
+        )
+
+        if not text:
+            return None
+        read = read_lab(text, kind, self.words)
+        if isinstance(read, Unknown):
+            return None
+        if isinstance(read, NotUnderstood):
+            raise Refused(explain(read, self.words, self.lang))
+        if isinstance(read, Number):
+            return {"value": read.value, "unit": read.unit}
+        assert isinstance(read, NeedsUnit)
+        quantity = f"lab_{kind}"
+        while True:
+            unit = read_unit(
+                self.follow_up(explain_unit(read, self.words, self.lang) + " "),
+                quantity,
+                self.words,
+            )
+            if isinstance(unit, str):
+                return {"value": read.value, "unit": unit}
+            if isinstance(unit, Unknown):
+                self.say(
+                    self.t("I am counting {unit}, the unit Danish laboratories use.").format(
+                        unit=read.default
+                    )
+                )
+                return {"value": read.value, "unit": read.default}
+            self.refuse(explain(unit, self.words, self.lang))

@@ -352,9 +352,8 @@ def _screen_answers(
 def _ask_screen(data: AssessData, t: Translator) -> Answers:
     from pydantic import ValidationError
 
-    from mgcheck.cli.prompts import PREGNANCY_AGES, Interview
-    from mgcheck.models.answers import Answers, whole_bounds
-    from mgcheck.vocab import LEGACY_VALUES, Condition, Medicine, Sex
+    from mgcheck.cli.prompts import Interview
+    from mgcheck.models.answers import Answers
 
     run = context()
     console = run.console()
@@ -368,23 +367,8 @@ def _ask_screen(data: AssessData, t: Translator) -> Answers:
     interview = Interview(
         data, run.lang, READ, lambda text: console.print(text, markup=False, highlight=False)
     )
-    labels = data.questions.labels
-    answers: dict[str, Any] = {"age": interview.whole("age", *whole_bounds(Answers, "age"))}
-    if answers["age"] >= 18:
-        sex = interview.one_of("sex", [(s, labels.sex[s]) for s in Sex])
-        answers["sex"] = sex.value
-        if sex is Sex.FEMALE and answers["age"] in PREGNANCY_AGES:
-            answers["pregnant"] = interview.yes_no("pregnant")
-            if not answers["pregnant"]:
-                answers["breastfeeding"] = interview.yes_no("breastfeeding")
-        answers["conditions"] = [
-            c.value
-            for c in interview.some_of("conditions", [(c, labels.conditions[c]) for c in Condition])
-        ]
-        offered = [(m, labels.medicines[m]) for m in Medicine if m.value not in LEGACY_VALUES]
-        answers["medicines"] = [m.value for m in interview.some_of("medicines", offered)]
-    else:
-        answers["sex"] = Sex.MALE.value  # not asked: under 18 is refused whatever the answers
+    # The self-check's own opening questions: the screen asks exactly what the self-check asks.
+    answers = interview.about_you()  # under 18 is refused afterwards, with the reason
     answers["considering_magnesium"] = True
     try:
         return Answers.model_validate(answers)

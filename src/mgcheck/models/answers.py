@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from mgcheck.i18n import _
 from mgcheck.models.base import Name, Strict, StrictBool, StrictFloat, StrictInt
 from mgcheck.vocab import (
     Condition,
@@ -33,7 +34,7 @@ def _elemental(value: object) -> object:
     """true, false or "unknown", and nothing that merely looks like them ("yes", 1)."""
     if value is True or value is False or value == "unknown":
         return value
-    raise ValueError("use true, false or unknown")
+    raise ValueError(_("must be true, false or unknown"))
 
 
 Elemental = Annotated[bool | Literal["unknown"], BeforeValidator(_elemental)]
@@ -41,7 +42,7 @@ Elemental = Annotated[bool | Literal["unknown"], BeforeValidator(_elemental)]
 
 def _schema_version(value: object) -> object:
     if isinstance(value, bool) or value not in (1, 2):
-        raise ValueError("use 1 or 2")
+        raise ValueError(_("must be 1 or 2"))
     return value
 
 
@@ -122,10 +123,12 @@ class Answers(Strict):
     @model_validator(mode="after")
     def _possible(self) -> Answers:
         if self.sex is Sex.MALE and (self.pregnant or self.breastfeeding):
-            raise ValueError("pregnant and breastfeeding apply only when sex is female")
+            raise ValueError(_("pregnant and breastfeeding apply only when sex is female"))
         if self.age < MIN_PREGNANCY_AGE and (self.pregnant or self.breastfeeding):
             raise ValueError(
-                f"pregnant and breastfeeding need an age of {MIN_PREGNANCY_AGE} or more"
+                _("pregnant and breastfeeding need an age of {age} or more").format(
+                    age=MIN_PREGNANCY_AGE
+                )
             )
         return self
 

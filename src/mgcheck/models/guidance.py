@@ -235,6 +235,7 @@ class Form(Strict):
     variants: list[Variant] = Field(min_length=1)
     absorption: Text
     stomach: Text
+    label_note: Text | None = None  # how its labels give the amount, when that misleads
     sources: Keys
 
 

@@ -105,12 +105,33 @@ class CompositionFood(TypedDict):
     kcal_per_100g: float
 
 
+class CompositionTry(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    search: str
+    matched: int
+
+
+class CompositionSource(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    dataset: str
+    id: str
+
+
+class CompositionFoundVia(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    name: str
+    source: CompositionSource
+    searches: list[CompositionTry]
+
+
 class Composition(Envelope):
     query: CompositionQuery
     matched: int
     shown: int
     attribution: str
     foods: list[CompositionFood]
+    found_via: list[CompositionFoundVia]  # a Danish name found through the curated table
 
 
 # --- warnings and sources --------------------------------------------------------------------
@@ -287,6 +308,7 @@ class FormOut(TypedDict):
     variants: list[FormVariant]
     absorption: str
     stomach: str
+    label_note: str | None
     sources: list[str]
 
 

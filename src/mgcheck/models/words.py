@@ -11,8 +11,8 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from mgcheck.folding import phrase_key
 from mgcheck.models.base import NonEmpty, Strict, Text
-from mgcheck.rules.understand import phrase_key
 from mgcheck.vocab import (
     LEGACY_VALUES,
     Condition,
@@ -186,9 +186,26 @@ MESSAGES = frozenset(
 )
 
 
+def _check_food_groups(groups: dict[str, Phrases]) -> None:
+    from mgcheck.vocab import FoodGroup
+
+    values = [g.value for g in FoodGroup]
+    if set(groups) != set(values):
+        raise ValueError(f"food_groups: give exactly {values}")
+    owner: dict[tuple[str, ...], str] = {}
+    for value in values:
+        phrases = groups[value]
+        if not phrases.da or not phrases.en:
+            raise ValueError(f"food_groups.{value}: needs at least one Danish and one English word")
+        for key in _keys([value, *phrases.every()]):
+            if owner.setdefault(key, value) != value:
+                raise ValueError(f"food_groups: {' '.join(key)!r} names {owner[key]} and {value}")
+
+
 class WordsFile(Strict):
     schema_version: int = Field(ge=1, le=1)
     menus: Menus
+    food_groups: dict[NonEmpty, Phrases]
     answers: Answers
     grammar: Grammar
     numbers: NumberWords
@@ -198,6 +215,7 @@ class WordsFile(Strict):
 
     @model_validator(mode="after")
     def _messages(self) -> WordsFile:
+        _check_food_groups(self.food_groups)
         missing = sorted(MESSAGES - set(self.messages))
         if missing:
             raise ValueError(f"messages: missing {', '.join(missing)}")

@@ -7,10 +7,11 @@ from a note, a food table or a file name reaches the terminal raw; a reader that
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
@@ -30,6 +31,58 @@ def reader_gone() -> NoReturn:
     except (OSError, AttributeError, ValueError):
         pass
     raise SystemExit(0)
+
+
+class Unpadded(io.TextIOBase):
+    """Standard output for a pipe or a file: each finished line without the spaces Rich pads
+    it with to the console's width. Everything else passes through (``buffer`` for exact
+    data, ``fileno``, ``encoding``); a line not yet finished (a prompt) goes out on flush."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        if lines:
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._stream.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self._stream.errors
+
+    @property
+    def buffer(self) -> BinaryIO:
+        return self._stream.buffer
+
+
+def unpad_stdout() -> None:
+    """Strip Rich's padding from every line that goes to a pipe or a file (the real entry
+    point calls this once; a terminal keeps its output as Rich draws it)."""
+    if sys.stdout is not None and not sys.stdout.isatty() and not isinstance(sys.stdout, Unpadded):
+        sys.stdout = Unpadded(sys.stdout)
 
 
 def stdout_is_terminal() -> bool:

@@ -172,6 +172,14 @@ def _reading_lines(dose: Dose, lang: str) -> list[Text]:
     return _share_lines(dose, lang)
 
 
+def label_notes(dose: Dose, lang: str) -> list[str]:
+    """What the forms read as compounds say about their labels (data/forms.yaml label_note):
+    bisglycinate labels may give the compound or the magnesium, sevenfold apart."""
+    read_as_compound = [p for p in (dose.parts or (dose,)) if p.reading == "label" and p.match]
+    notes = [p.match.form.label_note for p in read_as_compound if p.match]
+    return list(dict.fromkeys(n.get(lang) for n in notes if n is not None))  # type: ignore[arg-type]
+
+
 def print_dose(result: DoseResult) -> None:
     dose, judgement, limits, level = result.dose, result.judgement, result.limits, result.band
     lang = current()
@@ -241,6 +249,12 @@ def print_dose(result: DoseResult) -> None:
                 )
             ),
         ]
+    elif notes := label_notes(dose, lang):
+        hint = _(
+            "Look in its nutrition table for magnesium given with a % of the reference intake "
+            "(NRV): that figure is magnesium itself. Use it with --elemental."
+        )
+        parts += [Text(""), Text(" ".join([*notes, hint]))]
     if judgement.article_mg is None:
         parts += [Text(""), Text(_("The article's ~300 mg is for adults; it is not shown here."))]
     parts += [
@@ -376,6 +390,8 @@ def print_forms(forms: Sequence[FormFigures]) -> None:
         notes.add_column()
         notes.add_row(_("Absorption:"), Text(form.absorption.get(lang)))
         notes.add_row(_("Stomach:"), Text(form.stomach.get(lang)))
+        if form.label_note is not None:
+            notes.add_row(_("Labels:"), Text(form.label_note.get(lang)))
         notes.add_row(_("Sources:"), Text(", ".join(form.sources), style="dim"))
         console.print(heading)
         console.print(Padding(notes, (0, 0, 1, 2)))
@@ -420,6 +436,7 @@ def forms_json(forms: Sequence[FormFigures]) -> None:
                     ],
                     "absorption": form.absorption.get(lang),
                     "stomach": form.stomach.get(lang),
+                    "label_note": None if form.label_note is None else form.label_note.get(lang),
                     "sources": list(form.sources),
                 }
                 for figures in forms

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from mgcheck.i18n import _
 from mgcheck.vocab import LEGACY_VALUES, Condition, LookAlike, Medicine, Symptom
+
+if TYPE_CHECKING:
+    from mgcheck.models.answers import Answers
 
 
 def _any_of(enum: type[Enum]) -> str:
@@ -14,8 +21,10 @@ def _any_of(enum: type[Enum]) -> str:
     return _("any of: {values}").format(values=values)
 
 
-def example_yaml() -> str:
-    c = {
+def _comments() -> dict[str, str]:
+    """The comment beside each key, in the process language: the example and a saved answers
+    file explain their keys alike."""
+    return {
         "head": _("mgcheck answers file. Save it, change it, run: mgcheck assess --answers FILE"),
         "age": _("whole years"),
         "sex": _("female or male"),
@@ -39,6 +48,10 @@ def example_yaml() -> str:
         "mg": _("mmol/L, mg/dL or mEq/L"),
         "fe": _("ug/L, µg/L or ng/mL (the same)"),
     }
+
+
+def example_yaml() -> str:
+    c = _comments()
     return f"""# {c["head"]}
 schema_version: 2            # {c["schema"]}
 age: 52                      # {c["age"]}
@@ -76,3 +89,62 @@ labs:                        # {c["labs"]}
   ferritin: {{value: 40, unit: ug/L}}        # {c["fe"]}
   transferrin_saturation: {{value: 18, unit: "%"}}   # {c["tsat"]}
 """
+
+
+# --- a person's own answers, saved for next time ------------------------------------------------
+
+_PLAIN = re.compile(r"[a-z][a-z0-9_]*")
+# Words YAML 1.1 (which PyYAML reads) would take for booleans or null.
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if _PLAIN.fullmatch(text) and text not in _YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string too
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return _scalar(value)
+
+
+def answers_yaml(answers: Answers, date: dt.date) -> str:
+    """``answers`` as an answers file (the format of ``--example``, read by ``--answers``):
+    what the interview found out, to run the self-check again without the questions."""
+    c = _comments()
+    keys = {
+        "schema_version": c["schema"],
+        "age": c["age"],
+        "sex": c["sex"],
+        "conditions": c["conditions"],
+        "medicines": c["medicines"],
+        "magnesium": c["magnesium"],
+        "symptoms_now": c["symptoms"],
+        "legs": c["legs"],
+        "diet": c["diet"],
+        "labs": c["labs"],
+    }
+    head = _("mgcheck answers, saved {date}. Change them, then run: mgcheck assess --answers FILE")
+    lines = [f"# {head.format(date=date.isoformat())}"]
+    for key, value in answers.model_dump(mode="json", exclude_none=True).items():
+        comment = keys.get(key)
+        if isinstance(value, dict):  # a block, one key a line, as in the example
+            lines.append(f"{key + ':':<28} # {comment}" if comment else f"{key}:")
+            lines += [f"  {k}: {_flow(v)}" for k, v in value.items() if v is not None]
+            continue
+        line = f"{key}: {_flow(value)}"
+        lines.append(f"{line:<28} # {comment}" if comment else line)
+    return "\n".join(lines) + "\n"

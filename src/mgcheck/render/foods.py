@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mgcheck.i18n import _, current, format_number
+from mgcheck.i18n import Language, _, current, format_number
 from mgcheck.render.console import stdout_console, write_json
-from mgcheck.rules.foods import CompositionRow, FoodRow, FoodsResult
+from mgcheck.rules.foods import CompositionRow, FoodsResult, FoundVia
 from mgcheck.vocab import COMPOSITION_ATTRIBUTION, RankBy
 
 ARTICLE_MARK = "*"
@@ -39,13 +42,114 @@ def _shown_line(shown: int, matched: int) -> str | None:
     )
 
 
-def print_foods(result: FoodsResult) -> None:
-    lang = current()
-    console = stdout_console()
-    if not result.rows:
-        console.print(_("No food matches. Try a shorter word, another --group, or --all --search."))
-        return
+# The number columns in the order they are left out when the terminal is too narrow for all:
+# least useful first. The column the foods are ranked by is never left out.
+_DROP_ORDER = ("per_100kcal", "per_100g", "servings", "pct")
+_NUMBER_COLUMNS = ("mg", "per_100g", "per_100kcal", "pct", "servings")
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The table's cells, made once; the layout then picks columns and widths for them."""
+
+    names: list[Text]
+    servings: list[str]
+    numbers: dict[str, list[Text]]
+    headers: dict[str, str]
+
+
+def _cells(result: FoodsResult, lang: Language) -> _Rows:
     target = format_number(result.query.target_mg)
+    names: list[Text] = []
+    notes = 0
+    for row in result.rows:
+        name = Text(row.food.name.get(lang))
+        if row.food.in_article:
+            name.append(ARTICLE_MARK)
+        if row.food.note is not None:
+            notes += 1
+            name.append(NOTE_MARK * notes)
+        names.append(name)
+    numbers = {
+        "mg": [_num(row.mg_per_serving) for row in result.rows],
+        "per_100g": [_num(row.food.mg_per_100g) for row in result.rows],
+        "per_100kcal": [_num(row.mg_per_100kcal) for row in result.rows],
+        "pct": [_num(row.pct_of_target) for row in result.rows],
+        "servings": [_num(row.servings_to_target, 1) for row in result.rows],
+    }
+    headers = {
+        "#": "#",
+        "food": _("Food"),
+        "serving": _("Serving"),
+        "mg": _("mg"),
+        "per_100g": _("mg/100 g"),
+        "per_100kcal": _("mg/100\nkcal"),
+        "pct": _("% of\n{target} mg").format(target=target),
+        "servings": _("servings\nto {target} mg").format(target=target),
+    }
+    servings = [row.food.serving.label.get(lang) for row in result.rows]
+    return _Rows(names, servings, numbers, headers)
+
+
+def _widest(texts: Sequence[str]) -> int:
+    return max((cell_len(line) for text in texts for line in text.splitlines()), default=1)
+
+
+def _longest_word(texts: Sequence[str]) -> int:
+    return max((cell_len(word) for text in texts for word in text.split()), default=1)
+
+
+def _layout(
+    cells: _Rows, width: int, ranked_by: str | None
+) -> tuple[list[str], int, int, list[str]]:
+    """Which number columns fit in ``width``, and the widths of the name and serving columns.
+
+    A food's name is never cut: its column is at least as wide as the longest word in it, and
+    the names wrap between words. Number columns are left out, least useful first, until the
+    rest fits; the ranked-by column stays. Returns (columns, name width, serving width,
+    columns left out).
+    """
+    keep = list(_NUMBER_COLUMNS)
+    left_out: list[str] = []
+    droppable = [key for key in _DROP_ORDER if key != ranked_by]
+    names = [name.plain for name in cells.names]
+    food = (
+        _longest_word([*names, cells.headers["food"]]),
+        _widest([*names, cells.headers["food"]]),
+    )
+    serving = (
+        _longest_word([*cells.servings, cells.headers["serving"]]),
+        _widest([*cells.servings, cells.headers["serving"]]),
+    )
+    number = str(len(names))
+    while True:
+        fixed = _widest([number]) + sum(
+            _widest([cells.headers[key], *(t.plain for t in cells.numbers[key])]) for key in keep
+        )
+        # Each column has a space either side but not at the table's edges, the columns a
+        # separator between them, and the table an edge on each side (SIMPLE_HEAD: spaces).
+        columns = len(keep) + 3
+        gaps = 2 * columns - 2 + (columns - 1) + 2
+        room = width - fixed - gaps
+        if room >= food[0] + serving[0] or not droppable:
+            break
+        left_out.append(droppable.pop(0))
+        keep.remove(left_out[-1])
+    if room >= food[1] + serving[1]:
+        return keep, food[1], serving[1], left_out
+    # Not room for both on one line: each column gets its longest word, and the rest of the
+    # room is shared in proportion to how much more each needs.
+    spare = max(0, room - food[0] - serving[0])
+    more = (food[1] - food[0], serving[1] - serving[0])
+    food_extra = spare * more[0] // max(1, sum(more))
+    food_width = food[0] + food_extra
+    serving_width = serving[0] + min(more[1], spare - food_extra)
+    return keep, food_width, serving_width, left_out
+
+
+def _foods_table(
+    result: FoodsResult, cells: _Rows, keep: Sequence[str], food: int, serving: int
+) -> Table:
     table = Table(
         title=_rank_title(result.query.by),
         title_justify="left",
@@ -53,52 +157,60 @@ def print_foods(result: FoodsResult) -> None:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    table.add_column("#", justify="right")
-    table.add_column(_("Food"))
-    table.add_column(_("Serving"))
-    for header in (
-        _("mg"),
-        _("mg/100 g"),
-        _("mg/100\nkcal"),
-        _("% of\n{target} mg").format(target=target),
-        _("servings\nto {target} mg").format(target=target),
-    ):
-        table.add_column(header, justify="right", no_wrap=True)
-    notes: list[FoodRow] = []
-    for index, row in enumerate(result.rows, start=1):
-        food = row.food
-        name = Text(food.name.get(lang))
-        if food.in_article:
-            name.append(ARTICLE_MARK)
-        if food.note is not None:
-            notes.append(row)
-            name.append(NOTE_MARK * len(notes))
-        table.add_row(
-            Text(str(index)),
-            name,
-            Text(food.serving.label.get(lang)),
-            _num(row.mg_per_serving),
-            _num(food.mg_per_100g),
-            _num(row.mg_per_100kcal),
-            _num(row.pct_of_target),
-            _num(row.servings_to_target, 1),
-        )
-    console.print(table)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(cells.headers["food"], width=food, overflow="fold")
+    table.add_column(cells.headers["serving"], width=serving, overflow="fold")
+    for key in keep:
+        table.add_column(cells.headers[key], justify="right", no_wrap=True)
+    for index, (name, label) in enumerate(zip(cells.names, cells.servings, strict=True)):
+        numbers = [cells.numbers[key][index] for key in keep]
+        table.add_row(Text(str(index + 1)), name, Text(label), *numbers)
+    return table
+
+
+def print_foods(result: FoodsResult) -> None:
+    lang = current()
+    console = stdout_console()
+    if not result.rows:
+        console.print(_("No food matches. Try a shorter word, another --group, or --all --search."))
+        return
+    ranked_by = {RankBy.PER_100G: "per_100g", RankBy.ENERGY: "per_100kcal"}.get(result.query.by)
+    cells = _cells(result, lang)
+    keep, food, serving, left_out = _layout(cells, console.width, ranked_by)
+    console.print(_foods_table(result, cells, keep, food, serving))
     footer = [
         _("mg: magnesium in one serving. {mark} named in the article.").format(mark=ARTICLE_MARK)
     ]
-    for number, row in enumerate(notes, start=1):
+    noted = [row for row in result.rows if row.food.note is not None]
+    for number, row in enumerate(noted, start=1):
         note = row.food.note
         assert note is not None
         footer.append(f"{NOTE_MARK * number} {row.food.name.get(lang)}: {note.get(lang)}")
     shown = _shown_line(len(result.rows), result.matched)
     if shown:
         footer.append(shown)
+    if left_out:
+        footer.append(
+            _("A wider window shows more columns ({columns}); --json has every figure.").format(
+                columns=", ".join(_column_names(left_out, result))
+            )
+        )
     footer.append(
         _("Values per 100 g from USDA SR28 and Fineli release 20; servings are mgcheck's own.")
     )
     for line in footer:
         console.print(Text(line, style="dim"))
+
+
+def _column_names(keys: Sequence[str], result: FoodsResult) -> list[str]:
+    target = format_number(result.query.target_mg)
+    names = {
+        "per_100g": _("mg/100 g"),
+        "per_100kcal": _("mg/100 kcal"),
+        "pct": _("% of {target} mg").format(target=target),
+        "servings": _("servings to {target} mg").format(target=target),
+    }
+    return [names[key] for key in keys]
 
 
 def foods_json(result: FoodsResult) -> None:
@@ -154,12 +266,23 @@ def foods_json(result: FoodsResult) -> None:
     )
 
 
-def print_composition(rows: Sequence[CompositionRow], matched: int, query: str, by: RankBy) -> None:
+def print_composition(
+    rows: Sequence[CompositionRow],
+    matched: int,
+    query: str,
+    by: RankBy,
+    found_via: Sequence[FoundVia] = (),
+) -> None:
+    lang = current()
     console = stdout_console()
     if not rows:
         console.print(
-            _("No food in the full tables matches “{query}”. Try another word.").format(query=query)
+            _(
+                "No food in the full tables matches “{query}”. They name foods in English "
+                "(and Finnish): try the English word."
+            ).format(query=query)
         )
+        _print_tries(console, found_via)
         return
     title = _("Full food tables: “{query}”, ranked by {rank}").format(
         query=query,
@@ -182,7 +305,25 @@ def print_composition(rows: Sequence[CompositionRow], matched: int, query: str, 
             _num(row.kcal_per_100g),
         )
     console.print(table)
-    shown = _shown_line(len(rows), matched)
+    sources = [
+        _("{name} ({source})").format(
+            name=found.food.name.get(lang), source=f"{found.row.dataset} {found.row.source_id}"
+        )
+        for found in found_via
+        if found.row is not None
+    ]
+    if sources:
+        console.print(
+            Text(
+                _(
+                    "No row of the full tables has the word “{query}”: they name foods in "
+                    "English. Found through mgcheck's own table: {foods}."
+                ).format(query=query, foods="; ".join(sources)),
+                style="dim",
+            )
+        )
+    _print_tries(console, found_via)
+    shown = _shown_line(len(rows), matched) if matched else None
     if shown:
         console.print(Text(shown, style="dim"))
     if by is RankBy.SERVING:
@@ -194,7 +335,35 @@ def print_composition(rows: Sequence[CompositionRow], matched: int, query: str, 
     )
 
 
-def composition_json(rows: Sequence[CompositionRow], matched: int, query: str, by: RankBy) -> None:
+def _print_tries(console: Console, found_via: Sequence[FoundVia]) -> None:
+    tries = dict(pair for found in found_via for pair in found.tries)
+    if not tries:
+        return
+    console.print(
+        Text(
+            _("English words to try: {searches}.").format(
+                searches=", ".join(
+                    (
+                        _("--search “{words}” (1 food)")
+                        if n == 1
+                        else _("--search “{words}” ({n} foods)")
+                    ).format(words=words, n=n)
+                    for words, n in tries.items()
+                )
+            ),
+            style="dim",
+        )
+    )
+
+
+def composition_json(
+    rows: Sequence[CompositionRow],
+    matched: int,
+    query: str,
+    by: RankBy,
+    found_via: Sequence[FoundVia] = (),
+) -> None:
+    lang = current()
     write_json(
         "composition",
         {
@@ -212,6 +381,18 @@ def composition_json(rows: Sequence[CompositionRow], matched: int, query: str, b
                     "kcal_per_100g": row.kcal_per_100g,
                 }
                 for row in rows
+            ],
+            "found_via": [
+                {
+                    "id": found.food.id,
+                    "name": found.food.name.get(lang),
+                    "source": {
+                        "dataset": found.food.source.dataset.value,
+                        "id": found.food.source.id,
+                    },
+                    "searches": [{"search": words, "matched": n} for words, n in found.tries],
+                }
+                for found in found_via
             ],
         },
     )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Group
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -254,30 +254,48 @@ def warnings_json(result: WarningsResult) -> None:
 # --- sources ---------------------------------------------------------------------------------
 
 
-def _source_block(source: SourceEntry, lang: Language) -> Text:
-    text = Text()
-    text.append(f"[{source.key}] ", style="bold")
-    text.append(source.organisation.get(lang))
-    if source.year is not None:
-        text.append(f" ({source.year})")
-    text.append("\n" + source.title)
-    text.append("\n" + (source.url or _("no web address")), style="cyan")
-    if source.via:
-        text.append("\n" + _("read via: {url}").format(url=source.via), style="dim")
-    if source.note:
-        text.append("\n" + source.note.get(lang), style="dim")
-    return text
+def _hanging(console: Console, label: str, indent: int, text: Text) -> None:
+    """``text`` wrapped to the console with every line indented, ``label`` before the first."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True, width=indent - 1)
+    grid.add_column()
+    grid.add_row(Text(label, style="bold"), text)
+    console.print(grid)
+
+
+def url_line(console: Console, url: str, indent: int = 0, style: str = "cyan") -> None:
+    """One of mgcheck's own web addresses on a line of its own, never broken by Rich (the
+    terminal wraps it if it must, so it can still be copied whole), and a link a terminal
+    that supports them lets you click. Only addresses from mgcheck's data come here: text
+    from outside never gets a link style, and its escape codes are shown, not sent."""
+    from rich.style import Style
+
+    line = Text(" " * indent)
+    line.append(url, style=Style.parse(style) + Style(link=url))
+    console.print(line, no_wrap=True, overflow="ignore", crop=False)
 
 
 def print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
     lang = current()
     console = stdout_console()
-    grid = Table.grid(padding=(0, 1, 1, 0))
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(overflow="fold")
+    indent = len(str(max((n for n, _s in sources), default=1))) + 2  # "66. "
     for number, source in sources:
-        grid.add_row(Text(f"{number}.", style="bold"), _source_block(source, lang))
-    console.print(grid)
+        head = Text()
+        head.append(f"[{source.key}] ", style="bold")
+        head.append(source.organisation.get(lang))
+        if source.year is not None:
+            head.append(f" ({source.year})")
+        head.append("\n" + source.title)
+        _hanging(console, f"{number}.", indent, head)
+        if source.url:
+            url_line(console, source.url, indent)
+        else:
+            _hanging(console, "", indent, Text(_("no web address"), style="cyan"))
+        if source.via:
+            _hanging(console, "", indent, Text(_("read via:"), style="dim"))
+            url_line(console, source.via, indent, style="dim")
+        if source.note:
+            _hanging(console, "", indent, Text(source.note.get(lang), style="dim"))
     console.print(
         Text(
             _(

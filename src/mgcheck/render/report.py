@@ -78,7 +78,18 @@ def group_title(level: Level) -> str:
 # --- terminal ------------------------------------------------------------------------------------
 
 
-def print_report(report: Report, sources: Sequence[tuple[int, SourceEntry]]) -> None:
+def print_report(
+    report: Report,
+    sources: Sequence[tuple[int, SourceEntry]],
+    *,
+    program: str = "mgcheck",
+    rerun: str | None = None,
+    will_offer_to_save: bool = False,
+    written_to: str | None = None,
+) -> None:
+    """The report in the terminal. Its last line is ``rerun``, the command that runs the
+    self-check again (``program`` is how this mgcheck is started), on a line of its own so a
+    path in it is never broken."""
     from rich import box
     from rich.console import Group
     from rich.panel import Panel
@@ -153,12 +164,16 @@ def print_report(report: Report, sources: Sequence[tuple[int, SourceEntry]]) -> 
             ),
         )
     console.print(Panel(grid, title=_("Sources"), title_align="left", border_style="dim"))
-    console.print(
-        Text(
-            _("Every source in full: mgcheck sources. Save this report: --output report.md"),
-            style="dim",
-        )
-    )
+    if will_offer_to_save:
+        closing = _("Every source in full: mgcheck sources.")
+    else:
+        closing = _("Every source in full: mgcheck sources. Save this report: --output report.md")
+    console.print(Text(closing, style="dim"))
+    if written_to is not None:
+        console.print(_("Report written to {file}.").format(file=written_to), markup=False)
+    console.print(Text(_("Run mgcheck again:"), style="dim"))
+    command = rerun or f"{program} assess"
+    console.print(Text("  " + command), no_wrap=True, overflow="ignore", crop=False)
 
 
 # --- files ---------------------------------------------------------------------------------

@@ -27,6 +27,14 @@ def print_welcome(commands: Sequence[tuple[str, str]]) -> None:
         body.append(f"  mgcheck {name:<11}{summary}\n")
     body.append("\n")
     body.append(
+        _(
+            "Does your shell not find mgcheck? In the folder you installed it in, type "
+            ".venv/bin/mgcheck instead, or first: source .venv/bin/activate"
+        )
+        + "\n\n",
+        style="dim",
+    )
+    body.append(
         _("mgcheck is not a diagnosis and does not replace a doctor. In an emergency, call 112."),
         style="bold",
     )

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from mgcheck.folding import fold
 from mgcheck.models.guidance import Form, FormsFile, LabelOnly, Variant
 from mgcheck.rules.chemistry import magnesium_fraction, waters
-from mgcheck.rules.foods import fold
 
 MAX_AMOUNT_MG = 100_000.0  # 100 g: above any tablet, sachet or spoonful of Epsom salt
 MAX_PER_DAY = 24

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from mgcheck.folding import fold, phrase_key
 from mgcheck.models.base import Food
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 
 
-def fold(text: str) -> str:
-    """Fold case and accents so 'rodbede', 'RØDBEDE' and 'rødbede' compare equal.
-
-    æ becomes 'ae' and ø 'o' (they do not decompose in Unicode); å, é and friends lose their
-    marks; the Danish spellings 'aa' (å) and 'oe' (ø) are folded the same way on both sides.
-    """
-    text = text.casefold()
-    if not text.isascii():  # the full tables are mostly ASCII: skip the costly part for them
-        text = text.replace("æ", "ae").replace("ø", "o")
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    while "aa" in text or "oe" in text:  # until stable, so folding twice changes nothing
-        text = text.replace("aa", "a").replace("oe", "o")
-    return text
+def find_group(name: str, names: Mapping[str, Iterable[str]]) -> FoodGroup | None:
+    """The food group a person named, in Danish or English (``nødder``, ``bælgfrugter``,
+    ``nuts_seeds``); ``names`` are each group's words (data/words.yaml food_groups)."""
+    key = phrase_key(name)
+    for value, words in names.items():
+        if key and key in {phrase_key(w) for w in (value, *words)}:
+            return FoodGroup(value)
+    return None
 
 
 def name_matches(food: Food, query: str) -> bool:
@@ -141,3 +135,65 @@ def search_composition(
 
     found.sort(key=key)
     return (found[:top] if top else found), len(found)
+
+
+@dataclass(frozen=True)
+class FoundVia:
+    """A curated food a word named when the full tables did not: its source row there, and
+    searches in the tables' own (English) words that find something."""
+
+    food: Food
+    row: CompositionRow | None
+    tries: tuple[tuple[str, int], ...]  # the words to search for, and how many foods each finds
+
+
+def _words(text: str) -> list[str]:
+    return fold(text).replace(",", " ").replace("(", " ").replace(")", " ").split()
+
+
+FEW = 10  # a search that finds at most this many rows is specific enough to suggest
+
+
+def _count(rows: Sequence[CompositionRow], query: str) -> int:
+    return sum(1 for row in rows if words_match(row.description, query))
+
+
+def _searches(food: Food, rows: Sequence[CompositionRow]) -> list[tuple[str, int]]:
+    """Searches in the tables' own words that find something: the shortest start of the
+    food's source description that finds at most a few rows ("bread pumpernickel"), and
+    what it stands in for ("Danish rye bread"), with one word left out if need be."""
+    found: dict[str, int] = {}
+    words = _words(food.source.description)
+    for end in range(1, len(words) + 1):
+        query = " ".join(words[:end])
+        count = _count(rows, query)
+        if count and (count <= FEW or end == len(words)):
+            found[query] = count
+            break
+    if food.proxy_for is not None:
+        words = _words(food.proxy_for.en)
+        attempts = [words, *(words[:i] + words[i + 1 :] for i in range(len(words)))]
+        for attempt in attempts if len(words) > 1 else [words]:
+            query = " ".join(attempt)
+            count = _count(rows, query)
+            if count:
+                found.setdefault(query, count)
+                break
+    return list(found.items())
+
+
+def found_via_curated(
+    curated: Iterable[Food], rows: Sequence[CompositionRow], query: str
+) -> list[FoundVia]:
+    """``query`` named no row of the full tables (they are in English and Finnish) but names
+    curated foods (Danish names): each one's source row, and English words to search for."""
+    by_id = {(row.dataset, row.source_id): row for row in rows}
+    return [
+        FoundVia(
+            food,
+            by_id.get((food.source.dataset.value, food.source.id)),
+            tuple(_searches(food, rows)),
+        )
+        for food in curated
+        if name_matches(food, query)
+    ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mgcheck.folding import fold
 from mgcheck.models.guidance import GuidanceFile, Section
-from mgcheck.rules.foods import fold
 
 
 class UnknownSection(LookupError):

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
 
+from mgcheck import folding
+from mgcheck.folding import Token, fold, fold_word, foreign_digits, phrase_key, symbol
 from mgcheck.i18n import Language, format_number
 from mgcheck.rules.dose import InvalidAmount, name_key, parse_amount, split_parts
-from mgcheck.rules.foods import fold
 
 if TYPE_CHECKING:
     from mgcheck.models.words import Menu, Quantity, WordsFile
@@ -29,50 +30,9 @@ T = TypeVar("T")
 
 # --- words and phrases -----------------------------------------------------------------------
 
-_APOSTROPHES = str.maketrans("", "", "'’`´")
-# A number with its decimal or list separators and any letters stuck to it ("40mg", "1,3"), or
-# a run of letters and digits. Only ASCII digits start a number: "³" is a word, and refused.
-_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*[^\W\d_]*|[^\W_]+")
 _INTEGERS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _NUMBER_WITH_LETTERS = re.compile(r"([0-9]+(?:[.,][0-9]+)*)([^\W\d_]+)")
 _LIST_RANGE = re.compile(r"(?<![0-9.,])([0-9]{1,2})\s*[-–]\s*([0-9]{1,2})(?![0-9.,])")
-
-
-def _foreign_digits(text: str) -> bool:
-    return any((ch.isdigit() or ch.isnumeric()) and not ch.isascii() for ch in text)
-
-
-def _fold_word(word: str) -> str:
-    return fold(word.replace("µ", "u").replace("μ", "u"))
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str  # as typed
-    key: str  # folded; never matches anything when the word holds a non-ASCII digit
-    gap: bool  # punctuation (a comma, a semicolon, "&") came before it
-
-
-def _tokens(text: str) -> list[_Token]:
-    text = text.translate(_APOSTROPHES)
-    tokens: list[_Token] = []
-    last = 0
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        key = "\x00" + word if _foreign_digits(word) else _fold_word(word)
-        tokens.append(_Token(word, key, bool(tokens) and bool(text[last : match.start()].strip())))
-        last = match.end()
-    return tokens
-
-
-def phrase_key(text: str) -> tuple[str, ...]:
-    """The folded words of a phrase: what two spellings of the same answer have in common."""
-    return tuple(t.key for t in _tokens(text))
-
-
-def _symbol(text: str) -> str:
-    """A phrase without words ("?"), compared as typed."""
-    return "".join(text.split())
 
 
 Kind = Literal["value", "ask", "not_listed", "dont_know", "none", "connector", "filler", "negation"]
@@ -111,8 +71,8 @@ class _Index:
     def add(self, phrase: str, entry: _Entry) -> None:
         key = phrase_key(phrase)
         if not key:
-            if _symbol(phrase):
-                self.symbols[_symbol(phrase)] = _merge(self.symbols.get(_symbol(phrase)), entry)
+            if symbol(phrase):
+                self.symbols[symbol(phrase)] = _merge(self.symbols.get(symbol(phrase)), entry)
             return
         bucket = self.first.setdefault(key[0], [])
         for position, (known, old) in enumerate(bucket):
@@ -126,7 +86,7 @@ class _Index:
         for phrase in phrases:
             self.add(phrase, entry)
 
-    def longest(self, tokens: Sequence[_Token], start: int) -> tuple[int, _Entry] | None:
+    def longest(self, tokens: Sequence[Token], start: int) -> tuple[int, _Entry] | None:
         for key, entry in self.first.get(tokens[start].key, ()):
             end = start + len(key)
             if end <= len(tokens) and tuple(t.key for t in tokens[start:end]) == key:
@@ -193,7 +153,7 @@ def menu_words(words: WordsFile, name: MenuName) -> MenuWords:
     index.add_all(grammar.fillers.every(), _Entry("filler"))
     index.add_all(grammar.negations.every(), _Entry("negation"))
     examples = {value: (p.da[0], p.en[0]) for value, p in menu.words.items()}
-    units = frozenset(_fold_word(u) for u in grammar.dose_units)
+    units = frozenset(fold_word(u) for u in grammar.dose_units)
     return MenuWords(name, index, units, examples, words)
 
 
@@ -279,15 +239,15 @@ class _Scan:
     kinds: set[Kind]
 
 
-def _pieces(tokens: Sequence[_Token]) -> str:
+def _pieces(tokens: Sequence[Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
 def _scan(text: str, index: _Index, dose_units: frozenset[str]) -> _Scan:
     text = _LIST_RANGE.sub(_expand_list_range, text)
-    tokens = _tokens(text)
+    tokens = folding.tokens(text)
     scan = _Scan([], [], [], [], [], set())
-    pending: list[_Token] = []
+    pending: list[Token] = []
 
     def flush() -> None:
         if pending:
@@ -324,15 +284,15 @@ def _scan(text: str, index: _Index, dose_units: frozenset[str]) -> _Scan:
             i += 1
             continue
         stuck = _NUMBER_WITH_LETTERS.fullmatch(token.text)
-        if stuck is not None and _fold_word(stuck.group(2)) in dose_units:
+        if stuck is not None and fold_word(stuck.group(2)) in dose_units:
             flush()
             i += 1
             continue
         pending.append(token)
         i += 1
     flush()
-    if not tokens and _symbol(text) in index.symbols:
-        scan.kinds.add(index.symbols[_symbol(text)].kind)
+    if not tokens and symbol(text) in index.symbols:
+        scan.kinds.add(index.symbols[symbol(text)].kind)
     return scan
 
 
@@ -355,7 +315,7 @@ def _options_index(options: Sequence[tuple[T, Label]], words: MenuWords) -> _Ind
 
 def _guess(piece: str, index: _Index) -> frozenset[str]:
     """Answer values a misspelt word may mean ("furosemidd"); asked back, never taken."""
-    key = _fold_word(piece)
+    key = fold_word(piece)
     if " " in piece or len(key) < 5 or not key.isalpha():
         return frozenset()
     singles = {word: values for word, values in index.single_words().items() if len(word) >= 5}
@@ -520,9 +480,9 @@ def read_yes_no_unknown(text: str, words: WordsFile) -> bool | NotUnderstood | N
     index.add_all(words.grammar.negations.every(), _Entry("negation"))
     index.add_all(words.grammar.fillers.every(), _Entry("filler"))
     problem = NotUnderstood(text, "empty" if not text.strip() else "no_match", ("yes_no",))
-    tokens = _tokens(text)
+    tokens = folding.tokens(text)
     if not tokens:
-        entry = index.symbols.get(_symbol(text))
+        entry = index.symbols.get(symbol(text))
         return None if entry is not None and entry.kind == "dont_know" else problem
     said: list[str] = []
     i = 0
@@ -669,7 +629,7 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 def _unit_text(text: str) -> str:
     """Units compared without case, accents or spaces around '/': 'µg / L' is 'ug/l'."""
-    return re.sub(r"\s*/\s*", "/", " ".join(_fold_word(text).split()))
+    return re.sub(r"\s*/\s*", "/", " ".join(fold_word(text).split()))
 
 
 def _strip_unit(text: str, quantity: Quantity | None) -> tuple[str, str | None]:
@@ -760,10 +720,10 @@ def read_number(
         return _number_problem(text, "empty", expect, quantity)
     if is_dont_know(raw, words):
         return _number_problem(text, "dont_know", expect, quantity)
-    for symbol, spelled in _FRACTIONS.items():
-        raw = raw.replace(symbol, spelled)
+    for fraction, spelled in _FRACTIONS.items():
+        raw = raw.replace(fraction, spelled)
     raw = raw.translate(_DASHES).replace("\u00a0", " ")
-    if _foreign_digits(raw):
+    if foreign_digits(raw):
         return _number_problem(text, "digits", expect, quantity)
     flat = _unit_text(raw).rstrip(".!")
     approx = _alternation(words.numbers.approx.every())
@@ -799,8 +759,8 @@ def read_number(
 def is_dont_know(text: str, words: WordsFile) -> bool:
     """ "Ved ikke", "don't know", "?" as a whole answer (the form, a unit, a lab value)."""
     known = words.answers.dont_know.every()
-    if not _tokens(text):
-        return _symbol(text) in {_symbol(p) for p in known if not phrase_key(p)}
+    if not folding.tokens(text):
+        return symbol(text) in {symbol(p) for p in known if not phrase_key(p)}
     return phrase_key(text) in {phrase_key(p) for p in known}
 
 
@@ -893,7 +853,7 @@ def _label_tokens(label_words: Sequence[str]) -> list[str]:
 
 
 def _word_key(word: str) -> str:
-    return " ".join(phrase_key(word)) or _symbol(word)
+    return " ".join(phrase_key(word)) or symbol(word)
 
 
 def _find(
@@ -912,7 +872,7 @@ def _phrase_table(groups: Mapping[str, Iterable[str]]) -> dict[tuple[str, ...], 
     table: dict[tuple[str, ...], str] = {}
     for kind, phrases in groups.items():
         for phrase in phrases:
-            key = phrase_key(phrase) or (_symbol(phrase),)
+            key = phrase_key(phrase) or (symbol(phrase),)
             table.setdefault(key, kind)
     return table
 

@@ -205,7 +205,7 @@ def trial() -> TrialFile:
 
 @cache
 def words() -> WordsFile:
-    """The words people type (data/words.yaml): labels as printed, "ved ikke", menu words."""
+    """The words people type for answers and labels (data/words.yaml)."""
     from mgcheck.models.words import WordsFile
 
     return construct(WordsFile, _read("words"))

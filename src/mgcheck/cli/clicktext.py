@@ -1,0 +1,117 @@
+"""Typer's own help and usage words in mgcheck's language, through the same catalogue.
+
+Typer 0.29 vendors Click (``typer/_click``) with English hard-coded where mgcheck cannot reach
+it by gettext: the "Usage:" prefix, the help option's "Show this message and exit.", a
+``<bool>`` beside every flag, Python's number formats in ranges and defaults ("300.0",
+"1<=x<=2000"). Nothing of Typer or Click is patched for this. mgcheck's own command classes
+(:class:`LocalCommand`, :class:`LocalGroup`, and ``cli.app.MgcheckGroup``, which all mix in
+:class:`LocalHelp`) write the usage line and make the help option themselves, and give their
+parameters the class :class:`LocalOption`, a subclass of Typer's option that only changes how
+it is *shown*. Typer builds each option as a ``TyperOption`` with no hook for another class,
+so the command re-classes its own parameters once, when it is made (:func:`adopt`).
+
+Click's parser errors are worded in ``cli/messages.py`` (``usage_error``) and raised again by
+``cli.app.MgcheckGroup``; the panel titles and "Try ... for help" are ``i18n.localize_typer``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from typer.core import TyperCommand, TyperGroup, TyperOption
+
+from mgcheck.i18n import _, format_number
+
+_TYPE = re.compile(r"<(int|float|str|text|file|path)(?: range)?>")
+
+
+def _type_words() -> dict[str, str]:
+    return {
+        "int": _("whole number"),
+        "float": _("number"),
+        "str": _("text"),
+        "text": _("text"),
+        "file": _("file"),
+        "path": _("path"),
+    }
+
+
+def _number(value: float) -> str:
+    return format_number(value, 0 if float(value).is_integer() else 2)
+
+
+class LocalOption(TyperOption):
+    """A Typer option shown in mgcheck's language: no ``<bool>`` for a flag, the value's kind
+    in words, and ranges and defaults written as the language writes numbers."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        if self.is_flag and not self.count:
+            return None  # a flag takes no value; "<bool>" would ask for one
+        shown = super().display_type_rich(ctx)
+        if shown is None:
+            return None
+        words = _type_words()
+        return _TYPE.sub(lambda m: f"<{words[m.group(1)]}>", shown)
+
+    def _get_number_range_help_str(self) -> str | None:
+        low, high = self.min, self.max
+        if low is None and high is None:
+            return None
+        if high is None:
+            assert low is not None
+            return _("{low} or more").format(low=_number(low))
+        if low is None:
+            return _("at most {high}").format(high=_number(high))
+        return f"{_number(low)}–{_number(high)}"
+
+    def _get_default_string(
+        self, *, ctx: Any, show_default_is_str: bool, default_value: Any
+    ) -> str:
+        if isinstance(default_value, (int, float)) and not isinstance(default_value, bool):
+            return _number(default_value)
+        return super()._get_default_string(
+            ctx=ctx, show_default_is_str=show_default_is_str, default_value=default_value
+        )
+
+
+def adopt(params: Iterable[Any]) -> None:
+    """Show these parameters as :class:`LocalOption` does (Typer's options only)."""
+    for param in params:
+        if type(param) is TyperOption:
+            param.__class__ = LocalOption
+
+
+class LocalHelp:
+    """The usage line and the help option in mgcheck's language, for a command or group."""
+
+    params: list[Any]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _("Show this message and exit.")
+            adopt([option])
+        return option
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        words = {"[OPTIONS]": _("[OPTIONS]"), "COMMAND [ARGS]...": _("COMMAND [ARGS]...")}
+        pieces = [words.get(p, p) for p in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+
+
+class LocalCommand(LocalHelp, TyperCommand):
+    """Every mgcheck command (set in ``cli/app.py``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        adopt(self.params)
+
+
+class LocalGroup(LocalHelp, TyperGroup):
+    """A group below the root (``mgcheck diary``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        adopt(self.params)

@@ -1,0 +1,139 @@
+"""After a self-check answered in the terminal: offer to keep the report and the answers.
+
+Two short questions, each answered with a file name or Enter to skip: the report (Markdown,
+HTML, text or JSON by the name's ending), and the answers as an answers file for next time
+(the format of ``--example``, read back by ``--answers``). Both are written by the one writer
+of private files (``store/report_file.py``): whole or not at all, readable by the owner only,
+and over an existing file only after the person says yes. A file that cannot be written is
+said and asked again: the answers of a five-minute interview are not lost to a typing error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mgcheck.errors import MgcheckError
+from mgcheck.safetext import shown
+
+if TYPE_CHECKING:
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.context import Context
+    from mgcheck.models.answers import Answers
+    from mgcheck.models.guidance import SourceEntry
+    from mgcheck.results.assess import Report
+
+REPORT_SUFFIXES = (".md", ".html", ".txt", ".json")
+ANSWERS_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def offer_to_keep(
+    report: Report,
+    sources: Sequence[tuple[int, SourceEntry]],
+    answers: Answers,
+    run: Context,
+    *,
+    report_saved: bool,
+) -> None:
+    """Ask for a file name for the report (unless --output saved it) and for the answers."""
+    import shlex
+
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.render.example import answers_yaml
+    from mgcheck.render.report import render_file
+
+    console = run.console()
+    t = run.t
+    asker = Prompter(input, lambda text: console.print(text, markup=False, highlight=False), t)
+    today = dt.date.today()
+    if not report_saved:
+        asker.say("")
+        _keep(
+            asker,
+            t(
+                "Save this report to bring to your doctor? Type a file name ending in .md, "
+                ".html, .txt or .json, or press Enter to skip: "
+            ),
+            REPORT_SUFFIXES,
+            lambda suffix: render_file(suffix, report, sources, today),
+            t("Report saved: {file}"),
+        )
+
+    def answers_file(suffix: str) -> str:
+        if suffix == ".json":
+            import json
+
+            document = answers.model_dump(mode="json", exclude_none=True)
+            return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return answers_yaml(answers, today)
+
+    saved = _keep(
+        asker,
+        t(
+            "Save your answers, to run the self-check again without the questions? "
+            "Type a file name, e.g. answers.yaml, or press Enter to skip: "
+        ),
+        ANSWERS_SUFFIXES,
+        answers_file,
+        t("Answers saved: {file}"),
+    )
+    if saved is not None:
+        asker.say(t("Next time, with these answers:"))
+        console.print(
+            "  " + f"{run.program} assess --answers {shlex.quote(saved)}",
+            markup=False,
+            highlight=False,
+            no_wrap=True,
+            overflow="ignore",
+            crop=False,
+        )
+
+
+def _keep(
+    asker: Prompter,
+    prompt: str,
+    suffixes: Sequence[str],
+    content: Callable[[str], str],
+    saved: str,
+) -> str | None:
+    """Ask for a file name until one is written or the person presses Enter; the name as
+    typed (the default ending added) or None."""
+    from mgcheck.store.report_file import write_report
+
+    t = asker.t
+    while True:
+        try:
+            name = asker.line(prompt).strip()
+        except MgcheckError:  # input ended: nothing more to ask, and nothing to keep
+            return None
+        if not name:
+            return None
+        path = Path(name).expanduser()
+        suffix = path.suffix.lower()
+        if not suffix:
+            name += suffixes[0]
+            path, suffix = Path(name).expanduser(), suffixes[0]
+        if suffix not in suffixes:
+            asker.refuse(
+                t("Use a name ending in {endings} or {last}.").format(
+                    endings=", ".join(suffixes[:-1]), last=suffixes[-1]
+                )
+            )
+            continue
+        if path.is_dir():
+            asker.refuse(t("{file} is a folder; type a file name.").format(file=shown(path, 200)))
+            continue
+        replace = path.exists() or path.is_symlink()
+        if replace and not asker.confirm(
+            t("{file} already exists. Replace it?").format(file=shown(path, 200))
+        ):
+            continue
+        try:
+            write_report(path, content(suffix), replace=replace)
+        except MgcheckError as exc:
+            asker.refuse(exc.message)
+            continue
+        asker.say(saved.format(file=shown(path.absolute(), 200)))
+        return name

@@ -1,0 +1,76 @@
+"""Text normalisation shared by every layer: how two spellings of the same word compare equal.
+
+``fold`` is what ``mgcheck foods --search`` and the form names of ``mgcheck dose`` compare; the
+word and phrase keys are what data/words.yaml (checked in ``models/words.py``) and the reading of
+answers (``rules/understand.py``) compare. Pure functions, no imports of mgcheck: the models and
+the rules both stand on this module, so neither has to import the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def fold(text: str) -> str:
+    """Fold case and accents so 'rodbede', 'RØDBEDE' and 'rødbede' compare equal.
+
+    æ becomes 'ae' and ø 'o' (they do not decompose in Unicode); å, é and friends lose their
+    marks; the Danish spellings 'aa' (å) and 'oe' (ø) are folded the same way on both sides.
+    """
+    text = text.casefold()
+    if not text.isascii():  # the full tables are mostly ASCII: skip the costly part for them
+        text = text.replace("æ", "ae").replace("ø", "o")
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    while "aa" in text or "oe" in text:  # until stable, so folding twice changes nothing
+        text = text.replace("aa", "a").replace("oe", "o")
+    return text
+
+
+def fold_word(word: str) -> str:
+    """A word as answers compare it: folded, with the micro sign read as u (µg, ug)."""
+    return fold(word.replace("µ", "u").replace("μ", "u"))
+
+
+_APOSTROPHES = str.maketrans("", "", "'’`´")
+# A number with its decimal or list separators and any letters stuck to it ("40mg", "1,3"), or
+# a run of letters and digits. Only ASCII digits start a number: "³" is a word, and refused.
+_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*[^\W\d_]*|[^\W_]+")
+
+
+def foreign_digits(text: str) -> bool:
+    """True if ``text`` holds a digit other than 0-9 ("³", "٣"): never read as a number."""
+    return any((ch.isdigit() or ch.isnumeric()) and not ch.isascii() for ch in text)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as typed
+    key: str  # folded; never matches anything when the word holds a non-ASCII digit
+    gap: bool  # punctuation (a comma, a semicolon, "&") came before it
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` in order, each with its folded key and whether punctuation
+    separated it from the word before."""
+    text = text.translate(_APOSTROPHES)
+    found: list[Token] = []
+    last = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        key = "\x00" + word if foreign_digits(word) else fold_word(word)
+        found.append(Token(word, key, bool(found) and bool(text[last : match.start()].strip())))
+        last = match.end()
+    return found
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The folded words of a phrase: what two spellings of the same answer have in common."""
+    return tuple(t.key for t in tokens(text))
+
+
+def symbol(text: str) -> str:
+    """A phrase without words ("?"), compared as typed."""
+    return "".join(text.split())

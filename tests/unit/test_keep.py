@@ -1,0 +1,147 @@
+"""Keeping the report and the answers after an interactive self-check, and how to run again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mgcheck.cli.keep import ANSWERS_SUFFIXES, REPORT_SUFFIXES, _keep
+from mgcheck.cli.prompts import Prompter
+from mgcheck.context import how_to_run
+from mgcheck.i18n import translator
+from mgcheck.models.answers import Answers
+from mgcheck.render.example import answers_yaml
+from mgcheck.store.answers import parse_answers
+
+
+class Script:
+    def __init__(self, answers: list[str]) -> None:
+        self._answers: Iterator[str] = iter(answers)
+        self.said: list[str] = []
+        self.prompts: list[str] = []
+
+    def read(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        try:
+            return next(self._answers)
+        except StopIteration:
+            raise EOFError from None
+
+
+def keep(
+    answers: list[str], folder: Path, suffixes: tuple[str, ...] = REPORT_SUFFIXES
+) -> tuple[str | None, Script]:
+    script = Script(answers)
+    asker = Prompter(script.read, script.said.append, translator("en"))
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        return _keep(
+            asker, "File? ", suffixes, lambda suffix: f"content {suffix}\n", "Saved: {file}"
+        ), script
+    finally:
+        os.chdir(old)
+
+
+def test_enter_keeps_nothing(tmp_path: Path) -> None:
+    assert keep([""], tmp_path)[0] is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_without_an_ending_gets_the_first_and_the_file_is_private(tmp_path: Path) -> None:
+    name, script = keep(["rapport"], tmp_path)
+    assert name == "rapport.md"
+    path = tmp_path / "rapport.md"
+    assert path.read_text(encoding="utf-8") == "content .md\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert script.said == [f"Saved: {path}"]
+
+
+def test_an_unknown_ending_and_a_folder_are_asked_again(tmp_path: Path) -> None:
+    (tmp_path / "sub.md").mkdir()
+    name, script = keep(["r.pdf", "sub.md", "r.html"], tmp_path)
+    assert name == "r.html"
+    assert script.said[0] == "Use a name ending in .md, .html, .txt or .json."
+    assert script.said[1] == "sub.md is a folder; type a file name."
+
+
+def test_an_existing_file_is_replaced_only_after_yes(tmp_path: Path) -> None:
+    (tmp_path / "r.md").write_text("mine\n", encoding="utf-8")
+    name, _script = keep(["r.md", "nej", "r.md", "ja"], tmp_path)
+    assert name == "r.md"
+    assert (tmp_path / "r.md").read_text(encoding="utf-8") == "content .md\n"
+    (tmp_path / "s.md").write_text("mine\n", encoding="utf-8")
+    assert keep(["s.md", "n", ""], tmp_path)[0] is None
+    assert (tmp_path / "s.md").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_file_that_cannot_be_written_is_said_and_asked_again(tmp_path: Path) -> None:
+    name, script = keep(["no/such/folder/r.md", "r.txt"], tmp_path)
+    assert name == "r.txt"
+    assert "cannot write the report" in script.said[0]
+
+
+def test_input_ending_keeps_nothing_quietly(tmp_path: Path) -> None:
+    assert keep([], tmp_path)[0] is None
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"age": 52, "sex": "female"},
+        {
+            "age": 67,
+            "sex": "female",
+            "conditions": ["kidney_disease"],
+            "medicines": ["loop_diuretic", "ppi"],
+            "magnesium": {
+                "form": 'Magnesium "bis": glycinat, yes',
+                "amount_mg": 400.5,
+                "elemental": "unknown",
+                "per_day": 2,
+            },
+            "legs": {
+                "urge_to_move": True,
+                "worse_at_rest": True,
+                "better_when_moving": False,
+                "worse_evening_night": True,
+                "look_alikes": ["cramp_knot"],
+                "days_per_week": 3,
+                "distress": "none",
+            },
+            "diet": {"fish": 0.5, "nuts_seeds": 2.5},
+            "labs": {
+                "magnesium": {"value": 0.8, "unit": "mmol/L"},
+                "ferritin": {"value": 18.0, "unit": "µg/L"},
+                "transferrin_saturation": {"value": 18, "unit": "%"},
+            },
+        },
+    ],
+)
+def test_saved_answers_read_back_the_same(answers: dict[str, object]) -> None:
+    original = Answers.model_validate(answers)
+    text = answers_yaml(original, dt.date(2026, 1, 2))
+    assert parse_answers(text.encode("utf-8"), "answers.yaml") == original
+    assert ANSWERS_SUFFIXES[0] == ".yaml"
+
+
+def test_how_to_run_names_the_program_as_it_was_started(tmp_path: Path) -> None:
+    venv = tmp_path / ".venv" / "bin"
+    venv.mkdir(parents=True)
+    script = venv / "mgcheck"
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    assert how_to_run(str(script), "/usr/bin/python3", tmp_path, lambda _name: None) == (
+        ".venv/bin/mgcheck"
+    )
+    assert how_to_run(str(script), "/x/python", tmp_path, lambda _name: str(script)) == "mgcheck"
+    elsewhere = tmp_path / "other"
+    assert how_to_run(str(script), "/x/python", elsewhere, lambda _name: None) == str(script)
+    module = "/lib/mgcheck/__main__.py"
+    assert how_to_run(module, "/opt/my python/bin/python", tmp_path, lambda _n: None) == (
+        "'/opt/my python/bin/python' -m mgcheck"
+    )
