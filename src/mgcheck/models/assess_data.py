@@ -61,7 +61,7 @@ class QuestionsFile(Strict):
     questions: dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], Text]
 
 
-# The situations a finding may have other words for; the rules name one (rules/assess.py).
+# The situations a finding may have other words for; the rules name one (rules/assess/).
 VARIANTS = frozenset(
     {
         *("taking", "taking-iron", "unlikely", "severe", "child", "toxic", "stomach"),
