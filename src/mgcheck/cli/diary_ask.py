@@ -10,11 +10,11 @@ own asking lives in cli/prompts.py; these few questions are the diary's.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mgcheck.cli import messages
 from mgcheck.errors import MgcheckError
+from mgcheck.record import Record
 
 if TYPE_CHECKING:
     from mgcheck.cli.prompts import Prompter
@@ -42,8 +42,7 @@ def decimal_option(text: str, option: str, low: float, high: float, t: Translato
     return number
 
 
-@dataclass(frozen=True)
-class Taken:
+class Taken(Record):
     """Magnesium taken in a night (elemental mg; a range when the label leaves doubt)."""
 
     low: float

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -16,6 +15,7 @@ from mgcheck.models.guidance import (
     LimitsFile,
     SourceList,
 )
+from mgcheck.record import Record
 from mgcheck.vocab import (
     Condition,
     DietGroup,
@@ -140,8 +140,7 @@ class DietFile(Strict):
         return self
 
 
-@dataclass(frozen=True)
-class AssessData:
+class AssessData(Record):
     """Everything the self-check reads, loaded and cross-checked once."""
 
     sources: SourceList

@@ -7,7 +7,6 @@ naming the item by its id (``food 'x': field 'name': Field required (and 6 more 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.record import Record
 from mgcheck.safetext import shown
 from mgcheck.store.textfile import display_name
 
@@ -41,8 +41,7 @@ def _message(error: Any) -> str:
     return shown(message.removeprefix("Value error, "), limit=200)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One problem of an answers file as data: where, Pydantic's error type, what the field
     allows (read from the model, so the words can name the range) and what the file has."""
 

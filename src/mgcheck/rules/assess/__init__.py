@@ -14,12 +14,11 @@ public face: import from ``mgcheck.rules.assess``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Food
 from mgcheck.models.guidance import LimitsFile
+from mgcheck.record import Record
 from mgcheck.rules.assess import advice, blood, conditions, dose, legs, medicines, red_flags
 from mgcheck.rules.assess.advice import DietEstimate, portion_mg, suggested_foods
 from mgcheck.rules.assess.facts import (
@@ -100,8 +99,7 @@ WITHHELD_WHEN_MUST_STOP = (
 WITHHELD_ABOVE_LIMIT = ("deficiency-risk", "diet-low", "diet-adequate")
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(Record):
     """What the rules conclude. Amounts are None for under-18s: the check shows none to them."""
 
     hits: tuple[Hit, ...]

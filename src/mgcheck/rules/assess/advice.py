@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Food
+from mgcheck.record import Record
 from mgcheck.rules.assess.facts import Facts
 from mgcheck.rules.assess.hits import Hit, Num, Param
 from mgcheck.rules.limits import judge
@@ -13,8 +12,7 @@ from mgcheck.rules.limits import judge
 SUGGESTED_FOODS = 5
 
 
-@dataclass(frozen=True)
-class DietEstimate:
+class DietEstimate(Record):
     mg: float
     by_group: dict[str, float]  # mg a day from each group
     portion_mg: dict[str, float]  # mg in one portion of each group

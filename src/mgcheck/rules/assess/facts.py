@@ -3,12 +3,12 @@ blood value in mmol/L, the leg pattern, which symptoms count as signs of too muc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 from mgcheck.models.answers import Answers, Legs, MagnesiumLab
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.guidance import LimitsFile
+from mgcheck.record import Record
 from mgcheck.rules.assess.supplement import supplement_dose
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import (
@@ -51,8 +51,7 @@ class Pattern(str, Enum):
     UNLIKELY = "unlikely"
 
 
-@dataclass(frozen=True)
-class LabRange:
+class LabRange(Record):
     low: float
     high: float
     child: bool  # a children's range (RSJ-P), not the adult one
@@ -101,8 +100,7 @@ def lab_range(limits: LimitsFile, age: int, sex: Sex) -> LabRange:
     raise ValueError(f"no reference range for age {age}, {sex.value}")
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(Record):
     """What several rules need, worked out once from the answers."""
 
     answers: Answers

@@ -6,8 +6,7 @@ below into text in the chosen language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from mgcheck.record import Record, field
 from mgcheck.rules.limits import LimitView
 from mgcheck.vocab import Level, Medicine, Standard, Symptom
 
@@ -16,43 +15,37 @@ OUT_OF_HOURS = ("capital", "zealand", "southern", "central", "north")
 
 
 # Values a finding's words need; mgcheck.results.assess turns each into text in the chosen language.
-@dataclass(frozen=True)
-class Num:
+class Num(Record):
     value: float
     decimals: int = 0
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Record):
     low: float
     high: float
     decimals: int = 0
 
 
-@dataclass(frozen=True)
-class Names:
+class Names(Record):
     """Answer values to be named by their labels (kind: a field of data/questions.yaml labels)."""
 
     kind: str
     keys: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Others:
+class Others(Record):
     """The other standards' upper limits, named beside the chosen one's."""
 
     limits: tuple[LimitView, ...]
 
 
-@dataclass(frozen=True)
-class HelpLines:
+class HelpLines(Record):
     """Help lines by id (data/guidance.yaml), named with their numbers."""
 
     ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Phrases:
+class Phrases(Record):
     """Pieces of text from data/findings.yaml `phrases`, joined in order (may be empty)."""
 
     keys: tuple[str, ...]
@@ -61,8 +54,7 @@ class Phrases:
 Param = Num | Span | Names | Others | HelpLines | Phrases | Standard
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     id: str
     params: dict[str, Param] = field(default_factory=dict)
     variant: str | None = None  # other words for the person's situation (findings.yaml)
