@@ -16,8 +16,10 @@ constraints (``Annotated[float, Field(ge=0)]``, never evaluated at run time), fr
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import FrozenInstanceError
+from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
@@ -176,3 +178,20 @@ def _remake(cls: type[R], values: tuple[Any, ...]) -> R:
 def fields(record: type[Record] | Record) -> tuple[str, ...]:
     """The field names of a record class (or of a record's class), in order."""
     return record._fields
+
+
+def plain(value: Any) -> Any:
+    """``value`` as JSON data: a record as an object of its fields in order, an enum as its
+    value, a date as ISO text, tuples as lists. What Pydantic's ``model_dump(mode="json")``
+    gives for the same data, so the compiled snapshot can be written from records."""
+    if isinstance(value, Record):
+        return {key: plain(getattr(value, key)) for key in value._fields}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {plain(key): plain(item) for key, item in value.items()}
+    return value
