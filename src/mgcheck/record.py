@@ -102,9 +102,14 @@ class Record(metaclass=_RecordMeta):
     ``__init__`` (and ``__post_init__``, if the class has one, for checks)."""
 
     __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-    _defaults: ClassVar[dict[str, Any]] = {}
-    _positional: ClassVar[int] = 0
+    if TYPE_CHECKING:  # set by the metaclass; no annotations here for readers to evaluate
+        _fields: ClassVar[tuple[str, ...]]
+        _defaults: ClassVar[dict[str, Any]]
+        _positional: ClassVar[int]
+    else:
+        _fields = ()
+        _defaults = {}
+        _positional = 0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self)

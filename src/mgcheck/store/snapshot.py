@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import types
-import typing
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
@@ -110,8 +110,19 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
 
 @cache
 def _fields(record: type[Record]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    hints = typing.get_type_hints(record)  # the annotations, evaluated once per record
+    """Each field with its converter, from the record's annotations (strings until here)."""
+    hints: dict[str, Any] = {}
+    for klass in reversed(record.__mro__):
+        for name, text in vars(klass).get("__annotations__", {}).items():
+            hints[name] = _evaluate(text, klass.__module__)
     return tuple((name, _converter(hints[name])) for name in record._fields)
+
+
+@cache
+def _evaluate(annotation: str, module: str) -> Any:
+    """One annotation's type, as ``typing.get_type_hints`` would give it (with its
+    ``Annotated`` parts), evaluated once per text and module: many fields share one."""
+    return eval(annotation, sys.modules[module].__dict__)
 
 
 def construct(record: type[R], value: dict[str, Any]) -> R:
