@@ -1,7 +1,9 @@
 """The command group: the error policy, the root options and the list of commands.
 
 Each command lives in its own module (``cli/assess.py``, ``cli/guidance.py``, ``cli/dose.py``,
-``cli/foods.py``, ``cli/diary.py``) and is registered below. Help strings are translated when
+``cli/foods.py``, ``cli/schemas.py``, ``cli/diary.py``) and is listed in :data:`COMMANDS` with
+its one-line summary. A module is imported, and its command built, only when that command runs
+or a help text lists it: a command pays for itself alone. Help strings are translated when
 those modules are imported, so the help language must already be bound: ``mgcheck.__main__``
 does that once, from ``--lang`` in ``sys.argv`` and the environment, before importing this.
 """
@@ -44,24 +46,22 @@ class MgcheckGroup(LocalHelp, TyperGroup):
         except UsageError as exc:
             raise _reworded(exc) from None
 
-    # `diary` and its nine subcommands are loaded only when asked for (or listed by --help):
-    # building them costs every other command a few milliseconds of start-up.
     def list_commands(self, ctx: Any) -> list[str]:
-        return [*super().list_commands(ctx), *LAZY_GROUPS]
+        return command_names()
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name in LAZY_GROUPS and cmd_name not in self.commands:
-            from importlib import import_module
-
-            from typer.main import get_group
-
-            module, attribute = LAZY_GROUPS[cmd_name]
-            sub_app = getattr(import_module(module), attribute)
-            _local_classes(sub_app)
-            group = get_group(sub_app)
-            group.name = cmd_name
-            self.add_command(group, cmd_name)
+        if cmd_name not in self.commands:
+            loaded = _load(cmd_name)
+            if loaded is not None:
+                self.add_command(loaded, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in command_names():
+            # Typer suggests a close name among the commands built so far: build them all.
+            for name in command_names():
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -103,6 +103,33 @@ def _reworded(exc: UsageError) -> UsageError:
     worded = UsageError(text[:1].upper() + text[1:], ctx=exc.ctx)
     worded.exit_code = exc.exit_code
     return worded
+
+
+def _load(name: str) -> Any:
+    """The command ``name`` built from its module (None for a name mgcheck does not have)."""
+    from importlib import import_module
+
+    from typer.main import get_command_from_info, get_group
+
+    if name in LAZY_GROUPS:
+        module, attribute = LAZY_GROUPS[name]
+        sub_app = getattr(import_module(module), attribute)
+        _local_classes(sub_app)
+        group = get_group(sub_app)
+        group.name = name
+        return group
+    if name not in COMMANDS:
+        return None
+    module, _summary = COMMANDS[name]
+    commands: typer.Typer = import_module(module).commands
+    (info,) = [i for i in commands.registered_commands if i.callback.__name__ == name]  # type: ignore[union-attr]
+    if info.cls in (None, TyperCommand):
+        info.cls = LocalCommand
+    return get_command_from_info(
+        info,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
 
 
 def _local_classes(sub_app: typer.Typer) -> None:
@@ -162,42 +189,34 @@ def main(
         print_welcome([(name, SUMMARIES[name]) for name in command_names()])
 
 
-COMMAND_ORDER = ("assess", "warnings", "dose", "foods", "sources", "schemas")
+# Every command, in the order --help and the welcome screen list them: its module (which
+# declares it on a ``commands`` Typer, under the command's name) and its line on the welcome
+# screen. The diary is a group of its own (``diary_app``).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "assess": (
+        "mgcheck.cli.assess",
+        _("the self-check: questions, then a report for your doctor"),
+    ),
+    "warnings": (
+        "mgcheck.cli.guidance",
+        _("danger signs, who must ask a doctor first, limits"),
+    ),
+    "dose": ("mgcheck.cli.dose", _("a supplement label as elemental magnesium")),
+    "foods": ("mgcheck.cli.foods", _("foods rich in magnesium, ranked")),
+    "sources": ("mgcheck.cli.guidance", _("every source, numbered")),
+    "schemas": ("mgcheck.cli.schemas", _("the JSON Schema of every --json document")),
+}
 LAZY_GROUPS = {"diary": ("mgcheck.cli.diary", "diary_app")}  # name: (module, Typer app)
-SUMMARIES: dict[str, str] = {}  # each command's line on the welcome screen, from its module
+SUMMARIES: dict[str, str] = {
+    **{name: summary for name, (_module, summary) in COMMANDS.items()},
+    "diary": _("a private diary of your nights, and a comparison"),
+}
 
 
 def command_names() -> list[str]:
     """The commands as the tree holds them, in --help order: the welcome screen, the README
     and the help tests all read this list, so none of them can leave a command out."""
-    return [
-        *(info.name or info.callback.__name__ for info in app.registered_commands if info.callback),
-        *LAZY_GROUPS,
-    ]
+    return [*COMMANDS, *LAZY_GROUPS]
 
 
 app.callback()(with_lang(main, first=True))  # --lang before the command name too
-
-
-def _register() -> None:
-    """Every command, in the order --help and the welcome screen list them."""
-    from mgcheck.cli import assess, dose, foods, guidance, schemas
-
-    for module in (assess, guidance, dose, foods, schemas):
-        SUMMARIES.update(module.SUMMARIES)
-    # The diary's line is here, not in cli/diary.py, which is imported only when it is used.
-    SUMMARIES["diary"] = _("a private diary of your nights, and a comparison")
-
-    found = {
-        info.callback.__name__: info
-        for module in (assess, guidance, dose, foods, schemas)
-        for info in module.commands.registered_commands
-        if info.callback is not None
-    }
-    for info in found.values():
-        if info.cls in (None, TyperCommand):
-            info.cls = LocalCommand
-    app.registered_commands += [found[name] for name in COMMAND_ORDER]
-
-
-_register()
