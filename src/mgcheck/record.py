@@ -63,6 +63,8 @@ class _RecordMeta(type):
     _fields: tuple[str, ...]
     _defaults: dict[str, Any]
     _positional: int
+    _setters: tuple[Callable[[Any, Any], None], ...]
+    _post_init: Callable[[Any], None] | None
 
     def __new__(
         mcls,
@@ -93,6 +95,9 @@ class _RecordMeta(type):
         cls._fields = inherited + tuple(own)
         cls._defaults = defaults
         cls._positional = positional if kw_only else len(cls._fields)
+        # Each slot's own setter: faster than object.__setattr__, and past the frozen guard.
+        cls._setters = tuple(getattr(cls, key).__set__ for key in cls._fields)
+        cls._post_init = getattr(cls, "__post_init__", None)
         return cls
 
 
@@ -106,13 +111,21 @@ class Record(metaclass=_RecordMeta):
         _fields: ClassVar[tuple[str, ...]]
         _defaults: ClassVar[dict[str, Any]]
         _positional: ClassVar[int]
-    else:
-        _fields = ()
-        _defaults = {}
-        _positional = 0
+        _setters: ClassVar[tuple[Callable[[Any, Any], None], ...]]
+        _post_init: ClassVar[Callable[[Any], None] | None]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self)
+        if kwargs or len(args) != len(cls._fields) or len(args) > cls._positional:
+            args = cls._arguments(args, kwargs)
+        for set_field, value in zip(cls._setters, args, strict=True):
+            set_field(self, value)
+        if cls._post_init is not None:
+            cls._post_init(self)
+
+    @classmethod
+    def _arguments(cls, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+        """Every field's value in order, from arguments by position and name and defaults."""
         names = cls._fields
         if len(args) > cls._positional:
             raise TypeError(f"{cls.__name__}() takes {cls._positional} positional arguments")
@@ -121,6 +134,7 @@ class Record(metaclass=_RecordMeta):
             if key in values or key not in names:
                 raise TypeError(f"{cls.__name__}() got an unexpected or repeated field {key!r}")
             values[key] = value
+        ordered = []
         for key in names:
             value = values.get(key, _MISSING)
             if value is _MISSING:
@@ -129,18 +143,16 @@ class Record(metaclass=_RecordMeta):
                     raise TypeError(f"{cls.__name__}() is missing the field {key!r}")
                 if isinstance(value, _Factory):
                     value = value.make()
-            object.__setattr__(self, key, value)
-        post_init = getattr(self, "__post_init__", None)
-        if post_init is not None:
-            post_init()
+            ordered.append(value)
+        return tuple(ordered)
 
     @classmethod
     def _make(cls, values: Iterator[Any] | tuple[Any, ...] | list[Any]) -> Self:
         """A record from its field values in order, unchecked: for data already checked (the
-        compiled snapshot, rows from mgcheck's own database)."""
+        compiled snapshot)."""
         record = object.__new__(cls)
-        for key, value in zip(cls._fields, values, strict=True):
-            object.__setattr__(record, key, value)
+        for set_field, value in zip(cls._setters, values, strict=True):
+            set_field(record, value)
         return record
 
     def _values(self) -> tuple[Any, ...]:
