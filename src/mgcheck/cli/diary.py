@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli import messages, options
+from mgcheck.cli import options
+from mgcheck.cli.diary_ask import parse_night
 from mgcheck.cli.options import JsonOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
@@ -58,18 +59,6 @@ UntilOption = Annotated[
     str | None,
     typer.Option(help=_("Up to and including this night (YYYY-MM-DD)."), show_default=False),
 ]
-
-
-def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
-    """A night from the command line: exactly YYYY-MM-DD; one to be saved is not in the future
-    nor before 1900 (a range may start or end anywhere)."""
-    from mgcheck.models.diary import EARLIEST, InvalidNight
-    from mgcheck.models.diary import parse_night as parse
-
-    try:
-        return parse(text, new=new, earliest=EARLIEST if new else None)
-    except InvalidNight as exc:
-        raise MgcheckError(messages.night(exc, option, text, context().t)) from None
 
 
 def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
