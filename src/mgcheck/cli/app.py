@@ -11,27 +11,24 @@ does that once, from ``--lang`` in ``sys.argv`` and the environment, before impo
 from __future__ import annotations
 
 import os
+from importlib import import_module
 from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import UsageError
-from typer.core import TyperCommand, TyperGroup
 
-from mgcheck.cli.clicktext import LocalCommand, LocalGroup, LocalHelp, adopt
+from mgcheck.cli.lazy import LazyGroup, Where, command, group
 from mgcheck.cli.options import with_lang
 from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import _, set_language
 from mgcheck.render.console import error_line
 
 
-class MgcheckGroup(LocalHelp, TyperGroup):
+class MgcheckGroup(LazyGroup):
     """The one place that chooses the language and turns expected errors into one line and an
     exit code (tracebacks only with --debug). Click's usage errors are worded again in the
-    run's language (``cli/messages.usage_error``) and shown by Typer as before."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        adopt(self.params)
+    run's language (``cli/messages.usage_error``) and shown by Typer as before. Its commands
+    are those of :data:`COMMANDS` and :data:`GROUPS`, built when asked for (``cli/lazy.py``)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Make this run's Context from the whole command line, so ``--lang`` counts before or
@@ -46,22 +43,18 @@ class MgcheckGroup(LocalHelp, TyperGroup):
         except UsageError as exc:
             raise _reworded(exc) from None
 
-    def list_commands(self, ctx: Any) -> list[str]:
+    def command_names(self) -> list[str]:
         return command_names()
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name not in self.commands:
-            loaded = _load(cmd_name)
-            if loaded is not None:
-                self.add_command(loaded, cmd_name)
-        return super().get_command(ctx, cmd_name)
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in command_names():
-            # Typer suggests a close name among the commands built so far: build them all.
-            for name in command_names():
-                self.get_command(ctx, name)
-        return super().resolve_command(ctx, args)
+    def build(self, name: str) -> Any:
+        if name in GROUPS:
+            return group(name, GROUPS[name])
+        if name not in COMMANDS:
+            return None
+        module, _summary = COMMANDS[name]
+        commands: typer.Typer = import_module(module).commands
+        (info,) = [i for i in commands.registered_commands if i.callback.__name__ == name]  # type: ignore[union-attr]
+        return command(info, app)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -103,45 +96,6 @@ def _reworded(exc: UsageError) -> UsageError:
     worded = UsageError(text[:1].upper() + text[1:], ctx=exc.ctx)
     worded.exit_code = exc.exit_code
     return worded
-
-
-def _load(name: str) -> Any:
-    """The command ``name`` built from its module (None for a name mgcheck does not have)."""
-    from importlib import import_module
-
-    from typer.main import get_command_from_info, get_group
-
-    if name in LAZY_GROUPS:
-        module, attribute = LAZY_GROUPS[name]
-        sub_app = getattr(import_module(module), attribute)
-        _local_classes(sub_app)
-        group = get_group(sub_app)
-        group.name = name
-        return group
-    if name not in COMMANDS:
-        return None
-    module, _summary = COMMANDS[name]
-    commands: typer.Typer = import_module(module).commands
-    (info,) = [i for i in commands.registered_commands if i.callback.__name__ == name]  # type: ignore[union-attr]
-    if info.cls in (None, TyperCommand):
-        info.cls = LocalCommand
-    return get_command_from_info(
-        info,
-        pretty_exceptions_short=app.pretty_exceptions_short,
-        rich_markup_mode=app.rich_markup_mode,
-    )
-
-
-def _local_classes(sub_app: typer.Typer) -> None:
-    """A group's commands shown in mgcheck's language too (``clicktext``), without touching
-    the module that declares them: the classes are chosen before Typer builds them."""
-    from typer.models import DefaultPlaceholder
-
-    if isinstance(sub_app.info.cls, DefaultPlaceholder) or sub_app.info.cls in (None, TyperGroup):
-        sub_app.info.cls = LocalGroup
-    for info in sub_app.registered_commands:
-        if info.cls in (None, TyperCommand):
-            info.cls = LocalCommand
 
 
 app = typer.Typer(
@@ -191,7 +145,7 @@ def main(
 
 # Every command, in the order --help and the welcome screen list them: its module (which
 # declares it on a ``commands`` Typer, under the command's name) and its line on the welcome
-# screen. The diary is a group of its own (``diary_app``).
+# screen; then the groups, each a Typer app in a module, with their own subgroups.
 COMMANDS: dict[str, tuple[str, str]] = {
     "assess": (
         "mgcheck.cli.assess",
@@ -206,7 +160,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sources": ("mgcheck.cli.guidance", _("every source, numbered")),
     "schemas": ("mgcheck.cli.schemas", _("the JSON Schema of every --json document")),
 }
-LAZY_GROUPS = {"diary": ("mgcheck.cli.diary", "diary_app")}  # name: (module, Typer app)
+GROUPS: dict[str, Where] = {
+    "diary": ("mgcheck.cli.diary", "diary_app", {"trial": ("mgcheck.cli.trial", "trial_app", {})}),
+}
 SUMMARIES: dict[str, str] = {
     **{name: summary for name, (_module, summary) in COMMANDS.items()},
     "diary": _("a private diary of your nights, and a comparison"),
@@ -216,7 +172,7 @@ SUMMARIES: dict[str, str] = {
 def command_names() -> list[str]:
     """The commands as the tree holds them, in --help order: the welcome screen, the README
     and the help tests all read this list, so none of them can leave a command out."""
-    return [*COMMANDS, *LAZY_GROUPS]
+    return [*COMMANDS, *GROUPS]
 
 
 app.callback()(with_lang(main, first=True))  # --lang before the command name too

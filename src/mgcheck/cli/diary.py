@@ -42,13 +42,6 @@ diary_app = typer.Typer(
 )
 
 
-def _add_trial() -> None:
-    """`diary trial ...`: the randomised trial of magnesium (issue 13), in cli/trial.py."""
-    from mgcheck.cli.trial import trial_app
-
-    diary_app.add_typer(trial_app, name="trial")
-
-
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 
 SinceOption = Annotated[
@@ -774,6 +767,3 @@ def backup(
             nights=count_nights(count, context().t), file=display_name(file)
         )
     )
-
-
-_add_trial()
