@@ -198,9 +198,9 @@ def _interview(data: AssessData) -> Answers:
         ),
         style="bold",
     )
-    interview = Interview(
-        data, run.lang, input, lambda text: console.print(text, markup=False, highlight=False)
-    )
+    from mgcheck.render.console import sayer
+
+    interview = Interview(data, run.lang, input, sayer(console))
     from pydantic import ValidationError
 
     try:

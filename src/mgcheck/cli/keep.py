@@ -46,7 +46,9 @@ def offer_to_keep(
 
     console = run.console()
     t = run.t
-    asker = Prompter(input, lambda text: console.print(text, markup=False, highlight=False), t)
+    from mgcheck.render.console import sayer
+
+    asker = Prompter(input, sayer(console), t)
     today = dt.date.today()
     if not report_saved:
         asker.say("")

@@ -43,7 +43,9 @@ def prompter() -> Prompter | None:
     from mgcheck.cli.prompts import Prompter
 
     console = run.console()
-    return Prompter(input, lambda text: console.print(text, markup=False, highlight=False), run.t)
+    from mgcheck.render.console import sayer
+
+    return Prompter(input, sayer(console), run.t)
 
 
 def with_lang(command: F, *, first: bool = False) -> F:

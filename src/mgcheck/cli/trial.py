@@ -364,9 +364,9 @@ def _ask_screen(data: AssessData, t: Translator) -> Answers:
         ),
         style="bold",
     )
-    interview = Interview(
-        data, run.lang, READ, lambda text: console.print(text, markup=False, highlight=False)
-    )
+    from mgcheck.render.console import sayer
+
+    interview = Interview(data, run.lang, READ, sayer(console))
     # The self-check's own opening questions: the screen asks exactly what the self-check asks.
     answers = interview.about_you()  # under 18 is refused afterwards, with the reason
     answers["considering_magnesium"] = True

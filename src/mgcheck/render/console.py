@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 
 if TYPE_CHECKING:
@@ -206,3 +207,27 @@ def error_line(message: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass  # stderr closed or gone: the exit code still tells
+
+
+_MENU_LINE = re.compile(r"^(\s*\d+\.) (.*)$", re.DOTALL)
+
+
+def sayer(console: Console) -> Callable[[str], None]:
+    """How the questions print a line: plain text, and a numbered option ("  12. …") with its
+    wrapped lines under the label, not under the number, so a long option stays readable."""
+
+    def say(text: str) -> None:
+        match = _MENU_LINE.match(text)
+        if match is None:
+            console.print(text, markup=False, highlight=False)
+            return
+        from rich.table import Table
+        from rich.text import Text
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row(Text(match.group(1)), Text(match.group(2)))
+        console.print(grid)
+
+    return say
