@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from mgcheck.record import Record
 
 
 def fold(text: str) -> str:
@@ -45,8 +46,7 @@ def foreign_digits(text: str) -> bool:
     return any((ch.isdigit() or ch.isnumeric()) and not ch.isascii() for ch in text)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(Record):
     text: str  # as typed
     key: str  # folded; never matches anything when the word holds a non-ASCII digit
     gap: bool  # punctuation (a comma, a semicolon, "&") came before it

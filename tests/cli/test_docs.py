@@ -28,8 +28,9 @@ def _paths() -> list[list[str]]:
 
     def walk(path: list[str], command: Any) -> None:
         found.append(path)
-        for sub, child in getattr(command, "commands", {}).items():
-            walk([*path, sub], child)
+        if hasattr(command, "list_commands"):  # groups build their commands when asked
+            for sub in command.list_commands(context):
+                walk([*path, sub], command.get_command(context, sub))
 
     for name in root.list_commands(context):
         walk([name], root.get_command(context, name))

@@ -222,7 +222,7 @@ def test_plans_that_would_overlap_are_refused_on_import() -> None:
     with open_diary() as diary:
         diary.create_plan(a_plan(), TODAY)
         other = a_plan(dt.date(2026, 12, 20), seed=9)
-        finished = Plan(**{**other.__dict__, "id": 5, "status": PlanStatus.FINISHED})
+        finished = other.replace(id=5, status=PlanStatus.FINISHED)
         with pytest.raises(PlanConflict):
             diary.import_entries([], plans=[finished])
         assert len(diary.plans()) == 1

@@ -1,7 +1,9 @@
 """The command group: the error policy, the root options and the list of commands.
 
 Each command lives in its own module (``cli/assess.py``, ``cli/guidance.py``, ``cli/dose.py``,
-``cli/foods.py``, ``cli/diary.py``) and is registered below. Help strings are translated when
+``cli/foods.py``, ``cli/schemas.py``, ``cli/diary.py``) and is listed in :data:`COMMANDS` with
+its one-line summary. A module is imported, and its command built, only when that command runs
+or a help text lists it: a command pays for itself alone. Help strings are translated when
 those modules are imported, so the help language must already be bound: ``mgcheck.__main__``
 does that once, from ``--lang`` in ``sys.argv`` and the environment, before importing this.
 """
@@ -9,27 +11,24 @@ does that once, from ``--lang`` in ``sys.argv`` and the environment, before impo
 from __future__ import annotations
 
 import os
+from importlib import import_module
 from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import UsageError
-from typer.core import TyperCommand, TyperGroup
 
-from mgcheck.cli.clicktext import LocalCommand, LocalGroup, LocalHelp, adopt
+from mgcheck.cli.lazy import LazyGroup, Where, command, group
 from mgcheck.cli.options import with_lang
 from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import _, set_language
 from mgcheck.render.console import error_line
 
 
-class MgcheckGroup(LocalHelp, TyperGroup):
+class MgcheckGroup(LazyGroup):
     """The one place that chooses the language and turns expected errors into one line and an
     exit code (tracebacks only with --debug). Click's usage errors are worded again in the
-    run's language (``cli/messages.usage_error``) and shown by Typer as before."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        adopt(self.params)
+    run's language (``cli/messages.usage_error``) and shown by Typer as before. Its commands
+    are those of :data:`COMMANDS` and :data:`GROUPS`, built when asked for (``cli/lazy.py``)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Make this run's Context from the whole command line, so ``--lang`` counts before or
@@ -44,24 +43,18 @@ class MgcheckGroup(LocalHelp, TyperGroup):
         except UsageError as exc:
             raise _reworded(exc) from None
 
-    # `diary` and its nine subcommands are loaded only when asked for (or listed by --help):
-    # building them costs every other command a few milliseconds of start-up.
-    def list_commands(self, ctx: Any) -> list[str]:
-        return [*super().list_commands(ctx), *LAZY_GROUPS]
+    def command_names(self) -> list[str]:
+        return command_names()
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name in LAZY_GROUPS and cmd_name not in self.commands:
-            from importlib import import_module
-
-            from typer.main import get_group
-
-            module, attribute = LAZY_GROUPS[cmd_name]
-            sub_app = getattr(import_module(module), attribute)
-            _local_classes(sub_app)
-            group = get_group(sub_app)
-            group.name = cmd_name
-            self.add_command(group, cmd_name)
-        return super().get_command(ctx, cmd_name)
+    def build(self, name: str) -> Any:
+        if name in GROUPS:
+            return group(name, GROUPS[name])
+        if name not in COMMANDS:
+            return None
+        module, _summary = COMMANDS[name]
+        commands: typer.Typer = import_module(module).commands
+        (info,) = [i for i in commands.registered_commands if i.callback.__name__ == name]  # type: ignore[union-attr]
+        return command(info, app)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -103,18 +96,6 @@ def _reworded(exc: UsageError) -> UsageError:
     worded = UsageError(text[:1].upper() + text[1:], ctx=exc.ctx)
     worded.exit_code = exc.exit_code
     return worded
-
-
-def _local_classes(sub_app: typer.Typer) -> None:
-    """A group's commands shown in mgcheck's language too (``clicktext``), without touching
-    the module that declares them: the classes are chosen before Typer builds them."""
-    from typer.models import DefaultPlaceholder
-
-    if isinstance(sub_app.info.cls, DefaultPlaceholder) or sub_app.info.cls in (None, TyperGroup):
-        sub_app.info.cls = LocalGroup
-    for info in sub_app.registered_commands:
-        if info.cls in (None, TyperCommand):
-            info.cls = LocalCommand
 
 
 app = typer.Typer(
@@ -162,42 +143,36 @@ def main(
         print_welcome([(name, SUMMARIES[name]) for name in command_names()])
 
 
-COMMAND_ORDER = ("assess", "warnings", "dose", "foods", "sources", "schemas")
-LAZY_GROUPS = {"diary": ("mgcheck.cli.diary", "diary_app")}  # name: (module, Typer app)
-SUMMARIES: dict[str, str] = {}  # each command's line on the welcome screen, from its module
+# Every command, in the order --help and the welcome screen list them: its module (which
+# declares it on a ``commands`` Typer, under the command's name) and its line on the welcome
+# screen; then the groups, each a Typer app in a module, with their own subgroups.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "assess": (
+        "mgcheck.cli.assess",
+        _("the self-check: questions, then a report for your doctor"),
+    ),
+    "warnings": (
+        "mgcheck.cli.guidance",
+        _("danger signs, who must ask a doctor first, limits"),
+    ),
+    "dose": ("mgcheck.cli.dose", _("a supplement label as elemental magnesium")),
+    "foods": ("mgcheck.cli.foods", _("foods rich in magnesium, ranked")),
+    "sources": ("mgcheck.cli.guidance", _("every source, numbered")),
+    "schemas": ("mgcheck.cli.schemas", _("the JSON Schema of every --json document")),
+}
+GROUPS: dict[str, Where] = {
+    "diary": ("mgcheck.cli.diary", "diary_app", {"trial": ("mgcheck.cli.trial", "trial_app", {})}),
+}
+SUMMARIES: dict[str, str] = {
+    **{name: summary for name, (_module, summary) in COMMANDS.items()},
+    "diary": _("a private diary of your nights, and a comparison"),
+}
 
 
 def command_names() -> list[str]:
     """The commands as the tree holds them, in --help order: the welcome screen, the README
     and the help tests all read this list, so none of them can leave a command out."""
-    return [
-        *(info.name or info.callback.__name__ for info in app.registered_commands if info.callback),
-        *LAZY_GROUPS,
-    ]
+    return [*COMMANDS, *GROUPS]
 
 
 app.callback()(with_lang(main, first=True))  # --lang before the command name too
-
-
-def _register() -> None:
-    """Every command, in the order --help and the welcome screen list them."""
-    from mgcheck.cli import assess, dose, foods, guidance, schemas
-
-    for module in (assess, guidance, dose, foods, schemas):
-        SUMMARIES.update(module.SUMMARIES)
-    # The diary's line is here, not in cli/diary.py, which is imported only when it is used.
-    SUMMARIES["diary"] = _("a private diary of your nights, and a comparison")
-
-    found = {
-        info.callback.__name__: info
-        for module in (assess, guidance, dose, foods, schemas)
-        for info in module.commands.registered_commands
-        if info.callback is not None
-    }
-    for info in found.values():
-        if info.cls in (None, TyperCommand):
-            info.cls = LocalCommand
-    app.registered_commands += [found[name] for name in COMMAND_ORDER]
-
-
-_register()

@@ -19,11 +19,7 @@ if TYPE_CHECKING:
     from mgcheck.models.answers import Answers
     from mgcheck.models.assess_data import AssessData
 
-commands = typer.Typer()  # collected by mgcheck.cli.app
-# What `mgcheck` alone (the welcome screen) says of each command here.
-SUMMARIES = {
-    "assess": _("the self-check: questions, then a report for your doctor"),
-}
+commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands (COMMANDS)
 
 
 REPORT_FORMATS = (".md", ".html", ".txt", ".json")

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli import messages, options
+from mgcheck.cli import options
+from mgcheck.cli.diary_ask import parse_night
 from mgcheck.cli.options import JsonOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _, format_number
@@ -41,13 +42,6 @@ diary_app = typer.Typer(
 )
 
 
-def _add_trial() -> None:
-    """`diary trial ...`: the randomised trial of magnesium (issue 13), in cli/trial.py."""
-    from mgcheck.cli.trial import trial_app
-
-    diary_app.add_typer(trial_app, name="trial")
-
-
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 
 SinceOption = Annotated[
@@ -58,18 +52,6 @@ UntilOption = Annotated[
     str | None,
     typer.Option(help=_("Up to and including this night (YYYY-MM-DD)."), show_default=False),
 ]
-
-
-def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
-    """A night from the command line: exactly YYYY-MM-DD; one to be saved is not in the future
-    nor before 1900 (a range may start or end anywhere)."""
-    from mgcheck.models.diary import EARLIEST, InvalidNight
-    from mgcheck.models.diary import parse_night as parse
-
-    try:
-        return parse(text, new=new, earliest=EARLIEST if new else None)
-    except InvalidNight as exc:
-        raise MgcheckError(messages.night(exc, option, text, context().t)) from None
 
 
 def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -785,6 +767,3 @@ def backup(
             nights=count_nights(count, context().t), file=display_name(file)
         )
     )
-
-
-_add_trial()

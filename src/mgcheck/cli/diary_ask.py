@@ -1,4 +1,4 @@
-"""The diary's numbers and labels, from the command line or asked in a terminal.
+"""The diary's nights, numbers and labels, from the command line or asked in a terminal.
 
 Numbers are read here rather than by Typer, so a refusal is one line in the user's language
 with the allowed range (``--legs 6,5``: "benscore skal være et helt tal fra 0 til 10"), never
@@ -10,13 +10,16 @@ own asking lives in cli/prompts.py; these few questions are the diary's.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mgcheck.cli import messages
+from mgcheck.cli.options import context
 from mgcheck.errors import MgcheckError
+from mgcheck.record import Record
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from mgcheck.cli.prompts import Prompter
     from mgcheck.i18n import Translator
     from mgcheck.results.label import LabelDose
@@ -42,8 +45,19 @@ def decimal_option(text: str, option: str, low: float, high: float, t: Translato
     return number
 
 
-@dataclass(frozen=True)
-class Taken:
+def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
+    """A night from the command line: exactly YYYY-MM-DD; one to be saved is not in the future
+    nor before 1900 (a range may start or end anywhere)."""
+    from mgcheck.models.diary import EARLIEST, InvalidNight
+    from mgcheck.models.diary import parse_night as parse
+
+    try:
+        return parse(text, new=new, earliest=EARLIEST if new else None)
+    except InvalidNight as exc:
+        raise MgcheckError(messages.night(exc, option, text, context().t)) from None
+
+
+class Taken(Record):
     """Magnesium taken in a night (elemental mg; a range when the label leaves doubt)."""
 
     low: float

@@ -14,11 +14,7 @@ from mgcheck.vocab import Standard
 if TYPE_CHECKING:
     from mgcheck.rules.understand import LabelPart
 
-commands = typer.Typer()  # collected by mgcheck.cli.app
-# What `mgcheck` alone (the welcome screen) says of each command here.
-SUMMARIES = {
-    "dose": _("a supplement label as elemental magnesium"),
-}
+commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands (COMMANDS)
 
 
 @commands.command(

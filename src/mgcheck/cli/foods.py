@@ -15,11 +15,7 @@ from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 if TYPE_CHECKING:
     from mgcheck.rules.foods import FoundVia
 
-commands = typer.Typer()  # collected by mgcheck.cli.app
-# What `mgcheck` alone (the welcome screen) says of each command here.
-SUMMARIES = {
-    "foods": _("foods rich in magnesium, ranked"),
-}
+commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands (COMMANDS)
 
 
 @commands.command(

@@ -16,12 +16,7 @@ from mgcheck.vocab import Standard
 if TYPE_CHECKING:
     pass
 
-commands = typer.Typer()  # collected by mgcheck.cli.app
-# What `mgcheck` alone (the welcome screen) says of each command here.
-SUMMARIES = {
-    "warnings": _("danger signs, who must ask a doctor first, limits"),
-    "sources": _("every source, numbered"),
-}
+commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands (COMMANDS)
 
 
 @commands.command(

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
-from mgcheck.cli import messages
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, _
 from mgcheck.vocab import Standard
@@ -111,6 +110,7 @@ def read_label(
 
     With ``elemental`` the amount is magnesium itself, so an unknown form name does not matter.
     """
+    from mgcheck.cli import messages
     from mgcheck.rules.dose import (
         InvalidAmount,
         NeedsElemental,

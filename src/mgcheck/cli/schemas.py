@@ -17,11 +17,7 @@ from mgcheck.cli.options import context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 
-commands = typer.Typer()  # collected by mgcheck.cli.app
-# What `mgcheck` alone (the welcome screen) says of each command here.
-SUMMARIES = {
-    "schemas": _("the JSON Schema of every --json document"),
-}
+commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands (COMMANDS)
 
 
 @commands.command(

@@ -299,10 +299,10 @@ def _running(plan: Plan, t: Translator) -> MgcheckError:
 
 def _no_running_plan(now: dt.date, t: Translator) -> None:
     """Refuse early, naming the running plan (the store checks again when it saves)."""
-    from mgcheck.cli.diary import _existing
     from mgcheck.models.plan import PlanStatus
+    from mgcheck.store.diary import open_existing
 
-    diary = _existing()
+    diary = open_existing()
     if diary is None:
         return
     with diary:
@@ -314,7 +314,7 @@ def _no_running_plan(now: dt.date, t: Translator) -> None:
 def _start(text: str, now: dt.date) -> dt.date:
     """The first night: today or later (a plan drawn after its nights would not be random),
     and within a year."""
-    from mgcheck.cli.diary import parse_night
+    from mgcheck.cli.diary_ask import parse_night
     from mgcheck.render.dates import long_date
 
     first = parse_night(text, "--start")
@@ -461,13 +461,13 @@ def _plan_json(plan: Plan, now: dt.date) -> None:
 
 def _chosen(plan_option: str | None) -> tuple[Plan, list[Any]] | None:
     """The plan asked for (--plan), else the active one, else the latest; with its entries."""
-    from mgcheck.cli.diary import _existing
     from mgcheck.cli.diary_ask import whole_option
+    from mgcheck.store.diary import open_existing
 
     number = None
     if plan_option is not None:
         number = whole_option(plan_option, "--plan", 1, 10**9, context().t)
-    diary = _existing()
+    diary = open_existing()
     if diary is None:
         found = None
         entries: list[Any] = []
@@ -517,9 +517,9 @@ def show(
 
     now = today()
     if all_plans:
-        from mgcheck.cli.diary import _existing
+        from mgcheck.store.diary import open_existing
 
-        diary = _existing()
+        diary = open_existing()
         plans = []
         if diary is not None:
             with diary:

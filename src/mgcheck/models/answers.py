@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from mgcheck.i18n import _
-from mgcheck.models.base import Name, Strict, StrictBool, StrictFloat, StrictInt
+from mgcheck.models.strict import Name, Strict, StrictBool, StrictFloat, StrictInt
 from mgcheck.vocab import (
     Condition,
     Distress,

@@ -1,13 +1,12 @@
-"""Pydantic models for the data behind `mgcheck assess`: words, findings and the diet groups."""
+"""The data behind `mgcheck assess`: words, findings, diet groups (records, as models/base)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from mgcheck.models.base import FoodTable, Strict, Text
+from mgcheck.models.base import FoodTable, Text
 from mgcheck.models.guidance import (
     FormsFile,
     GuidanceFile,
@@ -16,6 +15,7 @@ from mgcheck.models.guidance import (
     LimitsFile,
     SourceList,
 )
+from mgcheck.record import Record, field
 from mgcheck.vocab import (
     Condition,
     DietGroup,
@@ -28,7 +28,7 @@ from mgcheck.vocab import (
 )
 
 
-class Labels(Strict):
+class Labels(Record):
     sex: dict[Sex, Text]
     conditions: dict[Condition, Text]
     medicines: dict[Medicine, Text]
@@ -38,9 +38,8 @@ class Labels(Strict):
     diet: dict[DietGroup, Text]
     other: dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], Text]
 
-    @model_validator(mode="after")
-    def _every_value_named(self) -> Labels:
-        for field, enum in (
+    def check(self) -> None:
+        for name, enum in (
             ("sex", Sex),
             ("conditions", Condition),
             ("medicines", Medicine),
@@ -49,19 +48,18 @@ class Labels(Strict):
             ("distress", Distress),
             ("diet", DietGroup),
         ):
-            missing = {e.value for e in enum} - {k.value for k in getattr(self, field)}
+            missing = {e.value for e in enum} - {k.value for k in getattr(self, name)}
             if missing:
-                raise ValueError(f"{field}: no label for {', '.join(sorted(missing))}")
-        return self
+                raise ValueError(f"{name}: no label for {', '.join(sorted(missing))}")
 
 
-class QuestionsFile(Strict):
-    schema_version: int = Field(ge=1, le=1)
+class QuestionsFile(Record):
+    schema_version: Annotated[int, Field(ge=1, le=1)]
     labels: Labels
     questions: dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], Text]
 
 
-# The situations a finding may have other words for; the rules name one (rules/assess.py).
+# The situations a finding may have other words for; the rules name one (rules/assess/).
 VARIANTS = frozenset(
     {
         *("taking", "taking-iron", "unlikely", "severe", "child", "toxic", "stomach"),
@@ -70,32 +68,31 @@ VARIANTS = frozenset(
 )
 
 
-class FindingVariant(Strict):
+class FindingVariant(Record, kw_only=True):
     title: Text | None = None
     text: Text
 
 
-class Escalation(Strict):
+class Escalation(Record):
     """A worse band in which the finding takes a higher level (the rules decide when)."""
 
     level: Level
     when: Text
 
 
-class FindingText(Strict):
+class FindingText(Record):
     id: Key
     level: Level
     when: Text  # the condition in words, for the triage table (docs/triage.md)
     title: Text | None = None
     text: Text | None = None
-    sources: list[Key] = Field(default_factory=list)
+    sources: list[Key] = field(default_factory=list)
     guidance: Key | None = None  # reuse this guidance item's title, text and sources
     extra: Text | None = None  # a sentence added after the text (e.g. the regional numbers)
-    variants: dict[Key, FindingVariant] = Field(default_factory=dict)
+    variants: dict[Key, FindingVariant] = field(default_factory=dict)
     escalates: Escalation | None = None
 
-    @model_validator(mode="after")
-    def _own_words_or_guidance(self) -> FindingText:
+    def check(self) -> None:
         own = self.title is not None and self.text is not None and bool(self.sources)
         if own == (self.guidance is not None):
             raise ValueError("give either title, text and sources, or guidance: ITEM")
@@ -106,7 +103,6 @@ class FindingText(Strict):
             self.level
         ):
             raise ValueError("escalates: the level must be more urgent than the finding's own")
-        return self
 
     def words(self, variant: str | None) -> tuple[Text, Text]:
         """The title and text for a situation; a finding without that variant keeps its own."""
@@ -117,31 +113,28 @@ class FindingText(Strict):
         return chosen.title or self.title, chosen.text
 
 
-class Phrase(Strict):
+class Phrase(Record):
     text: Text
     sources: Keys
 
 
-class FindingsFile(Strict):
-    schema_version: int = Field(ge=2, le=2)
-    findings: list[FindingText] = Field(min_length=1)
-    phrases: dict[Key, Phrase] = Field(default_factory=dict)
+class FindingsFile(Record):
+    schema_version: Annotated[int, Field(ge=2, le=2)]
+    findings: Annotated[list[FindingText], Field(min_length=1)]
+    phrases: dict[Key, Phrase] = field(default_factory=dict)
 
 
-class DietFile(Strict):
-    schema_version: int = Field(ge=1, le=1)
+class DietFile(Record):
+    schema_version: Annotated[int, Field(ge=1, le=1)]
     groups: dict[DietGroup, Annotated[list[Key], Field(min_length=1)]]
 
-    @model_validator(mode="after")
-    def _every_group(self) -> DietFile:
+    def check(self) -> None:
         missing = {e.value for e in DietGroup} - {k.value for k in self.groups}
         if missing:
             raise ValueError(f"groups: nothing for {', '.join(sorted(missing))}")
-        return self
 
 
-@dataclass(frozen=True)
-class AssessData:
+class AssessData(Record):
     """Everything the self-check reads, loaded and cross-checked once."""
 
     sources: SourceList

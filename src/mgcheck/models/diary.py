@@ -1,14 +1,15 @@
-"""One night in the diary. A plain frozen dataclass: the diary commands never need Pydantic."""
+"""One night in the diary. A plain record (:mod:`mgcheck.record`): the diary commands never
+need Pydantic."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from mgcheck.clock import today
 from mgcheck.i18n import _
+from mgcheck.record import Record
 
 SCORE_MIN, SCORE_MAX = 0, 10
 MAX_MAGNESIUM_MG = 5000.0  # elemental mg in one night; more is a typing error
@@ -53,8 +54,7 @@ class InvalidEntry(ValueError):
         self.problem = problem
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One night. ``magnesium_mg_high`` is set only when the label leaves doubt (a hydrate the
     label does not name, or "ved ikke" whether its mg is magnesium itself): the night then took
     from ``magnesium_mg`` to ``magnesium_mg_high``. ``followed`` is set only for a night a trial

@@ -1,13 +1,14 @@
-"""Pydantic models for the guidance data: sources, limits, supplement forms and warnings."""
+"""The guidance data: sources, limits, supplement forms and warnings (records, as models/base)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from mgcheck.models.base import NonEmpty, Strict, Text
+from mgcheck.models.base import NonEmpty, Text
+from mgcheck.record import Record, field
 from mgcheck.vocab import Level, Sex, Standard
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -27,31 +28,27 @@ def _unique(values: list[str], what: str) -> None:
 # --- sources -------------------------------------------------------------------------------
 
 
-class SourceEntry(Strict):
+class SourceEntry(Record, kw_only=True):
     key: Key
     organisation: Text
     title: NonEmpty
-    year: int | None = Field(default=None, ge=1900, le=2100)
+    year: Annotated[int | None, Field(ge=1900, le=2100)] = None
     url: Url | None = None
     read: Literal["direct", "secondary"]
     via: Url | None = None
     note: Text | None = None
 
-    @model_validator(mode="after")
-    def _secondary_names_its_page(self) -> SourceEntry:
+    def check(self) -> None:
         if self.read == "secondary" and self.via is None:
             raise ValueError("a source read second-hand needs 'via', the page it was read on")
-        return self
 
 
-class SourceList(Strict):
-    schema_version: int = Field(ge=1, le=1)
-    sources: list[SourceEntry] = Field(min_length=1)
+class SourceList(Record):
+    schema_version: Annotated[int, Field(ge=1, le=1)]
+    sources: Annotated[list[SourceEntry], Field(min_length=1)]
 
-    @model_validator(mode="after")
-    def _unique_keys(self) -> SourceList:
+    def check(self) -> None:
         _unique([s.key for s in self.sources], "source key")
-        return self
 
 
 # --- reference intakes and upper limits ----------------------------------------------------
@@ -59,7 +56,7 @@ class SourceList(Strict):
 Age = Annotated[int, Field(ge=0, le=130)]
 
 
-class AgeBand(Strict):
+class AgeBand(Record):
     ages: tuple[Age, Age | None]
 
     def covers(self, age: int) -> bool:
@@ -92,80 +89,76 @@ def _check_bands(bands: list[IntakeRow] | list[LimitRow], what: str) -> None:
             raise ValueError(f"{what} band starting at {low}: does not follow the one before")
 
 
-class StandardData(Strict):
+class StandardData(Record):
     id: Standard
     short: NonEmpty
     name: Text
     intake_kind: Text
     intake_sources: Keys
-    intakes: list[IntakeRow] = Field(min_length=1)
+    intakes: Annotated[list[IntakeRow], Field(min_length=1)]
     pregnancy_note: Text
-    upper_limits: list[LimitRow] = Field(min_length=1)
+    upper_limits: Annotated[list[LimitRow], Field(min_length=1)]
     no_limit_note: Text
 
-    @model_validator(mode="after")
-    def _bands(self) -> StandardData:
+    def check(self) -> None:
         _check_bands(self.intakes, "intake")
         _check_bands(self.upper_limits, "upper limit")
-        return self
 
 
-class ArticleDose(Strict):
+class ArticleDose(Record):
     daily_mg: Mg
     sources: Keys
 
 
-class LabRange(Strict):
-    low: float = Field(gt=0)
-    high: float = Field(gt=0)
+class LabRange(Record):
+    low: Annotated[float, Field(gt=0)]
+    high: Annotated[float, Field(gt=0)]
     unit: Literal["mmol/L"]
     sources: Keys
 
 
-class ChildLabRange(AgeBand):
+class ChildLabRange(AgeBand, kw_only=True):
     sex: Sex | None = None  # None: both
-    low: float = Field(gt=0)
-    high: float = Field(gt=0)
+    low: Annotated[float, Field(gt=0)]
+    high: Annotated[float, Field(gt=0)]
 
 
-class ChildLabRanges(Strict):
+class ChildLabRanges(Record):
     sources: Keys
-    bands: list[ChildLabRange] = Field(min_length=1)
+    bands: Annotated[list[ChildLabRange], Field(min_length=1)]
 
 
-class CriticalValues(Strict):
+class CriticalValues(Record):
     """Results a laboratory phones to the doctor at once: below ``low`` or above ``high``."""
 
-    low: float = Field(gt=0)
-    high: float = Field(gt=0)
+    low: Annotated[float, Field(gt=0)]
+    high: Annotated[float, Field(gt=0)]
     unit: Literal["mmol/L"]
     sources: Keys
 
 
-class DoseBands(Strict):
+class DoseBands(Record):
     far_above_mg: Mg
-    far_above_times_limit: float = Field(gt=1, le=10)
+    far_above_times_limit: Annotated[float, Field(gt=1, le=10)]
     far_above_sources: Keys
     toxic_mg: Mg
     toxic_sources: Keys
 
-    @model_validator(mode="after")
-    def _ordered(self) -> DoseBands:
+    def check(self) -> None:
         if not self.far_above_mg < self.toxic_mg:
             raise ValueError("far_above_mg must be below toxic_mg")
-        return self
 
 
-class IronThresholds(Strict):
-    ferritin_ug_per_l: float = Field(gt=0, le=1000)
-    tsat_pct: float = Field(gt=0, le=100)
+class IronThresholds(Record):
+    ferritin_ug_per_l: Annotated[float, Field(gt=0, le=1000)]
+    tsat_pct: Annotated[float, Field(gt=0, le=100)]
     sources: Keys
-    ferritin_iv_upper_ug_per_l: float = Field(gt=0, le=1000)
+    ferritin_iv_upper_ug_per_l: Annotated[float, Field(gt=0, le=1000)]
     ferritin_iv_upper_read: Literal["direct", "secondary"]
 
 
-class LimitsFile(Strict):
-    schema_version: int = Field(ge=1, le=1)
+class LimitsFile(Record):
+    schema_version: Annotated[int, Field(ge=1, le=1)]
     article: ArticleDose
     lab_range: LabRange
     child_lab_ranges: ChildLabRanges
@@ -174,13 +167,11 @@ class LimitsFile(Strict):
     iron: IronThresholds
     standards: list[StandardData]
 
-    @model_validator(mode="after")
-    def _every_standard_once(self) -> LimitsFile:
+    def check(self) -> None:
         _unique([s.id.value for s in self.standards], "standard")
         missing = {s.value for s in Standard} - {s.id.value for s in self.standards}
         if missing:
             raise ValueError(f"missing standard(s): {', '.join(sorted(missing))}")
-        return self
 
     def standard(self, which: Standard) -> StandardData:
         return next(s for s in self.standards if s.id is which)
@@ -191,21 +182,19 @@ class LimitsFile(Strict):
 Formula = Annotated[str, Field(pattern=r"^[A-Za-z0-9()]+(·[0-9]*H2O)?$")]
 
 
-class AsSold(Strict):
+class AsSold(Record):
     """A product's own figures, for forms sold with water or fillers that no formula shows."""
 
     compound_mg: Mg
     magnesium_mg: Mg
     sources: Keys
 
-    @model_validator(mode="after")
-    def _less_magnesium_than_compound(self) -> AsSold:
+    def check(self) -> None:
         if not 0 < self.magnesium_mg < self.compound_mg:
             raise ValueError("magnesium_mg must be more than 0 and less than compound_mg")
-        return self
 
 
-class Variant(Strict):
+class Variant(Record):
     id: Key
     label: Text
     formula: Formula | None = None
@@ -213,59 +202,55 @@ class Variant(Strict):
     aliases: tuple[NonEmpty, ...] = ()
     named_only: bool = False  # a compound of its own: used only when the label names it
 
-    @model_validator(mode="after")
-    def _formula_or_as_sold(self) -> Variant:
+    def check(self) -> None:
         if (self.formula is None) == (self.as_sold is None):
             raise ValueError("give either formula or as_sold")
-        return self
 
 
-class LabelOnly(Strict):
+class LabelOnly(Record):
     """A name on shop labels whose magnesium share mgcheck's sources do not give."""
 
-    names: list[NonEmpty] = Field(min_length=1)
+    names: Annotated[list[NonEmpty], Field(min_length=1)]
     form: Key  # the form it belongs with, for the message
     note: Text
 
 
-class Form(Strict):
+class Form(Record, kw_only=True):
     id: Key
     name: Text
-    aliases: list[NonEmpty] = Field(min_length=1)
-    variants: list[Variant] = Field(min_length=1)
+    aliases: Annotated[list[NonEmpty], Field(min_length=1)]
+    variants: Annotated[list[Variant], Field(min_length=1)]
     absorption: Text
     stomach: Text
     label_note: Text | None = None  # how its labels give the amount, when that misleads
     sources: Keys
 
 
-class FormsFile(Strict):
-    schema_version: int = Field(ge=1, le=1)
-    forms: list[Form] = Field(min_length=1)
-    label_only: list[LabelOnly] = Field(default_factory=list)
+class FormsFile(Record):
+    schema_version: Annotated[int, Field(ge=1, le=1)]
+    forms: Annotated[list[Form], Field(min_length=1)]
+    label_only: list[LabelOnly] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> FormsFile:
+    def check(self) -> None:
         _unique([f.id for f in self.forms], "form id")
         _unique([v.id for f in self.forms for v in f.variants], "variant id")
         ids = {f.id for f in self.forms}
         for entry in self.label_only:
             if entry.form not in ids:
                 raise ValueError(f"label_only names form {entry.form!r}, which is not in forms")
-        return self
 
 
 # --- warnings ------------------------------------------------------------------------------
 
 
-class Timing(Strict):
+class Timing(Record):
     """Hours between a medicine and magnesium: the medicine this long before, or this long after."""
 
-    medicine_before_h: float = Field(gt=0, le=24)
-    medicine_after_h: float = Field(gt=0, le=24)
+    medicine_before_h: Annotated[float, Field(gt=0, le=24)]
+    medicine_after_h: Annotated[float, Field(gt=0, le=24)]
 
 
-class Item(Strict):
+class Item(Record):
     id: Key
     title: Text
     text: Text
@@ -274,15 +259,15 @@ class Item(Strict):
     timing: Timing | None = None
 
 
-class Section(Strict):
+class Section(Record):
     id: Key
     level: Level
-    aliases: list[NonEmpty] = Field(min_length=1)
+    aliases: Annotated[list[NonEmpty], Field(min_length=1)]
     title: Text
-    items: list[Item] = Field(min_length=1)
+    items: Annotated[list[Item], Field(min_length=1)]
 
 
-class Helpline(Strict):
+class Helpline(Record, kw_only=True):
     id: Key
     number: NonEmpty | None
     name: Text
@@ -291,19 +276,18 @@ class Helpline(Strict):
     sources: Keys
 
 
-class Helplines(Strict):
+class Helplines(Record):
     last_checked: dt.date
     checked_how: Text
-    lines: list[Helpline] = Field(min_length=1)
+    lines: Annotated[list[Helpline], Field(min_length=1)]
 
 
-class GuidanceFile(Strict):
-    schema_version: int = Field(ge=1, le=1)
-    sections: list[Section] = Field(min_length=1)
+class GuidanceFile(Record):
+    schema_version: Annotated[int, Field(ge=1, le=1)]
+    sections: Annotated[list[Section], Field(min_length=1)]
     helplines: Helplines
 
-    @model_validator(mode="after")
-    def _ordered_and_unique(self) -> GuidanceFile:
+    def check(self) -> None:
         _unique([s.id for s in self.sections], "section id")
         _unique([i.id for s in self.sections for i in s.items], "item id")
         _unique([a for s in self.sections for a in s.aliases], "section alias")
@@ -311,7 +295,6 @@ class GuidanceFile(Strict):
         levels = [order.index(s.level) for s in self.sections]
         if levels != sorted(levels):
             raise ValueError("sections must be in order of urgency: urgent, doctor, caution, info")
-        return self
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]

@@ -1,6 +1,6 @@
 """A trial plan's shapes: the arms, the periods, the plan as the diary stores it, and its bounds.
 
-Plain frozen dataclasses (the diary commands never need Pydantic). The bounds and
+Plain records (the diary commands never need Pydantic). The bounds and
 :func:`minimum_p` live here, below both ``models/trial.py`` (which checks data/trial.yaml's
 defaults against them) and ``rules/trial.py`` (which plans and analyses), so neither has to
 import the other: imports point down.
@@ -9,8 +9,9 @@ import the other: imports point down.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import Enum
+
+from mgcheck.record import Record
 
 # Bounds for a plan; they catch typing errors, and keep the exact test to at most 2^12 sign flips.
 MIN_PAIRS, MAX_PAIRS = 2, 12
@@ -49,8 +50,7 @@ class Arm(str, Enum):
     NONE = "none"
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(Record):
     """``start`` and ``end`` are the first and last nights, both included; pairs count from 1."""
 
     start: dt.date
@@ -75,8 +75,7 @@ class PlanStatus(str, Enum):
     FINISHED = "finished"  # its last night has passed
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Record):
     """A trial as the diary keeps it: the periods themselves, never regenerated from the seed.
 
     A night is a night of the evening it starts (as in the diary). A stopped plan covers only

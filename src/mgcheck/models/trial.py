@@ -7,9 +7,11 @@ choice, and ``why`` gives the reasoning (TRIAL_SOURCES.md has the longer version
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Annotated
 
-from mgcheck.models.base import Strict, Text
+from pydantic import Field
+
+from mgcheck.models.base import Text
 from mgcheck.models.guidance import Key
 from mgcheck.models.plan import (
     MAX_PAIRS,
@@ -20,6 +22,7 @@ from mgcheck.models.plan import (
     min_nights_for,
     minimum_p,
 )
+from mgcheck.record import Record, field, fields
 
 POINTS = "{points}"  # where a verdict puts the size of the difference
 
@@ -29,26 +32,24 @@ def _check_sourced(sources: list[str], design_default: bool, what: str) -> None:
         raise ValueError(f"{what}: needs sources, or design_default: true with the reason in 'why'")
 
 
-class Setting(Strict):
-    sources: list[Key] = Field(default_factory=list)
+class Setting(Record, kw_only=True):
+    sources: list[Key] = field(default_factory=list)
     design_default: bool = False  # True: no source gives this number; it is mgcheck's choice
     why: Text
 
-    @model_validator(mode="after")
-    def _sourced(self) -> Setting:
+    def check(self) -> None:
         _check_sourced(self.sources, self.design_default, "a setting")
-        return self
 
 
-class IntSetting(Setting):
-    value: int = Field(strict=True)
+class IntSetting(Setting, kw_only=True):
+    value: Annotated[int, Field(strict=True)]
 
 
-class FloatSetting(Setting):
+class FloatSetting(Setting, kw_only=True):
     value: float
 
 
-class Settings(Strict):
+class Settings(Record):
     period_days: IntSetting
     pairs: IntSetting
     washout_days: IntSetting
@@ -57,8 +58,7 @@ class Settings(Strict):
     confidence: FloatSetting
     alpha: FloatSetting
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Settings:
+    def check(self) -> None:
         period, pairs = self.period_days.value, self.pairs.value
         washout, min_nights = self.washout_days.value, self.min_nights.value
         if not MIN_PERIOD_DAYS <= period <= MAX_PERIOD_DAYS:
@@ -78,20 +78,17 @@ class Settings(Strict):
             raise ValueError("the default number of pairs must be able to reach p <= alpha")
         if min_nights != min_nights_for(period, washout):
             raise ValueError("min_nights must be most of the counted nights (counted // 2 + 1)")
-        return self
 
 
-class Sourced(Strict):
+class Sourced(Record):
     """A sentence for the person, with the sources it rests on (or a design choice said as such)."""
 
     text: Text
-    sources: list[Key] = Field(default_factory=list)
+    sources: list[Key] = field(default_factory=list)
     design_default: bool = False
 
-    @model_validator(mode="after")
-    def _sourced(self) -> Sourced:
+    def check(self) -> None:
         _check_sourced(self.sources, self.design_default, "a text")
-        return self
 
 
 def _placeholders(text: Text, wanted: bool, what: str) -> None:
@@ -103,7 +100,7 @@ def _placeholders(text: Text, wanted: bool, what: str) -> None:
             raise ValueError(f"{what} ({lang}): only {POINTS} may stand in braces")
 
 
-class Verdicts(Strict):
+class Verdicts(Record):
     """The verdict in words; ``lower`` and ``higher`` say the size with {points}."""
 
     too_few_pairs: Text
@@ -111,31 +108,27 @@ class Verdicts(Strict):
     lower: Text
     higher: Text
 
-    @model_validator(mode="after")
-    def _points(self) -> Verdicts:
+    def check(self) -> None:
         _placeholders(self.too_few_pairs, False, "too_few_pairs")
         _placeholders(self.no_clear_difference, False, "no_clear_difference")
         _placeholders(self.lower, True, "lower")
         _placeholders(self.higher, True, "higher")
-        return self
 
 
-class ImportanceWords(Strict):
+class ImportanceWords(Record):
     """The interval against the difference that would matter ({points}, the person's own figure)."""
 
     beyond: Text
     within: Text
     unclear: Text
 
-    @model_validator(mode="after")
-    def _points(self) -> ImportanceWords:
+    def check(self) -> None:
         for name in ("beyond", "within", "unclear"):
             _placeholders(getattr(self, name), True, name)
-        return self
 
 
-class TrialFile(Strict):
-    schema_version: int = Field(ge=1, le=1)
+class TrialFile(Record):
+    schema_version: Annotated[int, Field(ge=1, le=1)]
     settings: Settings
     design: Sourced
     outcome: Sourced
@@ -149,7 +142,7 @@ class TrialFile(Strict):
     slow_onset: Sourced  # what short periods cannot show
 
     def settings_by_name(self) -> dict[str, Setting]:
-        return {name: getattr(self.settings, name) for name in Settings.model_fields}
+        return {name: getattr(self.settings, name) for name in fields(Settings)}
 
     def texts(self) -> dict[str, Sourced]:
         names = (

@@ -9,10 +9,11 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from mgcheck.folding import phrase_key
-from mgcheck.models.base import NonEmpty, Strict, Text
+from mgcheck.models.base import NonEmpty, Text
+from mgcheck.record import Record, field
 from mgcheck.vocab import (
     LEGACY_VALUES,
     Condition,
@@ -43,26 +44,26 @@ def offered(menu: str) -> list[str]:
     return [str(e.value) for e in MENUS[menu] if e.value not in LEGACY_VALUES]
 
 
-class Phrases(Strict):
+class Phrases(Record):
     """Words or phrases in each language; both are accepted whatever language is chosen."""
 
-    da: list[NonEmpty] = Field(default_factory=list)
-    en: list[NonEmpty] = Field(default_factory=list)
+    da: list[NonEmpty] = field(default_factory=list)
+    en: list[NonEmpty] = field(default_factory=list)
 
     def every(self) -> list[str]:
         return [*self.da, *self.en]
 
 
-class AskBack(Phrases):
+class AskBack(Phrases, kw_only=True):
     """Words that point at these options without settling which (or whether): ask back."""
 
     candidates: Annotated[list[NonEmpty], Field(min_length=1)]
 
 
-class Menu(Strict):
+class Menu(Record):
     words: dict[NonEmpty, Phrases]
-    ask_back: list[AskBack] = Field(default_factory=list)
-    not_listed: Phrases = Field(default_factory=Phrases)
+    ask_back: list[AskBack] = field(default_factory=list)
+    not_listed: Phrases = field(default_factory=Phrases)
 
 
 def _keys(phrases: list[str]) -> set[tuple[str, ...]]:
@@ -101,7 +102,7 @@ def _check_menu(name: str, menu: Menu) -> None:
             raise ValueError(f"{name}: {' '.join(key)!r} is both listed and not_listed")
 
 
-class Menus(Strict):
+class Menus(Record):
     sex: Menu
     distress: Menu
     conditions: Menu
@@ -110,14 +111,12 @@ class Menus(Strict):
     look_alikes: Menu
     diet: Menu
 
-    @model_validator(mode="after")
-    def _every_value_worded(self) -> Menus:
+    def check(self) -> None:
         for name in MENUS:
             _check_menu(name, getattr(self, name))
-        return self
 
 
-class Answers(Strict):
+class Answers(Record):
     """Whole answers: yes, no, don't know, and "none of them" for lists."""
 
     yes: Phrases
@@ -125,37 +124,33 @@ class Answers(Strict):
     dont_know: Phrases
     none: Phrases
 
-    @model_validator(mode="after")
-    def _distinct(self) -> Answers:
+    def check(self) -> None:
         yes, no, unknown = (_keys(p.every()) for p in (self.yes, self.no, self.dont_know))
         clash = (yes & no) | (yes & unknown) | (no & unknown)
         if clash:
             raise ValueError(f"answers: {sorted(clash)} mean two different answers")
-        return self
 
 
-class Grammar(Strict):
+class Grammar(Record):
     connectors: Phrases
     fillers: Phrases
     negations: Phrases
     dose_units: list[NonEmpty]
 
 
-class NumberWords(Strict):
+class NumberWords(Record):
     approx: Phrases
     words: dict[str, dict[NonEmpty, Number]]
     range: Phrases
     range_open: Phrases
     range_and: Phrases
 
-    @model_validator(mode="after")
-    def _languages(self) -> NumberWords:
+    def check(self) -> None:
         if set(self.words) != {"da", "en"}:
             raise ValueError("numbers.words: give da and en")
-        return self
 
 
-class Quantity(Strict):
+class Quantity(Record, kw_only=True):
     """The units a number may carry; the first is the default when none is typed."""
 
     ask_unit: bool = False  # a number without a unit is asked about rather than defaulted
@@ -168,7 +163,7 @@ class Quantity(Strict):
         return next(iter(self.units))
 
 
-class LabelWords(Strict):
+class LabelWords(Record):
     elemental: list[NonEmpty]
     as_form: list[NonEmpty]
     of_which: list[NonEmpty]
@@ -202,8 +197,8 @@ def _check_food_groups(groups: dict[str, Phrases]) -> None:
                 raise ValueError(f"food_groups: {' '.join(key)!r} names {owner[key]} and {value}")
 
 
-class WordsFile(Strict):
-    schema_version: int = Field(ge=1, le=1)
+class WordsFile(Record):
+    schema_version: Annotated[int, Field(ge=1, le=1)]
     menus: Menus
     food_groups: dict[NonEmpty, Phrases]
     answers: Answers
@@ -213,10 +208,8 @@ class WordsFile(Strict):
     label: LabelWords
     messages: dict[NonEmpty, Text]
 
-    @model_validator(mode="after")
-    def _messages(self) -> WordsFile:
+    def check(self) -> None:
         _check_food_groups(self.food_groups)
         missing = sorted(MESSAGES - set(self.messages))
         if missing:
             raise ValueError(f"messages: missing {', '.join(missing)}")
-        return self

@@ -114,17 +114,28 @@ def _safe_console_class() -> type[Console]:
             # Before Rich measures the text, so a visible symbol gets its cell.
             return super().render_str(visible(text), **kwargs)
 
+        _rendering = False  # inside a render already: what it yields passes the outer one
+
         def render(
             self, renderable: RenderableType, options: ConsoleOptions | None = None
         ) -> Iterable[Segment]:
+            # Rich renders nested renderables (panels, tables, their cells) by calling render
+            # again; checking every segment at each level cost more than the drawing.
+            if self._rendering:
+                yield from super().render(renderable, options)
+                return
             from mgcheck.safetext import visible
 
-            for segment in super().render(renderable, options):
-                if segment.control is None and segment.text:
-                    clean = visible(segment.text)
-                    if clean is not segment.text:
-                        segment = Segment(clean, segment.style)
-                yield segment
+            self._rendering = True
+            try:
+                for segment in super().render(renderable, options):
+                    if segment.control is None and segment.text:
+                        clean = visible(segment.text)
+                        if clean is not segment.text:
+                            segment = Segment(clean, segment.style)
+                    yield segment
+            finally:
+                self._rendering = False
 
         def on_broken_pipe(self) -> None:
             reader_gone()
@@ -136,7 +147,11 @@ def _safe_console_class() -> type[Console]:
 def stdout_console() -> Console:
     # Rich honours NO_COLOR, TERM=dumb and pipes by itself; highlighting would colour numbers
     # in food names and notes, which are data, not markup.
-    return _safe_console_class()(highlight=False)
+    console = _safe_console_class()(highlight=False)
+    # Measured once: Rich otherwise asks the environment and the terminal for the size at
+    # every print and every wrapped text (over a thousand times for `mgcheck sources`).
+    console.size = console.size
+    return console
 
 
 def protect_typer_help() -> None:

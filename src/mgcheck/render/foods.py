@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich import box
@@ -13,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import Language, _, current, format_number
+from mgcheck.record import Record
 from mgcheck.render.console import stdout_console, write_json
 from mgcheck.rules.foods import CompositionRow, FoodsResult, FoundVia
 from mgcheck.vocab import COMPOSITION_ATTRIBUTION, RankBy
@@ -48,8 +48,7 @@ _DROP_ORDER = ("per_100kcal", "per_100g", "servings", "pct")
 _NUMBER_COLUMNS = ("mg", "per_100g", "per_100kcal", "pct", "servings")
 
 
-@dataclass(frozen=True)
-class _Rows:
+class _Rows(Record):
     """The table's cells, made once; the layout then picks columns and widths for them."""
 
     names: list[Text]

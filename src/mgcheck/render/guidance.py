@@ -254,31 +254,40 @@ def warnings_json(result: WarningsResult) -> None:
 # --- sources ---------------------------------------------------------------------------------
 
 
-def _hanging(console: Console, label: str, indent: int, text: Text) -> None:
-    """``text`` wrapped to the console with every line indented, ``label`` before the first."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(justify="right", no_wrap=True, width=indent - 1)
-    grid.add_column()
-    grid.add_row(Text(label, style="bold"), text)
-    console.print(grid)
+def _hanging(console: Console, label: str, indent: int, text: Text) -> list[Text]:
+    """``text`` wrapped to the console with every line indented, ``label`` before the first.
+
+    Lines of Text, as a two-column grid would draw them (wrapped at the width left, long words
+    cut with an ellipsis), at a fraction of the cost: ``sources`` has 79 of them.
+    """
+    lines = text.wrap(console, max(console.width - indent, 1), justify="left", overflow="ellipsis")
+    blank = " " * indent
+    return [
+        Text.assemble((label.rjust(indent - 1), "bold"), " ", line)
+        if number == 0
+        else Text.assemble(blank, line)
+        for number, line in enumerate(lines)
+    ]
 
 
-def url_line(console: Console, url: str, indent: int = 0, style: str = "cyan") -> None:
+def url_line(url: str, indent: int = 0, style: str = "cyan") -> Text:
     """One of mgcheck's own web addresses on a line of its own, never broken by Rich (the
     terminal wraps it if it must, so it can still be copied whole), and a link a terminal
     that supports them lets you click. Only addresses from mgcheck's data come here: text
-    from outside never gets a link style, and its escape codes are shown, not sent."""
+    from outside never gets a link style, and its escape codes are shown, not sent. Printed
+    with ``no_wrap=True, overflow="ignore", crop=False``."""
     from rich.style import Style
 
     line = Text(" " * indent)
     line.append(url, style=Style.parse(style) + Style(link=url))
-    console.print(line, no_wrap=True, overflow="ignore", crop=False)
+    return line
 
 
 def print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
     lang = current()
     console = stdout_console()
     indent = len(str(max((n for n, _s in sources), default=1))) + 2  # "66. "
+    lines: list[Text] = []  # every line laid out here, then printed at once
     for number, source in sources:
         head = Text()
         head.append(f"[{source.key}] ", style="bold")
@@ -286,16 +295,17 @@ def print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
         if source.year is not None:
             head.append(f" ({source.year})")
         head.append("\n" + source.title)
-        _hanging(console, f"{number}.", indent, head)
+        lines += _hanging(console, f"{number}.", indent, head)
         if source.url:
-            url_line(console, source.url, indent)
+            lines.append(url_line(source.url, indent))
         else:
-            _hanging(console, "", indent, Text(_("no web address"), style="cyan"))
+            lines += _hanging(console, "", indent, Text(_("no web address"), style="cyan"))
         if source.via:
-            _hanging(console, "", indent, Text(_("read via:"), style="dim"))
-            url_line(console, source.via, indent, style="dim")
+            lines += _hanging(console, "", indent, Text(_("read via:"), style="dim"))
+            lines.append(url_line(source.via, indent, style="dim"))
         if source.note:
-            _hanging(console, "", indent, Text(source.note.get(lang), style="dim"))
+            lines += _hanging(console, "", indent, Text(source.note.get(lang), style="dim"))
+    console.print(Group(*lines), no_wrap=True, overflow="ignore", crop=False)
     console.print(
         Text(
             _(

@@ -785,11 +785,9 @@ def report_sections(
     one person's trial: design (3a), interventions (5), outcome (6a), randomisation (8-10),
     blinding (11), methods (12), flow (13), numbers analysed and results (16-18) and limits
     (20). ``escape`` is applied to the one thing the person wrote, the dose."""
-    from dataclasses import replace
-
     t = _t()
     state = outcome.state
-    plan = replace(state.plan, dose=escape(state.plan.dose))
+    plan = state.plan.replace(dose=escape(state.plan.dose))
     facts = {key: text for key, (_label, text) in plan_facts(plan, trial, t).items()}
     sections: list[Section] = [
         (

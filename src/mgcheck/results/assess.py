@@ -7,7 +7,6 @@ answers give the same report, so the JSON is stable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from mgcheck.i18n import Language, Translator, current, translator
@@ -15,6 +14,7 @@ from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text
 from mgcheck.models.guidance import SourceEntry
+from mgcheck.record import Record
 from mgcheck.rules.assess import (
     OLDER_AGE,
     Assessment,
@@ -36,8 +36,7 @@ from mgcheck.vocab import Level, MagnesiumUnit, Standard
 FOOD_SOURCES = ("usda-sr28", "fineli-20")  # the datasets data/foods.yaml is built from
 
 
-@dataclass(frozen=True)
-class FindingOut:
+class FindingOut(Record):
     id: str
     level: Level
     title: str
@@ -45,16 +44,14 @@ class FindingOut:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class FoodOut:
+class FoodOut(Record):
     id: str
     name: str
     serving: str
     mg: float | None  # None for under-18s: the check shows them no amounts
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Record):
     language: Language
     standard: Standard
     standard_short: str
@@ -328,8 +325,7 @@ def build_report(
     )
 
 
-@dataclass(frozen=True)
-class AssessResult:
+class AssessResult(Record):
     """What the command shows: the rules' verdicts, the report in words, and the sources the
     report cites, numbered as ``mgcheck sources`` numbers them."""
 

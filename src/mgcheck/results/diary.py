@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from mgcheck.models.diary import Entry
 from mgcheck.models.plan import Plan
+from mgcheck.record import Record
 from mgcheck.rules.diary import Week, weekly
 
 CHART_NIGHTS = 56  # eight weeks: one column per night fits an 80-column terminal
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(Record):
     entries: tuple[Entry, ...]  # oldest first
     weeks: tuple[Week, ...]  # of the last CHART_NIGHTS nights shown
     plans: tuple[Plan, ...] = ()  # trial plans, to shade their periods

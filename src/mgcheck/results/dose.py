@@ -6,17 +6,15 @@ molar mass), so ``render/dose.py`` only words and draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from mgcheck.models.guidance import Form, FormsFile, LimitsFile, Variant
+from mgcheck.record import Record
 from mgcheck.rules.chemistry import molar_mass
 from mgcheck.rules.dose import Dose, fraction_range, variant_fraction
 from mgcheck.rules.limits import ADULT_AGE, DoseBand, Judgement, dose_band, dose_standard, judge
 from mgcheck.vocab import Standard
 
 
-@dataclass(frozen=True)
-class DoseResult:
+class DoseResult(Record):
     """A dose as judged: the conversion, the verdict against the limits, and its band."""
 
     dose: Dose
@@ -36,15 +34,13 @@ def judged(dose: Dose, limits: LimitsFile, standard: Standard, age: int | None) 
     return DoseResult(dose, judgement, band, limits, years)
 
 
-@dataclass(frozen=True)
-class VariantFigures:
+class VariantFigures(Record):
     variant: Variant
     fraction: float  # the share of magnesium, 0-1
     molar_mass: float | None  # g/mol, where a formula gives one
 
 
-@dataclass(frozen=True)
-class FormFigures:
+class FormFigures(Record):
     form: Form
     low: float  # the lowest and highest share of magnesium over its variants
     high: float

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from mgcheck.models.guidance import (
     GuidanceFile,
     LimitRow,
@@ -11,6 +9,7 @@ from mgcheck.models.guidance import (
     Section,
     StandardData,
 )
+from mgcheck.record import Record
 from mgcheck.rules.guidance import pick_sections
 from mgcheck.rules.limits import (
     ADULT_AGE,
@@ -23,8 +22,7 @@ from mgcheck.rules.limits import (
 from mgcheck.vocab import Standard
 
 
-@dataclass(frozen=True)
-class StandardFigures:
+class StandardFigures(Record):
     """One standard as the limits panel shows it."""
 
     data: StandardData
@@ -33,8 +31,7 @@ class StandardFigures:
     child_limits: tuple[LimitRow, ...]
 
 
-@dataclass(frozen=True)
-class WarningsResult:
+class WarningsResult(Record):
     sections: tuple[Section, ...]
     numbers: dict[str, int]  # each section's place in data/guidance.yaml, as the panels number it
     guidance: GuidanceFile

@@ -8,10 +8,10 @@ A module of its own, so that drawing the diary's chart does not load the word re
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from mgcheck.models.guidance import FormsFile, Variant
 from mgcheck.models.words import WordsFile
+from mgcheck.record import Record
 from mgcheck.rules.dose import (
     Dose,
     FormMatch,
@@ -24,8 +24,7 @@ from mgcheck.rules.dose import (
 from mgcheck.rules.understand import LabelPart, NotUnderstood, read_label_words
 
 
-@dataclass(frozen=True)
-class PartDose:
+class PartDose(Record):
     """One compound of a label, converted: ``match`` is None when the amount is magnesium itself
     (or the form is not known), ``dose`` its elemental magnesium (a range when in doubt)."""
 
@@ -34,8 +33,7 @@ class PartDose:
     dose: Dose
 
 
-@dataclass(frozen=True)
-class LabelDose:
+class LabelDose(Record):
     parts: tuple[PartDose, ...]
 
     @property

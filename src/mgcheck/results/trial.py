@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from mgcheck.i18n import Language
 from mgcheck.models.answers import Answers
@@ -25,6 +24,7 @@ from mgcheck.models.plan import (
     min_nights_for,
 )
 from mgcheck.models.trial import TrialFile
+from mgcheck.record import Record
 from mgcheck.results.assess import FindingOut
 from mgcheck.rules.limits import ADULT_AGE, Judgement, Verdict, dose_standard, judge
 from mgcheck.rules.trial import NightRecord, TrialResult, analyse, plan_schedule
@@ -35,8 +35,7 @@ from mgcheck.vocab import Level, Standard
 INTERACTION_PREFIX = "interaction-"
 
 
-@dataclass(frozen=True)
-class Screen:
+class Screen(Record):
     """What the self-check says about starting magnesium, for a trial."""
 
     findings: tuple[FindingOut, ...]  # the ones to show, most urgent first
@@ -90,8 +89,7 @@ def dose_allowed(judgement: Judgement) -> bool:
     return judgement.verdict not in (Verdict.ABOVE, Verdict.MAYBE_ABOVE)
 
 
-@dataclass(frozen=True)
-class Design:
+class Design(Record):
     start: dt.date
     pairs: int
     period_days: int
@@ -160,8 +158,7 @@ def draw_seed() -> int:
 # --- a plan's state ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NightPlan:
+class NightPlan(Record):
     """What the plan says for one night."""
 
     night: dt.date
@@ -199,8 +196,7 @@ def night_record(entry: Entry, arm: Arm) -> NightRecord:
     return NightRecord(entry.legs, followed)
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(Record):
     """Counts over the planned nights that have passed (before today, and before a stop)."""
 
     passed: int
@@ -211,8 +207,7 @@ class Progress:
     left: int  # planned nights from tonight on (0 once finished or stopped)
 
 
-@dataclass(frozen=True)
-class TrialState:
+class TrialState(Record):
     plan: Plan
     today: dt.date
     status: PlanStatus  # as of today: an active plan past its end is finished
@@ -266,8 +261,7 @@ def state(plan: Plan, entries: Sequence[Entry], today: dt.date) -> TrialState:
     )
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Record):
     """`trial result`: the state, and the analysis once the plan is no longer running."""
 
     state: TrialState

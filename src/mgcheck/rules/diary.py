@@ -12,10 +12,10 @@ import datetime as dt
 import math
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
 
 from mgcheck.models.diary import Entry
+from mgcheck.record import Record
 
 MIN_NIGHTS = 14  # on each side before any verdict
 CONFIDENCE = 0.95
@@ -28,14 +28,12 @@ class Outcome(str, Enum):
     HIGHER = "higher"
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(Record):
     nights: int
     mean: float | None
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Record):
     """``difference`` is second minus first: negative when the second side's legs were better."""
 
     first: Side
@@ -115,8 +113,7 @@ def compare_split(entries: Sequence[Entry], split: dt.date) -> Comparison:
     )
 
 
-@dataclass(frozen=True)
-class Week:
+class Week(Record):
     start: dt.date  # the Monday
     nights: int
     mean_legs: float

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from mgcheck.folding import fold
 from mgcheck.models.guidance import Form, FormsFile, LabelOnly, Variant
+from mgcheck.record import Record
 from mgcheck.rules.chemistry import magnesium_fraction, waters
 
 MAX_AMOUNT_MG = 100_000.0  # 100 g: above any tablet, sachet or spoonful of Epsom salt
@@ -44,8 +44,7 @@ def name_key(text: str) -> str:
 _HYDRATE_KEYS = {name_key(word): n for word, n in HYDRATE_WORDS.items()}
 
 
-@dataclass(frozen=True)
-class FormMatch:
+class FormMatch(Record):
     form: Form
     variants: tuple[Variant, ...]  # more than one: the label does not say which
 
@@ -230,8 +229,7 @@ def combine_doses(parts: list[Dose]) -> Dose:
     )
 
 
-@dataclass(frozen=True)
-class VariantShare:
+class VariantShare(Record):
     variant: Variant
     fraction: float  # mass fraction of magnesium, 0-1
 
@@ -239,8 +237,7 @@ class VariantShare:
 Reading = Literal["label", "elemental", "both", "any_form", "parts"]
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(Record):
     """Elemental magnesium in a dose; low == high unless the label leaves doubt.
 
     ``reading`` says how the label was read: as its form ("label"), as magnesium itself

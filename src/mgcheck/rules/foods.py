@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from mgcheck.folding import fold, phrase_key
 from mgcheck.models.base import Food
+from mgcheck.record import Record
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 
 
@@ -30,8 +30,7 @@ def name_matches(food: Food, query: str) -> bool:
     return any(needle in fold(name) for name in names)
 
 
-@dataclass(frozen=True)
-class FoodsQuery:
+class FoodsQuery(Record):
     """What the user asked for; ``top`` of None or 0 means every match."""
 
     by: RankBy = RankBy.SERVING
@@ -46,8 +45,7 @@ class FoodsQuery:
             raise ValueError("target_mg must be positive and top not negative")
 
 
-@dataclass(frozen=True)
-class FoodRow:
+class FoodRow(Record):
     food: Food
     mg_per_serving: float
     mg_per_100kcal: float | None
@@ -55,8 +53,7 @@ class FoodRow:
     servings_to_target: float | None
 
 
-@dataclass(frozen=True)
-class FoodsResult:
+class FoodsResult(Record):
     query: FoodsQuery
     rows: list[FoodRow]
     matched: int
@@ -137,8 +134,7 @@ def search_composition(
     return (found[:top] if top else found), len(found)
 
 
-@dataclass(frozen=True)
-class FoundVia:
+class FoundVia(Record):
     """A curated food a word named when the full tables did not: its source row there, and
     searches in the tables' own (English) words that find something."""
 

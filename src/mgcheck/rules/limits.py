@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 from mgcheck.models.guidance import LimitRow, LimitsFile, StandardData
+from mgcheck.record import Record
 from mgcheck.vocab import Sex, Standard
 
 ADULT_AGE = 18
 
 
-@dataclass(frozen=True)
-class Intake:
+class Intake(Record):
     standard: Standard
     mg: float
     # True when the person is pregnant or breastfeeding and the standard has no separate value:
@@ -40,8 +39,7 @@ def reference_intake(
     return Intake(data.id, base)
 
 
-@dataclass(frozen=True)
-class AdultIntakes:
+class AdultIntakes(Record):
     """The range of a standard's adult values: IOM splits adults by age, NNR and EFSA do not."""
 
     female: tuple[float, float]
@@ -70,15 +68,13 @@ class Verdict(str, Enum):
     NO_LIMIT = "no_limit"  # the chosen standard sets no limit at this age
 
 
-@dataclass(frozen=True)
-class LimitView:
+class LimitView(Record):
     standard: Standard
     short: str
     mg: float | None
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(Record):
     verdict: Verdict
     chosen: LimitView
     others: tuple[LimitView, ...]
@@ -158,8 +154,7 @@ def dose_standard(limits: LimitsFile, chosen: Standard, age: int) -> Standard:
     return min(rows)[2] if rows else chosen
 
 
-@dataclass(frozen=True)
-class ArticleComparison:
+class ArticleComparison(Record):
     """Where the article's daily amount sits against each standard's adult limit."""
 
     article_mg: float

@@ -26,11 +26,8 @@ import itertools
 import math
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
 
-# The shapes and bounds live in models/plan.py (below this module and models/trial.py); they
-# are re-exported here because the rules are where a reader looks for them.
 from mgcheck.models.plan import MAX_PAIRS as MAX_PAIRS
 from mgcheck.models.plan import MAX_PERIOD_DAYS as MAX_PERIOD_DAYS
 from mgcheck.models.plan import MIN_PAIRS as MIN_PAIRS
@@ -40,6 +37,10 @@ from mgcheck.models.plan import SCORE_MIN as SCORE_MIN
 from mgcheck.models.plan import Arm as Arm
 from mgcheck.models.plan import Period as Period
 from mgcheck.models.plan import minimum_p as minimum_p
+
+# The shapes and bounds live in models/plan.py (below this module and models/trial.py); they
+# are re-exported here because the rules are where a reader looks for them.
+from mgcheck.record import Record
 
 # The conventional levels; data/trial.yaml holds the values the commands use, and a test keeps
 # these defaults equal to them.
@@ -221,8 +222,7 @@ def t_interval(
 # --- analysing a kept diary -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NightRecord:
+class NightRecord(Record):
     """One diary night of the trial: the leg score (0-10) and whether the plan was followed."""
 
     legs: int
@@ -249,8 +249,7 @@ class Importance(str, Enum):
     UNCLEAR = "unclear"
 
 
-@dataclass(frozen=True)
-class PeriodNights:
+class PeriodNights(Record):
     """What the diary holds for one planned period; every tuple lists nights (dates) in order."""
 
     period: Period
@@ -261,8 +260,7 @@ class PeriodNights:
     mean: float | None  # mean leg score over the usable nights
 
 
-@dataclass(frozen=True)
-class PairResult:
+class PairResult(Record):
     """``difference`` is magnesium minus none: negative when the legs were better with magnesium."""
 
     pair: int
@@ -273,8 +271,7 @@ class PairResult:
     none_nights: int
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(Record):
     pairs: tuple[PairResult, ...]
     difference: float  # mean of the pair differences
     low: float
@@ -286,8 +283,7 @@ class Estimate:
     importance: Importance | None  # None when no smallest difference was given
 
 
-@dataclass(frozen=True)
-class Shortfall:
+class Shortfall(Record):
     """A pair side with fewer usable nights than the analysis needs."""
 
     pair: int
@@ -296,15 +292,13 @@ class Shortfall:
     needed: int
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(Record):
     """Why no estimate was made: every pair side that is short of usable nights."""
 
     shortfalls: tuple[Shortfall, ...]
 
 
-@dataclass(frozen=True)
-class Adherence:
+class Adherence(Record):
     """Counts over every planned night, washout nights included (the plan holds on them too).
 
     ``share_followed`` is followed / planned: a missing night counts as not known to be followed.
@@ -318,8 +312,7 @@ class Adherence:
     share_followed: float
 
 
-@dataclass(frozen=True)
-class TrialResult:
+class TrialResult(Record):
     """Exactly one of ``estimate`` and ``refusal`` is set.
 
     ``as_randomised`` is the same analysis with off-plan nights counted in the arm they were

@@ -14,13 +14,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
 
 from mgcheck import folding
 from mgcheck.folding import Token, fold, fold_word, foreign_digits, phrase_key, symbol
 from mgcheck.i18n import Language, format_number
+from mgcheck.record import Record
 from mgcheck.rules.dose import InvalidAmount, name_key, parse_amount, split_parts
 
 if TYPE_CHECKING:
@@ -49,8 +49,7 @@ _PRECEDENCE: tuple[Kind, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(Record):
     kind: Kind
     values: frozenset[str] = frozenset()
 
@@ -126,8 +125,7 @@ class Label(Protocol):
     def en(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class MenuWords:
+class MenuWords(Record):
     """One menu's words and the shared small words, indexed once; see :func:`menu_words`."""
 
     name: MenuName
@@ -161,13 +159,11 @@ def _value_key(value: object) -> str:
     return str(value.value) if isinstance(value, Enum) else str(value)
 
 
-@dataclass(frozen=True)
-class Chosen(Generic[T]):
+class Chosen(Record, Generic[T]):
     value: T
 
 
-@dataclass(frozen=True)
-class Ambiguous(Generic[T]):
+class Ambiguous(Record, Generic[T]):
     """Words that point at several options (or, with ``guess``, a spelling that looks like one).
 
     The prompt asks back naming the candidates; "none of them" must be a possible answer.
@@ -178,8 +174,7 @@ class Ambiguous(Generic[T]):
     guess: bool = False
 
 
-@dataclass(frozen=True)
-class Picked(Generic[T]):
+class Picked(Record, Generic[T]):
     """What a list answer named: the values understood, and what still needs a question."""
 
     values: tuple[T, ...]
@@ -211,8 +206,7 @@ Reason = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class NotUnderstood:
+class NotUnderstood(Record):
     """Why an answer cannot be used, and what the re-ask needs (``hints`` name its messages)."""
 
     text: str
@@ -227,8 +221,7 @@ class NotUnderstood:
     n: int | None = None
 
 
-@dataclass
-class _Scan:
+class _Scan(Record):
     """The pieces of an answer, in order."""
 
     values: list[tuple[frozenset[str], str]]  # what a phrase named, and the phrase as typed
@@ -323,8 +316,7 @@ def _guess(piece: str, index: _Index) -> frozenset[str]:
     return frozenset().union(*(singles[c] for c in close))
 
 
-@dataclass(frozen=True)
-class _Read(Generic[T]):
+class _Read(Record, Generic[T]):
     values: tuple[T, ...]
     ambiguous: tuple[Ambiguous[T], ...]
     unknown: tuple[str, ...]
@@ -515,8 +507,7 @@ def read_yes_no_unknown(text: str, words: WordsFile) -> bool | NotUnderstood | N
 # --- numbers ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Expect:
+class Expect(Record):
     """What a question asks for: bounds, whole or not, and the quantity (words.yaml) for units."""
 
     low: float
@@ -538,14 +529,12 @@ class Expect:
         return float(round(middle)) if self.whole or middle >= 10 else round(middle, 1)
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(Record):
     value: float
     unit: str | None = None  # the quantity's unit key (mmol/L, ug/L, %), typed or the default
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(Record):
     """ "2-3", "2 til 3": the prompt may ask which, or take the middle and say so."""
 
     low: float
@@ -557,8 +546,7 @@ class Range:
         return (self.low + self.high) / 2
 
 
-@dataclass(frozen=True)
-class NeedsUnit:
+class NeedsUnit(Record):
     """A value whose unit matters and was not typed: ask, offering ``default`` on Enter."""
 
     value: float
@@ -566,8 +554,7 @@ class NeedsUnit:
     units: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Unknown:
+class Unknown(Record):
     """The person does not know (a lab value, whether a label's mg is magnesium itself)."""
 
 
@@ -816,8 +803,7 @@ LabelAmount = Literal["elemental", "compound", "unknown"]
 Why = Literal["marked", "magnesium_only", "as_form", "of_which", "form_named", "unsure"]
 
 
-@dataclass(frozen=True)
-class LabelPart:
+class LabelPart(Record):
     """One compound of a label: its form as printed (None: only "magnesium") and its amount."""
 
     form: str | None
@@ -827,8 +813,7 @@ class LabelPart:
     why: Why
 
 
-@dataclass(frozen=True)
-class LabelReading:
+class LabelReading(Record):
     parts: tuple[LabelPart, ...]
 
 

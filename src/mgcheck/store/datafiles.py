@@ -1,15 +1,14 @@
-"""Reading YAML data files into validated models, with one-line errors instead of tracebacks."""
+"""Reading YAML data files into checked records, with one-line errors instead of tracebacks."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models.base import FoodTable
+from mgcheck.record import Record
 from mgcheck.store.textfile import MB, decode_text, display_name, read_file
 from mgcheck.store.validation import validate
 
@@ -153,9 +152,7 @@ def load_findings(
                         guidance=GUIDANCE_FILE.name,
                     )
                 )
-            finding = finding.model_copy(
-                update={"title": item.title, "text": item.text, "sources": list(item.sources)}
-            )
+            finding = finding.replace(title=item.title, text=item.text, sources=list(item.sources))
         resolved.append(finding)
     ids = [f.id for f in resolved]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -218,7 +215,7 @@ def load_trial(known: set[str]) -> TrialFile:
     return trial
 
 
-def compile_data() -> dict[str, BaseModel]:
+def compile_data() -> dict[str, Record]:
     """Every data file read from its YAML and fully validated, as the snapshot stores it.
 
     ``scripts/snapshot.py`` writes this to ``data/compiled/``; a test compares the two.
@@ -226,9 +223,7 @@ def compile_data() -> dict[str, BaseModel]:
     from mgcheck.models.assess_data import FindingsFile
 
     data = load_assess_data()
-    findings = FindingsFile.model_construct(
-        schema_version=2, findings=data.findings, phrases=data.phrases
-    )
+    findings = FindingsFile(schema_version=2, findings=data.findings, phrases=data.phrases)
     return {
         "sources": data.sources,
         "limits": data.limits,

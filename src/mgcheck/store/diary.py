@@ -686,9 +686,7 @@ def check_plan(plan: Plan) -> None:
 
 
 def replace_id(plan: Plan, plan_id: int) -> Plan:
-    from dataclasses import replace
-
-    return replace(plan, id=plan_id)
+    return plan.replace(id=plan_id)
 
 
 def _same_plan(a: Plan, b: Plan) -> bool:
@@ -704,13 +702,11 @@ def settle_followed(
     cannot be so). With ``derive``, a missing ``followed`` is worked out from the magnesium
     taken (a magnesium night with magnesium counts as followed); with ``keep``, a stored one
     that still fits is kept and one that no longer does is worked out again."""
-    from dataclasses import replace
-
     period = next((p for plan in plans if (p := plan.period_of(entry.night)) is not None), None)
     if period is None:
         if entry.followed is not None and not keep:
             raise PlanMismatch(entry.night, "no_plan")
-        return replace(entry, followed=None) if entry.followed is not None else entry
+        return entry.replace(followed=None) if entry.followed is not None else entry
     took = entry.magnesium_mg > 0
     if entry.followed is not None and followed_is_consistent(
         period.arm, entry.magnesium_mg, entry.followed
@@ -720,7 +716,7 @@ def settle_followed(
         raise PlanMismatch(entry.night, "contradicts")
     if not derive and not keep:
         raise PlanMismatch(entry.night, "needs_followed")
-    return replace(entry, followed=took is (period.arm is Arm.MAGNESIUM))
+    return entry.replace(followed=took is (period.arm is Arm.MAGNESIUM))
 
 
 def _check_file(path: Path) -> None:

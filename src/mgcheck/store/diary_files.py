@@ -27,7 +27,6 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from mgcheck.envelope import schema_name
@@ -35,6 +34,7 @@ from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, entry_dict, parse_night
 from mgcheck.models.plan import Arm, Period, Plan, PlanStatus
+from mgcheck.record import Record
 from mgcheck.safetext import dumps, shown
 from mgcheck.store.textfile import MB, decode_text
 
@@ -85,8 +85,7 @@ def _note_from_cell(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _FORMULA.match(cell[1:]) else cell
 
 
-@dataclass(frozen=True)
-class Export:
+class Export(Record):
     """What an export file holds."""
 
     entries: list[Entry]

@@ -4,11 +4,10 @@ The YAML files in ``data/`` are the source a clinician edits. ``scripts/snapshot
 through the validating loaders of :mod:`mgcheck.store.datafiles` (every field checked, every
 citation resolved, the findings merged with their guidance words) and writes what it got as
 compact JSON in ``data/compiled/``; a test fails when that copy is stale. Here the JSON is turned
-back into the same model classes with ``model_construct``, which skips validation: it was done
-when the snapshot was written. The model classes are built with ``defer_build``, so Pydantic
-compiles a validator only for a model that really validates something (a user's file).
+back into the records of ``models/`` (:mod:`mgcheck.record`) without checking it again: that
+was done when the snapshot was written, and no Pydantic model is built at run time.
 
-This is the one place every command gets mgcheck's data from; a new data file is a model in
+This is the one place every command gets mgcheck's data from; a new data file is a record in
 ``models/``, a validating loader in ``store/datafiles.py`` and a reader here.
 """
 
@@ -16,16 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import types
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, cast, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
+
+from mgcheck.record import Record, plain
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from mgcheck.models.assess_data import AssessData, DietFile, FindingText, Phrase, QuestionsFile
     from mgcheck.models.base import FoodTable
     from mgcheck.models.guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
@@ -47,7 +47,7 @@ NAMES = (
     "words",
 )
 
-M = TypeVar("M", bound="BaseModel")
+R = TypeVar("R", bound=Record)
 
 
 def _read(name: str) -> Any:
@@ -62,7 +62,7 @@ def raw(name: str) -> Any:
 
 
 def build(kind: Any, value: Any) -> Any:
-    """``value`` (plain JSON) as the type ``kind`` names: models, enums, dates, containers."""
+    """``value`` (plain JSON) as the type ``kind`` names: records, enums, dates, containers."""
     return _converter(kind)(value)
 
 
@@ -78,7 +78,7 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
     args = get_args(kind)
     if origin is None:
         if isinstance(kind, type):
-            if hasattr(kind, "model_fields"):
+            if issubclass(kind, Record):
                 return lambda value: construct(kind, value)
             if issubclass(kind, Enum):
                 return kind
@@ -109,33 +109,31 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
 
 
 @cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    return tuple(
-        (name, _converter(cast(Any, info.annotation))) for name, info in model.model_fields.items()
-    )
+def _fields(record: type[Record]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field with its converter, from the record's annotations (strings until here)."""
+    hints: dict[str, Any] = {}
+    for klass in reversed(record.__mro__):
+        for name, text in vars(klass).get("__annotations__", {}).items():
+            hints[name] = _evaluate(text, klass.__module__)
+    return tuple((name, _converter(hints[name])) for name in record._fields)
 
 
-def construct(model: type[M], value: dict[str, Any]) -> M:
-    """A model instance from its own JSON dump, without validating it again.
-
-    What ``model_construct`` does, minus its work for defaults and aliases: a dump holds every
-    field under its own name (a test checks the result equals the validated model).
-    """
-    fields = {name: convert(value[name]) for name, convert in _fields(model)}
-    instance = model.__new__(model)
-    _set(instance, "__dict__", fields)
-    _set(instance, "__pydantic_fields_set__", set(fields))
-    _set(instance, "__pydantic_extra__", None)
-    _set(instance, "__pydantic_private__", None)
-    return instance
+@cache
+def _evaluate(annotation: str, module: str) -> Any:
+    """One annotation's type, as ``typing.get_type_hints`` would give it (with its
+    ``Annotated`` parts), evaluated once per text and module: many fields share one."""
+    return eval(annotation, sys.modules[module].__dict__)
 
 
-_set = object.__setattr__
+def construct(record: type[R], value: dict[str, Any]) -> R:
+    """A record from its own JSON dump, without checking it again: a dump holds every field
+    under its own name (a test checks the result equals the validated data)."""
+    return record._make([convert(value[name]) for name, convert in _fields(record)])
 
 
-def dump(model: BaseModel) -> str:
-    """What the snapshot holds for one validated model: compact, stable JSON."""
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+def dump(record: Record) -> str:
+    """What the snapshot holds for one checked record: compact, stable JSON."""
+    return json.dumps(plain(record), ensure_ascii=False, separators=(",", ":"))
 
 
 @cache

@@ -7,7 +7,6 @@ naming the item by its id (``food 'x': field 'name': Field required (and 6 more 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,10 +14,11 @@ from pydantic import BaseModel, ValidationError
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.record import Record
 from mgcheck.safetext import shown
 from mgcheck.store.textfile import display_name
 
-M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R", bound=Record)
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
@@ -41,8 +41,7 @@ def _message(error: Any) -> str:
     return shown(message.removeprefix("Value error, "), limit=200)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One problem of an answers file as data: where, Pydantic's error type, what the field
     allows (read from the model, so the words can name the range) and what the file has."""
 
@@ -73,8 +72,6 @@ class InvalidAnswers(MgcheckError):
 def _field(model: Any, loc: tuple[int | str, ...]) -> Any:
     """The FieldInfo that ``loc`` ends at in ``model`` (None when it is not a field)."""
     import typing
-
-    from pydantic import BaseModel
 
     info = None
     for part in loc:
@@ -174,20 +171,23 @@ def _describe(loc: tuple[int | str, ...], raw: Any, list_key: str, noun: str) ->
     return ": ".join(parts)
 
 
-def validate(model: type[M], raw: Any, path: Path, list_key: str, noun: str) -> M:
-    """Validate ``raw``; on failure name the file, the list item (``noun`` + id) and the field."""
+def validate(record: type[R], raw: Any, path: Path, list_key: str, noun: str) -> R:
+    """Check ``raw`` as ``record`` (its validator, :mod:`mgcheck.store.checked`); on failure
+    name the file, the list item (``noun`` + id) and the field."""
+    from mgcheck.store.checked import checked, validator
+
     if not isinstance(raw, dict):
         raise MgcheckError(
             _("{file}: expected a mapping at the top level").format(file=display_name(path))
         )
     try:
-        return model.model_validate(raw)
+        return checked(record, raw)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         first = errors[0]
         where = _describe(tuple(first["loc"]), raw, list_key, noun)
         raise InvalidData(
-            display_name(path), where, problems(exc, model)[0], len(errors) - 1
+            display_name(path), where, problems(exc, validator(record))[0], len(errors) - 1
         ) from exc
 
 

@@ -1,0 +1,198 @@
+"""The self-check's medicine: answers in, findings and figures out. Pure; no words, no I/O.
+
+Which findings apply and the values they need are decided here; their words live in
+data/findings.yaml (the triage table) and are filled in by results/assess.py. Every threshold is
+in data/limits.yaml. Red flags are decided first and are never lowered by a later rule; when
+magnesium must stop, nothing that would encourage taking it is shown (WITHHELD_WHEN_MUST_STOP).
+
+One module per concern, each a ``findings`` function over the :class:`Facts` worked out once:
+``red_flags``, ``blood`` (blood magnesium), ``dose``, ``conditions``, ``legs`` (and iron),
+``medicines`` (and the risk of being low), ``advice``; ``supplement`` reads the label as
+elemental magnesium, ``hits`` holds what a rule raises. This module assembles them and is the
+public face: import from ``mgcheck.rules.assess``.
+"""
+
+from __future__ import annotations
+
+from mgcheck.models.answers import Answers
+from mgcheck.models.assess_data import AssessData
+from mgcheck.models.base import Food
+from mgcheck.models.guidance import LimitsFile
+from mgcheck.record import Record
+from mgcheck.rules.assess import advice, blood, conditions, dose, legs, medicines, red_flags
+from mgcheck.rules.assess.advice import DietEstimate, portion_mg, suggested_foods
+from mgcheck.rules.assess.facts import (
+    OLDER_AGE,
+    OVERDOSE_SIGNS,
+    Facts,
+    LabRange,
+    Pattern,
+    facts,
+    lab_range,
+    legs_pattern,
+    magnesium_mmol_per_l,
+    symptoms,
+    taking_magnesium,
+)
+from mgcheck.rules.assess.hits import (
+    HelpLines,
+    Hit,
+    Names,
+    Num,
+    Others,
+    Param,
+    Phrases,
+    Span,
+)
+from mgcheck.rules.assess.legs import SIGNIFICANT_DAYS
+from mgcheck.rules.assess.red_flags import DANGER_SIGNS
+from mgcheck.rules.assess.supplement import UNKNOWN_FORM_WORDS, form_problem, supplement_dose
+from mgcheck.rules.dose import Dose
+from mgcheck.rules.limits import Judgement, judge, reference_intake
+from mgcheck.vocab import Level, Standard
+
+__all__ = [
+    "DANGER_SIGNS",
+    "OLDER_AGE",
+    "OVERDOSE_SIGNS",
+    "UNKNOWN_FORM_WORDS",
+    "WITHHELD_ABOVE_LIMIT",
+    "WITHHELD_WHEN_MUST_STOP",
+    "Assessment",
+    "DietEstimate",
+    "Facts",
+    "HelpLines",
+    "Hit",
+    "LabRange",
+    "Names",
+    "Num",
+    "Others",
+    "Param",
+    "Pattern",
+    "Phrases",
+    "Span",
+    "assess",
+    "data_level",
+    "form_problem",
+    "hit_level",
+    "lab_range",
+    "legs_pattern",
+    "magnesium_mmol_per_l",
+    "portion_mg",
+    "suggested_foods",
+    "supplement_dose",
+    "symptoms",
+    "taking_magnesium",
+    "triage_values",
+]
+
+# When magnesium must stop, these would encourage taking it or reassure beside a danger sign.
+WITHHELD_WHEN_MUST_STOP = (
+    "deficiency-risk",
+    "diet-low",
+    "diet-adequate",
+    "dose-within-limit",
+    "only-if-low",
+    "side-effects-lower-dose",
+)
+# Above the limit, nothing should suggest getting more magnesium.
+WITHHELD_ABOVE_LIMIT = ("deficiency-risk", "diet-low", "diet-adequate")
+
+
+class Assessment(Record):
+    """What the rules conclude. Amounts are None for under-18s: the check shows none to them."""
+
+    hits: tuple[Hit, ...]
+    level: Level
+    standard: Standard
+    adult: bool
+    need_mg: float | None
+    need_has_no_pregnancy_value: bool
+    upper_limit_mg: float | None
+    dose: Dose | None
+    judgement: Judgement | None
+    diet: DietEstimate | None
+    pattern: Pattern | None
+    must_stop: bool
+    suggested_foods: tuple[Food, ...]
+
+
+def hit_level(data: AssessData, hit: Hit) -> Level:
+    return hit.level or data_level(data, hit.id)
+
+
+def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR) -> Assessment:
+    f = facts(answers, data, standard)
+    std = data.limits.standard(standard)
+    intake = reference_intake(
+        std, answers.age, answers.sex, answers.pregnant, answers.breastfeeding
+    )
+    diet: DietEstimate | None = None
+    if answers.diet is not None:
+        portions = portion_mg(data)
+        by_group = {group: getattr(answers.diet, group) * mg for group, mg in portions.items()}
+        diet = DietEstimate(sum(by_group.values()), by_group, portions)
+    need = intake.mg if intake is not None else None
+    hits = [
+        *red_flags.findings(f),
+        *blood.findings(f),
+        *dose.findings(f),
+        *conditions.findings(f),
+        *legs.findings(f),
+        *legs.iron_findings(f),
+        *medicines.findings(f),
+        *medicines.risk_findings(f),
+        *advice.findings(f, diet, need),
+    ]
+    must_stop = f.must_stop
+    if must_stop:
+        hits = [h for h in hits if h.id not in WITHHELD_WHEN_MUST_STOP]
+    elif f.above_limit:
+        hits = [h for h in hits if h.id not in WITHHELD_ABOVE_LIMIT]
+    order = {finding.id: n for n, finding in enumerate(data.findings)}
+    levels = list(Level)
+    hits.sort(key=lambda hit: (levels.index(hit_level(data, hit)), order[hit.id]))
+    level = hit_level(data, hits[0]) if hits else Level.INFO
+    upper = judge(data.limits, standard, answers.age, 0, 0).chosen.mg
+    # Foods are withheld when magnesium must stop, and with kidney disease: many of the richest
+    # foods are also rich in potassium and phosphate, which kidney patients are often told to
+    # limit. That is general clinical knowledge, not in ../shared/reference/ ([U]), so mgcheck
+    # only holds back the suggestion and states nothing about it.
+    # Beside "get help now" a list of foods is noise, so urgent reports have none either.
+    quiet = must_stop or f.kidney or f.above_limit or level is Level.URGENT
+    foods = () if quiet else suggested_foods(data)
+    adult = f.adult
+    return Assessment(
+        hits=tuple(hits),
+        level=level,
+        standard=standard,
+        adult=adult,
+        need_mg=need if adult else None,
+        need_has_no_pregnancy_value=bool(intake and intake.no_separate_pregnancy_value),
+        upper_limit_mg=upper if adult else None,
+        dose=f.dose if adult else None,
+        judgement=f.judgement if adult else None,
+        diet=diet if adult else None,
+        pattern=f.pattern,
+        must_stop=must_stop,
+        suggested_foods=foods,
+    )
+
+
+def data_level(data: AssessData, finding_id: str) -> Level:
+    return next(f.level for f in data.findings if f.id == finding_id)
+
+
+def triage_values(limits: LimitsFile) -> dict[str, Num]:
+    """The thresholds the triage table's `when` texts name, from data/limits.yaml."""
+    bands, iron, critical = limits.dose_bands, limits.iron, limits.lab_critical
+    return {
+        "critical_low": Num(critical.low, 2),
+        "critical_high": Num(critical.high, 2),
+        "far": Num(bands.far_above_mg),
+        "toxic": Num(bands.toxic_mg),
+        "ferritin": Num(iron.ferritin_ug_per_l),
+        "ferritin_upper": Num(iron.ferritin_iv_upper_ug_per_l),
+        "tsat": Num(iron.tsat_pct),
+        "days": Num(SIGNIFICANT_DAYS),
+    }
