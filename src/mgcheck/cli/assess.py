@@ -104,7 +104,6 @@ def assess(
     if answers_file is None:
         answers = _interview(data)
     else:
-        from mgcheck.cli import messages
         from mgcheck.rules.assess import form_problem
         from mgcheck.store.answers import load_answers
         from mgcheck.store.validation import InvalidAnswers
@@ -112,9 +111,13 @@ def assess(
         try:
             name, answers = load_answers(answers_file)
         except InvalidAnswers as exc:
+            from mgcheck.cli import messages
+
             raise MgcheckError(messages.invalid_answers(exc, context().t)) from None
         problem = form_problem(answers, data)
         if problem is not None:
+            from mgcheck.cli import messages
+
             raise MgcheckError(messages.form_in_answers(problem, name, context().t))
     from mgcheck.results.assess import evaluate
 

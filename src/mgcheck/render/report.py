@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -252,6 +251,8 @@ def text(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.da
 
 def html_page(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> str:
     sections = _document(report, sources, date)
+    import html  # only a report saved as .html needs it
+
     title = html.escape(sections[0][0])
     body: list[str] = []
     for index, (heading, paragraphs) in enumerate(sections):

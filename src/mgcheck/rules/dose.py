@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Literal
 
@@ -126,6 +125,8 @@ def resolve_form(forms: FormsFile, query: str) -> FormMatch:
                 if key.endswith(alias) and key[: -len(alias)] in _HYDRATE_KEYS:
                     return _by_water(form, _HYDRATE_KEYS[key[: -len(alias)]])
     every = {alias: form for form in forms.forms for alias in _form_keys(form)}
+    import difflib  # only an unknown name needs suggestions
+
     close = difflib.get_close_matches(key, list(every), n=6, cutoff=0.6)
     suggestions: list[Form] = []
     for alias in close:

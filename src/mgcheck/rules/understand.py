@@ -11,7 +11,6 @@ several options, a misspelling that looks like one, or a negation left over is a
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
@@ -312,6 +311,8 @@ def _guess(piece: str, index: _Index) -> frozenset[str]:
     if " " in piece or len(key) < 5 or not key.isalpha():
         return frozenset()
     singles = {word: values for word, values in index.single_words().items() if len(word) >= 5}
+    import difflib  # only an unknown name needs suggestions
+
     close = difflib.get_close_matches(key, list(singles), n=3, cutoff=0.85)
     return frozenset().union(*(singles[c] for c in close))
 
