@@ -8,6 +8,7 @@ docs/warnings.svg, in English, 100 columns wide.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -45,6 +46,11 @@ def main() -> int:
     from mgcheck.render.example import example_yaml
 
     set_language("en")
+    # The report's last line shows how to run mgcheck again; shown as a reader would type it
+    # (`mgcheck`, found on the PATH), not as this script was started.
+    program = Path(sys.executable).parent / "mgcheck"
+    sys.argv[0] = str(program)
+    os.environ["PATH"] = f"{program.parent}{os.pathsep}{os.environ.get('PATH', '')}"
     DOCS.mkdir(exist_ok=True)
     example = example_yaml()
     paths = [
