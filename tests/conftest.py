@@ -6,6 +6,7 @@ Typer reads colour variables when it first imports them.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from collections.abc import Callable, Iterator
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from typer.testing import Result
+
     from mgcheck.i18n import Language
     from mgcheck.results.assess import Report
     from mgcheck.rules.assess import Assessment
@@ -77,3 +80,33 @@ def evaluate() -> Callable[..., tuple[Assessment, Report]]:
         return result.assessment, result.report
 
     return evaluate
+
+
+class Cli:
+    """mgcheck run in-process as a user would type it: Typer's CliRunner on the real app, with
+    exceptions left to propagate so a crash fails the test with its traceback. It holds no
+    environment (CliRunner reads os.environ when it invokes), so one serves the whole session."""
+
+    def run(
+        self, *args: str, env: dict[str, str] | None = None, input: str | None = None
+    ) -> Result:
+        from typer.testing import CliRunner
+
+        from mgcheck.cli.app import app
+
+        return CliRunner().invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+
+    def json(self, *args: str) -> dict[str, Any]:
+        """``run(*args, "--json")``, which must exit 0; its stdout parsed as a JSON object."""
+        result = self.run(*args, "--json")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert isinstance(data, dict)
+        return data
+
+
+@pytest.fixture(scope="session")
+def cli() -> Cli:
+    """The CLI run in-process, as a user would type it: ``cli.run(...)``, ``cli.json(...)``.
+    Session-scoped, so Hypothesis tests and module fixtures can use it too."""
+    return Cli()

@@ -6,12 +6,15 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
-from helpers import run
 
 from mgcheck.models.answers import Answers
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 GOOD = """\
 age: 52
@@ -44,8 +47,8 @@ def flat(text: str) -> str:
     return " ".join(text.replace("│", " ").split())
 
 
-def test_answers_file_gives_a_report(tmp_path: Path) -> None:
-    result = run("assess", "--answers", write(tmp_path, GOOD))
+def test_answers_file_gives_a_report(cli: Cli, tmp_path: Path) -> None:
+    result = cli.run("assess", "--answers", write(tmp_path, GOOD))
     assert result.exit_code == 0, result.output
     out = flat(result.stdout)
     assert out.startswith("This is not a diagnosis.")
@@ -54,10 +57,10 @@ def test_answers_file_gives_a_report(tmp_path: Path) -> None:
     assert "Levothyroxine" in out
 
 
-def test_json_shape_and_determinism(tmp_path: Path) -> None:
+def test_json_shape_and_determinism(cli: Cli, tmp_path: Path) -> None:
     path = write(tmp_path, GOOD)
-    first = run("assess", "--answers", path, "--json")
-    second = run("assess", "--answers", path, "--json")
+    first = cli.run("assess", "--answers", path, "--json")
+    second = cli.run("assess", "--answers", path, "--json")
     assert first.exit_code == 0
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
@@ -78,15 +81,15 @@ def test_json_shape_and_determinism(tmp_path: Path) -> None:
     assert data["legs_pattern"] == "fits"
 
 
-def test_json_from_standard_input(tmp_path: Path) -> None:
+def test_json_from_standard_input(cli: Cli, tmp_path: Path) -> None:
     document = json.dumps(yaml.safe_load(GOOD))
-    result = run("assess", "--answers", "-", "--json", input=document)
+    result = cli.run("assess", "--answers", "-", "--json", input=document)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["level"] == "doctor"
 
 
-def test_danish_report(tmp_path: Path) -> None:
-    result = run("assess", "--answers", write(tmp_path, GOOD), "--lang", "da")
+def test_danish_report(cli: Cli, tmp_path: Path) -> None:
+    result = cli.run("assess", "--answers", write(tmp_path, GOOD), "--lang", "da")
     out = flat(result.stdout)
     assert out.startswith("Dette er ikke en diagnose.")
     assert "Tal med en læge" in out
@@ -134,9 +137,11 @@ def test_danish_report(tmp_path: Path) -> None:
         ("- 1\n- 2\n", ["answers.yaml: expected keys such as age and sex at the top level"]),
     ],
 )
-def test_bad_answers_one_line_per_problem(tmp_path: Path, text: str, expected: list[str]) -> None:
+def test_bad_answers_one_line_per_problem(
+    cli: Cli, tmp_path: Path, text: str, expected: list[str]
+) -> None:
     path = write(tmp_path, text)
-    result = run("assess", "--answers", path)
+    result = cli.run("assess", "--answers", path)
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -149,47 +154,47 @@ def test_bad_answers_one_line_per_problem(tmp_path: Path, text: str, expected: l
 @pytest.mark.parametrize(
     "garbage", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\xff\xfe\x00a\x00g\x00e", b"\x00" * 64]
 )
-def test_binary_garbage(tmp_path: Path, garbage: bytes) -> None:
-    result = run("assess", "--answers", write(tmp_path, garbage))
+def test_binary_garbage(cli: Cli, tmp_path: Path, garbage: bytes) -> None:
+    result = cli.run("assess", "--answers", write(tmp_path, garbage))
     assert result.exit_code == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "text file" in result.stderr
 
 
-def test_missing_file(tmp_path: Path) -> None:
-    result = run("assess", "--answers", str(tmp_path / "nope.yaml"))
+def test_missing_file(cli: Cli, tmp_path: Path) -> None:
+    result = cli.run("assess", "--answers", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2
     assert "cannot read the file" in result.stderr
 
 
-def test_example_is_a_valid_answers_file_in_both_languages() -> None:
+def test_example_is_a_valid_answers_file_in_both_languages(cli: Cli) -> None:
     for lang, words in (("en", "whole years"), ("da", "hele år")):
-        result = run("assess", "--example", "--lang", lang)
+        result = cli.run("assess", "--example", "--lang", lang)
         assert result.exit_code == 0
         assert words in result.stdout
         Answers.model_validate(yaml.safe_load(result.stdout))
 
 
-def test_schema() -> None:
-    result = run("assess", "--schema")
+def test_schema(cli: Cli) -> None:
+    result = cli.run("assess", "--schema")
     schema = json.loads(result.stdout)
     assert schema["title"] == "Answers"
     assert set(schema["required"]) == {"age", "sex"}
     assert schema["additionalProperties"] is False
 
 
-def test_without_a_terminal_and_without_answers() -> None:
-    result = run("assess", input="")
+def test_without_a_terminal_and_without_answers(cli: Cli) -> None:
+    result = cli.run("assess", input="")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "--answers FILE" in result.stderr
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".txt", ".json"])
-def test_output_files(tmp_path: Path, suffix: str) -> None:
+def test_output_files(cli: Cli, tmp_path: Path, suffix: str) -> None:
     target = tmp_path / f"report{suffix}"
-    result = run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
+    result = cli.run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
     assert result.exit_code == 0, result.output
     content = target.read_text(encoding="utf-8")
     assert "ferritin" in content.lower()
@@ -206,33 +211,37 @@ def test_output_files(tmp_path: Path, suffix: str) -> None:
         assert "<script" not in content
 
 
-def test_output_html_escapes_answers(tmp_path: Path) -> None:
+def test_output_html_escapes_answers(cli: Cli, tmp_path: Path) -> None:
     answers = GOOD.replace("form: magnesiumcitrat", "form: unknown")
     target = tmp_path / "r.html"
-    run("assess", "--answers", write(tmp_path, answers), "--output", str(target))
+    cli.run("assess", "--answers", write(tmp_path, answers), "--output", str(target))
     assert "<unknown" not in target.read_text(encoding="utf-8")
 
 
-def test_output_with_an_unknown_format_is_refused_before_anything(tmp_path: Path) -> None:
-    result = run("assess", "--answers", write(tmp_path, GOOD), "--output", str(tmp_path / "r.pdf"))
+def test_output_with_an_unknown_format_is_refused_before_anything(cli: Cli, tmp_path: Path) -> None:
+    result = cli.run(
+        "assess", "--answers", write(tmp_path, GOOD), "--output", str(tmp_path / "r.pdf")
+    )
     assert result.exit_code == 2
     assert not (tmp_path / "r.pdf").exists()
 
 
-def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_file(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken)
     target = tmp_path / "report.md"
-    result = run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
+    result = cli.run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
     assert result.exit_code == 2
     assert "No space left on device" in result.stderr
     assert list(tmp_path.iterdir()) == [tmp_path / "answers.yaml"]
 
 
 def test_an_existing_report_survives_a_failed_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_args: object, **_kwargs: object) -> None:
         raise OSError(5, "Input/output error")
@@ -240,11 +249,12 @@ def test_an_existing_report_survives_a_failed_write(
     target = tmp_path / "report.md"
     target.write_text("the old report", encoding="utf-8")
     monkeypatch.setattr(os, "fsync", broken)
-    run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
+    cli.run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
     assert target.read_text(encoding="utf-8") == "the old report"
 
 
 def test_a_bad_answers_file_is_refused_in_danish_with_what_each_key_allows(
+    cli: Cli,
     tmp_path: Path,
 ) -> None:
     """Issue 12: no English Pydantic text reaches a Danish user; every range is named."""
@@ -254,7 +264,7 @@ def test_a_bad_answers_file_is_refused_in_danish_with_what_each_key_allows(
         "diet:\n  fish: 2,5\nlabs: {magnesium: {value: 0.8, unit: mmol}}\n",
         encoding="utf-8",
     )
-    result = run("assess", "--answers", str(path), "--lang", "da")
+    result = cli.run("assess", "--answers", str(path), "--lang", "da")
     assert result.exit_code == 2
     lines = [line.removeprefix(f"mgcheck: {path}: ") for line in result.stderr.splitlines()]
     assert lines == [

@@ -5,28 +5,31 @@ from __future__ import annotations
 import subprocess
 import sys
 from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 import pytest
 import typer
-from helpers import run
 
 from mgcheck.cli.app import app
 
+if TYPE_CHECKING:
+    from conftest import Cli
 
-def test_welcome_without_arguments() -> None:
-    result = run()
+
+def test_welcome_without_arguments(cli: Cli) -> None:
+    result = cli.run()
     assert result.exit_code == 0
     assert "mgcheck foods" in result.stdout
     assert "not a diagnosis" in result.stdout
 
 
-def test_welcome_in_danish() -> None:
-    result = run("--lang", "da")
+def test_welcome_in_danish(cli: Cli) -> None:
+    result = cli.run("--lang", "da")
     assert "ikke en diagnose" in result.stdout
 
 
-def test_version_reads_installed_metadata() -> None:
-    result = run("--version")
+def test_version_reads_installed_metadata(cli: Cli) -> None:
+    result = cli.run("--version")
     assert result.exit_code == 0
     assert result.stdout.strip() == f"mgcheck {version('mgcheck')}"
 
@@ -60,16 +63,18 @@ def test_every_command_and_option_has_help_and_examples() -> None:
     assert checked >= 15  # the diary's subcommands are walked too
 
 
-def test_unknown_command_exits_2() -> None:
-    assert run("nonsense").exit_code == 2
+def test_unknown_command_exits_2(cli: Cli) -> None:
+    assert cli.run("nonsense").exit_code == 2
 
 
-def test_unexpected_error_is_one_line_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_error_is_one_line_without_traceback(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise ValueError("secret health data")
 
     monkeypatch.setattr("mgcheck.store.snapshot.foods", boom)
-    result = run("foods")
+    result = cli.run("foods")
     assert result.exit_code == 1
     assert result.stderr.strip() == (
         "mgcheck: unexpected error (ValueError). Run again with --debug for details."
@@ -77,13 +82,13 @@ def test_unexpected_error_is_one_line_without_traceback(monkeypatch: pytest.Monk
     assert "secret" not in result.output
 
 
-def test_debug_shows_the_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_debug_shows_the_exception(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise ValueError("details")
 
     monkeypatch.setattr("mgcheck.store.snapshot.foods", boom)
     with pytest.raises(ValueError, match="details"):
-        run("--debug", "foods")
+        cli.run("--debug", "foods")
 
 
 HELP_PATHS = [[], ["assess"], ["warnings"], ["dose"], ["foods"], ["sources"], ["schemas"]]
@@ -91,20 +96,20 @@ HELP_PATHS += [["diary"], ["diary", "add"], ["diary", "list"], ["diary", "chart"
 
 
 @pytest.mark.parametrize("path", HELP_PATHS, ids=lambda p: " ".join(p) or "root")
-def test_help_speaks_danish_all_through(path: list[str]) -> None:
+def test_help_speaks_danish_all_through(cli: Cli, path: list[str]) -> None:
     """Issue 12: Typer's vendored Click words too (usage, the help option), no <bool> for a
     flag, numbers as Danish writes them."""
-    out = run(*path, "--help", env={"MGCHECK_LANG": "da"}).stdout
+    out = cli.run(*path, "--help", env={"MGCHECK_LANG": "da"}).stdout
     assert "Brug: mgcheck" in out and "Usage:" not in out
     assert "Vis denne hjælp og afslut." in out and "Show this message" not in out
     assert "<bool>" not in out and "range>" not in out and "<=x" not in out
     assert "[OPTIONS]" not in out
 
 
-def test_help_numbers_follow_the_language() -> None:
-    da = " ".join(run("foods", "--help", env={"MGCHECK_LANG": "da"}).stdout.split())
+def test_help_numbers_follow_the_language(cli: Cli) -> None:
+    da = " ".join(cli.run("foods", "--help", env={"MGCHECK_LANG": "da"}).stdout.split())
     assert "<tal> [1–2.000]" in da and "[standard: 300]" in da and "<heltal> [0 eller mere]" in da
-    en = " ".join(run("foods", "--help", env={"MGCHECK_LANG": "en"}).stdout.split())
+    en = " ".join(cli.run("foods", "--help", env={"MGCHECK_LANG": "en"}).stdout.split())
     assert "<number> [1–2,000]" in en and "[default: 300]" in en and "[0 or more]" in en
 
 
@@ -124,15 +129,15 @@ def test_help_numbers_follow_the_language() -> None:
         (["warnings", "--standard", "dk"], "--standard: brug en af nnr, efsa, iom (ikke dk)"),
     ],
 )
-def test_clicks_own_errors_are_worded_in_danish(args: list[str], danish: str) -> None:
-    result = run(*args, env={"MGCHECK_LANG": "da"})
+def test_clicks_own_errors_are_worded_in_danish(cli: Cli, args: list[str], danish: str) -> None:
+    result = cli.run(*args, env={"MGCHECK_LANG": "da"})
     assert result.exit_code == 2
     flat = " ".join(result.stderr.replace("│", " ").split())
     assert danish in flat
     assert "Invalid value" not in flat and "No such" not in flat and "Usage:" not in flat
 
 
-def test_every_danish_group_name_the_help_offers_is_understood() -> None:
+def test_every_danish_group_name_the_help_offers_is_understood(cli: Cli) -> None:
     from mgcheck.i18n import translator
 
     help_text = translator("da")(
@@ -141,10 +146,10 @@ def test_every_danish_group_name_the_help_offers_is_understood() -> None:
     )
     names = help_text.split(":", 1)[1].split("(")[0].replace(" eller ", ", ").strip(" .")
     for name in [n.strip() for n in names.split(",")]:
-        result = run("foods", "--group", name, "--json", env={"MGCHECK_LANG": "da"})
+        result = cli.run("foods", "--group", name, "--json", env={"MGCHECK_LANG": "da"})
         assert result.exit_code == 0, (name, result.stderr)
     for key in ("nuts_seeds", "whole_grains", "Nødder", "baelgfrugter", "dairy"):
-        assert run("foods", "--group", key, "--json").exit_code == 0, key
-    refused = run("foods", "--group", "sten", env={"MGCHECK_LANG": "da"})
+        assert cli.run("foods", "--group", key, "--json").exit_code == 0, key
+    refused = cli.run("foods", "--group", "sten", env={"MGCHECK_LANG": "da"})
     assert refused.exit_code == 2
     assert "Grupper: nødder, bælgfrugter, fuldkorn" in refused.stderr

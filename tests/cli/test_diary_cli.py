@@ -6,16 +6,19 @@ import datetime as dt
 import json
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from helpers import run, run_json
 
 from mgcheck.models.diary import Entry
 from mgcheck.store.diary import diary_path, open_diary
 
+if TYPE_CHECKING:
+    from conftest import Cli
 
-def add(night: str, legs: int, *extra: str) -> None:
-    result = run("diary", "add", "--date", night, "--legs", str(legs), *extra)
+
+def add(cli: Cli, night: str, legs: int, *extra: str) -> None:
+    result = cli.run("diary", "add", "--date", night, "--legs", str(legs), *extra)
     assert result.exit_code == 0, result.output
 
 
@@ -32,8 +35,8 @@ def fill(nights: int, start: dt.date = dt.date(2026, 9, 1)) -> None:
         )
 
 
-def test_add_with_flags() -> None:
-    result = run(
+def test_add_with_flags(cli: Cli) -> None:
+    result = cli.run(
         "diary",
         "add",
         "--date",
@@ -55,15 +58,15 @@ def test_add_with_flags() -> None:
     assert stored() == [Entry(dt.date(2026, 11, 20), 6, 4, 250.0, "late coffee")]
 
 
-def test_default_night_is_last_night() -> None:
-    run("diary", "add", "--legs", "3")
+def test_default_night_is_last_night(cli: Cli) -> None:
+    cli.run("diary", "add", "--legs", "3")
     assert stored()[0].night == dt.date.today() - dt.timedelta(days=1)
 
 
-def test_form_and_amount_are_converted_like_dose() -> None:
-    add("2026-11-20", 4, "--form", "citrat nonahydrat", "--amount", "400")
+def test_form_and_amount_are_converted_like_dose(cli: Cli) -> None:
+    add(cli, "2026-11-20", 4, "--form", "citrat nonahydrat", "--amount", "400")
     assert stored()[0].magnesium_mg == 47.6  # 400 x 72.915 / 613.25
-    result = run(
+    result = cli.run(
         "diary", "add", "--date", "2026-11-21", "--legs", "4", "--form", "citrat", "--amount", "400"
     )
     # Which citrate the label does not say: the range is kept, never a guess (issue 12).
@@ -72,12 +75,12 @@ def test_form_and_amount_are_converted_like_dose() -> None:
     assert (stored()[1].magnesium_mg, stored()[1].magnesium_mg_high) == (45.3, 64.7)
 
 
-def test_the_same_night_twice_needs_replace_without_a_terminal() -> None:
-    add("2026-11-20", 6)
-    result = run("diary", "add", "--date", "2026-11-20", "--legs", "2")
+def test_the_same_night_twice_needs_replace_without_a_terminal(cli: Cli) -> None:
+    add(cli, "2026-11-20", 6)
+    result = cli.run("diary", "add", "--date", "2026-11-20", "--legs", "2")
     assert result.exit_code == 2
     assert "already has an entry; use --replace" in result.stderr
-    add("2026-11-20", 2, "--replace")
+    add(cli, "2026-11-20", 2, "--replace")
     assert [e.legs for e in stored()] == [2]
 
 
@@ -92,39 +95,39 @@ def test_the_same_night_twice_needs_replace_without_a_terminal() -> None:
         (["--legs", "3", "--note", "x" * 501], "note: at most 500 characters"),
     ],
 )
-def test_add_errors(args: list[str], message: str) -> None:
-    result = run("diary", "add", *args)
+def test_add_errors(cli: Cli, args: list[str], message: str) -> None:
+    result = cli.run("diary", "add", *args)
     assert result.exit_code == 2
     assert message in result.stderr
     assert not diary_path().exists() or stored() == []
 
 
-def test_out_of_range_scores_are_usage_errors() -> None:
-    assert run("diary", "add", "--legs", "11").exit_code == 2
-    assert run("diary", "add", "--legs", "3", "--sleep", "-1").exit_code == 2
+def test_out_of_range_scores_are_usage_errors(cli: Cli) -> None:
+    assert cli.run("diary", "add", "--legs", "11").exit_code == 2
+    assert cli.run("diary", "add", "--legs", "3", "--sleep", "-1").exit_code == 2
 
 
-def test_list_defaults_to_the_last_31_nights_and_json_has_iso_dates() -> None:
+def test_list_defaults_to_the_last_31_nights_and_json_has_iso_dates(cli: Cli) -> None:
     fill(40)
-    data = run_json("diary", "list")
+    data = cli.json("diary", "list")
     assert data["schema"] == "mgcheck.diary.entries"
     assert data["total"] == 40 and len(data["entries"]) == 31
     assert data["entries"][0]["night"] == "2026-09-10"
-    assert len(run_json("diary", "list", "--all")["entries"]) == 40
-    since = run_json("diary", "list", "--since", "2026-10-05", "--until", "2026-10-06")
+    assert len(cli.json("diary", "list", "--all")["entries"]) == 40
+    since = cli.json("diary", "list", "--since", "2026-10-05", "--until", "2026-10-06")
     assert [e["night"] for e in since["entries"]] == ["2026-10-05", "2026-10-06"]
 
 
-def test_reading_an_empty_diary_creates_nothing() -> None:
-    assert "No entries" in run("diary", "list").stdout
-    assert "No entries" in run("diary", "chart").stdout
-    assert run_json("diary", "compare")["outcome"] == "not_enough_nights"
+def test_reading_an_empty_diary_creates_nothing(cli: Cli) -> None:
+    assert "No entries" in cli.run("diary", "list").stdout
+    assert "No entries" in cli.run("diary", "chart").stdout
+    assert cli.json("diary", "compare")["outcome"] == "not_enough_nights"
     assert not diary_path().exists()
 
 
-def test_chart_fits_80_columns_in_danish() -> None:
+def test_chart_fits_80_columns_in_danish(cli: Cli) -> None:
     fill(70)
-    result = run("diary", "chart", "--lang", "da", env={"COLUMNS": "80"})
+    result = cli.run("diary", "chart", "--lang", "da", env={"COLUMNS": "80"})
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
@@ -136,25 +139,25 @@ def test_chart_fits_80_columns_in_danish() -> None:
     assert mg_row.count("●") == 28 and mg_row.count("·") == 28  # the last 56 nights, alternating
 
 
-def test_compare_verdicts() -> None:
+def test_compare_verdicts(cli: Cli) -> None:
     fill(20)  # 10 nights with, 10 without
-    assert run_json("diary", "compare")["outcome"] == "not_enough_nights"
+    assert cli.json("diary", "compare")["outcome"] == "not_enough_nights"
     fill(20, dt.date(2026, 10, 1))
-    data = run_json("diary", "compare")
+    data = cli.json("diary", "compare")
     assert data["first"]["nights"] == data["second"]["nights"] == 20
     assert data["method"] == "welch-t-95"
     assert data["outcome"] in {"no_clear_difference", "lower", "higher"}
-    out = run("diary", "compare").stdout
+    out = cli.run("diary", "compare").stdout
     assert "expectation and the natural ups and downs" in " ".join(out.split()).lower()
 
 
-def test_compare_split() -> None:
+def test_compare_split(cli: Cli) -> None:
     with open_diary() as diary:
         diary.import_entries(
             Entry(dt.date(2026, 9, 1) + dt.timedelta(days=i), 7 if i < 20 else 3, None, 0.0)
             for i in range(40)
         )
-    data = run_json("diary", "compare", "--split", "2026-09-21")
+    data = cli.json("diary", "compare", "--split", "2026-09-21")
     assert (data["first"]["nights"], data["second"]["nights"]) == (20, 20)
     assert data["difference"] == -4
     assert data["outcome"] == "lower"
@@ -163,7 +166,7 @@ def test_compare_split() -> None:
     )
 
 
-def test_export_import_round_trip(tmp_path: Path) -> None:
+def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
     with open_diary() as diary:
         diary.import_entries(
             [
@@ -174,25 +177,27 @@ def test_export_import_round_trip(tmp_path: Path) -> None:
     before = stored()
     for kind in ("csv", "json"):
         target = tmp_path / f"diary.{kind}"
-        result = run("diary", "export", "--output", str(target))
+        result = cli.run("diary", "export", "--output", str(target))
         assert result.exit_code == 0
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
-        assert run("diary", "forget", "--all", "--yes").exit_code == 0
+        assert cli.run("diary", "forget", "--all", "--yes").exit_code == 0
         assert stored() == []
-        assert run("diary", "import", str(target)).exit_code == 0
+        assert cli.run("diary", "import", str(target)).exit_code == 0
         assert stored() == before
 
 
-def test_export_to_stdout_and_never_over_a_file(tmp_path: Path) -> None:
-    add("2026-11-01", 4)
+def test_export_to_stdout_and_never_over_a_file(cli: Cli, tmp_path: Path) -> None:
+    add(cli, "2026-11-01", 4)
     assert (
-        run("diary", "export").stdout
+        cli.run("diary", "export").stdout
         == "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note\n2026-11-01,4,,0.0,,,\n"
     )
-    assert json.loads(run("diary", "export", "--format", "json").stdout)["entries"][0]["legs"] == 4
+    assert (
+        json.loads(cli.run("diary", "export", "--format", "json").stdout)["entries"][0]["legs"] == 4
+    )
     target = tmp_path / "taken.csv"
     target.write_text("mine", encoding="utf-8")
-    result = run("diary", "export", "--output", str(target))
+    result = cli.run("diary", "export", "--output", str(target))
     assert result.exit_code == 2
     assert target.read_text(encoding="utf-8") == "mine"
 
@@ -211,61 +216,63 @@ def test_export_to_stdout_and_never_over_a_file(tmp_path: Path) -> None:
         ("hello\n", "not an mgcheck diary export"),
     ],
 )
-def test_import_with_a_bad_row_imports_nothing(tmp_path: Path, content: str, message: str) -> None:
-    add("2026-10-01", 1)
+def test_import_with_a_bad_row_imports_nothing(
+    cli: Cli, tmp_path: Path, content: str, message: str
+) -> None:
+    add(cli, "2026-10-01", 1)
     before = stored()
     path = tmp_path / "in.csv"
     path.write_text(content, encoding="utf-8")
-    result = run("diary", "import", str(path))
+    result = cli.run("diary", "import", str(path))
     assert result.exit_code == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert stored() == before
 
 
-def test_import_of_a_night_already_there_imports_nothing(tmp_path: Path) -> None:
-    add("2026-11-02", 1)
+def test_import_of_a_night_already_there_imports_nothing(cli: Cli, tmp_path: Path) -> None:
+    add(cli, "2026-11-02", 1)
     path = tmp_path / "in.csv"
     path.write_text("night,legs\n2026-11-01,4\n2026-11-02,5\n", encoding="utf-8")
-    result = run("diary", "import", str(path))
+    result = cli.run("diary", "import", str(path))
     assert result.exit_code == 2
     assert "row 2 (2026-11-02): the diary already has this night" in result.stderr
     assert [e.night.day for e in stored()] == [2]
-    assert run("diary", "import", str(path), "--replace").exit_code == 0
+    assert cli.run("diary", "import", str(path), "--replace").exit_code == 0
     assert [e.legs for e in stored()] == [4, 5]
 
 
-def test_delete_and_forget() -> None:
-    add("2026-11-01", 4)
-    add("2026-11-02", 5)
-    assert run("diary", "delete", "2026-11-01").exit_code == 0
-    missing = run("diary", "delete", "2026-11-01")
+def test_delete_and_forget(cli: Cli) -> None:
+    add(cli, "2026-11-01", 4)
+    add(cli, "2026-11-02", 5)
+    assert cli.run("diary", "delete", "2026-11-01").exit_code == 0
+    missing = cli.run("diary", "delete", "2026-11-01")
     assert missing.exit_code == 2 and "no entry for the night of 1–2 November" in missing.stderr
-    assert run("diary", "forget").exit_code == 2  # needs --all
-    no_terminal = run("diary", "forget", "--all")
+    assert cli.run("diary", "forget").exit_code == 2  # needs --all
+    no_terminal = cli.run("diary", "forget", "--all")
     assert no_terminal.exit_code == 2 and "--yes" in no_terminal.stderr
     assert len(stored()) == 1
-    assert "Deleted 1 entry." in run("diary", "forget", "--all", "--yes").stdout
+    assert "Deleted 1 entry." in cli.run("diary", "forget", "--all", "--yes").stdout
     assert stored() == []
 
 
-def test_backup(tmp_path: Path) -> None:
-    add("2026-11-01", 4)
+def test_backup(cli: Cli, tmp_path: Path) -> None:
+    add(cli, "2026-11-01", 4)
     target = tmp_path / "backup.sqlite3"
-    assert run("diary", "backup", str(target)).exit_code == 0
+    assert cli.run("diary", "backup", str(target)).exit_code == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with open_diary(target) as copy:
         assert copy.entries() == stored()
-    again = run("diary", "backup", str(target))
+    again = cli.run("diary", "backup", str(target))
     assert again.exit_code == 2 and "already exists" in again.stderr
 
 
-def test_a_damaged_diary_is_one_line_and_left_alone() -> None:
+def test_a_damaged_diary_is_one_line_and_left_alone(cli: Cli) -> None:
     path = diary_path()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
     before = path.read_bytes()
-    result = run("diary", "list")
+    result = cli.run("diary", "list")
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "may be damaged" in result.stderr
@@ -290,9 +297,9 @@ def test_a_damaged_diary_is_one_line_and_left_alone() -> None:
     ],
 )
 def test_labels_as_printed(
-    form: str, amount: str, extra: list[str], low: float, high: float | None
+    cli: Cli, form: str, amount: str, extra: list[str], low: float, high: float | None
 ) -> None:
-    result = run(
+    result = cli.run(
         "diary", "add", "--date", "2026-11-20", "--legs", "3", "--form", form, "--amount", amount,
         *extra,
     )  # fmt: skip
@@ -301,11 +308,11 @@ def test_labels_as_printed(
     assert (entry.magnesium_mg, entry.magnesium_mg_high) == (low, high)
 
 
-def test_a_range_is_listed_and_exported_as_a_range() -> None:
-    add("2026-11-20", 3, "--form", "magnesiumcitrat", "--amount", "400mg")
-    assert "45–65 mg" in run("diary", "list").stdout
-    assert "2026-11-20,3,,45.3,64.7,," in run("diary", "export").stdout
-    data = run_json("diary", "list")
+def test_a_range_is_listed_and_exported_as_a_range(cli: Cli) -> None:
+    add(cli, "2026-11-20", 3, "--form", "magnesiumcitrat", "--amount", "400mg")
+    assert "45–65 mg" in cli.run("diary", "list").stdout
+    assert "2026-11-20,3,,45.3,64.7,," in cli.run("diary", "export").stdout
+    data = cli.json("diary", "list")
     assert data["entries"][0]["magnesium_mg_high"] == 64.7
 
 
@@ -324,43 +331,47 @@ def test_a_range_is_listed_and_exported_as_a_range() -> None:
         (["--legs", "3", "--elemental"], "--elemental hører sammen med --form og --amount."),
     ],
 )
-def test_every_refused_value_is_one_danish_line_with_the_range(args: list[str], line: str) -> None:
-    result = run("diary", "add", "--date", "2026-11-20", *args, "--lang", "da")
+def test_every_refused_value_is_one_danish_line_with_the_range(
+    cli: Cli, args: list[str], line: str
+) -> None:
+    result = cli.run("diary", "add", "--date", "2026-11-20", *args, "--lang", "da")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and line in result.stderr, result.stderr
     assert "Invalid value" not in result.output and "validation error" not in result.output
 
 
-def test_decimal_comma_and_mg_are_understood_for_magnesium() -> None:
-    add("2026-11-20", 3, "--magnesium", "250,5")
-    add("2026-11-21", 3, "--magnesium", "250 mg")
+def test_decimal_comma_and_mg_are_understood_for_magnesium(cli: Cli) -> None:
+    add(cli, "2026-11-20", 3, "--magnesium", "250,5")
+    add(cli, "2026-11-21", 3, "--magnesium", "250 mg")
     assert [e.magnesium_mg for e in stored()] == [250.5, 250.0]
 
 
-def test_nights_are_named_as_danes_name_them() -> None:
-    result = run(
+def test_nights_are_named_as_danes_name_them(cli: Cli) -> None:
+    result = cli.run(
         "diary", "add", "--date", "2026-11-27", "--legs", "3", "--sleep", "6", "--lang", "da"
     )
     assert result.stdout == "Gemt: natten til 28. november 2026, ben 3, søvn 6.\n"
-    again = run("diary", "add", "--date", "2026-11-27", "--legs", "3", "--lang", "da")
+    again = cli.run("diary", "add", "--date", "2026-11-27", "--legs", "3", "--lang", "da")
     assert "Natten til 28. november 2026 har allerede et notat" in again.stderr
-    english = run("diary", "add", "--date", "2025-11-30", "--legs", "3")
+    english = cli.run("diary", "add", "--date", "2025-11-30", "--legs", "3")
     assert english.stdout == "Saved: the night of 30 November–1 December 2025, legs 3.\n"
 
 
-def test_one_night_is_one_night_not_one_nights(tmp_path: Path) -> None:
-    add("2026-11-20", 3)
+def test_one_night_is_one_night_not_one_nights(cli: Cli, tmp_path: Path) -> None:
+    add(cli, "2026-11-20", 3)
     target = str(tmp_path / "x.csv")
-    assert "1 nat skrevet" in run("diary", "export", "--output", target, "--lang", "da").stdout
-    assert run("diary", "forget", "--all", "--yes", "--lang", "da").stdout == "Slettede 1 notat.\n"
+    assert "1 nat skrevet" in cli.run("diary", "export", "--output", target, "--lang", "da").stdout
+    assert (
+        cli.run("diary", "forget", "--all", "--yes", "--lang", "da").stdout == "Slettede 1 notat.\n"
+    )
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_the_chart_fits_the_terminal(width: int, lang: str) -> None:
+def test_the_chart_fits_the_terminal(cli: Cli, width: int, lang: str) -> None:
     """Eight weeks fit 80 columns; at 60 the chart shows the latest 55 nights instead."""
     fill(70)
-    result = run("diary", "chart", "--lang", lang, env={"COLUMNS": str(width)})
+    result = cli.run("diary", "chart", "--lang", lang, env={"COLUMNS": str(width)})
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= width

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import run
 from typer.main import get_command
 
 from mgcheck.cli.app import SUMMARIES, app, command_names
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 NAMES = command_names()
@@ -47,8 +49,8 @@ def test_the_tree_is_what_we_think() -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_command_is_on_the_welcome_screen(name: str) -> None:
-    assert re.search(rf"mgcheck {name} +{re.escape(SUMMARIES[name])}", run().stdout)
+def test_every_command_is_on_the_welcome_screen(cli: Cli, name: str) -> None:
+    assert re.search(rf"mgcheck {name} +{re.escape(SUMMARIES[name])}", cli.run().stdout)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -58,8 +60,8 @@ def test_every_command_is_in_the_readme_table(name: str) -> None:
 
 
 @pytest.mark.parametrize("path", _paths(), ids=" ".join)
-def test_every_command_has_help_and_examples_that_call_it(path: list[str]) -> None:
-    result = run(*path, "--help")
+def test_every_command_has_help_and_examples_that_call_it(cli: Cli, path: list[str]) -> None:
+    result = cli.run(*path, "--help")
     assert result.exit_code == 0
     examples = result.stdout.split("Examples:", 1)
     assert len(examples) == 2, f"mgcheck {' '.join(path)} --help has no examples"

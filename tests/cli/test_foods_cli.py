@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
-from helpers import run, run_json
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 
 def _ids(data: dict[str, object]) -> list[str]:
@@ -14,8 +17,8 @@ def _ids(data: dict[str, object]) -> list[str]:
     return [f["id"] for f in foods]
 
 
-def test_default_ranks_by_magnesium_per_serving() -> None:
-    data = run_json("foods", "--top", "0")
+def test_default_ranks_by_magnesium_per_serving(cli: Cli) -> None:
+    data = cli.json("foods", "--top", "0")
     per_serving = [f["mg_per_serving"] for f in data["foods"]]
     assert per_serving == sorted(per_serving, reverse=True)
     # Pumpkin seeds: 592 mg/100 g (USDA 12014) x 30 g = 177.6 mg, the richest serving.
@@ -24,18 +27,18 @@ def test_default_ranks_by_magnesium_per_serving() -> None:
     assert data["matched"] == data["shown"] >= 60
 
 
-def test_rank_per_100g_and_per_energy() -> None:
-    per_100g = run_json("foods", "--by", "100g", "--top", "3")
+def test_rank_per_100g_and_per_energy(cli: Cli) -> None:
+    per_100g = cli.json("foods", "--by", "100g", "--top", "3")
     assert _ids(per_100g)[0] == "pumpkin-seeds"  # 592 mg/100 g, the highest in the table
-    energy = run_json("foods", "--by", "energy", "--top", "0")
+    energy = cli.json("foods", "--by", "energy", "--top", "0")
     values = [f["mg_per_100kcal"] for f in energy["foods"] if f["mg_per_100kcal"] is not None]
     assert values == sorted(values, reverse=True)
     spinach = next(f for f in energy["foods"] if f["id"] == "spinach-raw")
     assert spinach["mg_per_100kcal"] == round(79 / 23 * 100, 1)  # USDA 11457: 79 mg, 23 kcal
 
 
-def test_target_percentages_and_servings() -> None:
-    data = run_json("foods", "--search", "mandler", "--target", "350")
+def test_target_percentages_and_servings(cli: Cli) -> None:
+    data = cli.json("foods", "--search", "mandler", "--target", "350")
     (almonds,) = data["foods"]
     # 270 mg/100 g x 30 g = 81 mg; 81 / 350 = 23.1 %; 350 / 81 = 4.32 servings.
     assert almonds["mg_per_serving"] == 81.0
@@ -44,8 +47,8 @@ def test_target_percentages_and_servings() -> None:
     assert data["query"]["target_mg"] == 350
 
 
-def test_default_target_is_the_articles_300_mg() -> None:
-    assert run_json("foods", "--top", "1")["query"]["target_mg"] == 300
+def test_default_target_is_the_articles_300_mg(cli: Cli) -> None:
+    assert cli.json("foods", "--top", "1")["query"]["target_mg"] == 300
 
 
 @pytest.mark.parametrize(
@@ -64,55 +67,57 @@ def test_default_target_is_the_articles_300_mg() -> None:
         ("kaal", "white-cabbage-raw"),
     ],
 )
-def test_search_ignores_case_and_accents_in_both_languages(query: str, expected: str) -> None:
-    assert expected in _ids(run_json("foods", "--search", query, "--top", "0"))
+def test_search_ignores_case_and_accents_in_both_languages(
+    cli: Cli, query: str, expected: str
+) -> None:
+    assert expected in _ids(cli.json("foods", "--search", query, "--top", "0"))
 
 
-def test_group_filter() -> None:
-    data = run_json("foods", "--group", "fish", "--top", "0")
+def test_group_filter(cli: Cli) -> None:
+    data = cli.json("foods", "--group", "fish", "--top", "0")
     assert data["foods"]
     assert {f["group"] for f in data["foods"]} == {"fish"}
 
 
-def test_article_filter_lists_only_article_foods() -> None:
-    data = run_json("foods", "--article", "--top", "0")
+def test_article_filter_lists_only_article_foods(cli: Cli) -> None:
+    data = cli.json("foods", "--article", "--top", "0")
     assert all(f["in_article"] for f in data["foods"])
     assert "egg" not in _ids(data)
     assert "spinach-raw" in _ids(data)
 
 
-def test_top_limits_and_says_so() -> None:
-    result = run("foods", "--top", "3")
+def test_top_limits_and_says_so(cli: Cli) -> None:
+    result = cli.run("foods", "--top", "3")
     assert result.exit_code == 0
     assert "Showing 3 of" in result.stdout
-    assert len(run_json("foods", "--top", "3")["foods"]) == 3
+    assert len(cli.json("foods", "--top", "3")["foods"]) == 3
 
 
-def test_table_shows_names_and_source_note() -> None:
-    result = run("foods", "--search", "sunflower")
+def test_table_shows_names_and_source_note(cli: Cli) -> None:
+    result = cli.run("foods", "--search", "sunflower")
     assert result.exit_code == 0
     assert "Sunflower seeds" in result.stdout
     assert "Fineli gives 419" in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: no escape codes
 
 
-def test_danish_table_uses_danish_words_and_decimal_comma() -> None:
-    result = run("foods", "--lang", "da", "--search", "mandler", "--target", "350")
+def test_danish_table_uses_danish_words_and_decimal_comma(cli: Cli) -> None:
+    result = cli.run("foods", "--lang", "da", "--search", "mandler", "--target", "350")
     assert result.exit_code == 0
     assert "Mandler" in result.stdout
     assert "Portion" in result.stdout
     assert "4,3" in result.stdout  # 350 / 81 servings, written the Danish way
 
 
-def test_no_match_is_friendly_not_an_error() -> None:
-    result = run("foods", "--search", "zzzz")
+def test_no_match_is_friendly_not_an_error(cli: Cli) -> None:
+    result = cli.run("foods", "--search", "zzzz")
     assert result.exit_code == 0
     assert "No food matches" in result.stdout
-    assert run_json("foods", "--search", "zzzz")["foods"] == []
+    assert cli.json("foods", "--search", "zzzz")["foods"] == []
 
 
-def test_json_envelope_shape() -> None:
-    data = run_json("foods", "--top", "2")
+def test_json_envelope_shape(cli: Cli) -> None:
+    data = cli.json("foods", "--top", "2")
     assert data["schema"] == "mgcheck.foods"
     assert data["schema_version"] == 1
     assert data["language"] == "en"
@@ -140,14 +145,14 @@ def test_json_envelope_shape() -> None:
     assert food["source"]["dataset"] in {"USDA SR28", "Fineli release 20.0"}
 
 
-def test_json_is_not_wrapped_or_coloured_even_when_wide() -> None:
-    result = run("foods", "--json", "--top", "0", env={"COLUMNS": "20", "FORCE_COLOR": "1"})
+def test_json_is_not_wrapped_or_coloured_even_when_wide(cli: Cli) -> None:
+    result = cli.run("foods", "--json", "--top", "0", env={"COLUMNS": "20", "FORCE_COLOR": "1"})
     json.loads(result.stdout)
     assert "\x1b[" not in result.stdout
 
 
-def test_all_search_uses_the_full_tables_by_word() -> None:
-    data = run_json("foods", "--all", "--search", "rye", "--top", "0")
+def test_all_search_uses_the_full_tables_by_word(cli: Cli) -> None:
+    data = cli.json("foods", "--all", "--search", "rye", "--top", "0")
     descriptions = [f["description"] for f in data["foods"]]
     assert "Bread, rye" in descriptions
     # "rye" occurs inside "fryers" in dozens of USDA chicken rows; none of them may match.
@@ -158,36 +163,36 @@ def test_all_search_uses_the_full_tables_by_word() -> None:
     assert values == sorted(values, reverse=True)
 
 
-def test_all_table_carries_the_attribution() -> None:
-    result = run("foods", "--all", "--search", "rye bread")
+def test_all_table_carries_the_attribution(cli: Cli) -> None:
+    result = cli.run("foods", "--all", "--search", "rye bread")
     assert result.exit_code == 0
     assert "Bread, rye" in result.stdout
     assert "www.fineli.fi" in result.stdout
 
 
-def test_all_without_search_is_a_usage_error() -> None:
-    result = run("foods", "--all")
+def test_all_without_search_is_a_usage_error(cli: Cli) -> None:
+    result = cli.run("foods", "--all")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("mgcheck: --all needs --search")
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_all_with_own_food_table_is_a_usage_error() -> None:
-    result = run("foods", "--all", "--search", "rye", "--foods", "x.yaml")
+def test_all_with_own_food_table_is_a_usage_error(cli: Cli) -> None:
+    result = cli.run("foods", "--all", "--search", "rye", "--foods", "x.yaml")
     assert result.exit_code == 2
     assert "--foods and --all" in result.stderr
 
 
-def test_bad_option_value_exits_2() -> None:
-    assert run("foods", "--by", "weight").exit_code == 2
-    assert run("foods", "--top", "-1").exit_code == 2
+def test_bad_option_value_exits_2(cli: Cli) -> None:
+    assert cli.run("foods", "--by", "weight").exit_code == 2
+    assert cli.run("foods", "--top", "-1").exit_code == 2
 
 
-def test_a_danish_name_in_the_full_tables_finds_the_curated_foods_source_row() -> None:
+def test_a_danish_name_in_the_full_tables_finds_the_curated_foods_source_row(cli: Cli) -> None:
     """Issue 12: the full tables are English (and Finnish); rugbrød is found through the
     curated table, and the English words that find it are derived from its source row."""
-    data = run_json("foods", "--all", "--search", "rugbrød")
+    data = cli.json("foods", "--all", "--search", "rugbrød")
     assert data["matched"] == 0
     assert [(f["dataset"], f["id"]) for f in data["foods"]] == [("USDA SR28", "18044")]
     (found,) = data["found_via"]
@@ -195,12 +200,12 @@ def test_a_danish_name_in_the_full_tables_finds_the_curated_foods_source_row() -
     searches = {s["search"]: s["matched"] for s in found["searches"]}
     assert searches["bread pumpernickel"] >= 1
     for words in searches:  # every suggested search finds something
-        assert run_json("foods", "--all", "--search", words)["matched"] == searches[words]
-    text = " ".join(run("foods", "--all", "--search", "rugbrød", "--lang", "da").stdout.split())
+        assert cli.json("foods", "--all", "--search", words)["matched"] == searches[words]
+    text = " ".join(cli.run("foods", "--all", "--search", "rugbrød", "--lang", "da").stdout.split())
     assert "Fundet via mgchecks egen tabel: Rugbrød (tilnærmet: pumpernickel)" in text
     assert "--search “bread pumpernickel”" in text
 
 
-def test_an_english_search_of_the_full_tables_is_unchanged() -> None:
-    data = run_json("foods", "--all", "--search", "rye")
+def test_an_english_search_of_the_full_tables_is_unchanged(cli: Cli) -> None:
+    data = cli.json("foods", "--all", "--search", "rye")
     assert data["matched"] > 0 and data["found_via"] == []

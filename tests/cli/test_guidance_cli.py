@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
-from helpers import run, run_json
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 ENVELOPE = {"schema", "schema_version", "language"}
 
@@ -20,8 +23,8 @@ def flat(text: str) -> str:
 # --- warnings ------------------------------------------------------------------------------------
 
 
-def test_warnings_json_shape() -> None:
-    data = run_json("warnings")
+def test_warnings_json_shape(cli: Cli) -> None:
+    data = cli.json("warnings")
     assert set(data) == ENVELOPE | {"standard", "sections"}
     assert (data["schema"], data["schema_version"], data["standard"]) == (
         "mgcheck.warnings",
@@ -44,8 +47,8 @@ def test_warnings_json_shape() -> None:
     assert limits["article_at_or_below"] == ["iom"]
 
 
-def test_red_flags_come_first_in_the_panels() -> None:
-    out = flat(run("warnings").stdout)
+def test_red_flags_come_first_in_the_panels(cli: Cli) -> None:
+    out = flat(cli.run("warnings").stdout)
     assert out.index("Get help now") < out.index("Ask a doctor first") < out.index("Side effects")
     assert out.index("112") < out.index("Side effects")
     assert "Sources: article" in out
@@ -63,13 +66,13 @@ def test_red_flags_come_first_in_the_panels() -> None:
         ("kun-ved-mangel", "only-if-low"),
     ],
 )
-def test_one_section_by_english_or_danish_name(name: str, section: str) -> None:
-    data = run_json("warnings", "--section", name)
+def test_one_section_by_english_or_danish_name(cli: Cli, name: str, section: str) -> None:
+    data = cli.json("warnings", "--section", name)
     assert [s["id"] for s in data["sections"]] == [section]
 
 
-def test_unknown_section_is_one_line_exit_2() -> None:
-    result = run("warnings", "--section", "nonsense")
+def test_unknown_section_is_one_line_exit_2(cli: Cli) -> None:
+    result = cli.run("warnings", "--section", "nonsense")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
@@ -78,19 +81,19 @@ def test_unknown_section_is_one_line_exit_2() -> None:
     ]
 
 
-def test_standard_marks_the_chosen_one() -> None:
-    out = flat(run("warnings", "--section", "limits", "--standard", "iom").stdout)
+def test_standard_marks_the_chosen_one(cli: Cli) -> None:
+    out = flat(cli.run("warnings", "--section", "limits", "--standard", "iom").stdout)
     assert "US IOM ◀ chosen" in out
-    assert run_json("warnings", "--standard", "EFSA")["standard"] == "efsa"
+    assert cli.json("warnings", "--standard", "EFSA")["standard"] == "efsa"
 
 
-def test_warnings_in_danish() -> None:
-    result = run("warnings", "--lang", "da", "--section", "medicin")
+def test_warnings_in_danish(cli: Cli) -> None:
+    result = cli.run("warnings", "--lang", "da", "--section", "medicin")
     out = flat(result.stdout)
     assert "Bisfosfonater" in out
     assert "Kilder: smpc-oral-a" in out
     assert "mindst 8 timer efter magnesium" in out
-    data = run_json("warnings", "--lang", "da")
+    data = cli.json("warnings", "--lang", "da")
     assert data["language"] == "da"
     assert data["sections"][0]["title"] == "Få hjælp nu"
 
@@ -98,8 +101,8 @@ def test_warnings_in_danish() -> None:
 # --- dose ----------------------------------------------------------------------------------------
 
 
-def test_dose_json_shape_and_chemistry() -> None:
-    data = run_json("dose", "oxid", "500", "--per-day", "2")
+def test_dose_json_shape_and_chemistry(cli: Cli) -> None:
+    data = cli.json("dose", "oxid", "500", "--per-day", "2")
     assert set(data) == ENVELOPE | {
         "form",
         "variants",
@@ -150,37 +153,37 @@ def test_dose_json_shape_and_chemistry() -> None:
         (["oxid", "100", "--age", "3", "--standard", "iom"], "within"),  # 60 mg <= 65 mg
     ],
 )
-def test_dose_verdicts(args: list[str], verdict: str) -> None:
-    assert run_json("dose", *args)["verdict"] == verdict
+def test_dose_verdicts(cli: Cli, args: list[str], verdict: str) -> None:
+    assert cli.json("dose", *args)["verdict"] == verdict
 
 
-def test_unknown_hydrate_shows_every_variant_and_how_to_read_the_label() -> None:
-    data = run_json("dose", "magnesiumcitrat", "400")
+def test_unknown_hydrate_shows_every_variant_and_how_to_read_the_label(cli: Cli) -> None:
+    data = cli.json("dose", "magnesiumcitrat", "400")
     assert [v["id"] for v in data["variants"]] == [
         "citrate-anhydrous",
         "citrate-nonahydrate",
         "citrate-hydrogen",
     ]
     assert [v["magnesium_pct"] for v in data["variants"]] == [16.16, 11.89, 11.34]
-    out = flat(run("dose", "magnesiumcitrat", "400").stdout)
+    out = flat(cli.run("dose", "magnesiumcitrat", "400").stdout)
     assert "11.3–16.2 %" in out
     assert "--elemental" in out
 
 
-def test_dose_above_the_limit_puts_the_danger_signs_first() -> None:
-    out = flat(run("dose", "oxid", "500").stdout)
+def test_dose_above_the_limit_puts_the_danger_signs_first(cli: Cli) -> None:
+    out = flat(cli.run("dose", "oxid", "500").stdout)
     assert out.index("Above the upper limit") < out.index("call 112") < out.index("Elemental")
 
 
-def test_dose_never_calls_a_dose_over_the_limit_fine() -> None:
+def test_dose_never_calls_a_dose_over_the_limit_fine(cli: Cli) -> None:
     for args in (["oxid", "1000"], ["klorid", "5", "g"], ["citrat", "2", "g", "--per-day", "3"]):
-        assert run_json("dose", *args)["verdict"] in {"above", "maybe_above"}
+        assert cli.json("dose", *args)["verdict"] in {"above", "maybe_above"}
 
 
-def test_children_get_no_adult_dose_figure() -> None:
-    data = run_json("dose", "citrat", "200", "--age", "10")
+def test_children_get_no_adult_dose_figure(cli: Cli) -> None:
+    data = cli.json("dose", "citrat", "200", "--age", "10")
     assert data["article_mg"] is None
-    assert "for adults" in flat(run("dose", "citrat", "200", "--age", "10").stdout)
+    assert "for adults" in flat(cli.run("dose", "citrat", "200", "--age", "10").stdout)
 
 
 @pytest.mark.parametrize(
@@ -197,8 +200,8 @@ def test_children_get_no_adult_dose_figure() -> None:
         (["citrat", "400", "--list"], "--list takes no form or amount"),
     ],
 )
-def test_dose_errors_are_one_line_exit_2(args: list[str], message: str) -> None:
-    result = run("dose", *args)
+def test_dose_errors_are_one_line_exit_2(cli: Cli, args: list[str], message: str) -> None:
+    result = cli.run("dose", *args)
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -206,12 +209,12 @@ def test_dose_errors_are_one_line_exit_2(args: list[str], message: str) -> None:
     assert lines[0].startswith("mgcheck: " + message)
 
 
-def test_per_day_out_of_range_is_a_usage_error() -> None:
-    assert run("dose", "citrat", "400", "--per-day", "0").exit_code == 2
+def test_per_day_out_of_range_is_a_usage_error(cli: Cli) -> None:
+    assert cli.run("dose", "citrat", "400", "--per-day", "0").exit_code == 2
 
 
-def test_dose_list() -> None:
-    data = run_json("dose", "--list")
+def test_dose_list(cli: Cli) -> None:
+    data = cli.json("dose", "--list")
     assert data["schema"] == "mgcheck.forms"
     forms = {f["id"]: f for f in data["forms"]}
     assert len(forms) == 16
@@ -229,13 +232,13 @@ def test_dose_list() -> None:
     assert "sevenfold" in forms["bisglycinate"]["label_note"]
     assert forms["oxide"]["variants"][0]["magnesium_pct"] == 60.3
     assert forms["bisglycinate"]["variants"][0]["magnesium_pct"] == 14.1
-    out = flat(run("dose", "--list").stdout)
+    out = flat(cli.run("dose", "--list").stdout)
     assert "Magnesium oxide" in out and "60.3 %" in out
     assert "Absorption:" in out and "Stomach:" in out
 
 
-def test_dose_in_danish() -> None:
-    out = flat(run("dose", "magnesiumcitrat", "300", "--per-day", "3", "--lang", "da").stdout)
+def test_dose_in_danish(cli: Cli) -> None:
+    out = flat(cli.run("dose", "magnesiumcitrat", "300", "--per-day", "3", "--lang", "da").stdout)
     assert "Magnesiumcitrat: 300 mg × 3 om dagen" in out
     assert "11,3–16,2 %" in out
     assert "Inden for den øvre grænse i NNR 2023 (250 mg om dagen)." in out
@@ -244,8 +247,8 @@ def test_dose_in_danish() -> None:
 # --- sources -------------------------------------------------------------------------------------
 
 
-def test_sources_json_is_numbered_and_complete() -> None:
-    data = run_json("sources")
+def test_sources_json_is_numbered_and_complete(cli: Cli) -> None:
+    data = cli.json("sources")
     assert data["schema"] == "mgcheck.sources"
     entries = data["sources"]
     assert [e["number"] for e in entries] == list(range(1, len(entries) + 1))
@@ -286,23 +289,23 @@ def test_sources_json_is_numbered_and_complete() -> None:
     } <= keys
 
 
-def test_sources_by_key_keep_their_numbers() -> None:
-    all_numbers = {e["key"]: e["number"] for e in run_json("sources")["sources"]}
-    picked = run_json("sources", "aasm2024", "nnr2023")["sources"]
+def test_sources_by_key_keep_their_numbers(cli: Cli) -> None:
+    all_numbers = {e["key"]: e["number"] for e in cli.json("sources")["sources"]}
+    picked = cli.json("sources", "aasm2024", "nnr2023")["sources"]
     assert [(e["key"], e["number"]) for e in picked] == sorted(
         [("nnr2023", all_numbers["nnr2023"]), ("aasm2024", all_numbers["aasm2024"])],
         key=lambda pair: pair[1],
     )
 
 
-def test_unknown_source_key() -> None:
-    result = run("sources", "nope")
+def test_unknown_source_key(cli: Cli) -> None:
+    result = cli.run("sources", "nope")
     assert result.exit_code == 2
     assert "unknown source key: nope" in result.stderr
 
 
-def test_sources_text_lists_titles_and_urls() -> None:
-    out = flat(run("sources").stdout)
+def test_sources_text_lists_titles_and_urls(cli: Cli) -> None:
+    out = flat(cli.run("sources").stdout)
     assert "Nordic Nutrition Recommendations 2023" in out
     assert "https://pub.norden.org/nord2023-003/about-this-publication.html" in out
 
@@ -322,27 +325,27 @@ def test_danish_help_for_the_new_commands() -> None:
         assert words in out, command
 
 
-def test_every_json_document_parses() -> None:
+def test_every_json_document_parses(cli: Cli) -> None:
     for args in (["warnings"], ["dose", "--list"], ["dose", "citrat", "400"], ["sources"]):
-        result = run(*args, "--json")
+        result = cli.run(*args, "--json")
         assert result.exit_code == 0
         json.loads(result.stdout)
 
 
-def test_a_mixed_label_adds_up_its_compounds() -> None:
+def test_a_mixed_label_adds_up_its_compounds(cli: Cli) -> None:
     """A "buffered" glycinate (magnesium.md k): 800 mg bisglycinate + 200 mg oxide.
 
     800 x 24.305 / 172.42 = 112.8 mg and 200 x 24.305 / 40.304 = 120.6 mg: 233.4 mg a tablet.
     """
-    data = run_json("dose", "glycinat", "800", "oxid", "200")
+    data = cli.json("dose", "glycinat", "800", "oxid", "200")
     assert data["reading"] == "parts"
     assert [p["form"] for p in data["parts"]] == ["bisglycinate", "oxide"]
     assert data["per_unit_mg"] == {"low": 233.4, "high": 233.4}
     assert data["verdict"] == "within"
 
 
-def test_not_knowing_if_the_mg_is_elemental_judges_on_the_higher_reading() -> None:
-    data = run_json("dose", "citrat", "400", "--maybe-elemental")
+def test_not_knowing_if_the_mg_is_elemental_judges_on_the_higher_reading(cli: Cli) -> None:
+    data = cli.json("dose", "citrat", "400", "--maybe-elemental")
     assert data["reading"] == "both"
     assert data["per_unit_mg"]["high"] == 400  # read as magnesium itself
     assert data["per_unit_mg"]["low"] == pytest.approx(400 * 0.113, abs=0.6)  # hydrogen citrate
@@ -358,20 +361,20 @@ def test_not_knowing_if_the_mg_is_elemental_judges_on_the_higher_reading() -> No
         (["magnesium", "2500", "--elemental", "--per-day", "2"], "toxic"),  # 5,000 mg
     ],
 )
-def test_dose_bands_never_say_lower_the_dose(args: list[str], band: str) -> None:
-    data = run_json("dose", *args)
+def test_dose_bands_never_say_lower_the_dose(cli: Cli, args: list[str], band: str) -> None:
+    data = cli.json("dose", *args)
     assert data["band"] == band
-    text = flat(run("dose", *args).stdout)
+    text = flat(cli.run("dose", *args).stdout)
     if band != "ordinary":
         assert "Far above the upper limit" in text
         assert "lower" not in text.lower()
 
 
-def test_a_label_name_without_a_sourced_formula_asks_for_the_elemental_amount() -> None:
-    result = run("dose", "dimagnesium", "malate", "500")
+def test_a_label_name_without_a_sourced_formula_asks_for_the_elemental_amount(cli: Cli) -> None:
+    result = cli.run("dose", "dimagnesium", "malate", "500")
     assert result.exit_code == 2
     assert "--elemental" in result.stderr
-    assert run_json("dose", "dimagnesium", "malate", "100", "--elemental")["per_day_mg"] == {
+    assert cli.json("dose", "dimagnesium", "malate", "100", "--elemental")["per_day_mg"] == {
         "low": 100.0,
         "high": 100.0,
     }
@@ -388,35 +391,37 @@ def test_a_label_name_without_a_sourced_formula_asks_for_the_elemental_amount() 
         (["bisglycinat", "100", "--elemental"], "bisglycinate"),
     ],
 )
-def test_a_label_as_printed_gives_magnesium_itself(args: list[str], form: str | None) -> None:
+def test_a_label_as_printed_gives_magnesium_itself(
+    cli: Cli, args: list[str], form: str | None
+) -> None:
     """Issue 12: "magnesium 100 mg" is how labels print the elemental amount."""
-    data = run_json("dose", *args)
+    data = cli.json("dose", *args)
     assert data["reading"] == "elemental"
     assert data["elemental_input"] is True
     assert data["per_unit_mg"] == {"low": 100.0, "high": 100.0}
     assert (data["form"] or {}).get("id") == form
 
 
-def test_the_flags_still_override_the_labels_words() -> None:
-    both = run_json("dose", "magnesium", "bisglycinat", "300", "mg", "--maybe-elemental")
+def test_the_flags_still_override_the_labels_words(cli: Cli) -> None:
+    both = cli.json("dose", "magnesium", "bisglycinat", "300", "mg", "--maybe-elemental")
     assert both["reading"] == "both"
     assert both["per_unit_mg"]["high"] == 300
-    unsure = run_json("dose", "citrat", "400", "?")
+    unsure = cli.json("dose", "citrat", "400", "?")
     assert unsure["reading"] == "both" and unsure["verdict"] == "maybe_above"
-    compound = run_json("dose", "magnesiumcitrat", "400mg")
+    compound = cli.json("dose", "magnesiumcitrat", "400mg")
     assert compound["reading"] == "label" and compound["per_unit_mg"]["high"] < 70
 
 
-def test_bisglycinate_read_as_the_compound_says_how_its_labels_mislead() -> None:
+def test_bisglycinate_read_as_the_compound_says_how_its_labels_mislead(cli: Cli) -> None:
     """The form's label note (data, both languages, sourced) and the NRV hint citrate gets."""
-    out = " ".join(run("dose", "bisglycinat", "300").stdout.replace("│", " ").split())
+    out = " ".join(cli.run("dose", "bisglycinat", "300").stdout.replace("│", " ").split())
     assert "labels give one, the other or both" in out
     assert "magnesium given with a % of the reference intake (NRV)" in out
     assert "folona-glycinate" in out
     da = " ".join(
-        run("dose", "bisglycinat", "300", "--lang", "da").stdout.replace("│", " ").split()
+        cli.run("dose", "bisglycinat", "300", "--lang", "da").stdout.replace("│", " ").split()
     )
     assert "etiketter angiver det ene, det andet eller begge" in da
     assert "Se i næringsdeklarationen" in da
-    elemental = run("dose", "bisglycinat", "100", "elementært").stdout
+    elemental = cli.run("dose", "bisglycinat", "100", "elementært").stdout
     assert "sevenfold" not in elemental  # read as magnesium itself: nothing to warn about

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
-from helpers import run
 
 from mgcheck.models.outputs import SHAPES
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "expected"
 
@@ -41,8 +43,8 @@ def _documents() -> list[tuple[str, dict[str, Any]]]:
 DOCUMENTS = _documents()
 
 
-def _schema(kind: str) -> dict[str, Any]:
-    result = run("schemas", kind)
+def _schema(cli: Cli, kind: str) -> dict[str, Any]:
+    result = cli.run("schemas", kind)
     assert result.exit_code == 0, result.output
     schema = json.loads(result.stdout)
     assert isinstance(schema, dict)
@@ -50,8 +52,8 @@ def _schema(kind: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def schemas() -> dict[str, dict[str, Any]]:
-    return {kind: _schema(kind) for kind in SHAPES}
+def schemas(cli: Cli) -> dict[str, dict[str, Any]]:
+    return {kind: _schema(cli, kind) for kind in SHAPES}
 
 
 def test_every_printed_schema_is_a_valid_json_schema(schemas: dict[str, Any]) -> None:
@@ -80,9 +82,9 @@ def test_a_document_with_a_new_field_fails_its_schema(schemas: dict[str, Any]) -
         jsonschema.Draft202012Validator(schemas["sources"]).validate(changed)
 
 
-def test_the_list_and_an_unknown_name() -> None:
-    listed = run("schemas").stdout.splitlines()
+def test_the_list_and_an_unknown_name(cli: Cli) -> None:
+    listed = cli.run("schemas").stdout.splitlines()
     assert [line.split()[0] for line in listed] == [f"mgcheck.{kind}" for kind in SHAPES]
-    result = run("schemas", "nope")
+    result = cli.run("schemas", "nope")
     assert result.exit_code == 2
     assert result.stderr.startswith("mgcheck: no schema called 'nope'. Schemas: report, ")

@@ -7,13 +7,16 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pexpect
 import pytest
 import yaml
-from helpers import run
 
 from mgcheck.store.datafiles import FOODS_FILE
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 ESC = "\x1b["
 # An SGR sequence that sets a foreground or background colour (bold and dim are not colour).
@@ -58,12 +61,12 @@ def test_a_pipe_gets_no_escape_codes() -> None:
     assert ESC not in out.stdout
 
 
-def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_exits_130(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("mgcheck.store.snapshot.foods", interrupted)
-    assert run("foods").exit_code == 130
+    assert cli.run("foods").exit_code == 130
 
 
 OSC8 = re.compile(r"\x1b\]8;[^;\x1b]*;([^\x1b]*)\x1b\\")

@@ -12,15 +12,17 @@ import random
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
-from helpers import run
 
 from mgcheck.models.diary import Entry
 from mgcheck.models.plan import Arm, Plan, PlanStatus
 from mgcheck.store.diary import open_diary
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 TODAY = "2026-11-30"
 START = dt.date(2026, 12, 1)
@@ -42,8 +44,8 @@ def answers_file(tmp_path: Path, text: str = "age: 67\nsex: female\n") -> str:
     return str(path)
 
 
-def make_plan(tmp_path: Path, *extra: str, answers: str | None = None) -> Any:
-    return run(
+def make_plan(cli: Cli, tmp_path: Path, *extra: str, answers: str | None = None) -> Any:
+    return cli.run(
         "diary",
         "trial",
         "plan",
@@ -102,8 +104,8 @@ def fill(
 # --- plan ----------------------------------------------------------------------------------------
 
 
-def test_plan_states_the_design_up_front_and_stores_the_periods(tmp_path: Path) -> None:
-    result = make_plan(tmp_path)
+def test_plan_states_the_design_up_front_and_stores_the_periods(cli: Cli, tmp_path: Path) -> None:
+    result = make_plan(cli, tmp_path)
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     assert "Safety check: nothing in your answers calls for a doctor first." in out
@@ -123,9 +125,9 @@ def test_plan_states_the_design_up_front_and_stores_the_periods(tmp_path: Path) 
         assert sorted(p.arm.value for p in plan.periods if p.pair == pair) == ["magnesium", "none"]
 
 
-def test_the_periods_are_stored_not_regenerated(tmp_path: Path) -> None:
+def test_the_periods_are_stored_not_regenerated(cli: Cli, tmp_path: Path) -> None:
     """Changing the rules' coin after planning changes nothing already planned."""
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     stored = plans()[0].periods
     with open_diary() as diary:
         again = diary.plans()[0].periods
@@ -140,14 +142,14 @@ def test_the_periods_are_stored_not_regenerated(tmp_path: Path) -> None:
 
 
 def test_a_seed_reproduces_the_plan_and_without_one_a_seed_is_drawn_and_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mgcheck.rules.trial import plan_schedule
 
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     assert plans()[0].periods == plan_schedule(START, 6, 7, 7)
-    assert run("diary", "trial", "stop", "--yes").exit_code == 0
-    result = run(
+    assert cli.run("diary", "trial", "stop", "--yes").exit_code == 0
+    result = cli.run(
         "diary",
         "trial",
         "plan",
@@ -166,8 +168,8 @@ def test_a_seed_reproduces_the_plan_and_without_one_a_seed_is_drawn_and_kept(
     assert "drawn by the computer" in " ".join(result.stdout.split())  # wrapped anywhere
 
 
-def test_fewer_than_six_pairs_are_warned_about(tmp_path: Path) -> None:
-    result = make_plan(tmp_path, "--pairs", "5")
+def test_fewer_than_six_pairs_are_warned_about(cli: Cli, tmp_path: Path) -> None:
+    result = make_plan(cli, tmp_path, "--pairs", "5")
     assert result.exit_code == 0
     out = " ".join(result.stdout.split())
     assert "2/32 = 0.062" in out or "2/32 = 0.063" in out
@@ -175,18 +177,18 @@ def test_fewer_than_six_pairs_are_warned_about(tmp_path: Path) -> None:
     assert "Use at least 6 pairs." in out
 
 
-def test_one_plan_at_a_time_and_the_running_one_is_named(tmp_path: Path) -> None:
-    assert make_plan(tmp_path).exit_code == 0
-    one_line(make_plan(tmp_path), "trial plan 1 (made 30 November 2026) is still running")
+def test_one_plan_at_a_time_and_the_running_one_is_named(cli: Cli, tmp_path: Path) -> None:
+    assert make_plan(cli, tmp_path).exit_code == 0
+    one_line(make_plan(cli, tmp_path), "trial plan 1 (made 30 November 2026) is still running")
     assert len(plans()) == 1
 
 
 def test_a_finished_plan_makes_room_for_a_new_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     first, second = plans()
     assert first.status is PlanStatus.FINISHED and second.status is PlanStatus.ACTIVE
     assert second.start == dt.date(2027, 3, 2)
@@ -203,14 +205,14 @@ def test_a_finished_plan_makes_room_for_a_new_one(
     ],
 )
 def test_no_plan_for_a_child_or_someone_who_needs_help_now(
-    tmp_path: Path, answers: str, words: list[str]
+    cli: Cli, tmp_path: Path, answers: str, words: list[str]
 ) -> None:
-    one_line(make_plan(tmp_path, answers=answers_file(tmp_path, answers)), *words)
+    one_line(make_plan(cli, tmp_path, answers=answers_file(tmp_path, answers)), *words)
     assert plans() == []
 
 
-def test_no_plan_above_the_upper_limit_and_it_says_why(tmp_path: Path) -> None:
-    result = run(
+def test_no_plan_above_the_upper_limit_and_it_says_why(cli: Cli, tmp_path: Path) -> None:
+    result = cli.run(
         "diary",
         "trial",
         "plan",
@@ -223,11 +225,11 @@ def test_no_plan_above_the_upper_limit_and_it_says_why(tmp_path: Path) -> None:
     )
     one_line(result, "300 mg magnesium pr. nat", "over den øvre grænse på 250 mg", "NNR")
     # The higher reading decides: a citrate whose hydrate is open gives 227-323 mg.
-    result = run(
+    result = cli.run(
         "diary", "trial", "plan", "--answers", answers_file(tmp_path), "--dose", "citrat 2 g"
     )
     one_line(result, "227–323 mg magnesium a night", "above the upper limit")
-    iom = run(
+    iom = cli.run(
         "diary",
         "trial",
         "plan",
@@ -254,20 +256,20 @@ def test_no_plan_above_the_upper_limit_and_it_says_why(tmp_path: Path) -> None:
     ],
 )
 def test_who_must_ask_a_doctor_first_is_told_so_and_must_confirm(
-    tmp_path: Path, answers: str, ids: list[str]
+    cli: Cli, tmp_path: Path, answers: str, ids: list[str]
 ) -> None:
     file = answers_file(tmp_path, f"age: 34\nsex: female\n{answers}\n")
-    refused = make_plan(tmp_path, answers=file)
+    refused = make_plan(cli, tmp_path, answers=file)
     one_line(refused, "talk to your doctor first", "--doctor-ok", *ids)
     assert plans() == []
-    planned = make_plan(tmp_path, "--doctor-ok", answers=file)
+    planned = make_plan(cli, tmp_path, "--doctor-ok", answers=file)
     assert planned.exit_code == 0, planned.output
     assert "Safety check: talk to your doctor before this trial." in planned.stdout
     (plan,) = plans()
     assert set(ids) <= set(plan.screen) and plan.doctor_ok
 
 
-def test_the_screen_uses_the_self_checks_own_findings(tmp_path: Path) -> None:
+def test_the_screen_uses_the_self_checks_own_findings(cli: Cli, tmp_path: Path) -> None:
     """Not a second copy of the medicine rules: the shown findings are assess's, word for word."""
     from mgcheck.models.answers import Answers
     from mgcheck.results.assess import evaluate
@@ -277,7 +279,7 @@ def test_the_screen_uses_the_self_checks_own_findings(tmp_path: Path) -> None:
     report = evaluate(Answers.model_validate(answers), assess_data()).report
     digoxin = next(f for f in report.findings if f.id == "interaction-digoxin")
     file = answers_file(tmp_path, "age: 70\nsex: male\nmedicines: [digoxin]\n")
-    result = make_plan(tmp_path, "--doctor-ok", answers=file)
+    result = make_plan(cli, tmp_path, "--doctor-ok", answers=file)
     assert " ".join(digoxin.text.split()) in " ".join(result.stdout.split())
 
 
@@ -295,29 +297,29 @@ def test_the_screen_uses_the_self_checks_own_findings(tmp_path: Path) -> None:
     ],
 )
 def test_bad_settings_are_one_line_with_the_range(
-    tmp_path: Path, args: list[str], words: list[str]
+    cli: Cli, tmp_path: Path, args: list[str], words: list[str]
 ) -> None:
-    one_line(make_plan(tmp_path, *args), *words)
+    one_line(make_plan(cli, tmp_path, *args), *words)
 
 
-def test_bad_settings_are_refused_in_danish(tmp_path: Path) -> None:
+def test_bad_settings_are_refused_in_danish(cli: Cli, tmp_path: Path) -> None:
     one_line(
-        make_plan(tmp_path, "--period", "7,5", "--lang", "da"),
+        make_plan(cli, tmp_path, "--period", "7,5", "--lang", "da"),
         "--period: periodens længde i nætter skal være et helt tal fra 2 til 28 (ikke '7,5').",
     )
 
 
-def test_without_a_terminal_the_answers_and_the_dose_are_needed(tmp_path: Path) -> None:
-    one_line(run("diary", "trial", "plan", "--dose", DOSE), "--answers FILE", "--doctor-ok")
-    one_line(run("diary", "trial", "plan", "--answers", answers_file(tmp_path)), "--dose TEXT")
+def test_without_a_terminal_the_answers_and_the_dose_are_needed(cli: Cli, tmp_path: Path) -> None:
+    one_line(cli.run("diary", "trial", "plan", "--dose", DOSE), "--answers FILE", "--doctor-ok")
+    one_line(cli.run("diary", "trial", "plan", "--answers", answers_file(tmp_path)), "--dose TEXT")
     one_line(
-        run("diary", "trial", "plan", "--answers", answers_file(tmp_path), "--dose", "lots"),
+        cli.run("diary", "trial", "plan", "--answers", answers_file(tmp_path), "--dose", "lots"),
         "not a label mgcheck can read",
     )
 
 
-def test_plan_json_is_the_schedule_in_the_trial_schema(tmp_path: Path) -> None:
-    result = make_plan(tmp_path, "--json")
+def test_plan_json_is_the_schedule_in_the_trial_schema(cli: Cli, tmp_path: Path) -> None:
+    result = make_plan(cli, tmp_path, "--json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["schema"] == "mgcheck.trial"
@@ -330,7 +332,7 @@ def test_plan_json_is_the_schedule_in_the_trial_schema(tmp_path: Path) -> None:
         "counted_from": "2026-12-03",
     }
     assert document["plan"]["minimum_p"] == 2 / 64 and document["plan"]["can_reach_alpha"]
-    schema = json.loads(run("schemas", "trial").stdout)
+    schema = json.loads(cli.run("schemas", "trial").stdout)
     jsonschema.Draft202012Validator(schema).validate(document)
 
 
@@ -338,24 +340,26 @@ def test_plan_json_is_the_schedule_in_the_trial_schema(tmp_path: Path) -> None:
 
 
 def test_show_draws_the_calendar_with_today_and_tonight(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2026, 12, 10))
-    result = run("diary", "trial", "show", "--lang", "da")
+    result = cli.run("diary", "trial", "show", "--lang", "da")
     assert result.exit_code == 0
     assert "[10" in result.stdout  # today's evening in brackets
     assert "I aften: natten til 11. december 2026: uge 2 af 12" in " ".join(result.stdout.split())
     assert "ma   ti   on   to   fr   lø   sø" in result.stdout
-    document = json.loads(run("diary", "trial", "show", "--json").stdout)
+    document = json.loads(cli.run("diary", "trial", "show", "--json").stdout)
     assert document["tonight"]["night"] == "2026-12-10"
     assert document["tonight"]["period"] == 2
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("width", [60, 80])
-def test_the_calendar_and_the_plan_fit_the_terminal(tmp_path: Path, lang: str, width: int) -> None:
-    result = run(
+def test_the_calendar_and_the_plan_fit_the_terminal(
+    cli: Cli, tmp_path: Path, lang: str, width: int
+) -> None:
+    result = cli.run(
         "diary",
         "trial",
         "plan",
@@ -376,47 +380,47 @@ def test_the_calendar_and_the_plan_fit_the_terminal(tmp_path: Path, lang: str, w
     assert result.exit_code == 0, result.output
     widest = max(len(line.rstrip()) for line in result.stdout.splitlines())
     assert widest <= width, widest
-    show = run("diary", "trial", "show", "--lang", lang, env={"COLUMNS": str(width)})
+    show = cli.run("diary", "trial", "show", "--lang", lang, env={"COLUMNS": str(width)})
     assert max(len(line.rstrip()) for line in show.stdout.splitlines()) <= width
 
 
 def test_show_without_a_plan_and_the_history(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert run("diary", "trial", "show").stdout.startswith("No trial plan yet.")
-    one_line(run("diary", "trial", "show", "--json"), "no trial plan yet")
-    assert make_plan(tmp_path).exit_code == 0
+    assert cli.run("diary", "trial", "show").stdout.startswith("No trial plan yet.")
+    one_line(cli.run("diary", "trial", "show", "--json"), "no trial plan yet")
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2026, 12, 3))
-    assert run("diary", "trial", "stop", "--yes").exit_code == 0
-    assert make_plan(tmp_path, "--start", "2026-12-04").exit_code == 0
-    history = run("diary", "trial", "show", "--all")
+    assert cli.run("diary", "trial", "stop", "--yes").exit_code == 0
+    assert make_plan(cli, tmp_path, "--start", "2026-12-04").exit_code == 0
+    history = cli.run("diary", "trial", "show", "--all")
     assert "stopped" in history.stdout and "active" in history.stdout
-    document = json.loads(run("diary", "trial", "show", "--all", "--json").stdout)
+    document = json.loads(cli.run("diary", "trial", "show", "--all", "--json").stdout)
     assert [p["status"] for p in document["plans"]] == ["stopped", "active"]
-    jsonschema.Draft202012Validator(json.loads(run("schemas", "trial.history").stdout)).validate(
-        document
-    )
-    old = run("diary", "trial", "show", "--plan", "1")
+    jsonschema.Draft202012Validator(
+        json.loads(cli.run("schemas", "trial.history").stdout)
+    ).validate(document)
+    old = cli.run("diary", "trial", "show", "--plan", "1")
     assert "Stopped on 3 December 2026." in old.stdout and "×" in old.stdout
-    one_line(run("diary", "trial", "show", "--plan", "9"), "no trial plan 9")
+    one_line(cli.run("diary", "trial", "show", "--plan", "9"), "no trial plan 9")
 
 
 def test_stop_asks_or_needs_yes_and_keeps_the_history(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    one_line(run("diary", "trial", "stop"), "no trial is running")
-    assert make_plan(tmp_path).exit_code == 0
-    one_line(run("diary", "trial", "stop"), "--yes")
+    one_line(cli.run("diary", "trial", "stop"), "no trial is running")
+    assert make_plan(cli, tmp_path).exit_code == 0
+    one_line(cli.run("diary", "trial", "stop"), "--yes")
     later(monkeypatch, dt.date(2026, 12, 5))
-    add = run("diary", "add", "--legs", "4", "--as-planned")
+    add = cli.run("diary", "add", "--legs", "4", "--as-planned")
     assert add.exit_code == 0
-    result = run("diary", "trial", "stop", "--yes")
+    result = cli.run("diary", "trial", "stop", "--yes")
     assert result.exit_code == 0
     assert "Trial plan 1 stopped on 5 December 2026." in result.stdout
     (plan,) = plans()
     assert plan.status is PlanStatus.STOPPED and plan.stopped_on == dt.date(2026, 12, 5)
     assert [e.followed for e in entries()] == [True]  # the night before stays in the trial
-    one_line(run("diary", "trial", "stop", "--yes"), "no trial is running")
+    one_line(cli.run("diary", "trial", "stop", "--yes"), "no trial is running")
 
 
 # --- diary add knows the plan ------------------------------------------------------------------
@@ -427,19 +431,19 @@ def _nights(plan: Plan, arm: Arm) -> list[dt.date]:
 
 
 def test_add_says_the_plan_and_records_whether_it_was_followed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     plan = plans()[0]
     mg_night = _nights(plan, Arm.MAGNESIUM)[0]
     none_night = _nights(plan, Arm.NONE)[0]
     later(monkeypatch, dt.date(2027, 3, 1))
-    planned = run("diary", "add", "--date", mg_night.isoformat(), "--legs", "3", "--as-planned")
+    planned = cli.run("diary", "add", "--date", mg_night.isoformat(), "--legs", "3", "--as-planned")
     assert planned.exit_code == 0
     assert "week " in planned.stdout and "; followed." in planned.stdout
-    none = run("diary", "add", "--date", none_night.isoformat(), "--legs", "6")
+    none = cli.run("diary", "add", "--date", none_night.isoformat(), "--legs", "6")
     assert "; followed." in none.stdout  # no magnesium on a "none" night: as planned
-    off = run(
+    off = cli.run(
         "diary",
         "add",
         "--date",
@@ -450,7 +454,7 @@ def test_add_says_the_plan_and_records_whether_it_was_followed(
         "100",
     )
     assert "not followed: the night stays in the diary, marked" in " ".join(off.stdout.split())
-    missed = run(
+    missed = cli.run(
         "diary",
         "add",
         "--date",
@@ -461,7 +465,7 @@ def test_add_says_the_plan_and_records_whether_it_was_followed(
         "0",
     )
     assert "not followed" in missed.stdout
-    other = run(
+    other = cli.run(
         "diary",
         "add",
         "--date",
@@ -492,13 +496,13 @@ def test_add_says_the_plan_and_records_whether_it_was_followed(
 
 
 def test_a_magnesium_night_without_an_answer_is_asked_for_not_guessed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     night = _nights(plans()[0], Arm.MAGNESIUM)[0]
     one_line(
-        run("diary", "add", "--date", night.isoformat(), "--legs", "3"),
+        cli.run("diary", "add", "--date", night.isoformat(), "--legs", "3"),
         "the trial plan says magnesium that night",
         "--as-planned",
         "--magnesium 0",
@@ -506,30 +510,30 @@ def test_a_magnesium_night_without_an_answer_is_asked_for_not_guessed(
     assert entries() == []
 
 
-def test_as_planned_outside_a_plan_is_refused() -> None:
+def test_as_planned_outside_a_plan_is_refused(cli: Cli) -> None:
     one_line(
-        run("diary", "add", "--date", "2026-11-20", "--legs", "3", "--as-planned"),
+        cli.run("diary", "add", "--date", "2026-11-20", "--legs", "3", "--as-planned"),
         "no trial plan holds for the night of 20–21 November 2026",
     )
 
 
 def test_tonights_arm_is_said_after_writing_last_night(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2026, 12, 2))
-    result = run("diary", "add", "--legs", "5", "--as-planned", "--lang", "da")
+    result = cli.run("diary", "add", "--legs", "5", "--as-planned", "--lang", "da")
     out = " ".join(result.stdout.split())
     assert "Gemt: natten til 2. december 2026, ben 5" in out
     assert "I aften: natten til 3. december 2026: uge 1 af 12" in out
 
 
 def test_in_a_terminal_a_different_dose_is_asked_about(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mgcheck.cli.prompts import Prompter
 
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     nights = _nights(plans()[0], Arm.MAGNESIUM)
     for night, answer, followed in ((nights[0], "n", False), (nights[1], "j", True)):
@@ -537,7 +541,7 @@ def test_in_a_terminal_a_different_dose_is_asked_about(
         monkeypatch.setattr(
             "mgcheck.cli.options.prompter", lambda s=script: Prompter(s.read, lambda _t: None)
         )
-        result = run(
+        result = cli.run(
             "diary",
             "add",
             "--date",
@@ -558,18 +562,18 @@ def test_in_a_terminal_a_different_dose_is_asked_about(
 
 
 def test_in_a_terminal_the_plan_is_asked_as_a_plain_question(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Legs, sleep, "did you take X as planned?", note: no mg to type on a trial night."""
     from mgcheck.cli.prompts import Prompter
 
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     night = _nights(plans()[0], Arm.MAGNESIUM)[0]
     said: list[str] = []
     script = Scripted("4", "", "j", "")
     monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(script.read, said.append))
-    result = run("diary", "add", "--date", night.isoformat(), "--lang", "da")
+    result = cli.run("diary", "add", "--date", night.isoformat(), "--lang", "da")
     assert result.exit_code == 0, result.output
     assert said[0] == f"Natten til {night.day + 1}. december 2026"
     assert said[1].startswith(f"Natten til {night.day + 1}. december 2026: uge 1 af 12, magnesium")
@@ -592,25 +596,27 @@ class Scripted:
 
 
 def test_a_running_trial_is_not_finished_yet_and_says_what_is_left(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 1, 1))
-    result = run("diary", "trial", "result")
+    result = cli.run("diary", "trial", "result")
     assert result.exit_code == 0
     out = " ".join(result.stdout.split())
     assert "Not finished yet: 53 nights left (pairs 3–6); the last is the night of 22–23" in out
-    document = json.loads(run("diary", "trial", "result", "--json").stdout)
+    document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
     assert document["verdict"] == "not_finished" and document["finished"] is False
     assert document["difference"] is None and document["pairs"] == []
     assert document["progress"]["left"] == 53
 
 
-def test_a_finished_trial_gets_its_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+def test_a_finished_trial_gets_its_result(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     fill(plans()[0])
-    result = run("diary", "trial", "result")
+    result = cli.run("diary", "trial", "result")
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     assert "Lower by about 2.2 points in the magnesium periods" in out
@@ -619,53 +625,53 @@ def test_a_finished_trial_gets_its_result(tmp_path: Path, monkeypatch: pytest.Mo
     assert "You knew when you were taking magnesium." in out  # the expectation caveat
     assert "someone else – a relative or the pharmacy – can fill identical capsules" in out
     assert "70. guyatt1988" in out  # numbered as mgcheck sources numbers them
-    document = json.loads(run("diary", "trial", "result", "--json").stdout)
+    document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
     assert document["verdict"] == "lower" and document["finished"]
     assert len(document["pairs"]) == 6
     assert all(p["difference"] == p["magnesium_mean"] - p["none_mean"] for p in document["pairs"])
     assert document["interval"]["low"] < document["difference"] < document["interval"]["high"]
     assert document["p_randomization"] == 2 / 64
     assert document["adherence"]["share_followed"] == 1.0
-    schema = json.loads(run("schemas", "trial").stdout)
+    schema = json.loads(cli.run("schemas", "trial").stdout)
     jsonschema.Draft202012Validator(schema).validate(document)
 
 
 def test_no_effect_gives_no_clear_difference_and_off_plan_nights_are_checked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     plan = plans()[0]
     off = frozenset(_nights(plan, Arm.NONE)[:2])
     fill(plan, effect=0.0, off_plan=off)
-    document = json.loads(run("diary", "trial", "result", "--json").stdout)
+    document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
     assert document["verdict"] in ("no_clear_difference", "lower", "higher")
     assert document["adherence"]["off_plan"] == 2
     assert document["as_randomised"] is not None
-    out = " ".join(run("diary", "trial", "result").stdout.split())
+    out = " ".join(cli.run("diary", "trial", "result").stdout.split())
     assert "Counting the off-plan nights as planned (as randomised)" in out
 
 
 def test_a_pair_without_usable_nights_is_named_instead_of_guessed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     plan = plans()[0]
     third = next(p for p in plan.periods if p.pair == 3 and p.arm is Arm.MAGNESIUM)
     fill(plan, skip=frozenset(third.nights()))
-    result = run("diary", "trial", "result")
+    result = cli.run("diary", "trial", "result")
     assert result.exit_code == 0
     out = " ".join(result.stdout.split())
     assert "No answer: a period needs 3 counted nights" in out
     assert "pair 3 magnesium: 0 of 3" in out
-    document = json.loads(run("diary", "trial", "result", "--json").stdout)
+    document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
     assert document["verdict"] == "not_enough_nights"
     assert document["refusal"] == [{"pair": 3, "arm": "magnesium", "usable": 0, "needed": 3}]
 
 
-def test_result_without_a_plan_is_refused() -> None:
-    one_line(run("diary", "trial", "result"), "no trial plan yet")
+def test_result_without_a_plan_is_refused(cli: Cli) -> None:
+    one_line(cli.run("diary", "trial", "result"), "no trial plan yet")
 
 
 # --- the report for the doctor -------------------------------------------------------------------
@@ -673,13 +679,13 @@ def test_result_without_a_plan_is_refused() -> None:
 
 @pytest.mark.parametrize(("suffix", "heading"), [(".md", "## Randomisation"), (".html", "<h2>")])
 def test_the_report_follows_cent_and_is_private_and_never_replaced_unasked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, heading: str
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, heading: str
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     fill(plans()[0])
     target = tmp_path / f"trial{suffix}"
-    result = run("diary", "trial", "report", "--output", str(target))
+    result = cli.run("diary", "trial", "report", "--output", str(target))
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -700,23 +706,25 @@ def test_the_report_follows_cent_and_is_private_and_never_replaced_unasked(
         assert item in text, item
     assert text.count("█") > 50  # the chart as text, night by night
     target.write_text("my notes", encoding="utf-8")
-    one_line(run("diary", "trial", "report", "--output", str(target)), "already exists", "--force")
+    one_line(
+        cli.run("diary", "trial", "report", "--output", str(target)), "already exists", "--force"
+    )
     assert target.read_text(encoding="utf-8") == "my notes"
-    assert run("diary", "trial", "report", "--output", str(target), "--force").exit_code == 0
+    assert cli.run("diary", "trial", "report", "--output", str(target), "--force").exit_code == 0
     assert target.read_text(encoding="utf-8") != "my notes"
 
 
 def test_the_report_is_in_the_chosen_language(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     target = tmp_path / "forsoeg.md"
-    result = run("diary", "trial", "report", "--output", str(target), "--lang", "da")
+    result = cli.run("diary", "trial", "report", "--output", str(target), "--lang", "da")
     assert result.exit_code == 0
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Lodtrukket n-of-1-forsøg med magnesium mod urolige ben")
     assert "Forsøget er ikke færdigt endnu" in text
-    one_line(run("diary", "trial", "report", "--output", str(tmp_path / "r.pdf")), ".md, .html")
+    one_line(cli.run("diary", "trial", "report", "--output", str(tmp_path / "r.pdf")), ".md, .html")
 
 
 # --- the chart shades the periods --------------------------------------------------------------
@@ -724,14 +732,14 @@ def test_the_report_is_in_the_chosen_language(
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_chart_shades_the_periods_and_marks_off_plan_nights(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     plan = plans()[0]
     off = frozenset(_nights(plan, Arm.NONE)[-1:])
     fill(plan, off_plan=off)
-    result = run("diary", "chart", "--lang", lang, env={"COLUMNS": "80"})
+    result = cli.run("diary", "chart", "--lang", lang, env={"COLUMNS": "80"})
     lines = result.stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 80
     plan_row = next(line for line in lines if line.startswith("Plan "))
@@ -745,12 +753,12 @@ def test_the_chart_shades_the_periods_and_marks_off_plan_nights(
 
 @pytest.mark.parametrize("kind", ["csv", "json"])
 def test_export_and_import_carry_plans_and_flags_exactly(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    assert make_plan(tmp_path).exit_code == 0
+    assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2026, 12, 20))
-    assert run("diary", "trial", "stop", "--yes").exit_code == 0
-    assert make_plan(tmp_path, "--start", "2026-12-21", "--pairs", "2").exit_code == 0
+    assert cli.run("diary", "trial", "stop", "--yes").exit_code == 0
+    assert make_plan(cli, tmp_path, "--start", "2026-12-21", "--pairs", "2").exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     fill(
         plans()[0],
@@ -759,7 +767,7 @@ def test_export_and_import_carry_plans_and_flags_exactly(
             n for p in plans()[0].periods for n in p.nights() if n >= dt.date(2026, 12, 20)
         ),
     )
-    run(
+    cli.run(
         "diary",
         "add",
         "--date",
@@ -772,25 +780,25 @@ def test_export_and_import_carry_plans_and_flags_exactly(
         "400 mg",
     )
     before = (entries(), plans())
-    first = run("diary", "export", "--format", kind).stdout
-    assert run("diary", "forget", "--all", "--yes").stdout == (
+    first = cli.run("diary", "export", "--format", kind).stdout
+    assert cli.run("diary", "forget", "--all", "--yes").stdout == (
         f"Deleted {len(before[0])} entries and 2 trial plans.\n"
     )
     source = tmp_path / f"export.{kind}"
     source.write_text(first, encoding="utf-8")
-    imported = run("diary", "import", str(source))
+    imported = cli.run("diary", "import", str(source))
     assert imported.exit_code == 0, imported.output
     assert imported.stdout == f"{len(before[0])} nights and 2 trial plans imported.\n"
     assert (entries(), plans()) == before
-    assert run("diary", "export", "--format", kind).stdout == first
+    assert cli.run("diary", "export", "--format", kind).stdout == first
     # The same file again, replacing: the plans are the same plans, not copies.
-    assert run("diary", "import", str(source), "--replace").exit_code == 0
+    assert cli.run("diary", "import", str(source), "--replace").exit_code == 0
     assert plans() == before[1]
 
 
-def test_an_export_whose_flags_contradict_the_plan_is_refused(tmp_path: Path) -> None:
-    assert make_plan(tmp_path).exit_code == 0
-    document = json.loads(run("diary", "export", "--format", "json").stdout)
+def test_an_export_whose_flags_contradict_the_plan_is_refused(cli: Cli, tmp_path: Path) -> None:
+    assert make_plan(cli, tmp_path).exit_code == 0
+    document = json.loads(cli.run("diary", "export", "--format", "json").stdout)
     night = next(p for p in document["plans"][0]["periods"] if p["arm"] == "none")["start"]
     document["entries"] = [
         {
@@ -803,12 +811,12 @@ def test_an_export_whose_flags_contradict_the_plan_is_refused(tmp_path: Path) ->
             "note": "",
         }
     ]
-    run("diary", "forget", "--all", "--yes")
+    cli.run("diary", "forget", "--all", "--yes")
     source = tmp_path / "bad.json"
     source.write_text(json.dumps(document), encoding="utf-8")
     later_day = {"MGCHECK_TODAY": "2027-03-01"}
     one_line(
-        run("diary", "import", str(source), env=later_day),
+        cli.run("diary", "import", str(source), env=later_day),
         "'followed' contradicts the magnesium taken",
         "nothing was imported",
     )
@@ -816,12 +824,12 @@ def test_an_export_whose_flags_contradict_the_plan_is_refused(tmp_path: Path) ->
     document["plans"] = []
     source.write_text(json.dumps(document), encoding="utf-8")
     one_line(
-        run("diary", "import", str(source), env=later_day),
+        cli.run("diary", "import", str(source), env=later_day),
         "'followed' is set, but no trial plan holds for this night",
     )
 
 
-def test_an_export_from_before_plans_still_imports(tmp_path: Path) -> None:
+def test_an_export_from_before_plans_still_imports(cli: Cli, tmp_path: Path) -> None:
     old = tmp_path / "old.json"
     old.write_text(
         json.dumps(
@@ -841,11 +849,11 @@ def test_an_export_from_before_plans_still_imports(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    assert run("diary", "import", str(old)).exit_code == 0
+    assert cli.run("diary", "import", str(old)).exit_code == 0
     (tmp_path / "old.csv").write_text(
         "night,legs,sleep,magnesium_mg,note\n2026-10-02,5,,250,\n", encoding="utf-8"
     )
-    assert run("diary", "import", str(tmp_path / "old.csv")).exit_code == 0
+    assert cli.run("diary", "import", str(tmp_path / "old.csv")).exit_code == 0
     assert [(e.night.day, e.magnesium_mg, e.followed) for e in entries()] == [
         (1, 0.0, None),
         (2, 250.0, None),
@@ -856,7 +864,7 @@ def test_an_export_from_before_plans_still_imports(tmp_path: Path) -> None:
         '"legs": 4, "followed": true}]}',
         encoding="utf-8",
     )
-    one_line(run("diary", "import", str(old)), "followed: unknown column")
+    one_line(cli.run("diary", "import", str(old)), "followed: unknown column")
 
 
 # --- the README's worked example is real output --------------------------------------------------
@@ -869,7 +877,7 @@ def _readme_block(after: str) -> str:
 
 
 def test_the_readme_example_is_what_mgcheck_prints(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sys
 
@@ -879,19 +887,19 @@ def test_the_readme_example_is_what_mgcheck_prints(
     answers = answers_file(tmp_path, "age: 67\nsex: female\nmedicines: [ppi]\n")
     wide = {"COLUMNS": "80"}
     later(monkeypatch, dt.date(2024, 11, 30))
-    plan = run(
+    plan = cli.run(
         "diary", "trial", "plan", "--answers", answers, "--dose", DOSE, "--seed", "7", env=wide
     )
     assert plan.stdout == _readme_block(
         'mgcheck diary trial plan --answers answers.yaml --dose "magnesiumcitrat 400 mg" --seed 7'
     )
     later(monkeypatch, dt.date(2024, 12, 10))
-    show = run("diary", "trial", "show", "--lang", "da", env=wide)
+    show = cli.run("diary", "trial", "show", "--lang", "da", env=wide)
     assert show.stdout == _readme_block("mgcheck diary trial show --lang da")
-    assert run("diary", "add", "--legs", "4", "--as-planned").exit_code == 0
+    assert cli.run("diary", "add", "--legs", "4", "--as-planned").exit_code == 0
     later(monkeypatch, dt.date(2025, 3, 1))
     nights = tmp_path / "nights.csv"
     nights.write_text(_trial_nights(), encoding="utf-8")
-    assert run("diary", "import", str(nights), "--replace").exit_code == 0
-    result = run("diary", "trial", "result", env=wide)
+    assert cli.run("diary", "import", str(nights), "--replace").exit_code == 0
+    result = cli.run("diary", "trial", "result", env=wide)
     assert result.stdout.startswith(_readme_block("mgcheck diary trial result"))

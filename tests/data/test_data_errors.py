@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from helpers import run
 
 from mgcheck.store.datafiles import FOODS_FILE
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 GOOD = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
 
@@ -41,8 +43,8 @@ def _broken(change: str) -> dict[str, object]:
     return data
 
 
-def _one_error_line(tmp_path: Path, path: Path) -> str:
-    result = run("foods", "--foods", str(path))
+def _one_error_line(cli: Cli, tmp_path: Path, path: Path) -> str:
+    result = cli.run("foods", "--foods", str(path))
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -63,51 +65,53 @@ def _one_error_line(tmp_path: Path, path: Path) -> str:
         ("english-missing", "name.en"),
     ],
 )
-def test_invalid_food_names_the_food_and_field(tmp_path: Path, change: str, field: str) -> None:
-    line = _one_error_line(tmp_path, _write(tmp_path, _broken(change)))
+def test_invalid_food_names_the_food_and_field(
+    cli: Cli, tmp_path: Path, change: str, field: str
+) -> None:
+    line = _one_error_line(cli, tmp_path, _write(tmp_path, _broken(change)))
     assert "'almonds'" in line
     assert f"'{field}'" in line
 
 
-def test_duplicate_id(tmp_path: Path) -> None:
-    line = _one_error_line(tmp_path, _write(tmp_path, _broken("duplicate")))
+def test_duplicate_id(cli: Cli, tmp_path: Path) -> None:
+    line = _one_error_line(cli, tmp_path, _write(tmp_path, _broken("duplicate")))
     assert "duplicate id 'almonds'" in line
 
 
-def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+def test_invalid_yaml_names_the_line(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "foods.yaml"
     path.write_text("schema_version: 1\nfoods: [\n  - id: x\n", encoding="utf-8")
-    assert "not valid YAML or JSON (line" in _one_error_line(tmp_path, path)
+    assert "not valid YAML or JSON (line" in _one_error_line(cli, tmp_path, path)
 
 
-def test_binary_garbage(tmp_path: Path) -> None:
+def test_binary_garbage(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "foods.yaml"
     path.write_bytes(b"\xff\xfe\x00\x81garbage")
-    assert "not a UTF-8 text file" in _one_error_line(tmp_path, path)
+    assert "not a UTF-8 text file" in _one_error_line(cli, tmp_path, path)
 
 
-def test_not_a_mapping(tmp_path: Path) -> None:
+def test_not_a_mapping(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "foods.yaml"
     path.write_text("- just\n- a list\n", encoding="utf-8")
-    assert "mapping" in _one_error_line(tmp_path, path)
+    assert "mapping" in _one_error_line(cli, tmp_path, path)
 
 
-def test_missing_file(tmp_path: Path) -> None:
-    assert "cannot read" in _one_error_line(tmp_path, tmp_path / "nope.yaml")
+def test_missing_file(cli: Cli, tmp_path: Path) -> None:
+    assert "cannot read" in _one_error_line(cli, tmp_path, tmp_path / "nope.yaml")
 
 
-def test_own_valid_table_is_used(tmp_path: Path) -> None:
+def test_own_valid_table_is_used(cli: Cli, tmp_path: Path) -> None:
     data = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
     data["foods"] = [f for f in data["foods"] if f["group"] == "fish"]
-    result = run("foods", "--foods", str(_write(tmp_path, data)), "--json")
+    result = cli.run("foods", "--foods", str(_write(tmp_path, data)), "--json")
     assert result.exit_code == 0
     assert '"mackerel-cooked"' in result.stdout
     assert '"almonds"' not in result.stdout
 
 
-def test_danish_error_message(tmp_path: Path) -> None:
+def test_danish_error_message(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "foods.yaml"
     path.write_bytes(b"\xff\xfe")
-    result = run("foods", "--lang", "da", "--foods", str(path))
+    result = cli.run("foods", "--lang", "da", "--foods", str(path))
     assert result.exit_code == 2
     assert "ikke en UTF-8-tekstfil" in result.stderr

@@ -6,10 +6,10 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
-from helpers import run_json
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import format_number
@@ -28,6 +28,9 @@ from mgcheck.vocab import Level
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from fingerprints import grams  # scripts/fingerprints.py, which made the fingerprints
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 KNOWN = source_keys(load_sources())
 GUIDANCE = load_guidance(KNOWN)
@@ -98,8 +101,8 @@ def prose() -> Iterator[tuple[str, Text]]:
         yield f"question {name}", question
 
 
-def test_every_cited_source_is_listed_by_mgcheck_sources() -> None:
-    listed = {s["key"] for s in run_json("sources")["sources"]}
+def test_every_cited_source_is_listed_by_mgcheck_sources(cli: Cli) -> None:
+    listed = {s["key"] for s in cli.json("sources")["sources"]}
     assert cited_keys() <= listed
 
 

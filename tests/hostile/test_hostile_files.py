@@ -9,10 +9,10 @@ import datetime as dt
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
-from helpers import run
 from hostile_kit import MiB, assert_clean, assert_refused, digest, error_lines, limits, mgcheck
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +22,9 @@ from mgcheck.store.datafiles import FOODS_FILE
 from mgcheck.store.diary import diary_path, open_diary
 from mgcheck.store.diary_files import parse_export, to_csv, to_json
 from mgcheck.store.paths import user_dir
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 NIGHT = dt.date(2026, 11, 1)
 GOOD_ANSWERS = "age: 52\nsex: female\n"
@@ -47,17 +50,17 @@ def accepted(note: str) -> Entry | None:
     "note",
     ["a\rb", "trailing\r", "\r", "\r\n", "crlf\r\nline", '"\r"', "tab\tin", " spaces "],
 )
-def test_carriage_returns_survive_the_csv_round_trip(tmp_path: Path, note: str) -> None:
-    add = run("diary", "add", "--date", "2026-11-01", "--legs", "5", "--note", note)
+def test_carriage_returns_survive_the_csv_round_trip(cli: Cli, tmp_path: Path, note: str) -> None:
+    add = cli.run("diary", "add", "--date", "2026-11-01", "--legs", "5", "--note", note)
     assert add.exit_code == 0, add.output
-    first = run("diary", "export")
+    first = cli.run("diary", "export")
     path = tmp_path / "diary.csv"
     path.write_bytes(first.stdout_bytes)  # .stdout would turn \r\n into \n
-    assert run("diary", "forget", "--all", "--yes").exit_code == 0
-    result = run("diary", "import", str(path))
+    assert cli.run("diary", "forget", "--all", "--yes").exit_code == 0
+    result = cli.run("diary", "import", str(path))
     assert result.exit_code == 0, result.output
     assert [e.note for e in stored()] == [note]
-    assert run("diary", "export").stdout_bytes == first.stdout_bytes  # byte-identical
+    assert cli.run("diary", "export").stdout_bytes == first.stdout_bytes  # byte-identical
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -137,15 +140,15 @@ def _file(tmp_path: Path, text: str, name: str = "in.yaml") -> str:
         "portions-bool",
     ],
 )
-def test_answers_are_read_strictly(tmp_path: Path, text: str, words: list[str]) -> None:
-    assert_refused(run("assess", "--answers", _file(tmp_path, text)), *words)
+def test_answers_are_read_strictly(cli: Cli, tmp_path: Path, text: str, words: list[str]) -> None:
+    assert_refused(cli.run("assess", "--answers", _file(tmp_path, text)), *words)
 
 
-def test_a_food_table_with_a_duplicate_key_is_refused(tmp_path: Path) -> None:
+def test_a_food_table_with_a_duplicate_key_is_refused(cli: Cli, tmp_path: Path) -> None:
     text = FOODS_FILE.read_text(encoding="utf-8").replace(
         "schema_version: 1", "schema_version: 1\nschema_version: 1", 1
     )
-    assert_refused(run("foods", "--foods", _file(tmp_path, text)), "schema_version", "twice")
+    assert_refused(cli.run("foods", "--foods", _file(tmp_path, text)), "schema_version", "twice")
 
 
 def test_shipped_data_files_have_no_duplicate_keys_or_anchors() -> None:
@@ -170,21 +173,21 @@ def test_shipped_data_files_have_no_duplicate_keys_or_anchors() -> None:
         "1899-12-31",
     ],
 )
-def test_nights_are_exactly_yyyy_mm_dd_and_plausible(tmp_path: Path, night: str) -> None:
-    result = run("diary", "add", "--date", night, "--legs", "3")
+def test_nights_are_exactly_yyyy_mm_dd_and_plausible(cli: Cli, tmp_path: Path, night: str) -> None:
+    result = cli.run("diary", "add", "--date", night, "--legs", "3")
     assert_refused(result, "--date")
     csv_file = _file(tmp_path, f"night,legs\n{night},3\n", "in.csv")
-    assert_refused(run("diary", "import", csv_file), "night")
+    assert_refused(cli.run("diary", "import", csv_file), "night")
     assert not diary_path().exists() or stored() == []
 
 
-def test_a_night_in_the_future_is_refused(tmp_path: Path) -> None:
+def test_a_night_in_the_future_is_refused(cli: Cli, tmp_path: Path) -> None:
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    assert_refused(run("diary", "add", "--date", tomorrow, "--legs", "3"), "future")
+    assert_refused(cli.run("diary", "add", "--date", tomorrow, "--legs", "3"), "future")
     csv_file = _file(tmp_path, f"night,legs\n{tomorrow},3\n", "in.csv")
-    assert_refused(run("diary", "import", csv_file), "future")
+    assert_refused(cli.run("diary", "import", csv_file), "future")
     today = dt.date.today().isoformat()
-    assert run("diary", "add", "--date", today, "--legs", "3").exit_code == 0
+    assert cli.run("diary", "add", "--date", today, "--legs", "3").exit_code == 0
 
 
 @pytest.mark.parametrize(
@@ -196,9 +199,11 @@ def test_a_night_in_the_future_is_refused(tmp_path: Path) -> None:
     ],
 )
 def test_a_diary_export_of_an_unknown_version_is_refused(
-    tmp_path: Path, document: dict[str, object], words: list[str]
+    cli: Cli, tmp_path: Path, document: dict[str, object], words: list[str]
 ) -> None:
-    assert_refused(run("diary", "import", _file(tmp_path, json.dumps(document), "d.json")), *words)
+    assert_refused(
+        cli.run("diary", "import", _file(tmp_path, json.dumps(document), "d.json")), *words
+    )
 
 
 @pytest.mark.parametrize(
@@ -226,8 +231,8 @@ def test_a_diary_export_of_an_unknown_version_is_refused(
     ],
     ids=["top-duplicate", "entry-duplicate", "legs-string", "magnesium-string"],
 )
-def test_diary_json_is_read_strictly(tmp_path: Path, text: str, words: list[str]) -> None:
-    assert_refused(run("diary", "import", _file(tmp_path, text, "d.json")), *words)
+def test_diary_json_is_read_strictly(cli: Cli, tmp_path: Path, text: str, words: list[str]) -> None:
+    assert_refused(cli.run("diary", "import", _file(tmp_path, text, "d.json")), *words)
     assert not diary_path().exists() or stored() == []
 
 
@@ -302,10 +307,10 @@ DEEP = "[" * 100_000 + "]" * 100_000
     ],
 )
 def test_bad_values_are_exit_2_with_one_short_line(
-    tmp_path: Path, args: list[str], content: str
+    cli: Cli, tmp_path: Path, args: list[str], content: str
 ) -> None:
     before = digest(user_dir())
-    result = run(*args, _file(tmp_path, content))
+    result = cli.run(*args, _file(tmp_path, content))
     stderr = assert_refused(result)
     assert len(stderr) < 400  # never the whole value
     assert digest(user_dir()) == before
@@ -314,11 +319,11 @@ def test_bad_values_are_exit_2_with_one_short_line(
 @pytest.mark.parametrize(
     "note", ["\udcff", "a\ud800b", "x\x00y"], ids=["surrogate-escape", "surrogate", "nul"]
 )
-def test_notes_that_cannot_be_stored_as_text_are_refused(note: str) -> None:
-    assert_refused(run("diary", "add", "--legs", "3", "--note", note), "note")
+def test_notes_that_cannot_be_stored_as_text_are_refused(cli: Cli, note: str) -> None:
+    assert_refused(cli.run("diary", "add", "--legs", "3", "--note", note), "note")
 
 
-def test_a_year_1_row_does_not_break_the_chart() -> None:
+def test_a_year_1_row_does_not_break_the_chart(cli: Cli) -> None:
     with open_diary() as diary:
         diary.add(Entry(NIGHT, 4))
     import sqlite3
@@ -328,7 +333,7 @@ def test_a_year_1_row_does_not_break_the_chart() -> None:
     conn.commit()
     conn.close()
     for command in (["chart"], ["list"], ["compare"], ["chart", "--since", "0001-01-01"]):
-        result = run("diary", *command)
+        result = cli.run("diary", *command)
         assert_refused(result, "0001-01-01")
         assert "2026-11-01" in result.stdout or command == ["compare"]
 
@@ -380,22 +385,23 @@ def test_hostile_inputs_use_bounded_memory_and_time(
     assert not diary_path().exists()
 
 
-def test_a_long_unknown_key_is_named_cut_short(tmp_path: Path) -> None:
+def test_a_long_unknown_key_is_named_cut_short(cli: Cli, tmp_path: Path) -> None:
     text = GOOD_ANSWERS + "k" * 1000 + ": 1\n"  # YAML itself refuses keys over 1,024
     assert (
-        len(assert_refused(run("assess", "--answers", _file(tmp_path, text)), "unknown key")) < 300
+        len(assert_refused(cli.run("assess", "--answers", _file(tmp_path, text)), "unknown key"))
+        < 300
     )
 
 
-def test_anchors_and_aliases_are_refused_in_user_files(tmp_path: Path) -> None:
+def test_anchors_and_aliases_are_refused_in_user_files(cli: Cli, tmp_path: Path) -> None:
     text = "age: &age 52\nsex: female\n"
-    assert_refused(run("assess", "--answers", _file(tmp_path, text)), "anchors")
+    assert_refused(cli.run("assess", "--answers", _file(tmp_path, text)), "anchors")
     data = yaml.safe_load(FOODS_FILE.read_text(encoding="utf-8"))
     foods = yaml.safe_dump(data, allow_unicode=True).replace("foods:\n", "foods: &all\n", 1)
-    assert_refused(run("foods", "--foods", _file(tmp_path, foods)), "anchors")
+    assert_refused(cli.run("foods", "--foods", _file(tmp_path, foods)), "anchors")
 
 
-def test_long_arguments_are_cut_in_messages() -> None:
+def test_long_arguments_are_cut_in_messages(cli: Cli) -> None:
     for args in (
         ["dose", "x" * 100_000, "400"],
         ["dose", "citrate", "4" * 100_000],
@@ -403,11 +409,13 @@ def test_long_arguments_are_cut_in_messages() -> None:
         ["warnings", "--section", "s" * 100_000],
         ["sources", "k" * 100_000],
     ):
-        assert len(assert_refused(run(*args))) < 300, args[0]
+        assert len(assert_refused(cli.run(*args))) < 300, args[0]
 
 
-def test_a_clean_message_for_every_kind_of_export_damage(tmp_path: Path) -> None:
+def test_a_clean_message_for_every_kind_of_export_damage(cli: Cli, tmp_path: Path) -> None:
     """A quick sanity check that the export reader names rows and never prints raw input."""
-    result = run("diary", "import", _file(tmp_path, "night,legs\n2026-11-01,\x1b[2J\n", "x.csv"))
+    result = cli.run(
+        "diary", "import", _file(tmp_path, "night,legs\n2026-11-01,\x1b[2J\n", "x.csv")
+    )
     assert_refused(result, "row 1", "legs")
     assert_clean(result.stderr)

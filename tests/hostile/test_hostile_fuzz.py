@@ -12,16 +12,18 @@ import io
 import json
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from helpers import run
 from hostile_kit import assert_clean, digest, error_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mgcheck.models.answers import Answers
 from mgcheck.store.datafiles import FOODS_FILE
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 FUZZ = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 # Text that includes every kind of control character, and (for JSON) lone surrogates.
@@ -110,12 +112,12 @@ def answers_documents(draw: st.DrawFn) -> bytes:
 
 @settings(max_examples=50, deadline=None, suppress_health_check=FUZZ)
 @given(document=answers_documents())
-def test_fuzz_answers_files(document: bytes) -> None:
+def test_fuzz_answers_files(cli: Cli, document: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "answers.yaml"
         path.write_bytes(document)
         before = digest(Path(folder))
-        result = run("assess", "--answers", str(path), "--json")
+        result = cli.run("assess", "--answers", str(path), "--json")
         _check(result, before, Path(folder))
         if result.exit_code == 0:
             json.loads(result.stdout)
@@ -153,13 +155,13 @@ def food_tables(draw: st.DrawFn) -> bytes:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=FUZZ)
 @given(document=food_tables(), as_json=st.booleans())
-def test_fuzz_food_tables(document: bytes, as_json: bool) -> None:
+def test_fuzz_food_tables(cli: Cli, document: bytes, as_json: bool) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "foods.yaml"
         path.write_bytes(document)
         before = digest(Path(folder))
         args = ["foods", "--foods", str(path), "--top", "0"]
-        result = run(*args, *(["--json"] if as_json else []))
+        result = cli.run(*args, *(["--json"] if as_json else []))
         _check(result, before, Path(folder))
 
 
@@ -201,17 +203,19 @@ def diary_exports(draw: st.DrawFn) -> bytes:
 
 @settings(max_examples=80, deadline=None, suppress_health_check=FUZZ)
 @given(document=diary_exports())
-def test_fuzz_diary_imports(document: bytes) -> None:
+def test_fuzz_diary_imports(cli: Cli, document: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder) / "home"
         env = {"MGCHECK_HOME": str(home)}
-        assert run("diary", "add", "--date", "2026-10-02", "--legs", "1", env=env).exit_code == 0
+        assert (
+            cli.run("diary", "add", "--date", "2026-10-02", "--legs", "1", env=env).exit_code == 0
+        )
         path = Path(folder) / "in.csv"
         path.write_bytes(document)
         before = digest(home)
-        result = run("diary", "import", str(path), env=env)
+        result = cli.run("diary", "import", str(path), env=env)
         _check(result, before, home)
         for args in (["list", "--all"], ["list", "--all", "--json"]):
-            shown = run("diary", *args, env=env)
+            shown = cli.run("diary", *args, env=env)
             assert shown.exit_code == 0, shown.output
             assert_clean(shown.stdout, shown.stderr)

@@ -14,15 +14,18 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
-from helpers import run
 from hostile_kit import assert_clean, assert_refused, error_lines, mgcheck
 
 from mgcheck.models.diary import Entry
 from mgcheck.store.datafiles import FOODS_FILE
 from mgcheck.store.diary import open_diary
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 # Window title, an OSC 8 link, clear screen, a C1 CSI (clear screen again) and a bell.
 HOSTILE = "A\x1b]0;owned\x07B\x1b]8;;http://evil/\x1b\\link\x1b]8;;\x1b\\C\x1b[2JD\x9b2JE\x07"
@@ -37,25 +40,26 @@ def _note(note: str, night: dt.date = dt.date(2026, 11, 1)) -> None:
 # --- 7. terminal injection ---------------------------------------------------------------------
 
 
-def test_a_hostile_note_is_made_visible_in_the_table_and_escaped_in_json() -> None:
+def test_a_hostile_note_is_made_visible_in_the_table_and_escaped_in_json(cli: Cli) -> None:
     _note(HOSTILE)
-    table = run("diary", "list")
+    table = cli.run("diary", "list")
     assert table.exit_code == 0
     assert_clean(table.stdout, table.stderr)
     assert "␛]0;owned␇B" in table.stdout  # visible, not obeyed
-    document = run("diary", "list", "--json")
+    document = cli.run("diary", "list", "--json")
     assert_clean(document.stdout)
     assert "\\u009b" in document.stdout
     assert json.loads(document.stdout)["entries"][0]["note"] == HOSTILE  # JSON loses nothing
 
 
 def test_a_hostile_note_is_made_visible_when_the_export_goes_to_a_terminal(
+    cli: Cli,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _note(HOSTILE)
     monkeypatch.setattr("mgcheck.render.console.stdout_is_terminal", lambda: True)
-    assert_clean(run("diary", "export").stdout)
-    assert_clean(run("diary", "export", "--format", "json").stdout)
+    assert_clean(cli.run("diary", "export").stdout)
+    assert_clean(cli.run("diary", "export", "--format", "json").stdout)
 
 
 def _hostile_foods(tmp_path: Path) -> Path:
@@ -67,13 +71,13 @@ def _hostile_foods(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_hostile_food_table_is_made_visible_and_escaped(tmp_path: Path) -> None:
+def test_a_hostile_food_table_is_made_visible_and_escaped(cli: Cli, tmp_path: Path) -> None:
     path = _hostile_foods(tmp_path)
-    table = run("foods", "--foods", str(path), "--top", "0")
+    table = cli.run("foods", "--foods", str(path), "--top", "0")
     assert table.exit_code == 0, table.output
     assert_clean(table.stdout)
     assert "Seeds A␛]0;owned" in table.stdout
-    document = run("foods", "--foods", str(path), "--json", "--top", "0")
+    document = cli.run("foods", "--foods", str(path), "--json", "--top", "0")
     assert_clean(document.stdout)
     assert HOSTILE in [f["note"] for f in json.loads(document.stdout)["foods"]]
 
@@ -89,28 +93,28 @@ def test_a_hostile_food_table_is_made_visible_and_escaped(tmp_path: Path) -> Non
     ids=["csv-night", "csv-column", "answers-key", "foods-id"],
 )
 def test_file_contents_echoed_in_an_error_are_made_visible(
-    tmp_path: Path, args: list[str], content: str
+    cli: Cli, tmp_path: Path, args: list[str], content: str
 ) -> None:
     path = tmp_path / "in.txt"
     path.write_text(content, encoding="utf-8")
-    result = run(*args, str(path))
+    result = cli.run(*args, str(path))
     assert_refused(result)
 
 
-def test_a_hostile_file_name_in_an_error_is_one_visible_line(tmp_path: Path) -> None:
+def test_a_hostile_file_name_in_an_error_is_one_visible_line(cli: Cli, tmp_path: Path) -> None:
     name = str(tmp_path / "x\x1b]0;owned\x07\nmgcheck: all fine\r.csv")
-    result = run("diary", "import", name)
+    result = cli.run("diary", "import", name)
     assert_refused(result, "cannot read the file")
 
 
-def test_hostile_text_in_arguments_is_made_visible_in_errors() -> None:
-    assert_refused(run("dose", "\x1b[2J\x9b2J", "400"), "unknown form")
-    assert_refused(run("warnings", "--section", "\x1b]0;x\x07"), "no section")
-    assert_refused(run("diary", "add", "--date", "\x1b[2J", "--legs", "3"), "not a date")
+def test_hostile_text_in_arguments_is_made_visible_in_errors(cli: Cli) -> None:
+    assert_refused(cli.run("dose", "\x1b[2J\x9b2J", "400"), "unknown form")
+    assert_refused(cli.run("warnings", "--section", "\x1b]0;x\x07"), "no section")
+    assert_refused(cli.run("diary", "add", "--date", "\x1b[2J", "--legs", "3"), "not a date")
 
 
-def test_the_search_words_echoed_back_are_made_visible() -> None:
-    result = run("foods", "--all", "--search", "zzqx\x1b]0;owned\x07")
+def test_the_search_words_echoed_back_are_made_visible(cli: Cli) -> None:
+    result = cli.run("foods", "--all", "--search", "zzqx\x1b]0;owned\x07")
     assert result.exit_code == 0
     assert_clean(result.stdout)
 
@@ -123,17 +127,18 @@ def test_the_search_words_echoed_back_are_made_visible() -> None:
     ["citrate\n\n# !!!\n", "citrate\x07\x1b", "citrate\u2028# !!!", "citrate\x9b"],
     ids=["newline-heading", "controls", "line-separator", "c1"],
 )
-def test_a_form_name_is_a_name(tmp_path: Path, form: str) -> None:
+def test_a_form_name_is_a_name(cli: Cli, tmp_path: Path, form: str) -> None:
     path = tmp_path / "answers.json"
     document = {"age": 52, "sex": "female", "magnesium": {"form": form, "amount_mg": 400}}
     path.write_text(json.dumps(document), encoding="utf-8")
     target = tmp_path / "report.md"
-    result = run("assess", "--answers", str(path), "--output", str(target))
+    result = cli.run("assess", "--answers", str(path), "--output", str(target))
     assert_refused(result, "magnesium.form")
     assert not target.exists()
 
 
 def test_a_form_name_typed_in_the_interview_is_checked_too(
+    cli: Cli,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The interview accepts a name that means a known form; the model still refuses controls."""
@@ -143,10 +148,10 @@ def test_a_form_name_typed_in_the_interview_is_checked_too(
     answers = {"age": 52, "sex": "female", "magnesium": {"form": "citrate\x1b[2J", "amount_mg": 4}}
     monkeypatch.setattr(Interview, "run", lambda self: answers)
     monkeypatch.setattr("mgcheck.context.stdin_is_terminal", lambda: True)
-    assert_refused(run("assess"), "your answers: magnesium.form")
+    assert_refused(cli.run("assess"), "your answers: magnesium.form")
 
 
-def test_markdown_reports_escape_what_the_answers_say(tmp_path: Path) -> None:
+def test_markdown_reports_escape_what_the_answers_say(cli: Cli, tmp_path: Path) -> None:
     from mgcheck.render.report import markdown_escape
 
     assert markdown_escape("*a* [x](http://e) <b> _a_ `c` #1 \\ !") == (
@@ -158,7 +163,7 @@ def test_markdown_reports_escape_what_the_answers_say(tmp_path: Path) -> None:
         GOOD_ANSWERS + "magnesium: {form: '_*<citrate>*_', amount_mg: 400}\n", encoding="utf-8"
     )
     target = tmp_path / "r.md"
-    result = run("assess", "--answers", str(path), "--output", str(target))
+    result = cli.run("assess", "--answers", str(path), "--output", str(target))
     assert result.exit_code == 0, result.output
     content = target.read_text(encoding="utf-8")
     assert "\\_\\*\\<citrate\\>\\*\\_, 400 mg" in content
@@ -175,15 +180,19 @@ def answers(tmp_path: Path) -> str:
     return str(path)
 
 
-def test_an_existing_report_is_not_replaced_without_force(tmp_path: Path, answers: str) -> None:
+def test_an_existing_report_is_not_replaced_without_force(
+    cli: Cli, tmp_path: Path, answers: str
+) -> None:
     target = tmp_path / "report.md"
     target.write_text("my own notes", encoding="utf-8")
     target.chmod(0o644)
-    result = run("assess", "--answers", answers, "--output", str(target))
+    result = cli.run("assess", "--answers", answers, "--output", str(target))
     assert_refused(result, "already exists", "--force")
     assert target.read_text(encoding="utf-8") == "my own notes"
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
-    assert run("assess", "--answers", answers, "--output", str(target), "--force").exit_code == 0
+    assert (
+        cli.run("assess", "--answers", answers, "--output", str(target), "--force").exit_code == 0
+    )
     assert target.read_text(encoding="utf-8").startswith("# mgcheck report")
 
 
@@ -202,6 +211,7 @@ class Scripted:
     [("en", "n", False), ("en", "y", True), ("da", "j", True), ("da", "nej", False)],
 )
 def test_in_a_terminal_mgcheck_asks_before_replacing_a_report(
+    cli: Cli,
     tmp_path: Path,
     answers: str,
     monkeypatch: pytest.MonkeyPatch,
@@ -216,14 +226,14 @@ def test_in_a_terminal_mgcheck_asks_before_replacing_a_report(
     monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(script.read, said.append))
     target = tmp_path / "report.md"
     target.write_text("my own notes", encoding="utf-8")
-    result = run("assess", "--answers", answers, "--output", str(target), "--lang", lang)
+    result = cli.run("assess", "--answers", answers, "--output", str(target), "--lang", lang)
     assert result.exit_code == 0, result.output
     assert ("[j/n]" if lang == "da" else "[y/n]") in script.prompts[0]
     assert (target.read_text(encoding="utf-8") != "my own notes") is replaced
 
 
 def test_a_report_file_that_appears_while_writing_is_not_replaced(
-    tmp_path: Path, answers: str, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, answers: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Checked at the moment of writing too (a hard link cannot replace), not only up front."""
     from mgcheck.render import report as files
@@ -236,7 +246,7 @@ def test_a_report_file_that_appears_while_writing_is_not_replaced(
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(files, "render_file", render_then_race)
-    result = run("assess", "--answers", answers, "--output", str(target))
+    result = cli.run("assess", "--answers", answers, "--output", str(target))
     assert_refused(result, "already exists")
     assert target.read_text(encoding="utf-8") == "written meanwhile"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yaml", "report.md"]

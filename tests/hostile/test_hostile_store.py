@@ -11,16 +11,18 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import run
 from hostile_kit import assert_clean, assert_refused, limits, mgcheck
 
 from mgcheck.models.diary import Entry
 from mgcheck.store import diary as store
 from mgcheck.store.diary import Diary, diary_path, open_diary
 from mgcheck.store.paths import user_dir
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 NIGHT = dt.date(2026, 11, 1)
 ROOT = os.geteuid() == 0
@@ -47,6 +49,7 @@ def stored() -> list[Entry]:
 
 
 def test_a_write_between_the_check_and_the_save_is_not_lost(
+    cli: Cli,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Another mgcheck saves the same night just before this one takes the write lock."""
@@ -61,13 +64,14 @@ def test_a_write_between_the_check_and_the_save_is_not_lost(
         return original(self)
 
     monkeypatch.setattr(Diary, "_write", competitor_first)
-    result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
+    result = cli.run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert raced
     assert [e.note for e in stored()] == ["other"]  # the other mgcheck's entry survives
     assert_refused(result, "already has an entry")
 
 
 def test_replacing_after_asking_checks_that_nothing_changed_meanwhile(
+    cli: Cli,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from mgcheck.cli.prompts import Prompter
@@ -80,18 +84,20 @@ def test_replacing_after_asking_checks_that_nothing_changed_meanwhile(
         return "y"
 
     monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(answer, print))
-    result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
+    result = cli.run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert_refused(result, "changed")
     assert [e.note for e in stored()] == ["changed meanwhile"]
 
 
-def test_replacing_after_asking_saves_and_says_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_replacing_after_asking_saves_and_says_replaced(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from mgcheck.cli.prompts import Prompter
 
     with open_diary() as diary:
         diary.add(Entry(NIGHT, 5, None, 0.0, "first"))
     monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(lambda _p: "y", print))
-    result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
+    result = cli.run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert result.exit_code == 0
     assert result.stdout.startswith("Replaced: the night of 1–2 November 2026, legs 3")
     assert [e.legs for e in stored()] == [3]
@@ -138,27 +144,27 @@ def _damaged_but_writable() -> bytes:
     return bytes(data)
 
 
-def test_a_damaged_diary_is_never_written_to() -> None:
+def test_a_damaged_diary_is_never_written_to(cli: Cli) -> None:
     before = _damaged_but_writable()
     for args in (
         ["add", "--date", "2026-11-02", "--legs", "3"],
         ["delete", "2020-01-05"],
         ["forget", "--all", "--yes"],
     ):
-        assert_refused(run("diary", *args), "may be damaged")
+        assert_refused(cli.run("diary", *args), "may be damaged")
     assert diary_path().read_bytes() == before
 
 
-def test_reading_a_damaged_diary_shows_what_it_can_and_names_the_damage() -> None:
+def test_reading_a_damaged_diary_shows_what_it_can_and_names_the_damage(cli: Cli) -> None:
     _damaged_but_writable()
-    result = run("diary", "list", "--all")
+    result = cli.run("diary", "list", "--all")
     assert result.exit_code == 2
     assert "may be damaged" in result.stderr
     assert "2020-01-01" in result.stdout  # the readable part
     assert_clean(result.stdout, result.stderr)
 
 
-def test_tampered_rows_are_named_and_the_rest_is_shown(tmp_path: Path) -> None:
+def test_tampered_rows_are_named_and_the_rest_is_shown(cli: Cli, tmp_path: Path) -> None:
     with open_diary() as diary:
         for day in range(1, 6):
             diary.add(Entry(dt.date(2026, 10, day), day))
@@ -166,7 +172,7 @@ def test_tampered_rows_are_named_and_the_rest_is_shown(tmp_path: Path) -> None:
     raw("UPDATE entries SET note = ? WHERE night = '2026-10-03'", "x" * 5000)
     raw("UPDATE entries SET magnesium_mg = 99999 WHERE night = '2026-10-04'")
     raw("UPDATE entries SET note = CAST(x'80ff' AS TEXT) WHERE night = '2026-10-05'")
-    listing = run("diary", "list")
+    listing = cli.run("diary", "list")
     assert listing.exit_code == 2
     assert "2026-10-01" in listing.stdout
     lines = listing.stderr.splitlines()
@@ -176,14 +182,14 @@ def test_tampered_rows_are_named_and_the_rest_is_shown(tmp_path: Path) -> None:
     assert "may be damaged" not in listing.stderr  # tampering is not damage
     assert_clean(listing.stdout, listing.stderr)
     target = tmp_path / "good.csv"
-    export = run("diary", "export", "--output", str(target))
+    export = cli.run("diary", "export", "--output", str(target))
     assert export.exit_code == 2
     assert target.read_text(encoding="utf-8") == (
         "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note\n2026-10-01,1,,0.0,,,\n"
     )
     assert "1 night written" in export.stdout  # one night, not "1 nights"
-    assert run("diary", "chart").exit_code == 2
-    assert run("diary", "compare").exit_code == 2
+    assert cli.run("diary", "chart").exit_code == 2
+    assert cli.run("diary", "compare").exit_code == 2
 
 
 def test_a_full_disk_is_reported_as_such_and_loses_nothing(tmp_path: Path) -> None:
@@ -217,7 +223,7 @@ def test_a_full_disk_is_reported_as_such_and_loses_nothing(tmp_path: Path) -> No
     ],
 )
 def test_each_kind_of_failure_has_its_own_line(
-    monkeypatch: pytest.MonkeyPatch, code: int, name: str, words: str
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, code: int, name: str, words: str
 ) -> None:
     open_diary().close()
 
@@ -228,12 +234,12 @@ def test_each_kind_of_failure_has_its_own_line(
         raise error
 
     monkeypatch.setattr(Diary, "_upsert", staticmethod(failing))
-    stderr = assert_refused(run("diary", "add", "--date", "2026-11-01", "--legs", "3"), words)
+    stderr = assert_refused(cli.run("diary", "add", "--date", "2026-11-01", "--legs", "3"), words)
     if "damaged" not in words:
         assert "damaged" not in stderr
 
 
-def test_a_read_only_diary_says_read_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_diary_says_read_only(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     with open_diary() as diary:
         diary.add(Entry(NIGHT, 4))
     before = diary_path().read_bytes()
@@ -246,19 +252,19 @@ def test_a_read_only_diary_says_read_only(monkeypatch: pytest.MonkeyPatch) -> No
         monkeypatch.setattr(store, "_connect", read_only)
     else:
         diary_path().chmod(0o400)
-    result = run("diary", "add", "--date", "2026-11-02", "--legs", "3")
+    result = cli.run("diary", "add", "--date", "2026-11-02", "--legs", "3")
     assert_refused(result, "read-only")
     assert "damaged" not in result.stderr
     assert diary_path().read_bytes() == before
 
 
-def test_a_locked_diary_says_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_diary_says_busy(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     open_diary().close()
     monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 50)
     holder = sqlite3.connect(diary_path(), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        result = run("diary", "add", "--date", "2026-11-02", "--legs", "3")
+        result = cli.run("diary", "add", "--date", "2026-11-02", "--legs", "3")
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -285,12 +291,12 @@ def secure_delete_off(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.parametrize("command", [["forget", "--all", "--yes"], ["delete", "2026-10-07"]])
 def test_deleted_notes_are_gone_from_every_file(
-    secure_delete_off: None, command: list[str]
+    cli: Cli, secure_delete_off: None, command: list[str]
 ) -> None:
     with open_diary() as diary:
         for day in range(1, 31):
             diary.add(Entry(dt.date(2026, 10, day), 3, None, 0.0, f"SECRET-{day:02d}-" * 8))
-    result = run("diary", *command)
+    result = cli.run("diary", *command)
     assert result.exit_code == 0, result.output
     gone = [b"SECRET-07-"] if command[0] == "delete" else [b"SECRET-"]
     for path in user_dir().iterdir():
@@ -314,43 +320,45 @@ def umask_000() -> Iterator[None]:
 
 
 def test_new_folders_are_never_writable_by_others(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask_000: None
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask_000: None
 ) -> None:
     home = tmp_path / "a" / "b" / "mgcheck"
     monkeypatch.setenv("MGCHECK_HOME", str(home))
-    assert run("diary", "add", "--date", "2026-11-01", "--legs", "3").exit_code == 0
+    assert cli.run("diary", "add", "--date", "2026-11-01", "--legs", "3").exit_code == 0
     assert mode(home) == 0o700
     assert mode(tmp_path / "a") & 0o022 == 0
     assert mode(tmp_path / "a" / "b") & 0o022 == 0
     assert mode(home / "diary.sqlite3") == 0o600
 
 
-def test_an_existing_folder_keeps_its_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_existing_folder_keeps_its_mode(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "mine"
     home.mkdir()
     home.chmod(0o755)
     monkeypatch.setenv("MGCHECK_HOME", str(home))
-    assert run("diary", "add", "--date", "2026-11-01", "--legs", "3").exit_code == 0
+    assert cli.run("diary", "add", "--date", "2026-11-01", "--legs", "3").exit_code == 0
     assert mode(home) == 0o755
     assert mode(home / "diary.sqlite3") == 0o600
 
 
 @pytest.mark.parametrize("folder_mode", [0o1777, 0o777, 0o770])
 def test_a_folder_others_can_write_to_is_refused_not_changed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder_mode: int
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder_mode: int
 ) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(folder_mode)
     monkeypatch.setenv("MGCHECK_HOME", str(shared))
-    result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
+    result = cli.run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert_refused(result, "others can write")
     assert mode(shared) == folder_mode
     assert list(shared.iterdir()) == []
 
 
 def test_a_folder_owned_by_someone_else_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if ROOT:
         theirs = tmp_path / "theirs"
@@ -359,7 +367,7 @@ def test_a_folder_owned_by_someone_else_is_refused(
     else:
         theirs = Path("/")
     monkeypatch.setenv("MGCHECK_HOME", str(theirs))
-    result = run("diary", "add", "--date", "2026-11-01", "--legs", "3")
+    result = cli.run("diary", "add", "--date", "2026-11-01", "--legs", "3")
     assert_refused(result, "belongs to another user")
     if ROOT:
         assert list(theirs.iterdir()) == []
