@@ -61,6 +61,13 @@ def main() -> None:
             reader_gone()
         return
 
+    import gc
+
+    # A run is over in a fraction of a second. The cycle collector's passes over the many
+    # objects Typer, Rich and Pydantic make at import cost several ms of every start-up
+    # (benchmarks/startup.py); run it rarely, as mypy does. Reference counting frees the rest.
+    gc.set_threshold(100_000, 50, 50)
+
     from mgcheck.render.console import reader_gone, unpad_stdout
 
     unpad_stdout()
