@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from mgcheck.record import Record
 
@@ -28,6 +29,24 @@ def fold(text: str) -> str:
     while "aa" in text or "oe" in text:  # until stable, so folding twice changes nothing
         text = text.replace("aa", "a").replace("oe", "o")
     return text
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """``[fold(t) for t in texts]``, with the ASCII texts folded as one joined string.
+
+    Folding acts on each character, and the "aa"/"oe" pairs it merges cannot span a line
+    break, so folding the texts joined by line breaks folds each one; one call instead of
+    9,453 makes searching the full food tables fast. Texts with a line break or a non-ASCII
+    character are folded one by one.
+    """
+    plain = [i for i, text in enumerate(texts) if text.isascii() and "\n" not in text]
+    folded = [fold(text) for text in texts] if len(plain) < len(texts) else list(texts)
+    if plain:
+        for i, text in zip(
+            plain, fold("\n".join(texts[i] for i in plain)).split("\n"), strict=True
+        ):
+            folded[i] = text
+    return folded
 
 
 def fold_word(word: str) -> str:

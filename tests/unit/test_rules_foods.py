@@ -5,10 +5,16 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mgcheck.folding import fold
+from mgcheck.folding import fold, fold_many
 from mgcheck.i18n import Language
 from mgcheck.models.base import Food
-from mgcheck.rules.foods import FoodsQuery, name_matches, rank_foods, words_match
+from mgcheck.rules.foods import (
+    FoodsQuery,
+    matching_rows,
+    name_matches,
+    rank_foods,
+    words_match,
+)
 from mgcheck.store.datafiles import load_foods
 from mgcheck.vocab import FoodGroup, RankBy
 
@@ -64,3 +70,32 @@ def test_word_search_needs_word_starts() -> None:
     assert words_match("Bread, rye", "rye")
     assert words_match("Rye flour, dark", "RYE flour")
     assert not words_match("Chicken, broilers or fryers, meat only", "rye")
+
+
+# The full tables are searched all at once (matching_rows), not row by row; these say that the
+# two ways find the same rows, for text built from the characters that could make them differ:
+# the separators, Unicode spaces that str.split() splits on, "aa"/"oe" (folded across), accents.
+_TRICKY = "aoebry ,(/)-\t\x1c\x85\xa0\u2028\u3000åøæéÅØ1"
+descriptions = st.lists(st.text(alphabet=_TRICKY, max_size=25), max_size=12)
+searches = st.text(alphabet=_TRICKY, max_size=8)
+
+
+@given(st.lists(st.text(max_size=30), max_size=12))
+def test_folding_many_at_once_is_folding_each(texts: list[str]) -> None:
+    assert fold_many(texts) == [fold(text) for text in texts]
+
+
+@given(descriptions, searches)
+def test_searching_all_rows_at_once_finds_what_each_row_would(rows: list[str], query: str) -> None:
+    expected = [i for i, description in enumerate(rows) if words_match(description, query)]
+    assert matching_rows(rows, query) == expected
+
+
+def test_searching_the_full_tables_at_once_finds_what_each_row_would() -> None:
+    from mgcheck.store.composition import load_composition
+
+    rows = [row.description for row in load_composition()]
+    for query in ("rye", "RYE flour", "bread, rye", "ost", "kål", "smaland", "(raw)", "a", "zz"):
+        expected = [i for i, description in enumerate(rows) if words_match(description, query)]
+        assert matching_rows(rows, query) == expected, query
+    assert len(matching_rows(rows, "rye")) == 28  # the count `foods --all --search rye` shows

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
-from mgcheck.folding import fold, phrase_key
+from mgcheck.folding import fold, fold_many, phrase_key
 from mgcheck.models.base import Food
 from mgcheck.record import Record
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
@@ -117,11 +120,35 @@ def words_match(description: str, query: str) -> bool:
     return all(any(word.startswith(term) for word in words) for term in fold(query).split())
 
 
+_SEPARATORS = str.maketrans(",(/", "   ")  # split words as words_match does
+
+
+def matching_rows(descriptions: Sequence[str], query: str) -> list[int]:
+    """The indexes of the descriptions that :func:`words_match` the query, in order.
+
+    The same answer as asking each description (a test holds them equal), found at once: the
+    descriptions are folded and joined, and each query word is one regular-expression search
+    for it at the start of a word; asking 9,453 rows one by one took about 17 ms.
+    """
+    terms = fold(query).split()
+    if not terms:
+        return list(range(len(descriptions)))
+    folded = fold_many(descriptions)
+    text = "\n".join(folded).translate(_SEPARATORS)
+    starts = list(accumulate((len(one) + 1 for one in folded), initial=0))
+    found: set[int] | None = None
+    for term in terms:
+        at_word_start = re.compile(r"(?<!\S)" + re.escape(term))
+        rows = {bisect_right(starts, hit.start()) - 1 for hit in at_word_start.finditer(text)}
+        found = rows if found is None else found & rows
+    return sorted(found or ())
+
+
 def search_composition(
     rows: Sequence[CompositionRow], query: str, by: RankBy, top: int | None
 ) -> tuple[list[CompositionRow], int]:
     """Return the best matches (ranked per 100 g or per 100 kcal) and how many matched in all."""
-    found = [row for row in rows if words_match(row.description, query)]
+    found = [rows[i] for i in matching_rows([row.description for row in rows], query)]
 
     def key(row: CompositionRow) -> tuple[float, str, str]:
         if by is RankBy.ENERGY:
@@ -151,7 +178,7 @@ FEW = 10  # a search that finds at most this many rows is specific enough to sug
 
 
 def _count(rows: Sequence[CompositionRow], query: str) -> int:
-    return sum(1 for row in rows if words_match(row.description, query))
+    return len(matching_rows([row.description for row in rows], query))
 
 
 def _searches(food: Food, rows: Sequence[CompositionRow]) -> list[tuple[str, int]]:
