@@ -124,7 +124,7 @@ def _share_lines(dose: Dose, lang: str) -> list[Text]:
                 + _("{label}: {pct} magnesium → {mg} mg per unit").format(
                     label=share.variant.label.get(lang),  # type: ignore[arg-type]
                     pct=_pct(share.fraction),
-                    mg=_mg(dose.amount_mg * share.fraction),
+                    mg=_mg(share.per_unit_mg),
                 )
             )
         )
@@ -304,7 +304,7 @@ def dose_json(result: DoseResult) -> None:
                     "label": s.variant.label.get(lang),
                     "formula": s.variant.formula,
                     "magnesium_pct": round(s.fraction * 100, 2),
-                    "per_unit_mg": round(dose.amount_mg * s.fraction, 1),
+                    "per_unit_mg": round(s.per_unit_mg, 1),
                 }
                 for s in dose.shares
             ],
@@ -376,7 +376,7 @@ def print_forms(forms: Sequence[FormFigures]) -> None:
                 first,
                 Text(f"{variant.label.get(lang)}\n{_composition(variant)}"),
                 Text(_pct(fraction)),
-                Text(format_number(100 / fraction)),
+                Text(format_number(shown.per_100mg_magnesium)),
                 end_section=index == len(form.variants) - 1,
             )
     console.print(table)

@@ -38,6 +38,7 @@ class VariantFigures(Record):
     variant: Variant
     fraction: float  # the share of magnesium, 0-1
     molar_mass: float | None  # g/mol, where a formula gives one
+    per_100mg_magnesium: float  # mg of the compound that holds 100 mg of magnesium
 
 
 class FormFigures(Record):
@@ -55,9 +56,12 @@ def forms_list(forms: FormsFile) -> tuple[FormFigures, ...]:
             *fraction_range(form),
             tuple(
                 VariantFigures(
-                    v, variant_fraction(v), None if v.formula is None else molar_mass(v.formula)
+                    v,
+                    fraction,
+                    None if v.formula is None else molar_mass(v.formula),
+                    100 / fraction,
                 )
-                for v in form.variants
+                for v, fraction in ((v, variant_fraction(v)) for v in form.variants)
             ),
         )
         for form in forms.forms

@@ -233,6 +233,7 @@ def combine_doses(parts: list[Dose]) -> Dose:
 class VariantShare(Record):
     variant: Variant
     fraction: float  # mass fraction of magnesium, 0-1
+    per_unit_mg: float  # magnesium in one unit of the label's amount, read as this variant
 
 
 Reading = Literal["label", "elemental", "both", "any_form", "parts"]
@@ -280,7 +281,10 @@ def elemental_dose(
     if elemental:
         return Dose(match, (), amount_mg, per_day, True, amount_mg, amount_mg, "elemental")
     assert match is not None
-    shares = tuple(VariantShare(v, variant_fraction(v)) for v in match.variants)
+    shares = tuple(
+        VariantShare(v, f, amount_mg * f)
+        for v, f in ((v, variant_fraction(v)) for v in match.variants)
+    )
     fractions = [s.fraction for s in shares]
     return Dose(
         match,
