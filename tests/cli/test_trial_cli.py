@@ -903,3 +903,15 @@ def test_the_readme_example_is_what_mgcheck_prints(
     assert cli.run("diary", "import", str(nights), "--replace").exit_code == 0
     result = cli.run("diary", "trial", "result", env=wide)
     assert result.stdout.startswith(_readme_block("mgcheck diary trial result"))
+
+
+def test_a_bad_answers_file_is_worded_like_the_self_checks(cli: Cli, tmp_path: Path) -> None:
+    """The trial reads the same answers files as `assess`: the same lines, in the run's
+    language, never Pydantic's English."""
+    file = answers_file(tmp_path, "age: 300\nsex: kvinde\n")
+    trial = cli.run("--lang", "da", "diary", "trial", "plan", "--answers", file, "--dose", DOSE)
+    assess = cli.run("--lang", "da", "assess", "--answers", file)
+    assert trial.exit_code == assess.exit_code == 2
+    assert trial.output == assess.output
+    assert "age: skal være et helt tal fra 1 til 120 (filen har 300)" in trial.output
+    assert "Input should" not in trial.output

@@ -60,7 +60,10 @@ class MgcheckGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except MgcheckError as exc:
-            error_line(exc.message)
+            from mgcheck.cli import messages
+            from mgcheck.i18n import current, translator
+
+            error_line(messages.error_text(exc, translator(current())))
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             raise _reworded(exc) from None

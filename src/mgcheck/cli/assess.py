@@ -106,14 +106,8 @@ def assess(
     else:
         from mgcheck.rules.assess import form_problem
         from mgcheck.store.answers import load_answers
-        from mgcheck.store.validation import InvalidAnswers
 
-        try:
-            name, answers = load_answers(answers_file)
-        except InvalidAnswers as exc:
-            from mgcheck.cli import messages
-
-            raise MgcheckError(messages.invalid_answers(exc, context().t)) from None
+        name, answers = load_answers(answers_file)  # its problems: worded by cli/messages
         problem = form_problem(answers, data)
         if problem is not None:
             from mgcheck.cli import messages
@@ -209,8 +203,6 @@ def _interview(data: AssessData) -> Answers:
     try:
         return Answers.model_validate(interview.run())
     except ValidationError as exc:  # e.g. a form name with control characters in it
-        from mgcheck.cli import messages
         from mgcheck.store.validation import invalid_answers
 
-        problem = invalid_answers(exc, _("your answers"))
-        raise MgcheckError(messages.invalid_answers(problem, run.t)) from None
+        raise invalid_answers(exc, _("your answers")) from None

@@ -224,6 +224,18 @@ def answers_problem(problem: Problem, t: Translator) -> str:
     return said
 
 
+def error_text(exc: MgcheckError, t: Translator) -> str:
+    """What the command line shows for ``exc``: a file's problems worded in the run's language
+    (their exceptions carry Pydantic's English), any other error as it was worded."""
+    from mgcheck.store.validation import InvalidAnswers, InvalidData
+
+    if isinstance(exc, InvalidAnswers):
+        return invalid_answers(exc, t)
+    if isinstance(exc, InvalidData):
+        return invalid_data(exc, t)
+    return exc.message
+
+
 def invalid_answers(exc: InvalidAnswers, t: Translator) -> str:
     """Every problem of an answers file, a line each, naming the file and the key."""
     return "\n".join(
