@@ -42,7 +42,12 @@ def keep(
     os.chdir(folder)
     try:
         return _keep(
-            asker, "File? ", suffixes, lambda suffix: f"content {suffix}\n", "Saved: {file}"
+            asker,
+            "File? ",
+            suffixes,
+            lambda suffix: f"content {suffix}\n",
+            "Saved: {file}",
+            default=f"mgcheck-report{suffixes[0]}",
         ), script
     finally:
         os.chdir(old)
@@ -51,6 +56,22 @@ def keep(
 def test_enter_keeps_nothing(tmp_path: Path) -> None:
     assert keep([""], tmp_path)[0] is None
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("said", ["nej", "Nej tak", "n", "no", "ved ikke", "nej, ikke nu"])
+def test_no_keeps_nothing(tmp_path: Path, said: str) -> None:
+    """The question sounds like yes or no, and people answer it so: "nej" is not a file name
+    (it saved nej.md, health data written after the person said no)."""
+    assert keep([said], tmp_path)[0] is None
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("said", ["ja", "Ja tak", "j", "yes", "jo"])
+def test_yes_keeps_it_under_the_offered_name(tmp_path: Path, said: str) -> None:
+    name, script = keep([said], tmp_path)
+    assert name == "mgcheck-report.md"
+    assert (tmp_path / "mgcheck-report.md").read_text(encoding="utf-8") == "content .md\n"
+    assert not (tmp_path / f"{said}.md").exists()
 
 
 def test_a_name_without_an_ending_gets_the_first_and_the_file_is_private(tmp_path: Path) -> None:

@@ -61,6 +61,7 @@ def offer_to_keep(
             REPORT_SUFFIXES,
             lambda suffix: render_file(suffix, report, sources, today),
             t("Report saved: {file}"),
+            default=t("mgcheck-report-{date}.md").format(date=today.isoformat()),
         )
 
     def answers_file(suffix: str) -> str:
@@ -80,6 +81,7 @@ def offer_to_keep(
         ANSWERS_SUFFIXES,
         answers_file,
         t("Answers saved: {file}"),
+        default=t("mgcheck-answers-{date}.yaml").format(date=today.isoformat()),
     )
     if saved is not None:
         asker.say(t("Next time, with these answers:"))
@@ -99,9 +101,15 @@ def _keep(
     suffixes: Sequence[str],
     content: Callable[[str], str],
     saved: str,
+    *,
+    default: str,
 ) -> str | None:
     """Ask for a file name until one is written or the person presses Enter; the name as
-    typed (the default ending added) or None."""
+    typed (the default ending added) or None.
+
+    The question sounds like yes or no, and people answer it so: "nej" (or "ved ikke") keeps
+    nothing, "ja" keeps it under ``default``; neither is taken for a file name.
+    """
     from mgcheck.store.report_file import write_report
 
     t = asker.t
@@ -112,6 +120,11 @@ def _keep(
             return None
         if not name:
             return None
+        said = _yes_or_no(asker, name)
+        if said is not None:
+            if not said:
+                return None
+            name = default
         path = Path(name).expanduser()
         suffix = path.suffix.lower()
         if not suffix:
@@ -139,3 +152,15 @@ def _keep(
             continue
         asker.say(saved.format(file=shown(path.absolute(), 200)))
         return name
+
+
+def _yes_or_no(asker: Prompter, text: str) -> bool | None:
+    """True for a yes, False for a no or "ved ikke", None for anything else (a file name)."""
+    if Path(text).suffix or "/" in text:
+        return None
+    from mgcheck.rules.understand import NotUnderstood, read_yes_no_unknown
+
+    said = read_yes_no_unknown(text, asker.words)
+    if isinstance(said, NotUnderstood):
+        return None
+    return said is True
