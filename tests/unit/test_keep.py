@@ -68,7 +68,7 @@ def test_no_keeps_nothing(tmp_path: Path, said: str) -> None:
 
 @pytest.mark.parametrize("said", ["ja", "Ja tak", "j", "yes", "jo"])
 def test_yes_keeps_it_under_the_offered_name(tmp_path: Path, said: str) -> None:
-    name, script = keep([said], tmp_path)
+    name, _script = keep([said], tmp_path)
     assert name == "mgcheck-report.md"
     assert (tmp_path / "mgcheck-report.md").read_text(encoding="utf-8") == "content .md\n"
     assert not (tmp_path / f"{said}.md").exists()

@@ -83,3 +83,29 @@ def test_the_interview_asks_in_its_own_language() -> None:
     assert asked[0].endswith("[j/n] ")
     assert said == ["Svar j eller n."]
     assert interview.question("pregnant") == DATA.questions.questions["pregnant"].da
+
+
+def _supplement_line(evaluate: Evaluate, lang: str, **supplement: Any) -> str:
+    answers = {**ANSWERS, "magnesium": {"amount_mg": 400, "per_day": 2, **supplement}}
+    _, report = evaluate(answers, lang=lang)
+    label = "Magnesiumtilskud" if lang == "da" else "Magnesium supplement"
+    return dict(report.answers)[label]
+
+
+def test_the_supplement_is_named_in_the_reports_language(evaluate: Evaluate) -> None:
+    assert (
+        _supplement_line(evaluate, "da", form="citrate") == "Magnesiumcitrat, 400 mg × 2 om dagen"
+    )
+    assert _supplement_line(evaluate, "en", form="citrat") == "Magnesium citrate, 400 mg × 2 a day"
+    # What mgcheck cannot name is shown as it was typed.
+    assert _supplement_line(evaluate, "da", form="unknown").startswith("ukendt form, 400 mg")
+
+
+def test_a_label_read_either_way_is_not_reported_as_magnesium_itself(evaluate: Evaluate) -> None:
+    """ "ved ikke" to "is the mg magnesium itself?" was reported as "rent magnesium"."""
+    unknown = _supplement_line(evaluate, "da", form="citrate", elemental="unknown")
+    assert not unknown.startswith("rent magnesium")
+    assert unknown.startswith("Magnesiumcitrat (uvist om mg er rent magnesium), 400 mg")
+    assert _supplement_line(evaluate, "da", form="citrate", elemental=True).startswith(
+        "rent magnesium, 400 mg"
+    )

@@ -159,6 +159,19 @@ def _fill(value: Param, data: AssessData, t: Translator) -> str:
     return data.limits.standard(value).short
 
 
+def _form_name(typed: str, data: AssessData, t: Translator) -> str:
+    """A supplement's form in the report's language ("citrate" is "Magnesiumcitrat" in
+    Danish); a name mgcheck does not know, as it was typed."""
+    from mgcheck.rules.dose import FormProblem, resolve_form
+
+    if typed == "unknown":
+        return t("unknown form")
+    try:
+        return resolve_form(data.forms, typed).form.name.get(t.lang)
+    except FormProblem:
+        return typed
+
+
 def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[tuple[str, str]]:
     labels = data.questions.labels
     yes, no, none = t("yes"), t("no"), t("none")
@@ -185,7 +198,13 @@ def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[
         )
     else:
         amount = t.number(supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1)
-        kind = t("elemental") if supplement.elemental else supplement.form
+        form = _form_name(supplement.form, data, t)
+        if supplement.elemental is True:
+            kind = t("elemental")
+        elif supplement.elemental == "unknown":
+            kind = t("{form} (not known whether the mg is magnesium itself)").format(form=form)
+        else:
+            kind = form
         rows.append(
             (
                 t("Magnesium supplement"),
