@@ -313,3 +313,28 @@ def test_a_forms_label_note_states_the_share_its_formula_gives() -> None:
         for text, comma in ((form.label_note.en, "."), (form.label_note.da, ",")):
             for written in re.findall(r"(\d+[.,]\d) %", text):
                 assert written.replace(comma, ".") in {f"{low * 100:.1f}", f"{high * 100:.1f}"}
+
+
+def test_the_atomic_weights_named_in_the_sources_are_the_ones_computed_with() -> None:
+    import re
+
+    from mgcheck.rules.chemistry import ATOMIC_WEIGHTS
+
+    (source,) = [s for s in load_sources().sources if s.key == "iupac-weights"]
+    assert source.note is not None
+    for lang, decimal in (("en", "."), ("da", ",")):
+        named = dict(re.findall(r"([A-Z][a-z]?) (\d+[.,]\d+)", source.note.get(lang)))
+        assert {k: float(v.replace(decimal, ".")) for k, v in named.items()} == ATOMIC_WEIGHTS
+
+
+def test_no_source_title_writes_a_number_a_reader_could_misread() -> None:
+    """A title is shown as it is in both languages: "2,250 g" is 2.25 g in French and 2,250 g
+    in English, and "24.305" is 24,305 to a Dane. Figures belong in the two-language note."""
+    import re
+
+    for source in load_sources().sources:
+        # One separator between digits: a date (01.09.2021) has two and is not misread.
+        # A licence's version (CC BY 4.0) is a name, not an amount.
+        title = source.title.replace("CC BY 4.0", "")
+        number = re.search(r"(?<![\d.,])\d+[.,]\d+(?![\d.,])", title)
+        assert number is None, (source.key, source.title)
