@@ -116,3 +116,23 @@ def test_no_to_the_doctor_plans_nothing_and_ctrl_c_exits_130() -> None:
     stopped.close()
     assert stopped.exitstatus == 130
     assert "Traceback" not in str(stopped.before)
+
+
+@pytest.mark.slow
+def test_a_dose_above_the_limit_is_asked_again_not_the_end_of_the_interview() -> None:
+    """After the safety check and every answer, a dose over the limit said why and exited 2;
+    at a terminal the person is told why and asked for the dose again."""
+    child = spawn("diary", "trial", "plan", "--lang", "da", "--seed", "7", today="2026-11-30")
+    out = answer_all(
+        child,
+        # age, sex (a man), conditions, medicines; form, amount, how many, magnesium itself? (4 g
+        # of magnesium, over the limit); asked again: form, amount, how many, magnesium
+        # itself?, the variant; what would matter
+        [
+            *("40", "2", "", "", "magnesiumcitrat", "4000 mg", "", "j"),
+            *("magnesiumcitrat", "400 mg", "", "n", "", "1,5"),
+        ],
+    )
+    assert child.exitstatus == 0, out
+    assert "over den øvre grænse" in out
+    assert "Forsøgsplan 1, lavet 30. november 2026" in out

@@ -262,7 +262,11 @@ def plan(
             return
         doctor_ok = True
     taken, dose_text = _dose(dose, asker, t)
-    _check_dose(taken, answers.age, standard, t)
+    while (problem := _dose_problem(taken, answers.age, standard)) is not None:
+        if dose is not None or asker is None:
+            raise MgcheckError(problem)
+        asker.refuse(problem[:1].upper() + problem[1:])  # at a terminal: why, and ask again
+        taken, dose_text = _dose(None, asker, t)
     if points is None:
         points = design.matters if asker is None else _ask_matters(asker, design.matters, t)
     chosen = Design(first, count, days, washed, points)
@@ -390,27 +394,27 @@ def _dose(dose: str | None, asker: Prompter | None, t: Translator) -> tuple[Take
     return taken, taken.label
 
 
-def _check_dose(taken: Taken, age: int, standard: Standard, t: Translator) -> None:
-    """No trial above the upper limit (judged on the higher reading): say why."""
+def _dose_problem(taken: Taken, age: int, standard: Standard) -> str | None:
+    """Why no trial can be planned with this dose (none above the upper limit, judged on the
+    higher reading), or None."""
     from mgcheck.render.style import mg, mg_span
     from mgcheck.results.trial import dose_allowed, judge_dose
     from mgcheck.store import snapshot
 
     if taken.low <= 0:
-        raise MgcheckError(_("--dose: the dose must contain some magnesium."))
+        return _("--dose: the dose must contain some magnesium.")
     judgement = judge_dose(snapshot.limits(), standard, age, taken.low, taken.high)
     if not dose_allowed(judgement):
-        raise MgcheckError(
-            _(
-                "the dose gives {dose} magnesium a night, above the upper limit of {limit} a day "
-                "from supplements ({standard}); mgcheck plans no trial above it. Choose a dose "
-                "within the limit (mgcheck dose shows a label's magnesium)."
-            ).format(
-                dose=mg_span(taken.low, taken.high),
-                limit=mg(judgement.chosen.mg),
-                standard=judgement.chosen.short,
-            )
+        return _(
+            "the dose gives {dose} magnesium a night, above the upper limit of {limit} a day "
+            "from supplements ({standard}); mgcheck plans no trial above it. Choose a dose "
+            "within the limit (mgcheck dose shows a label's magnesium)."
+        ).format(
+            dose=mg_span(taken.low, taken.high),
+            limit=mg(judgement.chosen.mg),
+            standard=judgement.chosen.short,
         )
+    return None
 
 
 def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
