@@ -377,3 +377,10 @@ def test_the_chart_fits_the_terminal(cli: Cli, width: int, lang: str) -> None:
     assert max(len(line.rstrip()) for line in lines) <= width
     axis = next(line for line in lines if line.startswith("    └"))
     assert len(axis) - 5 == min(56, width - 5)
+
+
+def test_the_list_says_which_night_a_date_is(cli: Cli) -> None:
+    """`add` confirms "natten til 29. november"; the list shows 2026-11-28: it says they agree."""
+    assert cli.run("diary", "add", "--date", "2026-11-28", "--legs", "6").exit_code == 0
+    out = " ".join(cli.run("--lang", "da", "diary", "list").output.split())
+    assert "En nat har aftenens dato: 2026-11-28 er natten til 29. november 2026." in out

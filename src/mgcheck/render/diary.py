@@ -51,10 +51,18 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
             row.append(Text(followed_word(entry.followed)))
         table.add_row(*row, Text(visible(entry.note)))
     console.print(table)
+    from mgcheck.render.dates import night
+
+    last = entries[-1].night
     console.print(
         Text(
             _("{shown} of {total} nights. Legs 0-10 (10 worst), sleep 0-10 (10 best).").format(
                 shown=len(entries), total=total
+            )
+            + " "
+            # The diary's prose says "natten til 29. november"; the table, the evening's date.
+            + _("A night is the date of its evening: {date} is {night}.").format(
+                date=_date(last), night=night(last, translator(current()))
             ),
             style="dim",
         )
