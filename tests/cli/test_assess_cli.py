@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -236,7 +237,7 @@ def test_a_failed_write_leaves_no_file(
     target = tmp_path / "report.md"
     result = cli.run("assess", "--answers", write(tmp_path, GOOD), "--output", str(target))
     assert result.exit_code == 2
-    assert "No space left on device" in result.stderr
+    assert "the disk is full" in result.stderr
     assert list(tmp_path.iterdir()) == [tmp_path / "answers.yaml"]
 
 
@@ -278,3 +279,22 @@ def test_a_bad_answers_file_is_refused_in_danish_with_what_each_key_allows(
         'labs.magnesium.unit: skal være en af: mmol/L, mg/dL, mEq/L (filen har "mmol")',
     ]
     assert "Input should" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "english", "danish"),
+    [
+        (lambda p: p / "missing.yaml", "no such file or folder", "filen eller mappen findes ikke"),
+        (lambda p: p, "it is a folder", "det er en mappe"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_said_in_the_runs_language(
+    cli: Cli, tmp_path: Path, make: Callable[[Path], Path], english: str, danish: str
+) -> None:
+    """The system's reason ("No such file or directory") was shown in English in Danish runs."""
+    path = str(make(tmp_path))
+    assert english in cli.run("--lang", "en", "assess", "--answers", path).stderr
+    danish_run = cli.run("--lang", "da", "assess", "--answers", path)
+    assert danish_run.exit_code == 2
+    assert danish in danish_run.stderr
+    assert "No such file" not in danish_run.stderr and "directory" not in danish_run.stderr

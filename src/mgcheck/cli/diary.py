@@ -14,7 +14,7 @@ import typer
 from mgcheck.cli import options
 from mgcheck.cli.diary_ask import parse_night
 from mgcheck.cli.options import JsonOption, context, with_lang
-from mgcheck.errors import MgcheckError
+from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _, format_number
 from mgcheck.store.textfile import display_name
 
@@ -593,7 +593,7 @@ def _write_new_private(path: Path, text: str) -> None:
         path.unlink(missing_ok=True)
         raise MgcheckError(
             _("{file}: cannot write ({reason})").format(
-                file=display_name(path), reason=exc.strerror or exc.__class__.__name__
+                file=display_name(path), reason=os_reason(exc)
             )
         ) from exc
 

@@ -36,7 +36,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from mgcheck.errors import MgcheckError
+from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
 from mgcheck.models.plan import Arm, Period, Plan, PlanStatus, followed_is_consistent
@@ -726,9 +726,7 @@ def _check_file(path: Path) -> None:
     except OSError as exc:
         raise _refuse(
             path,
-            _("cannot read the diary ({reason})").format(
-                reason=exc.strerror or exc.__class__.__name__
-            ),
+            _("cannot read the diary ({reason})").format(reason=os_reason(exc)),
         ) from exc
     if header and header != SQLITE_HEADER:
         raise _refuse(

@@ -13,7 +13,7 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
-from mgcheck.errors import MgcheckError
+from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _
 from mgcheck.store.textfile import display_name
 
@@ -49,7 +49,7 @@ def private_dir(path: Path) -> Path:
     except OSError as exc:
         raise MgcheckError(
             _("{path}: cannot create the folder ({reason})").format(
-                path=display_name(path), reason=exc.strerror or exc.__class__.__name__
+                path=display_name(path), reason=os_reason(exc)
             )
         ) from exc
     _check_owner_and_mode(path, info)
@@ -92,7 +92,7 @@ def create_private_file(path: Path, *, exclusive: bool = False) -> None:
     except OSError as exc:
         raise MgcheckError(
             _("{path}: cannot create the file ({reason})").format(
-                path=display_name(path), reason=exc.strerror or exc.__class__.__name__
+                path=display_name(path), reason=os_reason(exc)
             )
         ) from exc
     os.close(fd)

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from mgcheck.errors import MgcheckError
+from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _
 from mgcheck.store.textfile import display_name
 
@@ -20,7 +20,7 @@ def already_exists(path: Path) -> MgcheckError:
 def _cannot_write(path: Path, exc: OSError) -> MgcheckError:
     return MgcheckError(
         _("{file}: cannot write the report ({reason})").format(
-            file=display_name(path), reason=exc.strerror or exc.__class__.__name__
+            file=display_name(path), reason=os_reason(exc)
         )
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from mgcheck.errors import MgcheckError
+from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _, format_number
 from mgcheck.safetext import shown
 
@@ -43,9 +43,7 @@ def read_stream(stream: BinaryIO, limit: int, name: str) -> bytes:
         return _capped(stream.read(limit + 1), limit, name)
     except OSError as exc:
         raise MgcheckError(
-            _("{file}: cannot read the file ({reason})").format(
-                file=name, reason=exc.strerror or exc.__class__.__name__
-            )
+            _("{file}: cannot read the file ({reason})").format(file=name, reason=os_reason(exc))
         ) from exc
 
 
@@ -57,7 +55,7 @@ def read_file(path: Path, limit: int) -> bytes:
     except OSError as exc:
         raise MgcheckError(
             _("{file}: cannot read the file ({reason})").format(
-                file=display_name(path), reason=exc.strerror or exc.__class__.__name__
+                file=display_name(path), reason=os_reason(exc)
             )
         ) from exc
 
