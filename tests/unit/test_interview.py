@@ -142,3 +142,14 @@ def test_a_form_name_with_control_characters_is_asked_again() -> None:
     result, script, _asker = interview(answers)
     assert result.magnesium is not None and result.magnesium.form == "citrate"
     assert sum("label name" in p for p in script.prompts) == 2  # asked twice
+
+
+# --- a single choice that cannot be read is quoted whole -------------------------------------
+
+
+def test_a_single_choice_answer_not_understood_is_quoted_as_typed() -> None:
+    answers = ["60", "1,5", "2", "", "", "n", "n", "", "n", "n", "n"]
+    result, script, _asker = interview(answers, "da")
+    assert result.sex.value == "male"
+    assert any(s.startswith('Det forstod jeg ikke: "1,5".') for s in script.said), script.said
+    assert not any('"5"' in s for s in script.said)

@@ -157,7 +157,7 @@ def test_one_option_ambiguous_words_are_asked_back(
         ("3", "sex", "unknown", ("3",)),
         ("0", "distress", "unknown", ("0",)),
         ("³", "distress", "unknown", ("³",)),  # not an ASCII digit: never option 3
-        ("kvinde, 67 år", "sex", "unknown", ("67", "år")),
+        ("kvinde, 67 år", "sex", "unknown", ("kvinde, 67 år",)),  # quoted whole, as typed
         ("ikke meget", "distress", "negation", ()),  # a negation left over: unclear
         ("not a lot", "distress", "negation", ()),
         ("ved ikke", "distress", "dont_know", ()),
@@ -856,3 +856,13 @@ def test_the_module_holds_no_words_of_its_own() -> None:
         )
     ]
     assert phrases == []
+
+
+# --- a single choice not understood is quoted whole ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["1,5", "1 5", "mand 7"])
+def test_one_choice_quotes_the_whole_answer(text: str) -> None:
+    result = one(text, "sex")
+    assert isinstance(result, NotUnderstood)
+    assert explain(result, WORDS, "da").startswith(f'Det forstod jeg ikke: "{text}".')

@@ -398,7 +398,7 @@ def choose_one(
 
     Words that name several options come back as :class:`Ambiguous` with the candidates.
     Anything left over that is not understood makes the whole answer unclear: better one more
-    question than a wrong answer.
+    question than a wrong answer, quoting the answer whole as typed ("1,5", not its "5").
     """
     if not text.strip():
         return _menu_problem(text, "empty", words, options, "menu_one")
@@ -411,7 +411,7 @@ def choose_one(
     read = _read_options(scan, options, index)
     leftovers = (*read.unknown, *read.not_listed)
     if leftovers:
-        return _menu_problem(text, "unknown", words, options, "menu_one", leftovers)
+        return _menu_problem(text, "unknown", words, options, "menu_one", (text.strip(),))
     if len(read.values) == 1:
         (value,) = read.values
         if all(value in a.candidates for a in read.ambiguous):
