@@ -377,3 +377,40 @@ def test_the_chart_fits_the_terminal(cli: Cli, width: int, lang: str) -> None:
     assert max(len(line.rstrip()) for line in lines) <= width
     axis = next(line for line in lines if line.startswith("    └"))
     assert len(axis) - 5 == min(56, width - 5)
+
+
+class Scripted:
+    """Answers for a Prompter, in order; what it asked and said is kept."""
+
+    def __init__(self, *answers: str) -> None:
+        self._answers = iter(answers)
+        self.prompts: list[str] = []
+        self.said: list[str] = []
+
+    def read(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        return next(self._answers)
+
+
+def test_in_a_terminal_a_guess_of_tablets_suggests_one(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A "ved ikke" to how many tablets suggests 1, not 12, the middle of 1 to 24."""
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.i18n import translator
+
+    script = Scripted(
+        *("7", "7", "j", "magnesium", "100 mg"),
+        *("25", "ved ikke", "2", ""),  # how many tablets: too many, don't know, 2; no note
+    )
+    monkeypatch.setattr(
+        "mgcheck.cli.options.prompter",
+        lambda: Prompter(script.read, script.said.append, translator("da")),
+    )
+    result = cli.run("diary", "add", "--date", "2026-11-20", "--lang", "da")
+    assert result.exit_code == 0, result.output
+    assert "Skriv et helt tal fra 1 til 24, fx 1." in script.said
+    assert "Giv dit bedste skøn, fx 1." in script.said
+    (entry,) = stored()
+    assert (entry.legs, entry.sleep, entry.magnesium_mg) == (7, 7, 200)
+    assert not any("fra 0 til 10" in said for said in script.said)

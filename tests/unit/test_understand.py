@@ -527,7 +527,7 @@ def test_numbers_refused(text: str, lang: Language, expect: Expect, reason: str)
 )
 def test_a_number_written_as_mgcheck_writes_it_reads_back(value: Any, lang: Language) -> None:
     text = format_number(float(value), 2, lang)
-    result = read_number(text, lang, WORDS, Expect(0, 1000))
+    result = read_number(text, lang, WORDS, Expect(0, 1000, example=400))
     assert isinstance(result, Number)
     assert result.value == pytest.approx(float(value))
 
@@ -856,6 +856,11 @@ def test_the_module_holds_no_words_of_its_own() -> None:
         )
     ]
     assert phrases == []
+
+
+def test_an_example_is_never_made_up_from_the_middle_of_the_range() -> None:
+    with pytest.raises(TypeError):
+        Expect(1, 24, whole=True)  # type: ignore[call-arg]
 
 
 # --- a single choice not understood is quoted whole ----------------------------------------------

@@ -182,7 +182,7 @@ class Prompter:
         *,
         whole: bool,
         quantity: str | None,
-        example: float | None,
+        example: float,
         middle: bool,
     ) -> float:
         """A number as typed (``67 år``, ``½``, ``1,5``, ``to``); a range is settled here: its
@@ -197,7 +197,7 @@ class Prompter:
             read_number,
         )
 
-        expect = Expect(low, high, whole=whole, quantity=quantity, example=example)
+        expect = Expect(low, high, example, whole=whole, quantity=quantity)
         read = read_number(text, self.lang, self.words, expect)
         while True:
             if isinstance(read, Number):
@@ -219,11 +219,12 @@ class Prompter:
         low: int,
         high: int,
         *,
+        example: float,
         optional: bool = False,
         quantity: str | None = None,
-        example: float | None = None,
     ) -> int | None:
-        """A whole number from ``low`` to ``high``; Enter gives None when ``optional``."""
+        """A whole number from ``low`` to ``high``; Enter gives None when ``optional``.
+        ``example`` is a typical answer, said when one cannot be used."""
 
         def parse(text: str) -> int | None:
             if optional and not text:
@@ -248,10 +249,11 @@ class Prompter:
         low: float,
         high: float,
         *,
+        example: float,
         quantity: str | None = None,
-        example: float | None = None,
     ) -> float:
-        """A number from ``low`` to ``high``; a range counts as its middle, and says so."""
+        """A number from ``low`` to ``high``; a range counts as its middle, and says so.
+        ``example`` is a typical answer, said when one cannot be used."""
         return self.ask(
             f"{prompt} ",
             lambda text: self._number(

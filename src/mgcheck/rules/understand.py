@@ -509,25 +509,23 @@ def read_yes_no_unknown(text: str, words: WordsFile) -> bool | NotUnderstood | N
 
 
 class Expect(Record):
-    """What a question asks for: bounds, whole or not, and the quantity (words.yaml) for units."""
+    """What a question asks for: bounds, whole or not, and the quantity (words.yaml) for units.
+
+    ``example`` is what a re-ask suggests ("fx 1"): a value people typically give, chosen by
+    the question (1 or 2 tablets, an age of 67), never made up from the bounds: the middle of
+    1 to 24 tablets is 12.
+    """
 
     low: float
     high: float
+    example: float
     whole: bool = False
     quantity: str | None = None
     above_low: bool = False  # the low bound itself is not allowed (a lab value of 0)
-    example: float | None = None
 
     def allows(self, value: float) -> bool:
         above = value > self.low if self.above_low else value >= self.low
         return above and value <= self.high
-
-    @property
-    def shown_example(self) -> float:
-        if self.example is not None:
-            return self.example
-        middle = (self.low + self.high) / 2
-        return float(round(middle)) if self.whole or middle >= 10 else round(middle, 1)
 
 
 class Number(Record):
@@ -688,7 +686,7 @@ def _number_problem(
         hints.get(reason, (hint,)),
         low=expect.low,
         high=expect.high,
-        example=expect.shown_example,
+        example=expect.example,
         units=units,
     )
 
