@@ -184,6 +184,7 @@ class Prompter:
         quantity: str | None,
         example: float,
         middle: bool,
+        out_of: int | None = None,
     ) -> float:
         """A number as typed (``67 år``, ``½``, ``1,5``, ``to``); a range is settled here: its
         middle is taken and said (``middle``), or which end is asked back."""
@@ -197,7 +198,7 @@ class Prompter:
             read_number,
         )
 
-        expect = Expect(low, high, example, whole=whole, quantity=quantity)
+        expect = Expect(low, high, example, whole=whole, quantity=quantity, out_of=out_of)
         read = read_number(text, self.lang, self.words, expect)
         while True:
             if isinstance(read, Number):
@@ -222,9 +223,11 @@ class Prompter:
         example: float,
         optional: bool = False,
         quantity: str | None = None,
+        out_of: int | None = None,
     ) -> int | None:
         """A whole number from ``low`` to ``high``; Enter gives None when ``optional``.
-        ``example`` is a typical answer, said when one cannot be used."""
+        ``example`` is a typical answer, said when one cannot be used; ``out_of``: a score on
+        that scale, which may be typed "7 ud af 10" or "7/10"."""
 
         def parse(text: str) -> int | None:
             if optional and not text:
@@ -238,6 +241,7 @@ class Prompter:
                     quantity=quantity,
                     example=example,
                     middle=False,
+                    out_of=out_of,
                 )
             )
 

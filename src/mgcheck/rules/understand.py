@@ -513,7 +513,8 @@ class Expect(Record):
 
     ``example`` is what a re-ask suggests ("fx 1"): a value people typically give, chosen by
     the question (1 or 2 tablets, an age of 67), never made up from the bounds: the middle of
-    1 to 24 tablets is 12.
+    1 to 24 tablets is 12. ``out_of``: a score on that scale, which may be typed as people
+    write a score ("7 ud af 10", "7/10"); any other scale is refused as before.
     """
 
     low: float
@@ -522,6 +523,7 @@ class Expect(Record):
     whole: bool = False
     quantity: str | None = None
     above_low: bool = False  # the low bound itself is not allowed (a lab value of 0)
+    out_of: int | None = None
 
     def allows(self, value: float) -> bool:
         above = value > self.low if self.above_low else value >= self.low
@@ -667,6 +669,17 @@ def _split_range(text: str, lang: Language | None, words: WordsFile) -> tuple[st
     return None
 
 
+def _score(text: str, scale: int, words: WordsFile) -> str:
+    """ "7 ud af 10", "7 af 10", "7 out of 10", "7/10": the score itself, when the scale is
+    exactly the question's; anything else as it was (to be read, or refused, as before)."""
+    said = _alternation(words.numbers.out_of.every())
+    between = rf"/|\s+(?:{said})\s+" if said else "/"
+    score = re.fullmatch(rf"(.+?)\s*(?:{between})\s*([0-9]+)", text)
+    if score is None or score.group(2) != str(scale):
+        return text
+    return score.group(1)
+
+
 def _number_problem(
     text: str, reason: Reason, expect: Expect, quantity: Quantity | None
 ) -> NotUnderstood:
@@ -717,6 +730,8 @@ def read_number(
     flat, unit = _strip_unit(flat, quantity)
     typed = flat  # before number words: "syv og tres" is no number with a unit
     flat = " ".join(_number_words(flat, lang, words).split())
+    if expect.out_of is not None:
+        flat = _score(flat, expect.out_of, words)
     try:
         pair = _split_range(flat, lang, words)
         if pair is not None:
