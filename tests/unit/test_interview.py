@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mgcheck.cli.prompts import Interview
 from mgcheck.errors import MgcheckError
@@ -142,3 +144,98 @@ def test_a_form_name_with_control_characters_is_asked_again() -> None:
     result, script, _asker = interview(answers)
     assert result.magnesium is not None and result.magnesium.form == "citrate"
     assert sum("label name" in p for p in script.prompts) == 2  # asked twice
+
+
+# --- a long question is wrapped at spaces, never mid-word ------------------------------------
+
+FORM_DA = DATA.questions.questions["form"].get("da") + " "
+
+
+def asked_at(width: int, prompt: str, lang: Language = "da") -> Script:
+    """``prompt`` asked once by a Prompter that knows the terminal is ``width`` wide."""
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.i18n import translator
+
+    script = Script(["ved ikke"])
+    Prompter(script.read, script.say, translator(lang), width=width).ask(prompt, str, "")
+    return script
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_a_long_prompt_is_wrapped_at_spaces_and_input_shows_its_last_line(width: int) -> None:
+    """At 60 columns a terminal broke "oxid e|ller"; now every line fits: the earlier lines
+    are said, the last one (with its space for the answer) is what input() shows."""
+    script = asked_at(width, FORM_DA)
+    (last,) = script.prompts
+    lines = [*script.said, last]
+    assert len(lines) >= 2
+    assert all(len(line) <= width for line in lines), lines
+    assert " ".join(lines).split() == FORM_DA.split()  # no word cut in two
+    assert last.endswith("der)? ") and not last.startswith(" ")
+    assert all(line == line.strip() for line in script.said)
+
+
+def test_a_prompt_that_fits_is_asked_exactly_as_before() -> None:
+    for prompt in ("Hvor gammel er du? ", "x" * 59 + " ", FORM_DA):
+        script = asked_at(len(FORM_DA) if prompt is FORM_DA else 60, prompt)
+        assert script.prompts == [prompt] and script.said == []
+
+
+def test_a_word_longer_than_the_line_is_kept_whole_on_its_own_line() -> None:
+    long_name = "/home/someone/" + "a" * 70 + ".md"
+    script = asked_at(40, f"Skriv et filnavn {long_name} eller tryk Enter: ")
+    assert script.said == ["Skriv et filnavn", long_name]
+    assert script.prompts == ["eller tryk Enter: "]
+
+
+def test_a_prompter_that_says_through_the_console_wraps_to_its_width() -> None:
+    """Every command's Prompter says through the console's sayer: the width comes with it."""
+    from rich.console import Console
+
+    from mgcheck.cli.prompts import Prompter
+    from mgcheck.render.console import sayer
+
+    assert Prompter(input, sayer(Console(width=60))).width == 60
+    assert Prompter(input, print).width is None
+    assert Interview(DATA, "da", input, sayer(Console(width=72))).width == 72
+
+
+@given(
+    st.lists(st.text("abcæøå,.()", min_size=1, max_size=14), min_size=1, max_size=30),
+    st.integers(min_value=20, max_value=100),
+    st.sampled_from([" ", ": ", "? ", ""]),
+)
+def test_wrapped_prompts_keep_every_word_and_fit(words: list[str], width: int, end: str) -> None:
+    from mgcheck.render.console import prompt_lines
+
+    prompt = " ".join(words) + end
+    lines = prompt_lines(prompt, width)
+    assert " ".join(lines).split() == prompt.split()
+    assert all(len(line) <= width for line in lines)
+    assert lines[-1].endswith(end.strip() + (" " if end.endswith(" ") else ""))
+    if len(prompt) <= width:
+        assert lines == [prompt]
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_every_prompt_of_a_long_danish_interview_fits_the_terminal(width: int) -> None:
+    answers = ["30", "1", "n", "n", "1", "7", "j", "citrat", "400", "n", "2", ""]
+    answers += ["j", "j", "j", "j", "j", "1", "3", "3", "j"]  # legs
+    answers += ["j", "1", "2", "0", "1", "0", "2", "1"]  # diet
+    answers += ["j", "1,7 mg/dL", "40", "18 %"]  # labs
+    set_language("da")
+    script = Script(answers)
+    Interview(DATA, "da", script.read, script.say, width=width).run()
+    assert all(len(prompt) <= width for prompt in script.prompts), script.prompts
+    assert any(FORM_DA.startswith(said) for said in script.said)  # the form question wrapped
+
+
+# --- a single choice that cannot be read is quoted whole -------------------------------------
+
+
+def test_a_single_choice_answer_not_understood_is_quoted_as_typed() -> None:
+    answers = ["60", "1,5", "2", "", "", "n", "n", "", "n", "n", "n"]
+    result, script, _asker = interview(answers, "da")
+    assert result.sex.value == "male"
+    assert any(s.startswith('Det forstod jeg ikke: "1,5".') for s in script.said), script.said
+    assert not any('"5"' in s for s in script.said)

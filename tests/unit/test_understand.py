@@ -157,7 +157,7 @@ def test_one_option_ambiguous_words_are_asked_back(
         ("3", "sex", "unknown", ("3",)),
         ("0", "distress", "unknown", ("0",)),
         ("³", "distress", "unknown", ("³",)),  # not an ASCII digit: never option 3
-        ("kvinde, 67 år", "sex", "unknown", ("67", "år")),
+        ("kvinde, 67 år", "sex", "unknown", ("kvinde, 67 år",)),  # quoted whole, as typed
         ("ikke meget", "distress", "negation", ()),  # a negation left over: unclear
         ("not a lot", "distress", "negation", ()),
         ("ved ikke", "distress", "dont_know", ()),
@@ -527,7 +527,7 @@ def test_numbers_refused(text: str, lang: Language, expect: Expect, reason: str)
 )
 def test_a_number_written_as_mgcheck_writes_it_reads_back(value: Any, lang: Language) -> None:
     text = format_number(float(value), 2, lang)
-    result = read_number(text, lang, WORDS, Expect(0, 1000))
+    result = read_number(text, lang, WORDS, Expect(0, 1000, example=400))
     assert isinstance(result, Number)
     assert result.value == pytest.approx(float(value))
 
@@ -856,3 +856,67 @@ def test_the_module_holds_no_words_of_its_own() -> None:
         )
     ]
     assert phrases == []
+
+
+# --- a 0-10 score "out of 10" --------------------------------------------------------------------
+
+SCORE = Expect(0, 10, whole=True, example=3, out_of=10)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("7 ud af 10", "da", 7),
+        ("7/10", "da", 7),
+        ("7 / 10", "da", 7),
+        ("7 af 10", "da", 7),
+        ("syv ud af ti", "da", 7),
+        ("0 ud af 10", "da", 0),
+        ("10/10", "da", 10),
+        ("7 out of 10", "en", 7),
+        ("7/10", "en", 7),
+        ("7", "da", 7),
+    ],
+)
+def test_a_score_may_be_given_out_of_10(text: str, lang: Language, value: int) -> None:
+    assert read_number(text, lang, WORDS, SCORE) == Number(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("7 ud af 12", "da"),
+        ("7/12", "da"),
+        ("70/100", "da"),
+        ("7 out of 100", "en"),
+        ("7 ud af 010", "da"),
+        ("11/10", "da"),
+        ("7,5/10", "da"),
+        ("ud af 10", "da"),
+    ],
+)
+def test_anything_else_out_of_something_is_refused_as_before(text: str, lang: Language) -> None:
+    plain = read_number(text, lang, WORDS, Expect(0, 10, whole=True, example=3))
+    refused = read_number(text, lang, WORDS, SCORE)
+    assert isinstance(refused, NotUnderstood) and isinstance(plain, NotUnderstood), refused
+    assert explain(refused, WORDS, lang) == explain(plain, WORDS, lang)
+
+
+def test_out_of_10_is_only_for_a_score() -> None:
+    assert isinstance(read_number("7/10", "da", WORDS, PER_DAY), NotUnderstood)
+    assert read_number("7/10", "da", WORDS, PORTIONS) == Number(0.7, "portions")
+
+
+def test_an_example_is_never_made_up_from_the_middle_of_the_range() -> None:
+    with pytest.raises(TypeError):
+        Expect(1, 24, whole=True)  # type: ignore[call-arg]
+
+
+# --- a single choice not understood is quoted whole ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["1,5", "1 5", "mand 7"])
+def test_one_choice_quotes_the_whole_answer(text: str) -> None:
+    result = one(text, "sex")
+    assert isinstance(result, NotUnderstood)
+    assert explain(result, WORDS, "da").startswith(f'Det forstod jeg ikke: "{text}".')

@@ -214,15 +214,23 @@ def add(
             from mgcheck.render.trial import night_line
 
             asker.say(night_line(found[0], found[1], t))
+        # A score may be typed as people write one ("7 ud af 10"); the examples are typical
+        # nights, not the middle of the scale.
         legs_score = asker.whole_number(
-            _("Leg symptoms that night, 0 (none) to 10 (worst)?"), SCORE_MIN, SCORE_MAX
+            _("Leg symptoms that night, 0 (none) to 10 (worst)?"),
+            SCORE_MIN,
+            SCORE_MAX,
+            example=3,
+            out_of=SCORE_MAX,
         )
         if sleep_score is None:
             sleep_score = asker.whole_number(
                 _("Sleep, 0 (none) to 10 (best)? Enter to skip:"),
                 SCORE_MIN,
                 SCORE_MAX,
+                example=7,
                 optional=True,
+                out_of=SCORE_MAX,
             )
     followed: bool | None = None
     if found is not None:

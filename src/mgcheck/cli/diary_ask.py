@@ -215,6 +215,7 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
         else t("How many tablets or doses did you take that evening? Enter for 1:"),
         1,
         24,
+        example=1,  # one tablet is usual: never the middle of 1 to 24
         optional=True,
     )
     label = [name, amount_text]

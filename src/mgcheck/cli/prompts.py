@@ -52,6 +52,9 @@ class Prompter:
     ``prompts`` counts the questions, ``reasks`` the answers that had to be asked again and
     ``follow_ups`` the questions back ("which do you mean?", "which unit?"): the terminal tests
     count them, so an answer the issue says must be understood can never quietly cost a re-ask.
+    ``width`` is the terminal's: every prompt is wrapped to it at spaces (:meth:`line`). It is
+    the console's when ``say`` is its :func:`~mgcheck.render.console.sayer`, as in every
+    command; None (a plain ``say``, as tests give) leaves prompts as they are.
     """
 
     def __init__(
@@ -60,9 +63,16 @@ class Prompter:
         say: Callable[[str], None],
         t: Translator | None = None,
         words: WordsFile | None = None,
+        *,
+        width: int | None = None,
     ) -> None:
         self._read = read
         self.say = say
+        if width is None:
+            from mgcheck.render.console import Sayer
+
+            width = say.width if isinstance(say, Sayer) else None
+        self.width = width
         self.prompts = 0
         self.reasks = 0
         self.follow_ups = 0
@@ -85,7 +95,17 @@ class Prompter:
     # --- reading -----------------------------------------------------------------------------
 
     def line(self, prompt: str) -> str:
-        """One line from the person; Ctrl-D is a clear error, Ctrl-C first ends the line."""
+        """One line from the person; Ctrl-D is a clear error, Ctrl-C first ends the line.
+
+        Every question is asked here: one too long for the terminal is wrapped at spaces, its
+        earlier lines said and its last line given to ``read`` (so the terminal never breaks a
+        word, and the answer is typed after the question's last word)."""
+        if self.width is not None:
+            from mgcheck.render.console import prompt_lines
+
+            *before, prompt = prompt_lines(prompt, self.width)
+            for text in before:
+                self.say(text)
         try:
             return self._read(prompt)
         except EOFError:
@@ -162,8 +182,9 @@ class Prompter:
         *,
         whole: bool,
         quantity: str | None,
-        example: float | None,
+        example: float,
         middle: bool,
+        out_of: int | None = None,
     ) -> float:
         """A number as typed (``67 år``, ``½``, ``1,5``, ``to``); a range is settled here: its
         middle is taken and said (``middle``), or which end is asked back."""
@@ -177,7 +198,7 @@ class Prompter:
             read_number,
         )
 
-        expect = Expect(low, high, whole=whole, quantity=quantity, example=example)
+        expect = Expect(low, high, example, whole=whole, quantity=quantity, out_of=out_of)
         read = read_number(text, self.lang, self.words, expect)
         while True:
             if isinstance(read, Number):
@@ -199,11 +220,14 @@ class Prompter:
         low: int,
         high: int,
         *,
+        example: float,
         optional: bool = False,
         quantity: str | None = None,
-        example: float | None = None,
+        out_of: int | None = None,
     ) -> int | None:
-        """A whole number from ``low`` to ``high``; Enter gives None when ``optional``."""
+        """A whole number from ``low`` to ``high``; Enter gives None when ``optional``.
+        ``example`` is a typical answer, said when one cannot be used; ``out_of``: a score on
+        that scale, which may be typed "7 ud af 10" or "7/10"."""
 
         def parse(text: str) -> int | None:
             if optional and not text:
@@ -217,6 +241,7 @@ class Prompter:
                     quantity=quantity,
                     example=example,
                     middle=False,
+                    out_of=out_of,
                 )
             )
 
@@ -228,10 +253,11 @@ class Prompter:
         low: float,
         high: float,
         *,
+        example: float,
         quantity: str | None = None,
-        example: float | None = None,
     ) -> float:
-        """A number from ``low`` to ``high``; a range counts as its middle, and says so."""
+        """A number from ``low`` to ``high``; a range counts as its middle, and says so.
+        ``example`` is a typical answer, said when one cannot be used."""
         return self.ask(
             f"{prompt} ",
             lambda text: self._number(
@@ -249,8 +275,10 @@ class Interview(Prompter):
         read: Callable[[str], str],
         say: Callable[[str], None],
         words: WordsFile | None = None,
+        *,
+        width: int | None = None,
     ) -> None:
-        super().__init__(read, say, translator(lang), words)
+        super().__init__(read, say, translator(lang), words, width=width)
         self.data = data
         self._menus: dict[str, MenuWords] = {}
 

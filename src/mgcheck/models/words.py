@@ -144,6 +144,7 @@ class NumberWords(Record):
     range: Phrases
     range_open: Phrases
     range_and: Phrases
+    out_of: Phrases  # a score as written: "7 ud af 10" ("7/10" needs no words)
 
     def check(self) -> None:
         if set(self.words) != {"da", "en"}:

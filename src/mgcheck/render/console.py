@@ -11,7 +11,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 
 if TYPE_CHECKING:
@@ -212,11 +212,18 @@ def error_line(message: str) -> None:
 _MENU_LINE = re.compile(r"^(\s*\d+\.) (.*)$", re.DOTALL)
 
 
-def sayer(console: Console) -> Callable[[str], None]:
+class Sayer:
     """How the questions print a line: plain text, and a numbered option ("  12. …") with its
-    wrapped lines under the label, not under the number, so a long option stays readable."""
+    wrapped lines under the label, not under the number, so a long option stays readable.
+    ``width`` is the console's: :class:`mgcheck.cli.prompts.Prompter` wraps its prompts to it
+    (:func:`prompt_lines`), as the console wraps what is said."""
 
-    def say(text: str) -> None:
+    def __init__(self, console: Console) -> None:
+        self._console = console
+        self.width = console.width
+
+    def __call__(self, text: str) -> None:
+        console = self._console
         match = _MENU_LINE.match(text)
         if match is None:
             console.print(text, markup=False, highlight=False)
@@ -230,4 +237,37 @@ def sayer(console: Console) -> Callable[[str], None]:
         grid.add_row(Text(match.group(1)), Text(match.group(2)))
         console.print(grid)
 
-    return say
+
+def sayer(console: Console) -> Sayer:
+    """The questions' way of printing a line on ``console`` (see :class:`Sayer`)."""
+    return Sayer(console)
+
+
+def prompt_lines(prompt: str, width: int) -> list[str]:
+    """A question for ``input()`` on a terminal ``width`` columns wide, wrapped at spaces so
+    the terminal never breaks a word: the last line (with the prompt's own ending, the space
+    before the answer) is what ``input()`` shows, the lines before it are printed first. A
+    prompt that fits is one line, exactly as given; a word longer than a line (a file name)
+    has a line of its own."""
+    from rich.cells import cell_len
+
+    if cell_len(prompt) <= width:
+        return [prompt]
+    body = prompt.rstrip(" ")
+    ending = prompt[len(body) :]
+    lines: list[str] = []
+    for paragraph in body.split("\n"):
+        line = ""
+        for word in (w for w in paragraph.split(" ") if w):  # a no-break space keeps "400 mg"
+            if line and cell_len(f"{line} {word}") > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    last = lines[-1]
+    if cell_len(last + ending) > width and " " in last:  # the answer's space on the next line
+        head, _space, word = last.rpartition(" ")
+        lines[-1:] = [head, word]
+    lines[-1] += ending
+    return lines

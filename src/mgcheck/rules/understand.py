@@ -398,7 +398,7 @@ def choose_one(
 
     Words that name several options come back as :class:`Ambiguous` with the candidates.
     Anything left over that is not understood makes the whole answer unclear: better one more
-    question than a wrong answer.
+    question than a wrong answer, quoting the answer whole as typed ("1,5", not its "5").
     """
     if not text.strip():
         return _menu_problem(text, "empty", words, options, "menu_one")
@@ -411,7 +411,7 @@ def choose_one(
     read = _read_options(scan, options, index)
     leftovers = (*read.unknown, *read.not_listed)
     if leftovers:
-        return _menu_problem(text, "unknown", words, options, "menu_one", leftovers)
+        return _menu_problem(text, "unknown", words, options, "menu_one", (text.strip(),))
     if len(read.values) == 1:
         (value,) = read.values
         if all(value in a.candidates for a in read.ambiguous):
@@ -509,25 +509,25 @@ def read_yes_no_unknown(text: str, words: WordsFile) -> bool | NotUnderstood | N
 
 
 class Expect(Record):
-    """What a question asks for: bounds, whole or not, and the quantity (words.yaml) for units."""
+    """What a question asks for: bounds, whole or not, and the quantity (words.yaml) for units.
+
+    ``example`` is what a re-ask suggests ("fx 1"): a value people typically give, chosen by
+    the question (1 or 2 tablets, an age of 67), never made up from the bounds: the middle of
+    1 to 24 tablets is 12. ``out_of``: a score on that scale, which may be typed as people
+    write a score ("7 ud af 10", "7/10"); any other scale is refused as before.
+    """
 
     low: float
     high: float
+    example: float
     whole: bool = False
     quantity: str | None = None
     above_low: bool = False  # the low bound itself is not allowed (a lab value of 0)
-    example: float | None = None
+    out_of: int | None = None
 
     def allows(self, value: float) -> bool:
         above = value > self.low if self.above_low else value >= self.low
         return above and value <= self.high
-
-    @property
-    def shown_example(self) -> float:
-        if self.example is not None:
-            return self.example
-        middle = (self.low + self.high) / 2
-        return float(round(middle)) if self.whole or middle >= 10 else round(middle, 1)
 
 
 class Number(Record):
@@ -669,6 +669,17 @@ def _split_range(text: str, lang: Language | None, words: WordsFile) -> tuple[st
     return None
 
 
+def _score(text: str, scale: int, words: WordsFile) -> str:
+    """ "7 ud af 10", "7 af 10", "7 out of 10", "7/10": the score itself, when the scale is
+    exactly the question's; anything else as it was (to be read, or refused, as before)."""
+    said = _alternation(words.numbers.out_of.every())
+    between = rf"/|\s+(?:{said})\s+" if said else "/"
+    score = re.fullmatch(rf"(.+?)\s*(?:{between})\s*([0-9]+)", text)
+    if score is None or score.group(2) != str(scale):
+        return text
+    return score.group(1)
+
+
 def _number_problem(
     text: str, reason: Reason, expect: Expect, quantity: Quantity | None
 ) -> NotUnderstood:
@@ -688,7 +699,7 @@ def _number_problem(
         hints.get(reason, (hint,)),
         low=expect.low,
         high=expect.high,
-        example=expect.shown_example,
+        example=expect.example,
         units=units,
     )
 
@@ -719,6 +730,8 @@ def read_number(
     flat, unit = _strip_unit(flat, quantity)
     typed = flat  # before number words: "syv og tres" is no number with a unit
     flat = " ".join(_number_words(flat, lang, words).split())
+    if expect.out_of is not None:
+        flat = _score(flat, expect.out_of, words)
     try:
         pair = _split_range(flat, lang, words)
         if pair is not None:

@@ -1,0 +1,119 @@
+"""Every question in a real Danish terminal of 60 and 80 columns: wrapped at spaces, never
+broken mid-word by the terminal ("oxid e|ller"), in every flow that asks (the self-check, its
+two save questions, diary add, diary trial plan). "Today" is fixed for the diary.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from mgcheck.vocab import DietGroup
+
+PROMPT_END = r"(\? |\] |: )$"
+
+
+def spawn(columns: int, *args: str, cwd: Path | None = None) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "TERM", "MGCHECK_LANG"}}
+    # LINES too: with TERM=dumb and no height Rich assumes 80 columns, as no real terminal does.
+    env.update({"TERM": "dumb", "COLUMNS": str(columns), "LINES": "50"})
+    env.update({"MGCHECK_LANG": "da", "MGCHECK_TODAY": "2026-11-30"})
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mgcheck", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, columns),
+        cwd=str(cwd) if cwd else None,
+    )
+    child.logfile_read = io.StringIO()
+    return child
+
+
+def screen(child: pexpect.spawn, answers: list[str]) -> tuple[list[str], str]:
+    """Answer each prompt in turn: the lines mgcheck wrote (each answer's echo taken off, so a
+    prompt's last line is measured without what was typed after it), and all of it as one line.
+    """
+    lines: list[str] = []
+    echo = ""
+
+    def take(shown: str) -> None:
+        if echo and shown.startswith(echo):
+            shown = shown[len(echo) :]
+        lines.extend(shown.split("\r\n"))
+
+    for reply in answers:
+        child.expect(PROMPT_END)
+        take(child.before + child.after)
+        child.sendline(reply)
+        echo = reply
+    child.expect(pexpect.EOF)
+    take(child.before)
+    child.close()
+    everything = child.logfile_read.getvalue()
+    return lines, " ".join(everything.replace("│", " ").split())
+
+
+def assert_fits(lines: list[str], columns: int) -> None:
+    too_long = [line for line in lines if len(line) > columns]
+    assert not too_long, too_long
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [60, 80])
+def test_the_self_check_and_its_save_questions_fit(columns: int, tmp_path: Path) -> None:
+    child = spawn(columns, "assess", cwd=tmp_path)
+    lines, out = screen(
+        child,
+        [
+            *("52", "1,5", "1", "n", "n", "", ""),  # age, sex ("1,5" asked again), ...
+            *("j", "citrat", "400", "n", "2"),  # the supplement
+            *("", "n", "j"),  # symptoms, legs?, diet?
+            *("1" for _group in DietGroup),
+            *("n", "", ""),  # labs?, keep neither the report nor the answers
+        ],
+    )
+    assert child.exitstatus == 0, out[-2000:]
+    assert_fits(lines, columns)
+    assert 'Det forstod jeg ikke: "1,5".' in out
+    assert "Hvilken type magnesium står der på pakken" in out
+    assert "Vil du gemme dine svar" in out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [60, 80])
+def test_diary_add_fits_and_takes_a_score_out_of_10(columns: int) -> None:
+    child = spawn(columns, "diary", "add", "--date", "2026-11-20")
+    lines, out = screen(
+        child,
+        # legs, sleep, magnesium?, form, amount, how many ("ved ikke": a guess, then 2),
+        # magnesium itself?, which hydrate (Enter: keep the range), note
+        ["7 ud af 10", "6/10", "j", "magnesiumcitrat", "400 mg", "ved ikke", "2", "n", "", ""],
+    )
+    assert child.exitstatus == 0, out[-2000:]
+    # The questions; the closing "Gemt: …" line is typer.echo's, one line also into a pipe.
+    assert_fits([line for line in lines if not line.startswith("Gemt:")], columns)
+    assert "Giv dit bedste skøn, fx 1." in out
+    assert "Gemt: natten til 21. november 2026, ben 7, søvn 6," in out
+
+
+@pytest.mark.slow
+def test_planning_a_trial_fits_60_columns_and_suggests_one_tablet() -> None:
+    child = spawn(60, "diary", "trial", "plan", "--seed", "7")
+    lines, out = screen(
+        child,
+        # age, sex, conditions, medicines, asked a doctor?, form, amount, how many (25 is too
+        # many), magnesium itself?, the variant, what would matter
+        ["67", "1", "1", "", "j", "magnesiumcitrat", "400 mg", "25", "", "n", "", "1,5"],
+    )
+    assert child.exitstatus == 0, out[-2000:]
+    assert_fits(lines, 60)
+    assert "Skriv et helt tal fra 1 til 24, fx 1." in out
+    assert "Hvor mange point lavere" in out
+    assert "En forskel på 1,5 point i dit tal for benene om natten." in out
