@@ -915,3 +915,15 @@ def test_a_bad_answers_file_is_worded_like_the_self_checks(cli: Cli, tmp_path: P
     assert trial.output == assess.output
     assert "age: skal være et helt tal fra 1 til 120 (filen har 300)" in trial.output
     assert "Input should" not in trial.output
+
+
+def test_the_calendar_says_today_is_in_brackets_only_when_it_is(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MGCHECK_TODAY", "2026-11-30")
+    assert make_plan(cli, tmp_path).exit_code == 0
+    during = cli.run("diary", "trial", "show").stdout
+    assert "Today is in brackets." in during and "[" in during
+    monkeypatch.setenv("MGCHECK_TODAY", "2026-11-01")  # a month before the plan starts
+    before = cli.run("diary", "trial", "show").stdout
+    assert "Today is in brackets." not in before

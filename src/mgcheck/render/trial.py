@@ -136,15 +136,21 @@ def calendar_lines(plan: Plan, today: dt.date | None, t: Translator) -> list[str
     return lines
 
 
-def calendar_legend(plan: Plan, t: Translator) -> list[str]:
+def calendar_legend(plan: Plan, t: Translator, today: dt.date | None = None) -> list[str]:
+    """The calendar's key; "today is in brackets" only when today is on the calendar."""
+    evenings = t(
+        "Each date is an evening: take the magnesium that evening; the night is the one "
+        "that follows."
+    )
+    first = plan.start - dt.timedelta(days=plan.start.weekday())
+    last = plan.end + dt.timedelta(days=6 - plan.end.weekday())
+    if today is not None and first <= today <= last:
+        evenings += " " + t("Today is in brackets.")
     lines = [
         t("{m} magnesium, {n} no magnesium; lower case ({mw}, {nw}): washout, not counted.").format(
             m=t("M"), n=t("N"), mw=t("M").lower(), nw=t("N").lower()
         ),
-        t(
-            "Each date is an evening: take the magnesium that evening; the night is the one "
-            "that follows. Today is in brackets."
-        ),
+        evenings,
     ]
     if plan.stopped_on is not None:
         lines.append(t("×: cancelled (the plan was stopped)."))
@@ -291,7 +297,7 @@ def _print_calendar(plan: Plan, today: dt.date, t: Translator) -> None:
     console.print()
     for line in calendar_lines(plan, today, t):
         console.print(Text(line), no_wrap=True, overflow="ignore")
-    for line in calendar_legend(plan, t):
+    for line in calendar_legend(plan, t, today):
         console.print(Text(line, style="dim"))
     console.print()
 
