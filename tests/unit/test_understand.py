@@ -510,7 +510,9 @@ def test_a_whole_number_range_leaves_the_middle_to_the_prompt() -> None:
         ("3/2 1", "da", PORTIONS, "format"),
         ("sixty", "en", AGE, "format"),
         ("syv og tres", "da", AGE, "format"),
-        ("67 kg", "da", AGE, "unit"),
+        # One unit to choose from: the usual hint, not "use years" (an English key in Danish).
+        ("67 kg", "da", AGE, "format"),
+        ("2 skiver", "da", PORTIONS, "format"),
         ("ved ikke", "da", AGE, "dont_know"),
         ("2 to 3", "da", PORTIONS, "format"),  # "to" is 2 in Danish: "2 2 3" is no number
     ],
@@ -920,3 +922,11 @@ def test_one_choice_quotes_the_whole_answer(text: str) -> None:
     result = one(text, "sex")
     assert isinstance(result, NotUnderstood)
     assert explain(result, WORDS, "da").startswith(f'Det forstod jeg ikke: "{text}".')
+
+
+def test_a_refused_portion_is_explained_in_danish_words_only() -> None:
+    """"2 skiver" was answered "Den enhed kender jeg ikke. Brug portions."."""
+    result = read_number("2 skiver", "da", WORDS, PORTIONS)
+    assert isinstance(result, NotUnderstood)
+    message = explain(result, WORDS, "da")
+    assert "portions" not in message and "enhed" not in message, message

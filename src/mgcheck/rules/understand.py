@@ -741,7 +741,9 @@ def read_number(
     except _Refused as refused:
         reason = refused.reason
         if reason == "format" and _WITH_UNIT.fullmatch(typed):
-            reason = "unit" if quantity is not None else "format"
+            # Naming the units helps only where there is a choice (mmol/L or mg/dL); a
+            # question with one unit ("2 skiver" for portions) gets its usual hint instead.
+            reason = "unit" if quantity is not None and len(quantity.units) > 1 else "format"
         return _number_problem(text, reason, expect, quantity)
     if low > high:
         return _number_problem(text, "format", expect, quantity)
