@@ -298,3 +298,12 @@ def test_a_file_that_cannot_be_read_is_said_in_the_runs_language(
     assert danish_run.exit_code == 2
     assert danish in danish_run.stderr
     assert "No such file" not in danish_run.stderr and "directory" not in danish_run.stderr
+
+
+def test_a_tab_that_breaks_the_yaml_is_named(cli: Cli, tmp_path: Path) -> None:
+    path = write(tmp_path, "age: 67\nsex: female\nlegs:\n\turge_to_move: true\n")
+    result = cli.run("--lang", "da", "assess", "--answers", path)
+    assert result.exit_code == 2
+    assert "ikke gyldig YAML eller JSON (linje 4) (et tabulatortegn: ryk ind med mellemrum)" in (
+        result.stderr
+    )

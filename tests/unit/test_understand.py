@@ -925,7 +925,7 @@ def test_one_choice_quotes_the_whole_answer(text: str) -> None:
 
 
 def test_a_refused_portion_is_explained_in_danish_words_only() -> None:
-    """"2 skiver" was answered "Den enhed kender jeg ikke. Brug portions."."""
+    """ "2 skiver" was answered "Den enhed kender jeg ikke. Brug portions."."""
     result = read_number("2 skiver", "da", WORDS, PORTIONS)
     assert isinstance(result, NotUnderstood)
     message = explain(result, WORDS, "da")

@@ -95,12 +95,15 @@ def _unreadable(name: str, node: Any) -> str:
     )
 
 
-def _invalid(name: str, exc: Exception) -> MgcheckError:
+def _invalid(name: str, exc: Exception, text: str = "") -> MgcheckError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else "?"
-    return MgcheckError(
-        _("{file}: not valid YAML or JSON (line {line})").format(file=name, line=line)
-    )
+    message = _("{file}: not valid YAML or JSON (line {line})").format(file=name, line=line)
+    lines = text.splitlines()
+    if isinstance(line, int) and 0 < line <= len(lines) and "\t" in lines[line - 1]:
+        # An editor's tab is the commonest way to break YAML, and invisible: name it.
+        message += " " + _("(a tab: indent with spaces)")
+    return MgcheckError(message)
 
 
 def _check_events(text: str, name: str, loader: Any) -> None:
@@ -126,7 +129,7 @@ def _check_events(text: str, name: str, loader: Any) -> None:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as exc:
-        raise _invalid(name, exc) from exc
+        raise _invalid(name, exc, text) from exc
     finally:
         parser.dispose()
 
@@ -149,7 +152,7 @@ def load_yaml(text: str, name: str, *, trusted: bool = False) -> Any:
     except _Refused as exc:
         raise MgcheckError(exc.message) from None
     except yaml.YAMLError as exc:
-        raise _invalid(name, exc) from exc
+        raise _invalid(name, exc, text) from exc
     except RecursionError:
         raise MgcheckError(
             _("{file}: line {line}: nested more than {depth} levels deep").format(
