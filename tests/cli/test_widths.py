@@ -2,7 +2,8 @@
 
 Through the real entry point, as a pipe: every food's name whole (never "Græskarker…"), every
 web address whole on one line, no line wider than the window except such a line, and no
-padding at a line's end.
+padding at a line's end. Then every command's help: no programmer types (``<list[str]>``),
+arguments named in upper case in the help's language.
 """
 
 from __future__ import annotations
@@ -13,10 +14,18 @@ import subprocess
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from conftest import command_tree
 
+from mgcheck.i18n import translator
 from mgcheck.store import snapshot
+
+if TYPE_CHECKING:
+    from conftest import Cli
+
+    from mgcheck.i18n import Language
 
 WIDTHS = (60, 80, 120)
 URL = re.compile(r"https?://\S+")
@@ -81,3 +90,59 @@ def test_assess_report_fits(width: int, lang: str, tmp_path: Path) -> None:
     out = mgcheck(width, lang, "assess", "--answers", str(answers))
     _fits(out, width)
     assert out.rstrip().endswith(f"-m mgcheck assess --answers {answers}")
+
+
+# --- help and two-column lists at a narrow terminal (the Danish tester's report) --------------
+
+HELP = [([], None), *command_tree()]
+HELP_IDS = [" ".join(path) or "root" for path, _command in HELP]
+
+
+def _help(cli: Cli, path: list[str], lang: str, width: int) -> str:
+    result = cli.run(*path, "--help", env={"MGCHECK_LANG": lang, "COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _type_words(lang: Language) -> set[str]:
+    """The value kinds help may show in ``<...>``: words of the language (clicktext)."""
+    t = translator(lang)
+    return {t(word) for word in ("whole number", "number", "text", "file", "path")}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("path", [path for path, _c in HELP], ids=HELP_IDS)
+def test_help_shows_no_programmer_types(cli: Cli, path: list[str], lang: Language) -> None:
+    """No ``<list[str]>``, ``<str>`` or ``<file>`` beside Danish words: a value is shown as its
+    choices (``<da|en>``) or its kind in the help's words (``<heltal>``, ``<tekst>``)."""
+    out = _help(cli, path, lang, 120)
+    for shown in re.findall(r"<([^<>\n]*)>", out):
+        assert "|" in shown or shown in _type_words(lang), (shown, path)
+    assert "{" not in out.split("\n\n")[0]  # the usage line: "FILE", not "{file}"
+
+
+ARGUMENTS = [
+    (["sources"], "[NØGLER]...", "[KEYS]..."),
+    (["schemas"], "[DOKUMENT]", "[DOCUMENT]"),
+    (["dose"], "[FORM MÆNGDE]...", "[FORM AMOUNT]..."),
+    (["diary", "import"], "FIL", "FILE"),
+    (["diary", "delete"], "NAT", "NIGHT"),
+    (["diary", "backup"], "FIL", "FILE"),
+]
+
+
+@pytest.mark.parametrize(("path", "da", "en"), ARGUMENTS, ids=[" ".join(a[0]) for a in ARGUMENTS])
+def test_arguments_are_named_in_the_help_language(path: list[str], da: str, en: str) -> None:
+    """Upper case and in the run's language, on the usage line and in the Arguments panel."""
+    for lang, name in (("da", da), ("en", en)):
+        out = mgcheck(120, lang, *path, "--help")
+        usage = out.strip().splitlines()[0]
+        assert usage.endswith(f"] {name}"), usage
+        panel = "\n".join(line for line in out.splitlines() if line.startswith("│"))
+        assert re.search(rf"│ +(\* +)?{re.escape(name.strip('[].'))}", panel), (lang, panel)
+
+
+def test_option_values_are_named_in_danish() -> None:
+    out = mgcheck(120, "da", "diary", "trial", "plan", "--help")
+    for english in ("DAYS", "TEXT", "POINTS", "FILE"):
+        assert not re.search(rf"\b{english}\b", out), english

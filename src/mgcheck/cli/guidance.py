@@ -67,7 +67,9 @@ def sources(
     keys: Annotated[
         list[str] | None,
         typer.Argument(
-            help=_("Only these source keys (as the panels name them)."), show_default=False
+            metavar=_("KEYS"),
+            help=_("Only these source keys (as the panels name them)."),
+            show_default=False,
         ),
     ] = None,
     json: JsonOption = False,

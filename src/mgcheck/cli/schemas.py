@@ -31,6 +31,7 @@ def schemas(
     kind: Annotated[
         str | None,
         typer.Argument(
+            metavar=_("DOCUMENT"),
             help=_("A document's kind, as the list names it (report, dose, diary.compare, ...)."),
             show_default=False,
         ),
