@@ -3,7 +3,7 @@
 Through the real entry point, as a pipe: every food's name whole (never "Græskarker…"), every
 web address whole on one line, no line wider than the window except such a line, and no
 padding at a line's end. Then every command's help: no programmer types (``<list[str]>``),
-arguments named in upper case in the help's language.
+arguments named in upper case in the help's language. And --lang after a group's name.
 """
 
 from __future__ import annotations
@@ -146,3 +146,31 @@ def test_option_values_are_named_in_danish() -> None:
     out = mgcheck(120, "da", "diary", "trial", "plan", "--help")
     for english in ("DAYS", "TEXT", "POINTS", "FILE"):
         assert not re.search(rf"\b{english}\b", out), english
+
+
+# --- --lang after a group name (the README promises before or after the command name) -------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diary", "--lang", "en", "list"],
+        ["diary", "--lang=en", "list"],
+        ["diary", "trial", "--lang", "en", "show"],
+        ["--lang", "en", "diary", "trial", "show"],
+    ],
+    ids=" ".join,
+)
+def test_lang_after_a_group_name_chooses_the_language(cli: Cli, args: list[str]) -> None:
+    words = [a for a in args if a not in ("--lang", "en", "--lang=en")]
+    english = cli.run(*words, env={"MGCHECK_LANG": "en"})
+    danish = cli.run(*words, env={"MGCHECK_LANG": "da"})
+    result = cli.run(*args, env={"MGCHECK_LANG": "da"})
+    assert result.exit_code == english.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == (english.stdout, english.stderr)
+    assert result.stdout != danish.stdout
+
+
+def test_lang_on_a_group_alone_shows_its_help_in_that_language(cli: Cli) -> None:
+    result = cli.run("diary", "--lang", "en", env={"MGCHECK_LANG": "da"})
+    assert "Usage: mgcheck diary" in result.stdout and "--lang" in result.stdout

@@ -41,6 +41,8 @@ diary_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+options.take_lang(diary_app)  # mgcheck diary --lang en list
+
 
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 

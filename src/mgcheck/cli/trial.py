@@ -44,6 +44,8 @@ trial_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+options.take_lang(trial_app)  # mgcheck diary trial --lang en show
+
 PlanOption = Annotated[
     str | None,
     typer.Option(
