@@ -3,7 +3,8 @@
 Through the real entry point, as a pipe: every food's name whole (never "Græskarker…"), every
 web address whole on one line, no line wider than the window except such a line, and no
 padding at a line's end. Then every command's help: no programmer types (``<list[str]>``),
-arguments named in upper case in the help's language. And --lang after a group's name.
+arguments named in upper case in the help's language, option names whole at 60 columns, the
+examples under their label. And --lang after a group's name.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import subprocess
 import sys
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import command_tree
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from mgcheck.i18n import Language
 
 WIDTHS = (60, 80, 120)
+EXAMPLES = "  ·  "
 URL = re.compile(r"https?://\S+")
 
 
@@ -146,6 +148,76 @@ def test_option_values_are_named_in_danish() -> None:
     out = mgcheck(120, "da", "diary", "trial", "plan", "--help")
     for english in ("DAYS", "TEXT", "POINTS", "FILE"):
         assert not re.search(rf"\b{english}\b", out), english
+
+
+def _panels(out: str) -> str:
+    return "\n".join(line for line in out.splitlines() if line.startswith("│"))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize(("path", "command"), HELP, ids=HELP_IDS)
+def test_help_at_60_columns_shows_every_option_name_whole(
+    cli: Cli, path: list[str], command: Any, lang: Language
+) -> None:
+    """Help text may wrap; the names never: each option starts a row of its panel, whole, and
+    a value's choices are never broken across lines (``<serving|100g|ene`` / ``rgy>``)."""
+    out = _help(cli, path, lang, 60)
+    if command is None:
+        from typer.main import get_command
+
+        from mgcheck.cli.app import app
+
+        command = get_command(app)
+    panels = _panels(out)
+    for param in command.params:
+        names = [o for o in (*param.opts, *param.secondary_opts) if o.startswith("-")]
+        if not names:
+            continue
+        longs = [n for n in names if n.startswith("--")]
+        assert re.search(rf"^│ \*? *{re.escape(longs[0])}(  | *│)", panels, re.M), longs[0]
+        for name in names:
+            assert re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", panels), name
+    assert re.search(r"^│ +--help +-h ", panels, re.M)
+    assert "…" not in out
+    for line in out.splitlines():
+        assert len(line) <= 60, line
+    for line in panels.splitlines():
+        assert line.count("<") == line.count(">"), line
+
+
+def _hangs(lines: list[str], first: re.Pattern[str], stop: re.Pattern[str] | None = None) -> int:
+    """Check that each line ``first`` matches is followed, until a blank line, a line ``stop``
+    matches or one ``first`` matches again, only by lines indented to where its text starts
+    (a hanging indent); return how many lines ``first`` matched."""
+    column = None
+    matched = 0
+    for line in lines:
+        found = first.match(line)
+        if found:
+            column, matched = found.end(), matched + 1
+        elif not line.strip() or (stop is not None and stop.match(line)):
+            column = None
+        elif column is not None:
+            assert line[:column].strip() == "" and line[column] != " ", (column, line)
+    return matched
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize(("path", "command"), HELP, ids=HELP_IDS)
+def test_help_epilogue_hangs_under_its_text_at_60_columns(
+    cli: Cli, path: list[str], command: Any, lang: Language
+) -> None:
+    """ " Examples:  mgcheck ..." and its wrapped lines under the first example, each example
+    whole on its line, so it can be read and typed as it stands."""
+    out = _help(cli, path, lang, 60)
+    epilogue = out.rstrip().split("╯")[-1].splitlines()
+    label = re.compile(r"^ (Examples|Eksempler|Sections|Afsnit): +")
+    assert _hangs(epilogue, label) >= (1 if path else 0), out
+    examples = "\n".join(epilogue).split("Examples:" if lang == "en" else "Eksempler:")[-1]
+    if path:  # whole examples to a line; only one too long for the column wraps
+        lines = [line.strip() for line in examples.strip().splitlines()]
+        for before, line in zip(["mgcheck", *lines], lines, strict=False):
+            assert line.startswith("mgcheck ") or EXAMPLES not in before, line
 
 
 # --- --lang after a group name (the README promises before or after the command name) -------

@@ -114,6 +114,15 @@ class LocalHelp:
             adopt([option])
         return option
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """Typer's help screen, laid out to read at 60 columns too (``cli/helpview.py``)."""
+        if getattr(self, "rich_markup_mode", None) is None:
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+            return
+        from mgcheck.cli.helpview import format_help
+
+        format_help(self, ctx, self.rich_markup_mode)  # type: ignore[attr-defined]
+
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         words = {"[OPTIONS]": _("[OPTIONS]"), "COMMAND [ARGS]...": _("COMMAND [ARGS]...")}
         pieces = [words.get(p, p) for p in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]

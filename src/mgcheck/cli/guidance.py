@@ -25,7 +25,7 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
         "the evidence, most urgent first, each with its sources."
     ),
     epilog=_(
-        "Sections: help-now, doctor-first, side-effects, limits, medicines, only-if-low.  "
+        "Sections: help-now, doctor-first, side-effects, limits, medicines, only-if-low.\n\n"
         "Examples:  mgcheck warnings  ·  mgcheck warnings --section medicines  ·  "
         "mgcheck warnings --section grænser --standard iom  ·  mgcheck warnings --json"
     ),
