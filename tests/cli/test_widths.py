@@ -4,7 +4,8 @@ Through the real entry point, as a pipe: every food's name whole (never "Græska
 web address whole on one line, no line wider than the window except such a line, and no
 padding at a line's end. Then every command's help: no programmer types (``<list[str]>``),
 arguments named in upper case in the help's language, option names whole at 60 columns, the
-examples under their label. And --lang after a group's name.
+examples under their label; the two-column lists with their wrapped lines under the text (the
+welcome screen, warnings, dose, foods, schemas). And --lang after a group's name.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from conftest import command_tree
 
+from mgcheck.cli.app import command_names
 from mgcheck.i18n import translator
 from mgcheck.store import snapshot
 
@@ -218,6 +220,59 @@ def test_help_epilogue_hangs_under_its_text_at_60_columns(
         lines = [line.strip() for line in examples.strip().splitlines()]
         for before, line in zip(["mgcheck", *lines], lines, strict=False):
             assert line.startswith("mgcheck ") or EXAMPLES not in before, line
+
+
+def _boxed(out: str) -> list[str]:
+    """The lines inside a panel's border (``│ text │``), without the border; a blank line
+    where a panel begins or ends."""
+    return [line[2:-2] if line.startswith("│") else "" for line in out.splitlines()]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_welcome_hangs_each_summary_under_its_column(lang: str) -> None:
+    out = mgcheck(60, lang)
+    _fits(out, 60)
+    assert _hangs(_boxed(out), re.compile(r"^  mgcheck \S+ +")) == len(command_names()) + 1
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_warnings_sources_and_timing_hang_at_60_columns(lang: str) -> None:
+    out = mgcheck(60, lang, "warnings")
+    assert all(len(line) <= 60 for line in out.splitlines())
+    label = re.compile(r"^(Sources|Kilder|Timing|Tidspunkt): ")
+    assert _hangs(_boxed(out), label) > 20
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("args", [["citrat", "400"], ["glycinat", "800", "oxid", "200"]])
+def test_dose_lines_hang_under_their_text_at_60_columns(lang: str, args: list[str]) -> None:
+    out = mgcheck(60, lang, "dose", *args)
+    _fits(out, 60)
+    lines = _boxed(out)
+    assert _hangs(lines, re.compile(r"^(Sources|Kilder): ")) == 1
+    # the forms' lines: "  trimagnesiumdicitrat, vandfri: 16,2 % magnesium → 64,7" then its
+    # "mg pr. stk." under the text, not at column 0
+    part = re.compile(r"^\S.*(per unit|pr\. enhed) *$")  # a label's part, when it has several
+    assert _hangs(lines, re.compile(r"^ +(?=\S.*: \d+[.,]\d %)"), part) >= 2
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_foods_notes_hang_at_60_columns(lang: str) -> None:
+    out = mgcheck(60, lang, "foods", "--search", "rugbrød" if lang == "da" else "rye bread")
+    _fits(out, 60)
+    footer = re.compile(r"^(Et bredere|A wider|Værdier|Values|Viser|Showing) ")  # lines apart
+    assert _hangs(out.splitlines(), re.compile(r"^†+ "), footer) >= 1
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_schemas_list_fits_and_hangs(width: int) -> None:
+    out = mgcheck(width, "da", "schemas")
+    _fits(out, width)
+    assert _hangs(out.splitlines(), re.compile(r"^mgcheck\.\S+ +")) == out.count("\nmgcheck.") + 1
+    for writer in ("mgcheck diary trial show --all --json", "mgcheck assess --output report.json"):
+        assert any(
+            line.strip() == writer or line.endswith("  " + writer) for line in out.splitlines()
+        )
 
 
 # --- --lang after a group name (the README promises before or after the command name) -------
