@@ -181,16 +181,12 @@ def print_foods(result: FoodsResult) -> None:
         _("mg: magnesium in one serving. {mark} named in the article.").format(mark=ARTICLE_MARK)
     ]
     noted = [row for row in result.rows if row.food.note is not None]
-    notes = [
-        (
-            Text(NOTE_MARK * number, style="dim"),
-            Text(f"{row.food.name.get(lang)}: {row.food.note.get(lang)}", style="dim"),
-        )
-        for number, row in enumerate(noted, start=1)
-        if row.food.note is not None
-    ]
-    if notes:  # each note's wrapped lines under its text, not under its mark
-        footer.append(two_columns(notes))
+    for number, row in enumerate(noted, start=1):
+        note = row.food.note
+        assert note is not None
+        text = Text(f"{row.food.name.get(lang)}: {note.get(lang)}", style="dim")
+        # the note's wrapped lines under its text, not under its mark
+        footer.append(two_columns([(Text(NOTE_MARK * number, style="dim"), text)]))
     shown = _shown_line(len(result.rows), result.matched)
     if shown:
         footer.append(shown)
