@@ -105,6 +105,28 @@ class Cli:
         return data
 
 
+def command_tree() -> list[tuple[list[str], Any]]:
+    """Every command and group under the root, as the words that call it and its Click
+    command, derived from the command tree (groups build their commands when asked)."""
+    from typer.main import get_command
+
+    from mgcheck.cli.app import app
+
+    root: Any = get_command(app)
+    context: Any = root.make_context("mgcheck", [], resilient_parsing=True)
+    found: list[tuple[list[str], Any]] = []
+
+    def walk(path: list[str], command: Any) -> None:
+        found.append((path, command))
+        if hasattr(command, "list_commands"):
+            for sub in command.list_commands(context):
+                walk([*path, sub], command.get_command(context, sub))
+
+    for name in root.list_commands(context):
+        walk([name], root.get_command(context, name))
+    return found
+
+
 @pytest.fixture(scope="session")
 def cli() -> Cli:
     """The CLI run in-process, as a user would type it: ``cli.run(...)``, ``cli.json(...)``.

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-from typer.main import get_command
+from conftest import command_tree
 
-from mgcheck.cli.app import SUMMARIES, app, command_names
+from mgcheck.cli.app import SUMMARIES, command_names
 
 if TYPE_CHECKING:
     from conftest import Cli
@@ -24,19 +24,7 @@ NAMES = command_names()
 
 def _paths() -> list[list[str]]:
     """Every command and subcommand, as the words that call it."""
-    root: Any = get_command(app)
-    context: Any = root.make_context("mgcheck", [], resilient_parsing=True)
-    found: list[list[str]] = []
-
-    def walk(path: list[str], command: Any) -> None:
-        found.append(path)
-        if hasattr(command, "list_commands"):  # groups build their commands when asked
-            for sub in command.list_commands(context):
-                walk([*path, sub], command.get_command(context, sub))
-
-    for name in root.list_commands(context):
-        walk([name], root.get_command(context, name))
-    return found
+    return [path for path, _command in command_tree()]
 
 
 def test_the_tree_is_what_we_think() -> None:

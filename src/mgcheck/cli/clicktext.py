@@ -3,12 +3,15 @@
 Typer 0.29 vendors Click (``typer/_click``) with English hard-coded where mgcheck cannot reach
 it by gettext: the "Usage:" prefix, the help option's "Show this message and exit.", a
 ``<bool>`` beside every flag, Python's number formats in ranges and defaults ("300.0",
-"1<=x<=2000"). Nothing of Typer or Click is patched for this. mgcheck's own command classes
-(:class:`LocalCommand`, :class:`LocalGroup`, and ``cli.app.MgcheckGroup``, which all mix in
-:class:`LocalHelp`) write the usage line and make the help option themselves, and give their
-parameters the class :class:`LocalOption`, a subclass of Typer's option that only changes how
-it is *shown*. Typer builds each option as a ``TyperOption`` with no hook for another class,
-so the command re-classes its own parameters once, when it is made (:func:`adopt`).
+"1<=x<=2000"), the Python type of an argument (``<list[str]>``, ``<str>``) and its name in
+lower case between braces on the usage line (``{file}``). Nothing of Typer or Click is patched
+for this. mgcheck's own command classes (:class:`LocalCommand`, :class:`LocalGroup`, and
+``cli.app.MgcheckGroup``, which all mix in :class:`LocalHelp`) write the usage line and make
+the help option themselves, and give their parameters the classes :class:`LocalOption` and
+:class:`LocalArgument`, subclasses of Typer's that only change how a parameter is *shown*.
+Typer builds each parameter as a ``TyperOption`` or ``TyperArgument`` with no hook for another
+class, so the command re-classes its own parameters once, when it is made (:func:`adopt`).
+Every argument is declared with a ``metavar`` in the help's language, in upper case.
 
 Click's parser errors are worded in ``cli/messages.py`` (``usage_error``) and raised again by
 ``cli.app.MgcheckGroup``; the panel titles and "Try ... for help" are ``i18n.localize_typer``.
@@ -20,7 +23,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from mgcheck.i18n import _, format_number
 
@@ -76,11 +79,27 @@ class LocalOption(TyperOption):
         )
 
 
+class LocalArgument(TyperArgument):
+    """A Typer argument shown by its name alone (its ``metavar``, in the help's language): no
+    Python type beside it, and on the usage line ``FILE`` when it is needed, ``[FILE]`` when
+    not, as Click writes them (Typer writes ``{file}``)."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return [name + ("..." if self.nargs != 1 else "")]
+
+
 def adopt(params: Iterable[Any]) -> None:
-    """Show these parameters as :class:`LocalOption` does (Typer's options only)."""
+    """Show these parameters as :class:`LocalOption` and :class:`LocalArgument` do (Typer's
+    own parameters only)."""
     for param in params:
         if type(param) is TyperOption:
             param.__class__ = LocalOption
+        elif type(param) is TyperArgument:
+            param.__class__ = LocalArgument
 
 
 class LocalHelp:
@@ -94,6 +113,15 @@ class LocalHelp:
             option.help = _("Show this message and exit.")
             adopt([option])
         return option
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """Typer's help screen, laid out to read at 60 columns too (``cli/helpview.py``)."""
+        if getattr(self, "rich_markup_mode", None) is None:
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+            return
+        from mgcheck.cli.helpview import format_help
+
+        format_help(self, ctx, self.rich_markup_mode)  # type: ignore[attr-defined]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         words = {"[OPTIONS]": _("[OPTIONS]"), "COMMAND [ARGS]...": _("COMMAND [ARGS]...")}

@@ -41,6 +41,8 @@ diary_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+options.take_lang(diary_app)  # mgcheck diary --lang en list
+
 
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 
@@ -615,7 +617,9 @@ def _write_new_private(path: Path, text: str) -> None:
 )
 @with_lang
 def import_entries(
-    file: Annotated[Path, typer.Argument(help=_("The export file."), dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar=_("FILE"), help=_("The export file."), dir_okay=False)
+    ],
     replace: Annotated[
         bool, typer.Option("--replace", help=_("Replace entries for nights the diary already has."))
     ] = False,
@@ -678,9 +682,9 @@ def import_entries(
 )
 @with_lang
 def delete(
-    night: Annotated[str, typer.Argument(help=_("The night, as YYYY-MM-DD."))],
+    night: Annotated[str, typer.Argument(metavar=_("NIGHT"), help=_("The night, as YYYY-MM-DD."))],
 ) -> None:
-    day = parse_night(night, "NIGHT")
+    day = parse_night(night, _("NIGHT"))
     diary = _existing()
     deleted = False
     if diary is not None:
@@ -762,7 +766,9 @@ def _warn_if_journal_kept(diary: Diary) -> None:
 )
 @with_lang
 def backup(
-    file: Annotated[Path, typer.Argument(help=_("A new file for the copy."), dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar=_("FILE"), help=_("A new file for the copy."), dir_okay=False)
+    ],
 ) -> None:
     diary = _open()
     with diary:

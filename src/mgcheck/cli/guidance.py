@@ -25,7 +25,7 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
         "the evidence, most urgent first, each with its sources."
     ),
     epilog=_(
-        "Sections: help-now, doctor-first, side-effects, limits, medicines, only-if-low.  "
+        "Sections: help-now, doctor-first, side-effects, limits, medicines, only-if-low.\n\n"
         "Examples:  mgcheck warnings  ·  mgcheck warnings --section medicines  ·  "
         "mgcheck warnings --section grænser --standard iom  ·  mgcheck warnings --json"
     ),
@@ -67,7 +67,9 @@ def sources(
     keys: Annotated[
         list[str] | None,
         typer.Argument(
-            help=_("Only these source keys (as the panels name them)."), show_default=False
+            metavar=_("KEYS"),
+            help=_("Only these source keys (as the panels name them)."),
+            show_default=False,
         ),
     ] = None,
     json: JsonOption = False,

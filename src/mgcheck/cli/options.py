@@ -77,6 +77,19 @@ def with_lang(command: F, *, first: bool = False) -> F:
     return parsed  # type: ignore[return-value]
 
 
+def take_lang(group: typer.Typer) -> None:
+    """Let ``group`` (``diary``, ``diary trial``) take --lang after its name, as every command
+    does; without a command it shows its help, as the group alone does."""
+    group.callback(invoke_without_command=True)(with_lang(_group))
+
+
+def _group(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:  # `mgcheck diary --lang en`: as `mgcheck diary`
+        from typer._click.exceptions import NoArgsIsHelpError
+
+        raise NoArgsIsHelpError(ctx)
+
+
 _LANG_OPTION = Annotated[
     Optional[Language],  # noqa: UP045 - evaluated at run time on Python 3.10 too
     typer.Option(

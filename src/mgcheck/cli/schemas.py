@@ -31,6 +31,7 @@ def schemas(
     kind: Annotated[
         str | None,
         typer.Argument(
+            metavar=_("DOCUMENT"),
             help=_("A document's kind, as the list names it (report, dose, diary.compare, ...)."),
             show_default=False,
         ),
@@ -39,9 +40,17 @@ def schemas(
     from mgcheck.models.outputs import SHAPES
 
     if kind is None:
-        width = max(len(name) for name in SHAPES) + len("mgcheck.") + 2
-        for name, (_shape, writer) in SHAPES.items():
-            sys.stdout.write(f"{'mgcheck.' + name:<{width}}{writer}\n")
+        from rich.text import Text
+
+        from mgcheck.render.console import stdout_console, two_columns
+
+        # Each document and the commands that write it, a command to a line ("; " apart in
+        # SHAPES), wrapped under the commands in a narrow window.
+        rows = [
+            (f"mgcheck.{name}", Text("\n".join(writers.split("; "))))
+            for name, (_shape, writers) in SHAPES.items()
+        ]
+        stdout_console().print(two_columns(rows, gap=2))
         return
     name = kind.removeprefix("mgcheck.")
     if name not in SHAPES:

@@ -44,11 +44,13 @@ trial_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+options.take_lang(trial_app)  # mgcheck diary trial --lang en show
+
 PlanOption = Annotated[
     str | None,
     typer.Option(
         "--plan",
-        metavar="NO",
+        metavar=_("NUMBER"),
         help=_("A plan by its number (mgcheck diary trial show --all lists them)."),
         show_default=False,
     ),
@@ -114,7 +116,9 @@ def plan(
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option(metavar="DAYS", help=_("Nights in each period (2-28)."), show_default=False),
+        typer.Option(
+            metavar=_("NIGHTS"), help=_("Nights in each period (2-28)."), show_default=False
+        ),
     ] = None,
     pairs: Annotated[
         str | None,
@@ -127,7 +131,7 @@ def plan(
     washout: Annotated[
         str | None,
         typer.Option(
-            metavar="DAYS",
+            metavar=_("NIGHTS"),
             help=_("The first nights of each period that are kept but not counted."),
             show_default=False,
         ),
@@ -135,7 +139,7 @@ def plan(
     dose: Annotated[
         str | None,
         typer.Option(
-            metavar="TEXT",
+            metavar=_("TEXT"),
             help=_(
                 "What you take on magnesium evenings, as the label prints it: "
                 '"magnesiumcitrat 400 mg", "magnesium 100 mg".'
@@ -154,7 +158,7 @@ def plan(
     matters: Annotated[
         str | None,
         typer.Option(
-            metavar="POINTS",
+            metavar=_("POINTS"),
             help=_(
                 "The difference in your leg score (0-10) that would matter to you (default 2, "
                 "asked in a terminal)."
@@ -166,7 +170,7 @@ def plan(
         str | None,
         typer.Option(
             "--answers",
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_("The safety check's answers from a file, as for mgcheck assess."),
             show_default=False,
         ),
@@ -661,7 +665,7 @@ def report(
         Path,
         typer.Option(
             "--output",
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_("The report file: .md or .html."),
             show_default=False,
             dir_okay=False,

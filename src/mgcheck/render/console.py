@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
     from rich.segment import Segment
+    from rich.table import Table
     from rich.text import Text
 
 
@@ -212,6 +213,21 @@ def error_line(message: str) -> None:
 _MENU_LINE = re.compile(r"^(\s*\d+\.) (.*)$", re.DOTALL)
 
 
+def two_columns(rows: Iterable[tuple[str | Text, RenderableType]], *, gap: int = 1) -> Table:
+    """Each row's label, then its text with the text's wrapped lines under its first (a
+    hanging indent); the labels a column as wide as the widest, never wrapped. The layout of
+    every list of a name and what it says: the welcome screen's commands, "Sources: ...", a
+    help's "Examples: ...", the schemas, a numbered option of a question."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, gap))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for label, text in rows:
+        grid.add_row(label, text)
+    return grid
+
+
 class Sayer:
     """How the questions print a line: plain text, and a numbered option ("  12. …") with its
     wrapped lines under the label, not under the number, so a long option stays readable.
@@ -228,14 +244,9 @@ class Sayer:
         if match is None:
             console.print(text, markup=False, highlight=False)
             return
-        from rich.table import Table
         from rich.text import Text
 
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        grid.add_row(Text(match.group(1)), Text(match.group(2)))
-        console.print(grid)
+        console.print(two_columns([(Text(match.group(1)), Text(match.group(2)))]))
 
 
 def sayer(console: Console) -> Sayer:

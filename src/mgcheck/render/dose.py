@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
@@ -106,35 +106,36 @@ def _amount(value: float) -> str:
     return format_number(value, 0 if value.is_integer() else 1)
 
 
-def _share_lines(dose: Dose, lang: str) -> list[Text]:
-    lines: list[Text] = []
+def _indented(text: str, indent: int) -> RenderableType:
+    """``text`` with all its lines, wrapped ones too, ``indent`` cells in."""
+    return Padding(Text(text), (0, 0, 0, indent)) if indent else Text(text)
+
+
+def _share_lines(dose: Dose, lang: str, indent: int = 0) -> list[RenderableType]:
+    """What each variant of the form is in magnesium, two cells in from the line above."""
+    lines: list[RenderableType] = []
     if dose.uncertain and dose.shares:
-        lines.append(
-            Text(
-                _("Magnesium content {range} %, depending on the form:").format(
-                    range=f"{format_number(min(s.fraction for s in dose.shares) * 100, 1)}–"
-                    f"{format_number(max(s.fraction for s in dose.shares) * 100, 1)}"
-                )
-            )
+        content = _("Magnesium content {range} %, depending on the form:").format(
+            range=f"{format_number(min(s.fraction for s in dose.shares) * 100, 1)}–"
+            f"{format_number(max(s.fraction for s in dose.shares) * 100, 1)}"
         )
+        lines.append(_indented(content, indent))
     for share in dose.shares:
-        lines.append(
-            Text(
-                "  "
-                + _("{label}: {pct} magnesium → {mg} mg per unit").format(
-                    label=share.variant.label.get(lang),  # type: ignore[arg-type]
-                    pct=_pct(share.fraction),
-                    mg=_mg(share.per_unit_mg),
-                )
-            )
+        line = _("{label}: {pct} magnesium → {mg} mg per unit").format(
+            label=share.variant.label.get(lang),  # type: ignore[arg-type]
+            pct=_pct(share.fraction),
+            mg=_mg(share.per_unit_mg),
         )
+        lines.append(_indented(line, indent + 2))
     return lines
 
 
-def _reading_lines(dose: Dose, lang: str) -> list[Text]:
+def _reading_lines(dose: Dose, lang: str) -> list[RenderableType]:
     """How the label was read: as magnesium, by form, both ways, as any form, or part by part."""
     if dose.reading == "parts":
-        lines: list[Text] = [Text(_("A label with several compounds; their magnesium adds up:"))]
+        lines: list[RenderableType] = [
+            Text(_("A label with several compounds; their magnesium adds up:"))
+        ]
         for part in dose.parts:
             name = part.match.form.name.get(lang) if part.match else _("Magnesium")  # type: ignore[arg-type]
             lines.append(
@@ -147,7 +148,7 @@ def _reading_lines(dose: Dose, lang: str) -> list[Text]:
                     style="bold",
                 )
             )
-            lines += [Text("  " + line.plain) for line in _share_lines(part, lang)]
+            lines += _share_lines(part, lang, indent=2)
         return lines
     if dose.reading == "both":
         return [

@@ -7,13 +7,13 @@ from typing import Any
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import Language, _, current, format_number
 from mgcheck.record import Record
-from mgcheck.render.console import stdout_console, write_json
+from mgcheck.render.console import stdout_console, two_columns, write_json
 from mgcheck.rules.foods import CompositionRow, FoodsResult, FoundVia
 from mgcheck.vocab import COMPOSITION_ATTRIBUTION, RankBy
 
@@ -177,14 +177,16 @@ def print_foods(result: FoodsResult) -> None:
     cells = _cells(result, lang)
     keep, food, serving, left_out = _layout(cells, console.width, ranked_by)
     console.print(_foods_table(result, cells, keep, food, serving))
-    footer = [
+    footer: list[str | RenderableType] = [
         _("mg: magnesium in one serving. {mark} named in the article.").format(mark=ARTICLE_MARK)
     ]
     noted = [row for row in result.rows if row.food.note is not None]
     for number, row in enumerate(noted, start=1):
         note = row.food.note
         assert note is not None
-        footer.append(f"{NOTE_MARK * number} {row.food.name.get(lang)}: {note.get(lang)}")
+        text = Text(f"{row.food.name.get(lang)}: {note.get(lang)}", style="dim")
+        # the note's wrapped lines under its text, not under its mark
+        footer.append(two_columns([(Text(NOTE_MARK * number, style="dim"), text)]))
     shown = _shown_line(len(result.rows), result.matched)
     if shown:
         footer.append(shown)
@@ -198,7 +200,7 @@ def print_foods(result: FoodsResult) -> None:
         _("Values per 100 g from USDA SR28 and Fineli release 20; servings are mgcheck's own.")
     )
     for line in footer:
-        console.print(Text(line, style="dim"))
+        console.print(Text(line, style="dim") if isinstance(line, str) else line)
 
 
 def _column_names(keys: Sequence[str], result: FoodsResult) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -18,7 +18,7 @@ from mgcheck.models.guidance import (
     Section,
     SourceEntry,
 )
-from mgcheck.render.console import stdout_console, write_json
+from mgcheck.render.console import stdout_console, two_columns, write_json
 from mgcheck.render.style import LEVEL_STYLE, mg, span
 from mgcheck.results.guidance import WarningsResult
 from mgcheck.vocab import Level
@@ -33,26 +33,31 @@ def level_label(level: Level) -> str:
     }[level]
 
 
-def sources_line(keys: Sequence[str]) -> Text:
-    return Text(_("Sources: {keys}").format(keys=", ".join(keys)), style="dim")
+def sources_line(keys: Sequence[str]) -> Table:
+    """ "Sources: a, b, c", the keys' wrapped lines under the first key."""
+    return two_columns([(Text(_("Sources:"), style="dim"), Text(", ".join(keys), style="dim"))])
 
 
-def timing_text(item: Item) -> str | None:
+def timing_line(item: Item) -> Table | None:
+    """ "Timing: the medicine at least ...", its wrapped lines under its text."""
     if item.timing is None:
         return None
-    return _(
-        "Timing: the medicine at least {before} h before magnesium, or at least {after} h after."
-    ).format(
+    text = _("the medicine at least {before} h before magnesium, or at least {after} h after.")
+    text = text.format(
         before=format_number(item.timing.medicine_before_h),
         after=format_number(item.timing.medicine_after_h),
     )
+    return two_columns([(Text(_("Timing:"), style="bold"), Text(text, style="bold"))])
 
 
-def _item_block(item: Item, lang: Language) -> list[Text]:
-    block = [Text(item.title.get(lang), style="bold"), Text(item.text.get(lang))]
-    timing = timing_text(item)
-    if timing:
-        block.append(Text(timing, style="bold"))
+def _item_block(item: Item, lang: Language) -> list[RenderableType]:
+    block: list[RenderableType] = [
+        Text(item.title.get(lang), style="bold"),
+        Text(item.text.get(lang)),
+    ]
+    timing = timing_line(item)
+    if timing is not None:
+        block.append(timing)
     block.append(sources_line(item.sources))
     return block
 
