@@ -575,6 +575,55 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         {"dose-above-limit"},
     ),
     (
+        # Found by the property "adding a medicine never lowers the level": the laxative made
+        # the diarrhoea vanish from the report (no supplement, so no "lower the dose" either).
+        "18, a magnesium laxative and diarrhoea: the symptom still sends him to a doctor",
+        person(
+            age=18,
+            sex="male",
+            medicines=["magnesium_laxative_or_antacid"],
+            symptoms_now=["diarrhoea"],
+        ),
+        "doctor",
+        {"symptoms-see-doctor", "interaction-laxative-antacid"},
+        {"side-effects-lower-dose"},
+    ),
+    (
+        "45, a magnesium antacid and nausea: seen by a doctor, not dropped",
+        person(age=45, medicines=["magnesium_laxative_or_antacid"], symptoms_now=["nausea"]),
+        "doctor",
+        {"symptoms-see-doctor"},
+        set(),
+    ),
+    (
+        "45, a supplement and diarrhoea: the article's advice, a lower dose",
+        person(age=45, magnesium=CITRATE, symptoms_now=["diarrhoea"]),
+        "caution",
+        {"side-effects-lower-dose"},
+        {"symptoms-see-doctor"},
+    ),
+    (
+        # Without the supplement her diarrhoea is urgent (it dries older people out); the
+        # supplement explains it but does not make it safer.
+        "75, a supplement and diarrhoea: urgent, as without it; a lower dose beside",
+        person(age=75, magnesium=CITRATE, symptoms_now=["diarrhoea"]),
+        "urgent",
+        {"symptoms-see-doctor", "side-effects-lower-dose"},
+        set(),
+    ),
+    (
+        "kidney disease, a magnesium laxative and diarrhoea: urgent",
+        person(
+            age=50,
+            conditions=["kidney_disease"],
+            medicines=["magnesium_laxative_or_antacid"],
+            symptoms_now=["diarrhoea"],
+        ),
+        "urgent",
+        {"symptoms-see-doctor", "kidney-taking-magnesium"},
+        set(),
+    ),
+    (
         "nothing to report",
         person(),
         "info",

@@ -3,7 +3,7 @@ now. Decided first; no later rule lowers them."""
 
 from __future__ import annotations
 
-from mgcheck.rules.assess.facts import Facts
+from mgcheck.rules.assess.facts import STOMACH_SIGNS, Facts
 from mgcheck.rules.assess.hits import Hit, names_of, out_of_hours
 from mgcheck.vocab import Level, LookAlike, Symptom
 
@@ -34,6 +34,16 @@ DANGER_SIGNS = (
 )
 
 
+def _spoken_for(symptom: Symptom, f: Facts) -> bool:
+    """A symptom another finding speaks to: a sign of too much magnesium (the overdose
+    finding), or a stomach upset with a supplement (a lower dose; with kidney disease or a
+    dose far above the limit, their own findings). A magnesium laxative or antacid alone has
+    no such finding, so its symptoms send the person to a doctor as anyone's would."""
+    if symptom in f.overdose_signs:
+        return True
+    return f.answers.magnesium is not None and symptom in STOMACH_SIGNS
+
+
 def findings(f: Facts) -> list[Hit]:
     hits: list[Hit] = []
     if f.overdose_signs:
@@ -56,12 +66,21 @@ def findings(f: Facts) -> list[Hit]:
         )
     elif Symptom.DIZZINESS in f.symptoms:
         hits.append(Hit("dizziness"))
-    if not f.taking and (other := [s for s in OTHER_SYMPTOMS if s in f.symptoms]):
-        drying = (f.older or f.kidney) and any(s in f.symptoms for s in DRYING)
+    other = [s for s in OTHER_SYMPTOMS if s in f.symptoms and not _spoken_for(s, f)]
+    # Vomiting or diarrhoea dry out older people and people with kidney disease whatever the
+    # cause: a supplement that explains them does not make them safer (unless they are signs
+    # of too much magnesium, already urgent above).
+    drying = (
+        [s for s in DRYING if s in f.symptoms and s not in f.overdose_signs]
+        if f.older or f.kidney
+        else []
+    )
+    if other or drying:
+        named = other + [s for s in drying if s not in other]
         hits.append(
             Hit(
                 "symptoms-see-doctor",
-                {"symptoms": names_of("symptoms", other), "out_of_hours": out_of_hours()},
+                {"symptoms": names_of("symptoms", named), "out_of_hours": out_of_hours()},
                 variant="older" if drying else None,
                 level=Level.URGENT if drying else None,
             )
