@@ -138,8 +138,10 @@ def matching_rows(descriptions: Sequence[str], query: str) -> list[int]:
     starts = list(accumulate((len(one) + 1 for one in folded), initial=0))
     found: set[int] | None = None
     for term in terms:
-        at_word_start = re.compile(r"(?<!\S)" + re.escape(term))
-        rows = {bisect_right(starts, hit.start()) - 1 for hit in at_word_start.finditer(text)}
+        # The term holds no space, so a hit at a word's start is never hidden inside another
+        # hit; a plain search (fast) with the word start checked after it.
+        hits = (hit.start() for hit in re.finditer(re.escape(term), text))
+        rows = {bisect_right(starts, at) - 1 for at in hits if at == 0 or text[at - 1].isspace()}
         found = rows if found is None else found & rows
     return sorted(found or ())
 
