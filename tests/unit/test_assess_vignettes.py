@@ -604,12 +604,13 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
     ),
     (
         # Without the supplement her diarrhoea is urgent (it dries older people out); the
-        # supplement explains it but does not make it safer.
-        "75, a supplement and diarrhoea: urgent, as without it; a lower dose beside",
+        # supplement explains it but does not make it safer, and dried out she clears
+        # magnesium less well: pause it (independent review; magnesium.md c, d).
+        "75, a supplement and diarrhoea: urgent, as without it; pause, not a lower dose",
         person(age=75, magnesium=CITRATE, symptoms_now=["diarrhoea"]),
         "urgent",
-        {"symptoms-see-doctor", "side-effects-lower-dose"},
-        set(),
+        {"symptoms-see-doctor"},
+        {"side-effects-lower-dose", "dose-within-limit", "deficiency-risk", "only-if-low"},
     ),
     (
         "kidney disease, a magnesium laxative and diarrhoea: urgent",

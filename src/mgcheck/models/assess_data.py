@@ -64,6 +64,7 @@ VARIANTS = frozenset(
     {
         *("taking", "taking-iron", "unlikely", "severe", "child", "toxic", "stomach"),
         *("kidney", "call-112", "lung", "urgent", "laxative", "maybe", "older", "both"),
+        "older-taking",
     }
 )
 

@@ -38,6 +38,10 @@ OVERDOSE_SIGNS = (
 # doses with poor kidneys; older adults clear less and take more laxatives and antacids).
 EARLY_SIGNS = (Symptom.NAUSEA, Symptom.VOMITING)
 STOMACH_SIGNS = (Symptom.DIARRHOEA, Symptom.NAUSEA, Symptom.VOMITING, Symptom.STOMACH_CRAMPS)
+# Vomiting and diarrhoea dry a person out; from 70 or with kidney disease that is urgent, and
+# dried out the kidneys clear magnesium less well (magnesium.md d: dehydration is a
+# contraindication), so magnesium is paused.
+DRYING = (Symptom.VOMITING, Symptom.DIARRHOEA)
 # Schema 1 answered dizziness and fainting together; read it as fainting, the more serious.
 LEGACY_SYMPTOMS = {Symptom.DIZZINESS_OR_FAINTING: Symptom.FAINTING}
 OLDER_AGE = 70  # NIH ODS (consumers): men over 70 are among those most often low
@@ -156,7 +160,18 @@ class Facts(Record):
         """Magnesium must stop (or pause) for now: never encourage it beside this."""
         kidney_and_magnesium = self.kidney and self.taking
         return (
-            self.blood_high or self.far_above or bool(self.overdose_signs) or kidney_and_magnesium
+            self.blood_high
+            or self.far_above
+            or bool(self.overdose_signs)
+            or kidney_and_magnesium
+            or self.drying_while_taking
+        )
+
+    @property
+    def drying_while_taking(self) -> bool:
+        """Vomiting or diarrhoea from 70 or with kidney disease, while taking magnesium."""
+        return (
+            self.taking and (self.older or self.kidney) and any(s in self.symptoms for s in DRYING)
         )
 
 

@@ -3,7 +3,7 @@ now. Decided first; no later rule lowers them."""
 
 from __future__ import annotations
 
-from mgcheck.rules.assess.facts import STOMACH_SIGNS, Facts
+from mgcheck.rules.assess.facts import DRYING, STOMACH_SIGNS, Facts
 from mgcheck.rules.assess.hits import Hit, names_of, out_of_hours
 from mgcheck.vocab import Level, LookAlike, Symptom
 
@@ -24,7 +24,6 @@ OTHER_SYMPTOMS = (
     Symptom.DIARRHOEA,
     Symptom.STOMACH_CRAMPS,
 )
-DRYING = (Symptom.VOMITING, Symptom.DIARRHOEA)
 # Danger signs whatever the cause (rls.md 7). Dizziness alone and muscle weakness alone are not.
 DANGER_SIGNS = (
     Symptom.FAINTING,
@@ -81,7 +80,7 @@ def findings(f: Facts) -> list[Hit]:
             Hit(
                 "symptoms-see-doctor",
                 {"symptoms": names_of("symptoms", named), "out_of_hours": out_of_hours()},
-                variant="older" if drying else None,
+                variant=("older-taking" if f.taking else "older") if drying else None,
                 level=Level.URGENT if drying else None,
             )
         )
