@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    import pexpect
     from typer.testing import Result
 
     from mgcheck.i18n import Language
@@ -105,6 +106,68 @@ class Cli:
         return data
 
 
+class Terminal:
+    """mgcheck in a real pseudo-terminal (pexpect), run as ``python -m mgcheck ARGS``: a plain
+    terminal (TERM=dumb, no NO_COLOR), ``columns`` wide in COLUMNS and in the window (50 rows),
+    and no MGCHECK_LANG unless ``lang`` sets it. It holds no environment (each spawn reads
+    os.environ, after ``_hermetic`` has set this test's homes), so one serves the whole session.
+    """
+
+    # The end of a question: what ``answer_all`` waits for before it types the next answer.
+    PROMPT_END = r"(\? |\] |: )$"
+
+    def spawn(
+        self,
+        *args: str,
+        columns: int = 100,
+        today: str | None = None,
+        lang: str | None = None,
+        lines: int | None = None,
+        cwd: Path | None = None,
+        timeout: int = 30,
+    ) -> pexpect.spawn:
+        """Start ``mgcheck ARGS``; everything it shows is kept in ``child.logfile_read``.
+        ``today`` fixes "today" (MGCHECK_TODAY); ``lang`` sets MGCHECK_LANG; ``lines`` sets
+        LINES: with TERM=dumb and no height Rich assumes 80 columns, as no real terminal does.
+        """
+        import io
+        import sys
+
+        import pexpect
+
+        env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "TERM", "MGCHECK_LANG"}}
+        env.update({"TERM": "dumb", "COLUMNS": str(columns)})
+        if lines is not None:
+            env["LINES"] = str(lines)
+        if lang is not None:
+            env["MGCHECK_LANG"] = lang
+        if today is not None:
+            env["MGCHECK_TODAY"] = today
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "mgcheck", *args],
+            env=env,
+            encoding="utf-8",
+            timeout=timeout,
+            dimensions=(50, columns),
+            cwd=str(cwd) if cwd else None,
+        )
+        child.logfile_read = io.StringIO()
+        return child
+
+    def answer_all(self, child: pexpect.spawn, answers: list[str]) -> str:
+        """Answer each prompt in turn; return everything the terminal showed, as one line."""
+        import pexpect
+
+        for reply in answers:
+            child.expect(self.PROMPT_END)
+            child.sendline(reply)
+        child.expect(pexpect.EOF)
+        child.close()
+        shown = child.logfile_read.getvalue()
+        return " ".join(shown.replace("│", " ").split())
+
+
 def command_tree() -> list[tuple[list[str], Any]]:
     """Every command and group under the root, as the words that call it and its Click
     command, derived from the command tree (groups build their commands when asked)."""
@@ -132,3 +195,10 @@ def cli() -> Cli:
     """The CLI run in-process, as a user would type it: ``cli.run(...)``, ``cli.json(...)``.
     Session-scoped, so Hypothesis tests and module fixtures can use it too."""
     return Cli()
+
+
+@pytest.fixture(scope="session")
+def terminal() -> Terminal:
+    """mgcheck in a real pseudo-terminal: ``terminal.spawn(...)``, ``terminal.answer_all(...)``.
+    Session-scoped, like ``cli``."""
+    return Terminal()

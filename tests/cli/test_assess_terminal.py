@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import io
-import os
 import re
 import stat
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pexpect
 import pytest
 
 from mgcheck.vocab import LEGACY_VALUES, Symptom
 
-PROMPT_END = r"(\? |\] |: )$"
+if TYPE_CHECKING:
+    from conftest import Terminal
 
 
 # What mgcheck says when it has to ask again: none of it may appear when the answers are
@@ -26,39 +25,12 @@ REASKED = re.compile(
 )
 
 
-def spawn(*args: str, cwd: Path | None = None, timeout: int = 30) -> pexpect.spawn:
-    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "TERM", "MGCHECK_LANG"}}
-    env.update({"TERM": "dumb", "COLUMNS": "100"})
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "mgcheck", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=timeout,
-        dimensions=(50, 100),
-        cwd=str(cwd) if cwd else None,
-    )
-    child.logfile_read = io.StringIO()
-    return child
-
-
-def answer_all(child: pexpect.spawn, answers: list[str]) -> str:
-    """Answer each prompt in turn; return everything the terminal showed, as one line."""
-    for reply in answers:
-        child.expect(PROMPT_END)
-        child.sendline(reply)
-    child.expect(pexpect.EOF)
-    child.close()
-    shown = child.logfile_read.getvalue()
-    return " ".join(shown.replace("│", " ").split())
-
-
 @pytest.mark.slow
-def test_a_full_run_in_danish() -> None:
-    child = spawn("assess", "--lang", "da")
+def test_a_full_run_in_danish(terminal: Terminal) -> None:
+    child = terminal.spawn("assess", "--lang", "da")
     child.expect("Hvor gammel er du")
     child.sendline("52")
-    out = answer_all(
+    out = terminal.answer_all(
         child,
         # sex, pregnant, breastfeeding, conditions, medicines, supplement?, considering?,
         # symptoms, legs?, four criteria, look-alikes, days, distress, sleep, diet?, labs?,
@@ -78,12 +50,12 @@ def test_a_full_run_in_danish() -> None:
 
 
 @pytest.mark.slow
-def test_a_full_run_in_english_with_a_bad_answer() -> None:
-    child = spawn("assess", "--lang", "en")
+def test_a_full_run_in_english_with_a_bad_answer(terminal: Terminal) -> None:
+    child = terminal.spawn("assess", "--lang", "en")
     child.expect("How old are you")
     child.sendline("old")
     child.expect("Type a whole number from 1 to 120, e.g. 67.")
-    out = answer_all(
+    out = terminal.answer_all(
         child,
         [
             *("70", "2", "", "", "y", "oxide", "500", "n", "2"),
@@ -98,19 +70,22 @@ def test_a_full_run_in_english_with_a_bad_answer() -> None:
     assert "You are more likely to run low on magnesium" not in out  # above the limit: no
 
 
-def _run_in_words(lang: str, answers: list[str], tmp_path: Path) -> str:
+def _run_in_words(terminal: Terminal, lang: str, answers: list[str], tmp_path: Path) -> str:
     """A whole self-check answered as people answer; every prompt gets exactly one answer, so
     a re-ask would leave an answer over and the run would not end (counted: zero)."""
-    child = spawn("assess", "--lang", lang, cwd=tmp_path, timeout=15)
-    out = answer_all(child, answers)
+    child = terminal.spawn("assess", "--lang", lang, cwd=tmp_path, timeout=15)
+    out = terminal.answer_all(child, answers)
     assert child.exitstatus == 0, out[-2000:]
     assert not REASKED.search(out), REASKED.search(out)
     return out
 
 
 @pytest.mark.slow
-def test_danish_answers_in_words_units_and_ved_ikke_need_no_reask(tmp_path: Path) -> None:
+def test_danish_answers_in_words_units_and_ved_ikke_need_no_reask(
+    terminal: Terminal, tmp_path: Path
+) -> None:
     out = _run_in_words(
+        terminal,
         "da",
         [
             *("67 år", "kvinde", "nyresygdom", "furosemid og omeprazol"),
@@ -130,8 +105,11 @@ def test_danish_answers_in_words_units_and_ved_ikke_need_no_reask(tmp_path: Path
 
 
 @pytest.mark.slow
-def test_english_answers_in_words_units_and_dont_know_need_no_reask(tmp_path: Path) -> None:
+def test_english_answers_in_words_units_and_dont_know_need_no_reask(
+    terminal: Terminal, tmp_path: Path
+) -> None:
     out = _run_in_words(
+        terminal,
         "en",
         [
             *("52 years", "woman", "no", "no", "none", "omeprazole, metoclopramide"),
@@ -150,10 +128,12 @@ def test_english_answers_in_words_units_and_dont_know_need_no_reask(tmp_path: Pa
 
 
 @pytest.mark.slow
-def test_a_word_that_fits_several_medicines_gets_one_question_back(tmp_path: Path) -> None:
-    child = spawn("assess", "--lang", "da", cwd=tmp_path, timeout=15)
+def test_a_word_that_fits_several_medicines_gets_one_question_back(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    child = terminal.spawn("assess", "--lang", "da", cwd=tmp_path, timeout=15)
     for reply in ("67", "mand", "", "vanddrivende og omeprazol"):
-        child.expect(PROMPT_END)
+        child.expect(terminal.PROMPT_END)
         child.sendline(reply)
     child.expect('Hvad mener du med "vanddrivende"\\?')
     child.expect("loop-diuretikum")
@@ -161,19 +141,21 @@ def test_a_word_that_fits_several_medicines_gets_one_question_back(tmp_path: Pat
     child.sendline("2")
     child.expect("Tager du magnesiumtilskud for tiden\\?")
     child.sendline("n")
-    out = answer_all(child, ["n", "", "n", "n", "n", "", ""])
+    out = terminal.answer_all(child, ["n", "", "n", "n", "n", "", ""])
     assert child.exitstatus == 0
     assert "og vanddrivende medicin: loop-diuretikum (fx furosemid, bumetanid)" in out
     assert not REASKED.search(out)
 
 
 @pytest.mark.slow
-def test_the_report_and_the_answers_are_kept_and_the_answers_run_again(tmp_path: Path) -> None:
+def test_the_report_and_the_answers_are_kept_and_the_answers_run_again(
+    terminal: Terminal, tmp_path: Path
+) -> None:
     (tmp_path / "rapport.md").write_text("mine\n", encoding="utf-8")
-    child = spawn("assess", "--lang", "da", cwd=tmp_path, timeout=15)
+    child = terminal.spawn("assess", "--lang", "da", cwd=tmp_path, timeout=15)
     answers = ["40", "mand", "", "", "nej", "nej", "", "nej", "nej", "nej"]
     answers += ["rapport.md", "nej", "rapport.html", "svar"]
-    out = answer_all(child, answers)
+    out = terminal.answer_all(child, answers)
     assert child.exitstatus == 0
     assert "rapport.md findes allerede. Erstat den?" in out
     assert (tmp_path / "rapport.md").read_text(encoding="utf-8") == "mine\n"  # not replaced
@@ -182,7 +164,7 @@ def test_the_report_and_the_answers_are_kept_and_the_answers_run_again(tmp_path:
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert f"Rapporten er gemt: {tmp_path / 'rapport.html'}" in out
     assert "-m mgcheck assess --answers svar.yaml" in out
-    again = spawn("assess", "--answers", "svar.yaml", "--lang", "da", cwd=tmp_path)
+    again = terminal.spawn("assess", "--answers", "svar.yaml", "--lang", "da", cwd=tmp_path)
     again.expect(pexpect.EOF)
     again.close()
     assert again.exitstatus == 0
@@ -190,8 +172,8 @@ def test_the_report_and_the_answers_are_kept_and_the_answers_run_again(tmp_path:
 
 
 @pytest.mark.slow
-def test_ctrl_c_exits_130_with_a_short_message() -> None:
-    child = spawn("assess", "--lang", "en")
+def test_ctrl_c_exits_130_with_a_short_message(terminal: Terminal) -> None:
+    child = terminal.spawn("assess", "--lang", "en")
     child.expect("How old are you")
     child.sendintr()
     child.expect(pexpect.EOF)
@@ -204,8 +186,8 @@ def test_ctrl_c_exits_130_with_a_short_message() -> None:
 
 
 @pytest.mark.slow
-def test_ctrl_d_is_a_clear_error() -> None:
-    child = spawn("assess", "--lang", "da")
+def test_ctrl_d_is_a_clear_error(terminal: Terminal) -> None:
+    child = terminal.spawn("assess", "--lang", "da")
     child.expect("Hvor gammel er du")
     child.sendline("40")
     child.expect("Tal eller ord: ")

@@ -4,83 +4,60 @@ and 13). "Today" is fixed with MGCHECK_TODAY so that the plan and its dates are 
 
 from __future__ import annotations
 
-import io
-import os
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pexpect
 import pytest
 
-PROMPT_END = r"(\? |\] |: )$"
-
-
-def spawn(*args: str, today: str | None = None) -> pexpect.spawn:
-    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "TERM"}}
-    env.update({"TERM": "dumb", "COLUMNS": "100"})
-    if today is not None:
-        env["MGCHECK_TODAY"] = today
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "mgcheck", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(50, 100),
-    )
-    child.logfile_read = io.StringIO()
-    return child
-
-
-def answer_all(child: pexpect.spawn, answers: list[str]) -> str:
-    """Answer each prompt in turn; return everything the terminal showed, as one line."""
-    for reply in answers:
-        child.expect(PROMPT_END)
-        child.sendline(reply)
-    child.expect(pexpect.EOF)
-    child.close()
-    shown = child.logfile_read.getvalue()
-    return " ".join(shown.replace("│", " ").split())
+if TYPE_CHECKING:
+    from conftest import Terminal
 
 
 @pytest.mark.slow
-def test_diary_add_asks_form_and_amount_and_asks_before_replacing() -> None:
+def test_diary_add_asks_form_and_amount_and_asks_before_replacing(terminal: Terminal) -> None:
     """Legs (12 is asked again), sleep skipped, magnesium taken: the label's form and amount as
     the interview asks them, the hydrate left open (the range is kept), a note."""
-    child = spawn("diary", "add", "--date", "2026-11-20", "--lang", "da")
-    out = answer_all(child, ["12", "6", "", "j", "magnesiumcitrat", "400 mg", "", "n", "", "kaffe"])
+    child = terminal.spawn("diary", "add", "--date", "2026-11-20", "--lang", "da")
+    out = terminal.answer_all(
+        child, ["12", "6", "", "j", "magnesiumcitrat", "400 mg", "", "n", "", "kaffe"]
+    )
     assert child.exitstatus == 0
     assert "Natten til 21. november 2026" in out
     assert "Skriv et helt tal fra 0 til 10" in out
     assert "Hvilken type magnesium står der på pakken" in out
     assert "Etiketten siger ikke, hvilket magnesiumcitrat det er" in out
     assert "Gemt: natten til 21. november 2026, ben 6, 45,3–64,7 mg magnesium (et interval" in out
-    again = spawn("diary", "add", "--date", "2026-11-20", "--legs", "2", "--lang", "da")
-    out = answer_all(again, ["n"])
+    again = terminal.spawn("diary", "add", "--date", "2026-11-20", "--legs", "2", "--lang", "da")
+    out = terminal.answer_all(again, ["n"])
     assert again.exitstatus == 0
     assert "Natten til 21. november 2026 har allerede et notat (ben 6). Erstat det?" in out
     assert "Intet er ændret." in out
 
 
 @pytest.mark.slow
-def test_diary_add_takes_ved_ikke_and_picks_a_variant() -> None:
-    child = spawn("diary", "add", "--date", "2026-11-21", "--lang", "da")
-    out = answer_all(child, ["3", "", "j", "ved ikke", "400", "2", "ved ikke", ""])
+def test_diary_add_takes_ved_ikke_and_picks_a_variant(terminal: Terminal) -> None:
+    child = terminal.spawn("diary", "add", "--date", "2026-11-21", "--lang", "da")
+    out = terminal.answer_all(child, ["3", "", "j", "ved ikke", "400", "2", "ved ikke", ""])
     assert child.exitstatus == 0, out
     assert "Gemt: natten til 22. november 2026, ben 3," in out and "(et interval" in out
-    chosen = spawn("diary", "add", "--date", "2026-11-22", "--lang", "da")
-    out = answer_all(chosen, ["3", "", "j", "citrat", "400", "", "n", "2", ""])
+    chosen = terminal.spawn("diary", "add", "--date", "2026-11-22", "--lang", "da")
+    out = terminal.answer_all(chosen, ["3", "", "j", "citrat", "400", "", "n", "2", ""])
     assert chosen.exitstatus == 0, out
     assert "Gemt: natten til 23. november 2026, ben 3, 47,6 mg magnesium." in out
 
 
 @pytest.mark.slow
-def test_planning_a_trial_in_danish_with_the_safety_check(tmp_path: Path) -> None:
+def test_planning_a_trial_in_danish_with_the_safety_check(
+    terminal: Terminal, tmp_path: Path
+) -> None:
     """67, a woman, kidney disease: the self-check's own finding, then the doctor's yes, the
     dose as the interview asks it, and the difference that would matter."""
-    child = spawn("diary", "trial", "plan", "--lang", "da", "--seed", "7", today="2026-11-30")
+    child = terminal.spawn(
+        "diary", "trial", "plan", "--lang", "da", "--seed", "7", today="2026-11-30"
+    )
     child.expect("Først et kort sikkerhedstjek")
-    out = answer_all(
+    out = terminal.answer_all(
         child,
         # age, sex, conditions, medicines, asked a doctor?, form, amount, how many,
         # magnesium itself?, the variant (Enter: keep the range), what would matter
@@ -103,13 +80,13 @@ def test_planning_a_trial_in_danish_with_the_safety_check(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
-def test_no_to_the_doctor_plans_nothing_and_ctrl_c_exits_130() -> None:
-    child = spawn("diary", "trial", "plan", "--lang", "da", today="2026-11-30")
-    out = answer_all(child, ["50", "2", "", "6", "n"])  # a man of 50 on digoxin (the 6th)
+def test_no_to_the_doctor_plans_nothing_and_ctrl_c_exits_130(terminal: Terminal) -> None:
+    child = terminal.spawn("diary", "trial", "plan", "--lang", "da", today="2026-11-30")
+    out = terminal.answer_all(child, ["50", "2", "", "6", "n"])  # a man of 50 on digoxin (the 6th)
     assert child.exitstatus == 0
     assert "Digoxin" in out or "digoxin" in out
     assert "Spørg din læge først; intet blev planlagt." in out
-    stopped = spawn("diary", "trial", "plan", "--lang", "da", today="2026-11-30")
+    stopped = terminal.spawn("diary", "trial", "plan", "--lang", "da", today="2026-11-30")
     stopped.expect("Hvor gammel er du")
     stopped.sendintr()
     stopped.expect(pexpect.EOF)
@@ -119,11 +96,15 @@ def test_no_to_the_doctor_plans_nothing_and_ctrl_c_exits_130() -> None:
 
 
 @pytest.mark.slow
-def test_a_dose_above_the_limit_is_asked_again_not_the_end_of_the_interview() -> None:
+def test_a_dose_above_the_limit_is_asked_again_not_the_end_of_the_interview(
+    terminal: Terminal,
+) -> None:
     """After the safety check and every answer, a dose over the limit said why and exited 2;
     at a terminal the person is told why and asked for the dose again."""
-    child = spawn("diary", "trial", "plan", "--lang", "da", "--seed", "7", today="2026-11-30")
-    out = answer_all(
+    child = terminal.spawn(
+        "diary", "trial", "plan", "--lang", "da", "--seed", "7", today="2026-11-30"
+    )
+    out = terminal.answer_all(
         child,
         # age, sex (a man), conditions, medicines; form, amount, how many, magnesium itself? (4 g
         # of magnesium, over the limit); asked again: form, amount, how many, magnesium

@@ -5,38 +5,19 @@ two save questions, diary add, diary trial plan). "Today" is fixed for the diary
 
 from __future__ import annotations
 
-import io
-import os
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pexpect
 import pytest
 
 from mgcheck.vocab import DietGroup
 
-PROMPT_END = r"(\? |\] |: )$"
+if TYPE_CHECKING:
+    from conftest import Terminal
 
 
-def spawn(columns: int, *args: str, cwd: Path | None = None) -> pexpect.spawn:
-    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "TERM", "MGCHECK_LANG"}}
-    # LINES too: with TERM=dumb and no height Rich assumes 80 columns, as no real terminal does.
-    env.update({"TERM": "dumb", "COLUMNS": str(columns), "LINES": "50"})
-    env.update({"MGCHECK_LANG": "da", "MGCHECK_TODAY": "2026-11-30"})
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "mgcheck", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(50, columns),
-        cwd=str(cwd) if cwd else None,
-    )
-    child.logfile_read = io.StringIO()
-    return child
-
-
-def screen(child: pexpect.spawn, answers: list[str]) -> tuple[list[str], str]:
+def screen(terminal: Terminal, child: pexpect.spawn, answers: list[str]) -> tuple[list[str], str]:
     """Answer each prompt in turn: the lines mgcheck wrote (each answer's echo taken off, so a
     prompt's last line is measured without what was typed after it), and all of it as one line.
     """
@@ -49,7 +30,7 @@ def screen(child: pexpect.spawn, answers: list[str]) -> tuple[list[str], str]:
         lines.extend(shown.split("\r\n"))
 
     for reply in answers:
-        child.expect(PROMPT_END)
+        child.expect(terminal.PROMPT_END)
         take(child.before + child.after)
         child.sendline(reply)
         echo = reply
@@ -67,9 +48,14 @@ def assert_fits(lines: list[str], columns: int) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("columns", [60, 80])
-def test_the_self_check_and_its_save_questions_fit(columns: int, tmp_path: Path) -> None:
-    child = spawn(columns, "assess", cwd=tmp_path)
+def test_the_self_check_and_its_save_questions_fit(
+    terminal: Terminal, columns: int, tmp_path: Path
+) -> None:
+    child = terminal.spawn(
+        "assess", columns=columns, lang="da", today="2026-11-30", lines=50, cwd=tmp_path
+    )
     lines, out = screen(
+        terminal,
         child,
         [
             *("52", "1,5", "1", "n", "n", "", ""),  # age, sex ("1,5" asked again), ...
@@ -88,9 +74,19 @@ def test_the_self_check_and_its_save_questions_fit(columns: int, tmp_path: Path)
 
 @pytest.mark.slow
 @pytest.mark.parametrize("columns", [60, 80])
-def test_diary_add_fits_and_takes_a_score_out_of_10(columns: int) -> None:
-    child = spawn(columns, "diary", "add", "--date", "2026-11-20")
+def test_diary_add_fits_and_takes_a_score_out_of_10(terminal: Terminal, columns: int) -> None:
+    child = terminal.spawn(
+        "diary",
+        "add",
+        "--date",
+        "2026-11-20",
+        columns=columns,
+        lang="da",
+        today="2026-11-30",
+        lines=50,
+    )
     lines, out = screen(
+        terminal,
         child,
         # legs, sleep, magnesium?, form, amount, how many ("ved ikke": a guess, then 2),
         # magnesium itself?, which hydrate (Enter: keep the range), note
@@ -104,9 +100,12 @@ def test_diary_add_fits_and_takes_a_score_out_of_10(columns: int) -> None:
 
 
 @pytest.mark.slow
-def test_planning_a_trial_fits_60_columns_and_suggests_one_tablet() -> None:
-    child = spawn(60, "diary", "trial", "plan", "--seed", "7")
+def test_planning_a_trial_fits_60_columns_and_suggests_one_tablet(terminal: Terminal) -> None:
+    child = terminal.spawn(
+        "diary", "trial", "plan", "--seed", "7", columns=60, lang="da", today="2026-11-30", lines=50
+    )
     lines, out = screen(
+        terminal,
         child,
         # age, sex, conditions, medicines, asked a doctor?, form, amount, how many (25 is too
         # many), magnesium itself?, the variant, what would matter
