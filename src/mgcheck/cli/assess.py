@@ -185,7 +185,7 @@ def _interview(data: AssessData) -> Answers:
             )
         )
     from mgcheck.cli.prompts import Interview
-    from mgcheck.models.answers import Answers
+    from mgcheck.store.answers import answers_from
 
     console = run.console()
     console.print(
@@ -198,11 +198,5 @@ def _interview(data: AssessData) -> Answers:
     from mgcheck.render.console import sayer
 
     interview = Interview(data, run.lang, input, sayer(console))
-    from pydantic import ValidationError
-
-    try:
-        return Answers.model_validate(interview.run())
-    except ValidationError as exc:  # e.g. a form name with control characters in it
-        from mgcheck.store.validation import invalid_answers
-
-        raise invalid_answers(exc, _("your answers")) from None
+    # Checked as a file is: e.g. a form name with control characters in it.
+    return answers_from(interview.run(), _("your answers"))

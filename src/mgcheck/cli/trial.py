@@ -358,10 +358,8 @@ def _screen_answers(
 
 
 def _ask_screen(data: AssessData, t: Translator) -> Answers:
-    from pydantic import ValidationError
-
     from mgcheck.cli.prompts import Interview
-    from mgcheck.models.answers import Answers
+    from mgcheck.store.answers import answers_from
 
     run = context()
     console = run.console()
@@ -378,12 +376,7 @@ def _ask_screen(data: AssessData, t: Translator) -> Answers:
     # The self-check's own opening questions: the screen asks exactly what the self-check asks.
     answers = interview.about_you()  # under 18 is refused afterwards, with the reason
     answers["considering_magnesium"] = True
-    try:
-        return Answers.model_validate(answers)
-    except ValidationError as exc:
-        from mgcheck.store.validation import invalid_answers
-
-        raise invalid_answers(exc, _("your answers")) from None
+    return answers_from(answers, _("your answers"))
 
 
 def _dose(dose: str | None, asker: Prompter | None, t: Translator) -> tuple[Taken, str]:

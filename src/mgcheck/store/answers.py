@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
@@ -28,10 +28,6 @@ def _read(source: str) -> tuple[str, bytes]:
 
 def parse_answers(raw: bytes, name: str) -> Answers:
     """The answers of one file, validated field by field; every problem named."""
-    from pydantic import ValidationError
-
-    from mgcheck.models.answers import Answers
-
     text = decode_text(raw, name)
     if not text.strip():
         raise MgcheckError(
@@ -44,13 +40,22 @@ def parse_answers(raw: bytes, name: str) -> Answers:
         raise MgcheckError(
             _("{file}: expected keys such as age and sex at the top level").format(file=name)
         )
+    return answers_from(content, name)
+
+
+def answers_from(content: dict[str, Any], name: str) -> Answers:
+    """Answers from a file's content or an interview's, checked like an answers file: every
+    problem named (``name``: the file, or "your answers"), worded by ``cli/messages``."""
+    from pydantic import ValidationError
+
+    from mgcheck.models.answers import Answers
+
     try:
-        answers = Answers.model_validate(content)
+        return Answers.model_validate(content)
     except ValidationError as exc:
         from mgcheck.store.validation import invalid_answers
 
         raise invalid_answers(exc, name) from exc
-    return answers
 
 
 def load_answers(source: str) -> tuple[str, Answers]:
