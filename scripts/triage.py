@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from mgcheck.i18n import format_number
-from mgcheck.rules.assess import WITHHELD_WHEN_MUST_STOP, triage_values
+from mgcheck.rules.assess import WITHHELD_WHEN_MUST_STOP, WITHHELD_WHEN_URGENT, triage_values
 from mgcheck.store.datafiles import load_assess_data
 from mgcheck.vocab import Level
 
@@ -82,10 +82,14 @@ def render() -> str:
         "",
         "Magnesium must stop (or pause) when blood magnesium is above the range for the age,",
         f"the supplement gives {values['far']} mg a day or more, signs of too much magnesium",
-        "are present, or kidney disease meets magnesium (a supplement, laxative or antacid).",
+        "are present, kidney disease meets magnesium (a supplement, laxative or antacid), or",
+        "vomiting or diarrhoea comes with magnesium from 70 or with kidney disease.",
         "Then the report",
         "withholds " + ", ".join(f"`{i}`" for i in WITHHELD_WHEN_MUST_STOP) + ",",
         "and suggests no foods. With kidney disease no foods are suggested either (a precaution).",
+        "Beside any urgent finding the report withholds "
+        + ", ".join(f"`{i}`" for i in WITHHELD_WHEN_URGENT)
+        + ": no reassurance beside a danger sign.",
         "",
         "## Thresholds",
         "",

@@ -113,7 +113,11 @@ def must_stop(person: dict[str, Any], dose_high: float | None) -> bool:
     """Issue 9 point 4, worked out here from the answers, not by the rules' own code."""
     symptoms = symptom_set(person)
     kidney = "kidney_disease" in person["conditions"]
-    signs = {s.value for s in OVERDOSE_SIGNS} | ({"nausea", "vomiting"} if kidney else set())
+    older = person["age"] >= 70  # NIH: older adults clear less (magnesium.md c)
+    early = {"nausea", "vomiting"} if kidney or older else set()
+    signs = {s.value for s in OVERDOSE_SIGNS} | early
+    # Dried out, the kidneys clear magnesium less well (magnesium.md d): pause it.
+    drying = (kidney or older) and bool(symptoms & {"vomiting", "diarrhoea"})
     blood = (person.get("labs") or {}).get("magnesium")
     high = False
     if blood is not None:
@@ -126,6 +130,7 @@ def must_stop(person: dict[str, Any], dose_high: float | None) -> bool:
         or (dose_high is not None and dose_high >= 1000)
         or (taking(person) and bool(symptoms & signs))
         or (kidney and taking(person))
+        or (drying and taking(person))
     )
 
 
@@ -283,6 +288,17 @@ def test_nothing_encourages_magnesium_when_it_must_stop(
         assert assessment.must_stop
         assert not {f.id for f in report.findings} & ENCOURAGING
         assert report.to_json()["suggested_foods"] == []
+
+
+@settings(max_examples=300)
+@given(answers(), standards)
+def test_no_enough_or_within_the_limit_beside_anything_urgent(
+    evaluate: Evaluate, person: dict[str, Any], standard: Standard
+) -> None:
+    """Never a reassurance beside a danger sign: an urgent report says nothing is enough."""
+    _, report = evaluate(person, standard)
+    if report.level is Level.URGENT:
+        assert not {f.id for f in report.findings} & {"diet-adequate", "dose-within-limit"}
 
 
 @settings(max_examples=300)

@@ -613,6 +613,61 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         {"side-effects-lower-dose", "dose-within-limit", "deficiency-risk", "only-if-low"},
     ),
     (
+        # Both sides of 70 (NIH: older adults; the drying band starts there).
+        "69, a supplement and diarrhoea: below 70, the article's lower dose",
+        person(age=69, magnesium=CITRATE, symptoms_now=["diarrhoea"]),
+        "caution",
+        {"side-effects-lower-dose"},
+        {"symptoms-see-doctor"},
+    ),
+    (
+        "70, a supplement and diarrhoea: from 70, urgent and paused",
+        person(age=70, magnesium=CITRATE, symptoms_now=["diarrhoea"]),
+        "urgent",
+        {"symptoms-see-doctor"},
+        {"side-effects-lower-dose", "dose-within-limit"},
+    ),
+    (
+        "17, a magnesium laxative and diarrhoea: under 18 the symptom still sends him to a doctor",
+        person(
+            age=17,
+            sex="male",
+            medicines=["magnesium_laxative_or_antacid"],
+            symptoms_now=["diarrhoea"],
+        ),
+        "doctor",
+        {"symptoms-see-doctor"},
+        {"side-effects-lower-dose"},
+    ),
+    (
+        "75, only considering magnesium, diarrhoea: urgent, and nothing to pause",
+        person(age=75, considering_magnesium=True, symptoms_now=["diarrhoea"]),
+        "urgent",
+        {"symptoms-see-doctor"},
+        {"side-effects-lower-dose"},
+    ),
+    (
+        # Found reading the change again: "your diet gives enough" stood under an urgent
+        # danger sign. Facts a doctor needs stay (blood magnesium, with its caveat).
+        "fainting and confusion, a good diet: urgent, and no 'your diet is enough' beside it",
+        person(
+            age=24,
+            symptoms_now=["fainting", "confusion"],
+            diet={"nuts_seeds": 3, "whole_grains": 3, "leafy_greens": 4, "fish": 3, "fruit": 5},
+            labs={"magnesium": {"value": 0.8, "unit": "mmol/L"}},
+        ),
+        "urgent",
+        {"urgent-danger-signs", "magnesium-normal"},
+        {"diet-adequate"},
+    ),
+    (
+        "a supplement within the limit and thoughts of self-harm: no 'within the limit' beside it",
+        person(magnesium=CITRATE, symptoms_now=["thoughts_of_self_harm"]),
+        "urgent",
+        {"urgent-self-harm"},
+        {"dose-within-limit"},
+    ),
+    (
         "kidney disease, a magnesium laxative and diarrhoea: urgent",
         person(
             age=50,
@@ -741,3 +796,14 @@ def test_no_reassurance_beside_a_danger_sign(evaluate: Evaluate) -> None:
     for lang in ("en", "da"):
         text = " ".join(f.text for f in evaluate(answers, lang=lang)[1].findings).casefold()
         assert "not an emergency" not in text and "ikke en akut sag" not in text
+
+
+def test_pause_is_said_only_to_someone_taking_magnesium(evaluate: Evaluate) -> None:
+    """ "Before you start" is for someone who has not; "pause" for someone who has."""
+    diarrhoea = {"age": 75, "symptoms_now": ["diarrhoea"]}
+    _, taking = evaluate(person(**diarrhoea, magnesium=CITRATE))
+    _, considering = evaluate(person(**diarrhoea, considering_magnesium=True))
+    (said_taking,) = [f.text for f in taking.findings if f.id == "symptoms-see-doctor"]
+    (said_considering,) = [f.text for f in considering.findings if f.id == "symptoms-see-doctor"]
+    assert "Pause the magnesium" in said_taking
+    assert "Pause" not in said_considering and "magnesium less well" not in said_considering

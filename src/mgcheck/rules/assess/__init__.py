@@ -58,6 +58,7 @@ __all__ = [
     "UNKNOWN_FORM_WORDS",
     "WITHHELD_ABOVE_LIMIT",
     "WITHHELD_WHEN_MUST_STOP",
+    "WITHHELD_WHEN_URGENT",
     "Assessment",
     "DietEstimate",
     "Facts",
@@ -97,6 +98,9 @@ WITHHELD_WHEN_MUST_STOP = (
 )
 # Above the limit, nothing should suggest getting more magnesium.
 WITHHELD_ABOVE_LIMIT = ("deficiency-risk", "diet-low", "diet-adequate")
+# Beside anything urgent, no "enough" or "within the limit": never a reassurance beside a
+# danger sign. Facts a doctor needs (a blood value, with its caveat) stay.
+WITHHELD_WHEN_URGENT = ("diet-adequate", "dose-within-limit")
 
 
 class Assessment(Record):
@@ -149,6 +153,8 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
         hits = [h for h in hits if h.id not in WITHHELD_WHEN_MUST_STOP]
     elif f.above_limit:
         hits = [h for h in hits if h.id not in WITHHELD_ABOVE_LIMIT]
+    if any(hit_level(data, hit) is Level.URGENT for hit in hits):
+        hits = [h for h in hits if h.id not in WITHHELD_WHEN_URGENT]
     order = {finding.id: n for n, finding in enumerate(data.findings)}
     levels = list(Level)
     hits.sort(key=lambda hit: (levels.index(hit_level(data, hit)), order[hit.id]))
