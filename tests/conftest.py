@@ -168,6 +168,45 @@ class Terminal:
         return " ".join(shown.replace("│", " ").split())
 
 
+class Script:
+    """Answers typed at a prompter's questions, in order: ``read`` keeps each prompt and returns
+    the next answer, and raises EOFError when they run out, as ``input()`` does; ``say`` keeps
+    what is said. Give ``read`` and ``say`` to a Prompter or an Interview."""
+
+    def __init__(self, *answers: str) -> None:
+        self._answers: Iterator[str] = iter(answers)
+        self.prompts: list[str] = []
+        self.said: list[str] = []
+
+    def read(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        try:
+            return next(self._answers)
+        except StopIteration:
+            raise EOFError from None
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+class Typed:
+    """Answers typed at a terminal: ``typed("4", "j")`` has every command from then on ask
+    through a Prompter that reads them (where ``mgcheck.cli.options.prompter`` gives one at a
+    real terminal), and returns their :class:`Script`, which keeps what was asked and said."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._monkeypatch = monkeypatch
+
+    def __call__(self, *answers: str) -> Script:
+        from mgcheck.cli.prompts import Prompter
+
+        script = Script(*answers)
+        self._monkeypatch.setattr(
+            "mgcheck.cli.options.prompter", lambda: Prompter(script.read, script.say)
+        )
+        return script
+
+
 def command_tree() -> list[tuple[list[str], Any]]:
     """Every command and group under the root, as the words that call it and its Click
     command, derived from the command tree (groups build their commands when asked)."""
@@ -202,3 +241,17 @@ def terminal() -> Terminal:
     """mgcheck in a real pseudo-terminal: ``terminal.spawn(...)``, ``terminal.answer_all(...)``.
     Session-scoped, like ``cli``."""
     return Terminal()
+
+
+@pytest.fixture(scope="session")
+def script() -> type[Script]:
+    """The :class:`Script` class, to make one per run: ``script("ja", "2")``. Session-scoped,
+    like ``cli``."""
+    return Script
+
+
+@pytest.fixture
+def typed(monkeypatch: pytest.MonkeyPatch) -> Typed:
+    """Answers typed at the questions of the commands this test runs in-process:
+    ``script = typed("4", "", "j")``; see :class:`Typed`."""
+    return Typed(monkeypatch)

@@ -14,7 +14,7 @@ from mgcheck.models.diary import Entry
 from mgcheck.store.diary import diary_path, open_diary
 
 if TYPE_CHECKING:
-    from conftest import Cli
+    from conftest import Cli, Typed
 
 
 def add(cli: Cli, night: str, legs: int, *extra: str) -> None:
@@ -386,33 +386,11 @@ def test_the_list_says_which_night_a_date_is(cli: Cli) -> None:
     assert "En nat har aftenens dato: 2026-11-28 er natten til 29. november 2026." in out
 
 
-class Scripted:
-    """Answers for a Prompter, in order; what it asked and said is kept."""
-
-    def __init__(self, *answers: str) -> None:
-        self._answers = iter(answers)
-        self.prompts: list[str] = []
-        self.said: list[str] = []
-
-    def read(self, prompt: str) -> str:
-        self.prompts.append(prompt)
-        return next(self._answers)
-
-
-def test_in_a_terminal_scores_out_of_10_and_a_guess_of_tablets(
-    cli: Cli, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_in_a_terminal_scores_out_of_10_and_a_guess_of_tablets(cli: Cli, typed: Typed) -> None:
     """Scores "7 ud af 10" and "7/10"; "ved ikke" to how many tablets suggests 1, not 12."""
-    from mgcheck.cli.prompts import Prompter
-    from mgcheck.i18n import translator
-
-    script = Scripted(
+    script = typed(
         *("7 ud af 10", "7/10", "j", "magnesium", "100 mg"),
         *("25", "ved ikke", "2", ""),  # how many tablets: too many, don't know, 2; no note
-    )
-    monkeypatch.setattr(
-        "mgcheck.cli.options.prompter",
-        lambda: Prompter(script.read, script.said.append, translator("da")),
     )
     result = cli.run("diary", "add", "--date", "2026-11-20", "--lang", "da")
     assert result.exit_code == 0, result.output
@@ -425,16 +403,9 @@ def test_in_a_terminal_scores_out_of_10_and_a_guess_of_tablets(
 
 @pytest.mark.parametrize("answer", ["7 ud af 12", "70/100", "7,5/10"])
 def test_in_a_terminal_other_fractions_of_a_score_are_refused(
-    cli: Cli, monkeypatch: pytest.MonkeyPatch, answer: str
+    cli: Cli, typed: Typed, answer: str
 ) -> None:
-    from mgcheck.cli.prompts import Prompter
-    from mgcheck.i18n import translator
-
-    script = Scripted(answer, "7", "", "n", "")
-    monkeypatch.setattr(
-        "mgcheck.cli.options.prompter",
-        lambda: Prompter(script.read, script.said.append, translator("da")),
-    )
+    script = typed(answer, "7", "", "n", "")
     result = cli.run("diary", "add", "--date", "2026-11-20", "--lang", "da")
     assert result.exit_code == 0, result.output
     assert script.said[1].startswith("Skriv et helt tal fra 0 til 10, fx "), script.said

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import random
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,7 @@ from mgcheck.models.plan import Arm, Plan, PlanStatus
 from mgcheck.store.diary import open_diary
 
 if TYPE_CHECKING:
-    from conftest import Cli
+    from conftest import Cli, Typed
 
 TODAY = "2026-11-30"
 START = dt.date(2026, 12, 1)
@@ -529,18 +528,13 @@ def test_tonights_arm_is_said_after_writing_last_night(
 
 
 def test_in_a_terminal_a_different_dose_is_asked_about(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, typed: Typed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mgcheck.cli.prompts import Prompter
-
     assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     nights = _nights(plans()[0], Arm.MAGNESIUM)
     for night, answer, followed in ((nights[0], "n", False), (nights[1], "j", True)):
-        script = Scripted(answer)
-        monkeypatch.setattr(
-            "mgcheck.cli.options.prompter", lambda s=script: Prompter(s.read, lambda _t: None)
-        )
+        script = typed(answer)
         result = cli.run(
             "diary",
             "add",
@@ -562,17 +556,14 @@ def test_in_a_terminal_a_different_dose_is_asked_about(
 
 
 def test_in_a_terminal_the_plan_is_asked_as_a_plain_question(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, typed: Typed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Legs, sleep, "did you take X as planned?", note: no mg to type on a trial night."""
-    from mgcheck.cli.prompts import Prompter
-
     assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     night = _nights(plans()[0], Arm.MAGNESIUM)[0]
-    said: list[str] = []
-    script = Scripted("4", "", "j", "")
-    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(script.read, said.append))
+    script = typed("4", "", "j", "")
+    said = script.said
     result = cli.run("diary", "add", "--date", night.isoformat(), "--lang", "da")
     assert result.exit_code == 0, result.output
     assert said[0] == f"Natten til {night.day + 1}. december 2026"
@@ -580,16 +571,6 @@ def test_in_a_terminal_the_plan_is_asked_as_a_plain_question(
     assert script.prompts[2].startswith("Tog du magnesiumcitrat 400 mg (45–65 mg magnesium)")
     (entry,) = entries()
     assert entry.followed and entry.magnesium_mg == 45.3
-
-
-class Scripted:
-    def __init__(self, *answers: str) -> None:
-        self._answers: Iterator[str] = iter(answers)
-        self.prompts: list[str] = []
-
-    def read(self, prompt: str) -> str:
-        self.prompts.append(prompt)
-        return next(self._answers)
 
 
 # --- result ------------------------------------------------------------------------------------

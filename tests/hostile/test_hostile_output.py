@@ -11,7 +11,6 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +24,7 @@ from mgcheck.store.datafiles import FOODS_FILE
 from mgcheck.store.diary import open_diary
 
 if TYPE_CHECKING:
-    from conftest import Cli
+    from conftest import Cli, Typed
 
 # Window title, an OSC 8 link, clear screen, a C1 CSI (clear screen again) and a bell.
 HOSTILE = "A\x1b]0;owned\x07B\x1b]8;;http://evil/\x1b\\link\x1b]8;;\x1b\\C\x1b[2JD\x9b2JE\x07"
@@ -197,34 +196,20 @@ def test_an_existing_report_is_not_replaced_without_force(
     assert target.read_text(encoding="utf-8").startswith("# mgcheck report")
 
 
-class Scripted:
-    def __init__(self, *answers: str) -> None:
-        self._answers: Iterator[str] = iter(answers)
-        self.prompts: list[str] = []
-
-    def read(self, prompt: str) -> str:
-        self.prompts.append(prompt)
-        return next(self._answers)
-
-
 @pytest.mark.parametrize(
     ("lang", "answer", "replaced"),
     [("en", "n", False), ("en", "y", True), ("da", "j", True), ("da", "nej", False)],
 )
 def test_in_a_terminal_mgcheck_asks_before_replacing_a_report(
     cli: Cli,
+    typed: Typed,
     tmp_path: Path,
     answers: str,
-    monkeypatch: pytest.MonkeyPatch,
     lang: str,
     answer: str,
     replaced: bool,
 ) -> None:
-    from mgcheck.cli.prompts import Prompter
-
-    script = Scripted(answer)
-    said: list[str] = []
-    monkeypatch.setattr("mgcheck.cli.options.prompter", lambda: Prompter(script.read, said.append))
+    script = typed(answer)
     target = tmp_path / "report.md"
     target.write_text("my own notes", encoding="utf-8")
     result = cli.run("assess", "--answers", answers, "--output", str(target), "--lang", lang)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -16,38 +16,37 @@ from mgcheck.store.snapshot import assess_data
 
 DATA = assess_data()  # mgcheck's own data, as the commands read it
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-class Script:
-    """Feeds answers to the interview and records the prompts and messages it shows."""
+    from conftest import Script
 
-    def __init__(self, answers: list[str]) -> None:
-        self._answers: Iterator[str] = iter(answers)
-        self.prompts: list[str] = []
-        self.said: list[str] = []
-
-    def read(self, prompt: str) -> str:
-        self.prompts.append(prompt)
-        try:
-            return next(self._answers)
-        except StopIteration:
-            raise EOFError from None
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
+    RunInterview = Callable[..., tuple[Answers, Script, Interview]]
+    AskedAt = Callable[..., Script]
 
 
-def interview(answers: list[str], lang: Language = "en") -> tuple[Answers, Script, Interview]:
-    set_language(lang)
-    script = Script(answers)
-    asker = Interview(DATA, lang, script.read, script.say)
-    return Answers.model_validate(asker.run()), script, asker
+@pytest.fixture
+def interview(script: type[Script]) -> RunInterview:
+    """``interview(answers, lang)``: the whole interview with these answers typed; the answers
+    it gives, the Script (what it asked and said) and the Interview. ``width`` is the
+    terminal's, if it has one."""
+
+    def interview(
+        answers: list[str], lang: Language = "en", *, width: int | None = None
+    ) -> tuple[Answers, Script, Interview]:
+        set_language(lang)
+        typed = script(*answers)
+        asker = Interview(DATA, lang, typed.read, typed.say, width=width)
+        return Answers.model_validate(asker.run()), typed, asker
+
+    return interview
 
 
 # age, sex, conditions, medicines, taking?, considering?, symptoms, legs?, diet?, labs?
 QUIET_MAN = ["60", "2", "", "", "n", "n", "", "n", "n", "n"]
 
 
-def test_a_man_without_legs_or_supplement_gets_the_short_path() -> None:
+def test_a_man_without_legs_or_supplement_gets_the_short_path(interview: RunInterview) -> None:
     answers, script, asker = interview(QUIET_MAN)
     assert answers.age == 60
     assert answers.sex.value == "male"
@@ -56,7 +55,7 @@ def test_a_man_without_legs_or_supplement_gets_the_short_path() -> None:
     assert asker.prompts == len(script.prompts) == 10
 
 
-def test_at_most_25_prompts_without_legs_or_supplement() -> None:
+def test_at_most_25_prompts_without_legs_or_supplement(interview: RunInterview) -> None:
     """The longest path without leg symptoms or a supplement: pregnancy, diet and labs asked."""
     answers = ["30", "1", "n", "n", "1", "7", "n", "y", "", "n", "y"]
     answers += ["1", "2", "0,5", "1", "0", "2", "1"]  # seven diet groups
@@ -67,7 +66,7 @@ def test_at_most_25_prompts_without_legs_or_supplement() -> None:
     assert asker.prompts == len(script.prompts) <= 25
 
 
-def test_nobody_gets_more_than_35_prompts() -> None:
+def test_nobody_gets_more_than_35_prompts(interview: RunInterview) -> None:
     answers = ["30", "1", "n", "n", "1", "7", "y", "citrat", "400", "n", "2", ""]
     answers += ["y", "y", "y", "y", "y", "1", "3", "3", "y"]  # legs
     answers += ["y", "1", "2", "0", "1", "0", "2", "1"]  # diet
@@ -80,7 +79,7 @@ def test_nobody_gets_more_than_35_prompts() -> None:
     assert asker.prompts <= 35
 
 
-def test_danish_answers_j_n_decimal_comma_and_number_lists() -> None:
+def test_danish_answers_j_n_decimal_comma_and_number_lists(interview: RunInterview) -> None:
     answers = ["45", "1", "j", "nej", "1,3", "", "ja", "magnesiumcitrat", "1,5 g", "n", "1"]
     answers += ["", "n", "j", "0,5", "2", "0", "1", "0,3", "2", "1", "n"]
     result, script, _asker = interview(answers, "da")
@@ -92,7 +91,7 @@ def test_danish_answers_j_n_decimal_comma_and_number_lists() -> None:
     assert any(p.endswith("[j/n] ") for p in script.prompts)
 
 
-def test_a_bad_answer_is_explained_and_asked_again() -> None:
+def test_a_bad_answer_is_explained_and_asked_again(interview: RunInterview) -> None:
     answers = ["fifty", "300", "60", "3", "2", "9,1", "", "", "maybe", "n", "n", "", "n", "n", "n"]
     result, script, asker = interview(answers)
     assert result.age == 60
@@ -106,7 +105,7 @@ def test_a_bad_answer_is_explained_and_asked_again() -> None:
     assert asker.reasks == 5
 
 
-def test_an_unknown_form_is_asked_again_and_unknown_is_accepted() -> None:
+def test_an_unknown_form_is_asked_again_and_unknown_is_accepted(interview: RunInterview) -> None:
     answers = ["60", "2", "", "", "y", "sitrat", "ved ikke", "500", "n", "1"]
     answers += ["", "n", "n", "n"]
     result, script, _asker = interview(answers)
@@ -114,12 +113,14 @@ def test_an_unknown_form_is_asked_again_and_unknown_is_accepted() -> None:
     assert any("does not know that form" in s for s in script.said)
 
 
-def test_end_of_input_is_a_clear_error() -> None:
+def test_end_of_input_is_a_clear_error(interview: RunInterview) -> None:
     with pytest.raises(MgcheckError, match="input ended before the questions were finished"):
         interview(["60", "2"])
 
 
-def test_a_pregnant_woman_is_asked_about_iron_not_about_breastfeeding() -> None:
+def test_a_pregnant_woman_is_asked_about_iron_not_about_breastfeeding(
+    interview: RunInterview,
+) -> None:
     answers = ["31", "1", "j", "j", "", "", "nej", "nej", "", "n", "n", "n"]
     result, script, _asker = interview(answers, "da")
     assert result.pregnant and not result.breastfeeding
@@ -129,7 +130,9 @@ def test_a_pregnant_woman_is_asked_about_iron_not_about_breastfeeding() -> None:
     assert "jerntabletter eller jerntilskud" not in " ".join(script.said)  # not offered twice
 
 
-def test_dont_know_whether_the_mg_is_elemental_and_a_transferrin_saturation() -> None:
+def test_dont_know_whether_the_mg_is_elemental_and_a_transferrin_saturation(
+    interview: RunInterview,
+) -> None:
     answers = ["60", "2", "", "", "y", "citrate", "400", "don't know", "1", ""]
     answers += ["n", "n", "y", "", "", "18 %"]
     result, _script, _asker = interview(answers)
@@ -138,7 +141,7 @@ def test_dont_know_whether_the_mg_is_elemental_and_a_transferrin_saturation() ->
     assert result.labs.transferrin_saturation.value == 18
 
 
-def test_a_form_name_with_control_characters_is_asked_again() -> None:
+def test_a_form_name_with_control_characters_is_asked_again(interview: RunInterview) -> None:
     answers = ["60", "2", "", "", "y", "citrate\x1b[2J", "citrate", "400", "n", "1"]
     answers += ["", "n", "n", "n"]
     result, script, _asker = interview(answers)
@@ -151,18 +154,25 @@ def test_a_form_name_with_control_characters_is_asked_again() -> None:
 FORM_DA = DATA.questions.questions["form"].get("da") + " "
 
 
-def asked_at(width: int, prompt: str, lang: Language = "da") -> Script:
-    """``prompt`` asked once by a Prompter that knows the terminal is ``width`` wide."""
+@pytest.fixture
+def asked_at(script: type[Script]) -> AskedAt:
+    """``asked_at(width, prompt, lang)``: ``prompt`` asked once by a Prompter that knows the
+    terminal is ``width`` wide; the Script."""
     from mgcheck.cli.prompts import Prompter
     from mgcheck.i18n import translator
 
-    script = Script(["ved ikke"])
-    Prompter(script.read, script.say, translator(lang), width=width).ask(prompt, str, "")
-    return script
+    def asked_at(width: int, prompt: str, lang: Language = "da") -> Script:
+        typed = script("ved ikke")
+        Prompter(typed.read, typed.say, translator(lang), width=width).ask(prompt, str, "")
+        return typed
+
+    return asked_at
 
 
 @pytest.mark.parametrize("width", [40, 60, 80])
-def test_a_long_prompt_is_wrapped_at_spaces_and_input_shows_its_last_line(width: int) -> None:
+def test_a_long_prompt_is_wrapped_at_spaces_and_input_shows_its_last_line(
+    asked_at: AskedAt, width: int
+) -> None:
     """At 60 columns a terminal broke "oxid e|ller"; now every line fits: the earlier lines
     are said, the last one (with its space for the answer) is what input() shows."""
     script = asked_at(width, FORM_DA)
@@ -175,13 +185,13 @@ def test_a_long_prompt_is_wrapped_at_spaces_and_input_shows_its_last_line(width:
     assert all(line == line.strip() for line in script.said)
 
 
-def test_a_prompt_that_fits_is_asked_exactly_as_before() -> None:
+def test_a_prompt_that_fits_is_asked_exactly_as_before(asked_at: AskedAt) -> None:
     for prompt in ("Hvor gammel er du? ", "x" * 59 + " ", FORM_DA):
         script = asked_at(len(FORM_DA) if prompt is FORM_DA else 60, prompt)
         assert script.prompts == [prompt] and script.said == []
 
 
-def test_a_word_longer_than_the_line_is_kept_whole_on_its_own_line() -> None:
+def test_a_word_longer_than_the_line_is_kept_whole_on_its_own_line(asked_at: AskedAt) -> None:
     long_name = "/home/someone/" + "a" * 70 + ".md"
     script = asked_at(40, f"Skriv et filnavn {long_name} eller tryk Enter: ")
     assert script.said == ["Skriv et filnavn", long_name]
@@ -218,14 +228,14 @@ def test_wrapped_prompts_keep_every_word_and_fit(words: list[str], width: int, e
 
 
 @pytest.mark.parametrize("width", [60, 80])
-def test_every_prompt_of_a_long_danish_interview_fits_the_terminal(width: int) -> None:
+def test_every_prompt_of_a_long_danish_interview_fits_the_terminal(
+    interview: RunInterview, width: int
+) -> None:
     answers = ["30", "1", "n", "n", "1", "7", "j", "citrat", "400", "n", "2", ""]
     answers += ["j", "j", "j", "j", "j", "1", "3", "3", "j"]  # legs
     answers += ["j", "1", "2", "0", "1", "0", "2", "1"]  # diet
     answers += ["j", "1,7 mg/dL", "40", "18 %"]  # labs
-    set_language("da")
-    script = Script(answers)
-    Interview(DATA, "da", script.read, script.say, width=width).run()
+    _result, script, _asker = interview(answers, "da", width=width)
     assert all(len(prompt) <= width for prompt in script.prompts), script.prompts
     assert any(FORM_DA.startswith(said) for said in script.said)  # the form question wrapped
 
@@ -233,7 +243,7 @@ def test_every_prompt_of_a_long_danish_interview_fits_the_terminal(width: int) -
 # --- a single choice that cannot be read is quoted whole -------------------------------------
 
 
-def test_a_single_choice_answer_not_understood_is_quoted_as_typed() -> None:
+def test_a_single_choice_answer_not_understood_is_quoted_as_typed(interview: RunInterview) -> None:
     answers = ["60", "1,5", "2", "", "", "n", "n", "", "n", "n", "n"]
     result, script, _asker = interview(answers, "da")
     assert result.sex.value == "male"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,48 +18,48 @@ from mgcheck.models.answers import Answers
 from mgcheck.render.example import answers_yaml
 from mgcheck.store.answers import parse_answers
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-class Script:
-    def __init__(self, answers: list[str]) -> None:
-        self._answers: Iterator[str] = iter(answers)
-        self.said: list[str] = []
-        self.prompts: list[str] = []
+    from conftest import Script
 
-    def read(self, prompt: str) -> str:
-        self.prompts.append(prompt)
+    Keep = Callable[..., tuple[str | None, Script]]
+
+
+@pytest.fixture
+def keep(script: type[Script]) -> Keep:
+    """``keep(answers, folder)``: the report kept in ``folder`` with these answers typed; the
+    name kept (None for nothing) and the Script."""
+
+    def keep(
+        answers: list[str], folder: Path, suffixes: tuple[str, ...] = REPORT_SUFFIXES
+    ) -> tuple[str | None, Script]:
+        typed = script(*answers)
+        asker = Prompter(typed.read, typed.say, translator("en"))
+        old = Path.cwd()
+        os.chdir(folder)
         try:
-            return next(self._answers)
-        except StopIteration:
-            raise EOFError from None
+            return _keep(
+                asker,
+                "File? ",
+                suffixes,
+                lambda suffix: f"content {suffix}\n",
+                "Saved: {file}",
+                default=f"mgcheck-report{suffixes[0]}",
+            ), typed
+        finally:
+            os.chdir(old)
+
+    return keep
 
 
-def keep(
-    answers: list[str], folder: Path, suffixes: tuple[str, ...] = REPORT_SUFFIXES
-) -> tuple[str | None, Script]:
-    script = Script(answers)
-    asker = Prompter(script.read, script.said.append, translator("en"))
-    old = Path.cwd()
-    os.chdir(folder)
-    try:
-        return _keep(
-            asker,
-            "File? ",
-            suffixes,
-            lambda suffix: f"content {suffix}\n",
-            "Saved: {file}",
-            default=f"mgcheck-report{suffixes[0]}",
-        ), script
-    finally:
-        os.chdir(old)
-
-
-def test_enter_keeps_nothing(tmp_path: Path) -> None:
+def test_enter_keeps_nothing(keep: Keep, tmp_path: Path) -> None:
     assert keep([""], tmp_path)[0] is None
     assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("said", ["nej", "Nej tak", "n", "no", "ved ikke", "nej, ikke nu"])
-def test_no_keeps_nothing(tmp_path: Path, said: str) -> None:
+def test_no_keeps_nothing(keep: Keep, tmp_path: Path, said: str) -> None:
     """The question sounds like yes or no, and people answer it so: "nej" is not a file name
     (it saved nej.md, health data written after the person said no)."""
     assert keep([said], tmp_path)[0] is None
@@ -67,14 +67,16 @@ def test_no_keeps_nothing(tmp_path: Path, said: str) -> None:
 
 
 @pytest.mark.parametrize("said", ["ja", "Ja tak", "j", "yes", "jo"])
-def test_yes_keeps_it_under_the_offered_name(tmp_path: Path, said: str) -> None:
+def test_yes_keeps_it_under_the_offered_name(keep: Keep, tmp_path: Path, said: str) -> None:
     name, _script = keep([said], tmp_path)
     assert name == "mgcheck-report.md"
     assert (tmp_path / "mgcheck-report.md").read_text(encoding="utf-8") == "content .md\n"
     assert not (tmp_path / f"{said}.md").exists()
 
 
-def test_a_name_without_an_ending_gets_the_first_and_the_file_is_private(tmp_path: Path) -> None:
+def test_a_name_without_an_ending_gets_the_first_and_the_file_is_private(
+    keep: Keep, tmp_path: Path
+) -> None:
     name, script = keep(["rapport"], tmp_path)
     assert name == "rapport.md"
     path = tmp_path / "rapport.md"
@@ -83,7 +85,7 @@ def test_a_name_without_an_ending_gets_the_first_and_the_file_is_private(tmp_pat
     assert script.said == [f"Saved: {path}"]
 
 
-def test_an_unknown_ending_and_a_folder_are_asked_again(tmp_path: Path) -> None:
+def test_an_unknown_ending_and_a_folder_are_asked_again(keep: Keep, tmp_path: Path) -> None:
     (tmp_path / "sub.md").mkdir()
     name, script = keep(["r.pdf", "sub.md", "r.html"], tmp_path)
     assert name == "r.html"
@@ -91,7 +93,7 @@ def test_an_unknown_ending_and_a_folder_are_asked_again(tmp_path: Path) -> None:
     assert script.said[1] == "sub.md is a folder; type a file name."
 
 
-def test_an_existing_file_is_replaced_only_after_yes(tmp_path: Path) -> None:
+def test_an_existing_file_is_replaced_only_after_yes(keep: Keep, tmp_path: Path) -> None:
     (tmp_path / "r.md").write_text("mine\n", encoding="utf-8")
     name, _script = keep(["r.md", "nej", "r.md", "ja"], tmp_path)
     assert name == "r.md"
@@ -101,13 +103,13 @@ def test_an_existing_file_is_replaced_only_after_yes(tmp_path: Path) -> None:
     assert (tmp_path / "s.md").read_text(encoding="utf-8") == "mine\n"
 
 
-def test_a_file_that_cannot_be_written_is_said_and_asked_again(tmp_path: Path) -> None:
+def test_a_file_that_cannot_be_written_is_said_and_asked_again(keep: Keep, tmp_path: Path) -> None:
     name, script = keep(["no/such/folder/r.md", "r.txt"], tmp_path)
     assert name == "r.txt"
     assert "cannot write the report" in script.said[0]
 
 
-def test_input_ending_keeps_nothing_quietly(tmp_path: Path) -> None:
+def test_input_ending_keeps_nothing_quietly(keep: Keep, tmp_path: Path) -> None:
     assert keep([], tmp_path)[0] is None
 
 
