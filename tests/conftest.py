@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -241,6 +241,22 @@ def terminal() -> Terminal:
     """mgcheck in a real pseudo-terminal: ``terminal.spawn(...)``, ``terminal.answer_all(...)``.
     Session-scoped, like ``cli``."""
     return Terminal()
+
+
+def lines_too_wide(lines: Iterable[str], columns: int) -> list[str]:
+    """The lines wider than ``columns``, not counting a path or web address: those cannot be
+    broken, and their length depends on where the checkout and the home folder are (issue 21),
+    so each counts as one character. Everything else on the line must fit."""
+    import re
+
+    unbreakable = re.compile(r"\S*/\S*")
+    return [line for line in lines if len(unbreakable.sub("/", line)) > columns]
+
+
+@pytest.fixture(scope="session")
+def too_wide() -> Callable[[Iterable[str], int], list[str]]:
+    """``too_wide(lines, columns)``: the lines that do not fit (a path or URL aside)."""
+    return lines_too_wide
 
 
 @pytest.fixture(scope="session")

@@ -52,11 +52,13 @@ class Context:
     @cached_property
     def program(self) -> str:
         """How to start this mgcheck again, as a command to type (``mgcheck``,
-        ``.venv/bin/mgcheck``, ``/path/python -m mgcheck``): the README's first line installs
-        it without putting it on the PATH."""
+        ``.venv/bin/mgcheck``): the README's first line installs it without putting it on the
+        PATH."""
         import shutil
 
-        return how_to_run(sys.argv[0] if sys.argv else "", sys.executable, Path.cwd(), shutil.which)
+        return how_to_run(
+            sys.argv[0] if sys.argv else "", sys.executable, Path.cwd(), shutil.which, user_home()
+        )
 
     def console(self) -> Console:
         """Results on stdout, control characters made visible."""
@@ -65,31 +67,64 @@ class Context:
         return stdout_console()
 
 
-def _typed(path: Path, cwd: Path) -> str:
-    """A path as a person would type it here: relative below the current folder."""
+def typed_path(path: Path, cwd: Path, home: Path | None = None) -> str:
+    """A path as a person would type it here, quoted for the shell: relative below the current
+    folder, ``~/…`` below the home folder (the tilde left outside the quotes, so the shell still
+    expands it), else absolute. ``path`` may be as typed (``~/svar.yaml``)."""
     import shlex
 
+    absolute = Path(os.path.normpath(cwd / path.expanduser()))
     try:
-        shown = str(path.absolute().relative_to(cwd))
+        return shlex.quote(str(absolute.relative_to(cwd)))
     except ValueError:
-        shown = str(path.absolute())
-    return shlex.quote(shown)
-
-
-def how_to_run(argv0: str, executable: str, cwd: Path, which: Callable[[str], str | None]) -> str:
-    """The command that starts mgcheck the way this run was started: ``mgcheck`` when the
-    shell finds this very program by that name, else its path; ``python -m mgcheck`` with
-    this Python when it was started so."""
-    script = Path(argv0)
-    if script.name == "mgcheck" and script.exists():
-        found = which("mgcheck")
+        pass
+    if home is not None and home != Path("/"):
         try:
-            if found is not None and Path(found).samefile(script):
-                return "mgcheck"
-        except OSError:
+            return "~/" + shlex.quote(str(absolute.relative_to(home)))
+        except ValueError:
             pass
-        return _typed(script, cwd)
-    return f"{_typed(Path(executable), cwd)} -m mgcheck"
+    return shlex.quote(str(absolute))
+
+
+def how_to_run(
+    argv0: str,
+    executable: str,
+    cwd: Path,
+    which: Callable[[str], str | None],
+    home: Path | None = None,
+) -> str:
+    """The command a person types to start this mgcheck again.
+
+    ``mgcheck`` when the shell finds this very installation by that name; else the installed
+    ``mgcheck`` script (this run's, or the one beside this Python when it was started as
+    ``python -m mgcheck``) as a path, relative in the project folder; ``python -m mgcheck`` only
+    when no script is installed and that is how it was started.
+    """
+    started = Path(argv0)
+    if started.name == "mgcheck" and started.exists():
+        script: Path | None = started
+    else:
+        beside = Path(executable).parent / "mgcheck"
+        script = beside if beside.is_file() else None
+    if script is None:
+        return f"{typed_path(Path(executable), cwd, home)} -m mgcheck"
+    found = which("mgcheck")
+    try:
+        if found is not None and Path(found).samefile(script):
+            return "mgcheck"
+    except OSError:
+        pass
+    command = typed_path(script, cwd, home)
+    # A bare name would be looked up on the PATH, not in this folder.
+    return command if "/" in command else f"./{command}"
+
+
+def user_home() -> Path | None:
+    """The home folder, or None where there is none to name."""
+    try:
+        return Path.home()
+    except (KeyError, RuntimeError):  # no HOME and no passwd entry
+        return None
 
 
 def from_environment() -> Context:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
+import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,7 +164,18 @@ def test_the_report_and_the_answers_are_kept_and_the_answers_run_again(
     kept = tmp_path / "svar.yaml"  # ".yaml" added to a name without an ending
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert f"Rapporten er gemt: {tmp_path / 'rapport.html'}" in out
-    assert "-m mgcheck assess --answers svar.yaml" in out
+    # The "next time" line runs as printed, in a shell, in the person's folder.
+    again_line = re.search(r"Næste gang, med disse svar: (\S+ assess --answers svar\.yaml)", out)
+    assert again_line is not None, out[-600:]
+    rerun = subprocess.run(
+        ["sh", "-c", again_line.group(1) + " --json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert '"schema": "mgcheck.report"' in rerun.stdout
     again = terminal.spawn("assess", "--answers", "svar.yaml", "--lang", "da", cwd=tmp_path)
     again.expect(pexpect.EOF)
     again.close()

@@ -646,8 +646,9 @@ def _normalise(text: str, folder: Path) -> str:
     import datetime as dt
 
     text = text.replace(str(folder), "<TMP>")
-    # How to run mgcheck again names the Python that ran it (python -m mgcheck).
-    text = text.replace(sys.executable, "<PYTHON>")
+    # How to run mgcheck again names this installation's script: by its path, or as "mgcheck"
+    # when the PATH finds it (tests/unit/test_keep.py checks which); one spelling here.
+    text = text.replace(str(Path(sys.executable).parent / "mgcheck"), "mgcheck")
     return text.replace(dt.date.today().isoformat(), "<TODAY>")
 
 

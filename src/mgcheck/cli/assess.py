@@ -152,13 +152,13 @@ def _rerun(program: str, answers_file: str | None, lang: str) -> str:
     """The command that runs this self-check again: with the same answers file, and with
     --lang when the environment alone would choose the other language."""
     import os
-    import shlex
 
+    from mgcheck.context import typed_path, user_home
     from mgcheck.i18n import choose_language
 
     command = f"{program} assess"
     if answers_file is not None and answers_file != "-":
-        command += f" --answers {shlex.quote(answers_file)}"
+        command += f" --answers {typed_path(Path(answers_file), Path.cwd(), user_home())}"
     if choose_language([], os.environ) != lang:
         command += f" --lang {lang}"
     return command

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from mgcheck.models.guidance import SourceEntry
     from mgcheck.results.assess import Report
 
-REPORT_SUFFIXES = (".md", ".html", ".txt", ".json")
+# The first is what a name without an ending gets: a web page is what anyone can open (a
+# double click opens the browser); Markdown needs a program most people do not have.
+REPORT_SUFFIXES = (".html", ".md", ".txt", ".json")
 ANSWERS_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -38,9 +40,8 @@ def offer_to_keep(
     report_saved: bool,
 ) -> None:
     """Ask for a file name for the report (unless --output saved it) and for the answers."""
-    import shlex
-
     from mgcheck.cli.prompts import Prompter
+    from mgcheck.context import typed_path, user_home
     from mgcheck.render.example import answers_yaml
     from mgcheck.render.report import render_file
 
@@ -55,13 +56,14 @@ def offer_to_keep(
         _keep(
             asker,
             t(
-                "Save this report to bring to your doctor? Type a file name ending in .md, "
-                ".html, .txt or .json, or press Enter to skip: "
+                "Save this report to bring to your doctor? Type a file name (.html opens in a "
+                "web browser; .md, .txt or .json also work), or press Enter to skip: "
             ),
             REPORT_SUFFIXES,
             lambda suffix: render_file(suffix, report, sources, today),
             t("Report saved: {file}"),
-            default=t("mgcheck-report-{date}.md").format(date=today.isoformat()),
+            default=t("mgcheck-report-{date}.html").format(date=today.isoformat()),
+            added=t("Report saved as a web page (.html), which opens in a web browser: {file}"),
         )
 
     def answers_file(suffix: str) -> str:
@@ -82,11 +84,13 @@ def offer_to_keep(
         answers_file,
         t("Answers saved: {file}"),
         default=t("mgcheck-answers-{date}.yaml").format(date=today.isoformat()),
+        added=t("Answers saved as an answers file (.yaml): {file}"),
     )
     if saved is not None:
         asker.say(t("Next time, with these answers:"))
+        answers_path = typed_path(saved, Path.cwd(), user_home())
         console.print(
-            "  " + f"{run.program} assess --answers {shlex.quote(saved)}",
+            "  " + f"{run.program} assess --answers {answers_path}",
             markup=False,
             highlight=False,
             no_wrap=True,
@@ -103,9 +107,10 @@ def _keep(
     saved: str,
     *,
     default: str,
-) -> str | None:
-    """Ask for a file name until one is written or the person presses Enter; the name as
-    typed (the default ending added) or None.
+    added: str,
+) -> Path | None:
+    """Ask for a file name until one is written or the person presses Enter; the file written
+    (``~`` expanded, the default ending added and said with ``added``) or None.
 
     The question sounds like yes or no, and people answer it so: "nej" (or "ved ikke") keeps
     nothing, "ja" keeps it under ``default``; neither is taken for a file name.
@@ -127,9 +132,9 @@ def _keep(
             name = default
         path = Path(name).expanduser()
         suffix = path.suffix.lower()
+        said_saved = saved
         if not suffix:
-            name += suffixes[0]
-            path, suffix = Path(name).expanduser(), suffixes[0]
+            path, suffix, said_saved = Path(name + suffixes[0]).expanduser(), suffixes[0], added
         if suffix not in suffixes:
             asker.refuse(
                 t("Use a name ending in {endings} or {last}.").format(
@@ -150,8 +155,8 @@ def _keep(
         except MgcheckError as exc:
             asker.refuse(exc.message)
             continue
-        asker.say(saved.format(file=shown(path.absolute(), 200)))
-        return name
+        asker.say(said_saved.format(file=shown(path.absolute(), 200)))
+        return path
 
 
 def _yes_or_no(asker: Prompter, text: str) -> bool | None:

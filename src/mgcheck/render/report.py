@@ -164,10 +164,12 @@ def print_report(
         )
     console.print(Panel(grid, title=_("Sources"), title_align="left", border_style="dim"))
     if will_offer_to_save:
-        closing = _("Every source in full: mgcheck sources.")
+        closing = _("Every source in full: {program} sources.")
     else:
-        closing = _("Every source in full: mgcheck sources. Save this report: --output report.md")
-    console.print(Text(closing, style="dim"))
+        closing = _(
+            "Every source in full: {program} sources. Save this report: --output report.html"
+        )
+    console.print(Text(closing.format(program=program), style="dim"))
     if written_to is not None:
         console.print(_("Report written to {file}.").format(file=written_to), markup=False)
     console.print(Text(_("Run mgcheck again:"), style="dim"))
