@@ -163,18 +163,17 @@ def print_report(
             ),
         )
     console.print(Panel(grid, title=_("Sources"), title_align="left", border_style="dim"))
-    if will_offer_to_save:
-        closing = _("Every source in full: {program} sources.")
-    else:
-        closing = _(
-            "Every source in full: {program} sources. Save this report: --output report.html"
-        )
-    console.print(Text(closing.format(program=program), style="dim"))
     if written_to is not None:
         console.print(_("Report written to {file}.").format(file=written_to), markup=False)
-    console.print(Text(_("Run mgcheck again:"), style="dim"))
-    command = rerun or f"{program} assess"
-    console.print(Text("  " + command), no_wrap=True, overflow="ignore", crop=False)
+    elif not will_offer_to_save:
+        console.print(Text(_("To save this report, add --output report.html."), style="dim"))
+    # Commands on lines of their own: a long path in them is never broken.
+    for said, command in (
+        (_("Every source in full:"), f"{program} sources"),
+        (_("Run mgcheck again:"), rerun or f"{program} assess"),
+    ):
+        console.print(Text(said, style="dim"))
+        console.print(Text("  " + command), no_wrap=True, overflow="ignore", crop=False)
 
 
 # --- files ---------------------------------------------------------------------------------
