@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -648,7 +649,9 @@ def _normalise(text: str, folder: Path) -> str:
     text = text.replace(str(folder), "<TMP>")
     # How to run mgcheck again names this installation's script: by its path, or as "mgcheck"
     # when the PATH finds it (tests/unit/test_keep.py checks which); one spelling here.
-    text = text.replace(str(Path(sys.executable).parent / "mgcheck"), "mgcheck")
+    # A folder with a space in its name is quoted (issue 21: a checkout anywhere passes).
+    script = str(Path(sys.executable).parent / "mgcheck")
+    text = text.replace(shlex.quote(script), "mgcheck").replace(script, "mgcheck")
     return text.replace(dt.date.today().isoformat(), "<TODAY>")
 
 
