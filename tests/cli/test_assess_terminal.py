@@ -165,7 +165,7 @@ def test_the_report_and_the_answers_are_kept_and_the_answers_run_again(
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert f"Rapporten er gemt: {tmp_path / 'rapport.html'}" in out
     # The "next time" line runs as printed, in a shell, in the person's folder.
-    again_line = re.search(r"Næste gang, med disse svar: (\S+ assess --answers svar\.yaml)", out)
+    again_line = re.search(r"Næste gang, med disse svar: (.+? assess --answers svar\.yaml)", out)
     assert again_line is not None, out[-600:]
     rerun = subprocess.run(
         ["sh", "-c", again_line.group(1) + " --json"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -93,8 +94,8 @@ def test_assess_report_fits(width: int, lang: str, tmp_path: Path) -> None:
     )
     out = mgcheck(width, lang, "assess", "--answers", str(answers))
     _fits(out, width)
-    program, _sep, rest = out.rstrip().splitlines()[-1].strip().partition(" ")
-    assert rest == f"assess --answers {answers}"
+    program, *rest = shlex.split(out.rstrip().splitlines()[-1])
+    assert rest == ["assess", "--answers", str(answers)]
     installed = Path(sys.executable).parent / "mgcheck"
     assert Path(shutil.which(program) or program).samefile(installed)
 
