@@ -3,10 +3,10 @@
 Each case runs the real entry point (``python -m mgcheck``) in a fresh folder with ``TERM=dumb``,
 a fixed width and no locale, and records stdout, stderr, the exit code and any file the case
 writes. ``scripts`` here means a list of commands run one after another in the same folder and
-the same ``MGCHECK_HOME`` (the diary cases). Dates are in the past and explicit, so "today" does
-not leak in; the date a report file carries is replaced by ``<TODAY>``. A command may start with
-``NAME=value`` words, as on a shell line, to set its environment: the trial's commands fix
-"today" so (``MGCHECK_TODAY=2024-11-30``), in 2024-25, long before any real run.
+the same ``MGCHECK_HOME`` (the diary cases). "Today" is ``FIXED_TODAY`` unless a case says
+otherwise, after every date the cases use, so the day of the run never leaks in. A command may
+start with ``NAME=value`` words, as on a shell line, to set its environment: the trial's
+commands fix "today" so (``MGCHECK_TODAY=2024-11-30``), in 2024-25, long before any real run.
 """
 
 from __future__ import annotations
@@ -189,6 +189,7 @@ def _trial_nights() -> str:
     return "\n".join(rows) + "\n"
 
 
+FIXED_TODAY = "2025-06-30"
 TRIAL_START = "MGCHECK_TODAY=2024-11-30"
 TRIAL_RUNNING = "MGCHECK_TODAY=2024-12-10"
 TRIAL_DONE = "MGCHECK_TODAY=2025-03-01"
@@ -616,6 +617,9 @@ def _environment(home: Path, extra: dict[str, str]) -> dict[str, str]:
         HOME=str(home / "userhome"),
         PYTHONHASHSEED="0",
         PYTHONUTF8="1",
+        # "Today" is fixed, after every date the cases use: a transcript never depends on the
+        # day it runs (a date in the data equal to the real today was once replaced).
+        MGCHECK_TODAY=FIXED_TODAY,
     )
     env.update(extra)
     return env
@@ -644,15 +648,12 @@ def _setup(folder: Path) -> None:
 
 
 def _normalise(text: str, folder: Path) -> str:
-    import datetime as dt
-
     text = text.replace(str(folder), "<TMP>")
     # How to run mgcheck again names this installation's script: by its path, or as "mgcheck"
     # when the PATH finds it (tests/unit/test_keep.py checks which); one spelling here.
     # A folder with a space in its name is quoted (issue 21: a checkout anywhere passes).
     script = str(Path(sys.executable).parent / "mgcheck")
-    text = text.replace(shlex.quote(script), "mgcheck").replace(script, "mgcheck")
-    return text.replace(dt.date.today().isoformat(), "<TODAY>")
+    return text.replace(shlex.quote(script), "mgcheck").replace(script, "mgcheck")
 
 
 _SETTING = re.compile(r"[A-Z_]+=\S*")  # NAME=value before a command: its environment

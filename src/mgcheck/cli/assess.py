@@ -118,12 +118,11 @@ def assess(
     result = evaluate(answers, data, standard, context().lang)
     report, sources = result.report, result.sources
     if output is not None:
-        import datetime as dt
-
+        from mgcheck import clock
         from mgcheck.render.report import render_file
         from mgcheck.store.report_file import write_report
 
-        content = render_file(output.suffix.lower(), report, sources, dt.date.today())
+        content = render_file(output.suffix.lower(), report, sources, clock.today())
         write_report(output, content, replace=force)
     if json:
         from mgcheck.render.console import write_json

@@ -10,11 +10,11 @@ said and asked again: the answers of a five-minute interview are not lost to a t
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mgcheck import clock
 from mgcheck.errors import MgcheckError
 from mgcheck.safetext import shown
 
@@ -50,7 +50,7 @@ def offer_to_keep(
     from mgcheck.render.console import sayer
 
     asker = Prompter(input, sayer(console), t)
-    today = dt.date.today()
+    today = clock.today()
     if not report_saved:
         asker.say("")
         _keep(
