@@ -326,7 +326,7 @@ def print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
     console.print(
         Text(
             _(
-                "Each work is cited as itself, with its own link. Where it says 'read via', the "
+                "Each work is cited as itself, with its own link. Where it says 'Read via', the "
                 "facts were read in a copy or in a page quoting the work. mgcheck's texts are its "
                 "own words."
             ),
