@@ -257,25 +257,37 @@ def test_sources_json_is_numbered_and_complete(cli: Cli) -> None:
         assert set(entry) == {
             "number",
             "key",
+            "citation",
+            "kind",
+            "authors",
+            "et_al",
+            "editors",
             "organisation",
             "title",
+            "series",
+            "container",
             "year",
+            "volume",
+            "issue",
+            "pages",
+            "doi",
+            "pmid",
+            "pmcid",
             "url",
             "read",
-            "via",
+            "read_via",
+            "checked",
             "note",
         }
-        assert entry["url"] or entry["key"] in {
-            "article",
-            "efsa-scf-ul",
-            "nih-ods-gi",
-            "nih-ods-interactions",
-            "usda-sr28",
-            "iupac-weights",
-            "sst-pregnancy-iron",  # a national recommendation, read in an article about it
-            "consort2010",  # read in a copy of the checklist; no official address was seen
-        }
-        assert entry["read"] == "direct" or entry["via"]
+        assert entry["title"] in entry["citation"].replace("\u00a0", " ")
+        assert entry["key"] not in entry["citation"].split()
+        assert entry["read"] == "direct" or entry["read_via"]
+        if entry["read_via"]:
+            assert entry["read_via"]["url"] != entry["url"] and entry["read_via"]["what"]
+        if entry["url"] is None:
+            # No link only where the work's own address could not be found or there is none,
+            # and then the note says why (or it is mgcheck's own computation or a dataset).
+            assert entry["note"], entry["key"]
     keys = {e["key"] for e in entries}
     assert {
         "article",
@@ -287,6 +299,19 @@ def test_sources_json_is_numbered_and_complete(cli: Cli) -> None:
         "irlssg2014",
         "aasm2024",
     } <= keys
+
+
+def test_sources_json_cites_a_paper_as_a_doctor_would(cli: Cli) -> None:
+    (entry,) = cli.json("sources", "marshall2019")["sources"]
+    assert entry["citation"] == (
+        "Marshall NS, Serinel Y, Killick R, et\u00a0al. Magnesium supplementation for the "
+        "treatment of restless legs syndrome and periodic limb movement disorder: a systematic "
+        "review. Sleep\u00a0Med\u00a0Rev. 2019;48:101218. doi:10.1016/j.smrv.2019.101218."
+    )
+    assert entry["url"] == "https://doi.org/10.1016/j.smrv.2019.101218"
+    assert entry["doi"] == "10.1016/j.smrv.2019.101218"
+    assert entry["read"] == "secondary"
+    assert entry["read_via"]["url"].startswith("https://consensus.app/")
 
 
 def test_sources_by_key_keep_their_numbers(cli: Cli) -> None:
@@ -308,6 +333,23 @@ def test_sources_text_lists_titles_and_urls(cli: Cli) -> None:
     out = flat(cli.run("sources").stdout)
     assert "Nordic Nutrition Recommendations 2023" in out
     assert "https://pub.norden.org/nord2023-003/about-this-publication.html" in out
+
+
+def test_sources_text_cites_works_not_keys(cli: Cli) -> None:
+    """No bare key stands as a citation; each entry is the work, then its own link, then the
+    copy it was read in (issue 19: the AASM guideline was cited by a PubMed mirror)."""
+    from mgcheck.store import snapshot
+
+    raw = cli.run("sources").stdout
+    for source in snapshot.sources().sources:
+        assert f"[{source.key}]" not in raw
+    lines = raw.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("30. "))
+    entry = lines[start : start + 12]
+    link = entry.index("    https://doi.org/10.5664/jcsm.11390")
+    assert "Winkelman JW, Berkowski JA, DelRosso LM, et al." in entry[0]
+    assert entry[link + 1].strip().startswith("Read via:")
+    assert entry[link + 2].strip() == "https://api-pubmed-ncbi.laibokeji.com/39324694"
 
 
 def test_danish_help_for_the_new_commands() -> None:

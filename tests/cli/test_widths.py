@@ -77,7 +77,7 @@ def test_sources_prints_every_address_whole(width: int) -> None:
     _fits(out, width)
     printed = URL.findall(out)
     for source in snapshot.sources().sources:
-        for url in (source.url, source.via):
+        for url in (source.url, None if source.read_via is None else source.read_via.url):
             if url:
                 assert url in printed, url
 

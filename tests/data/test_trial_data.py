@@ -112,8 +112,8 @@ def test_the_new_sources_are_listed_with_how_they_were_read() -> None:
     sources = {s.key: s for s in load_sources().sources}
     for key in ("ahrq-nof1-2014", "cent2015", "guyatt1988", "farrar2001", "scrt-pvalue"):
         assert key in sources
-    assert sources["cent2015"].read == "secondary" and sources["cent2015"].via is not None
-    assert sources["ahrq-nof1-ch4"].read == "secondary" and sources["ahrq-nof1-ch4"].via is not None
+    for key in ("cent2015", "ahrq-nof1-ch4"):
+        assert sources[key].read == "secondary" and sources[key].read_via is not None
 
 
 # --- a broken trial file gives one clear line ---------------------------------------------------

@@ -27,28 +27,97 @@ def _unique(values: list[str], what: str) -> None:
 
 # --- sources -------------------------------------------------------------------------------
 
+Doi = Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")]
+Pmid = Annotated[str, Field(pattern=r"^[1-9]\d{0,8}$")]
+Pmcid = Annotated[str, Field(pattern=r"^PMC\d{1,9}$")]
+_LABEL = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+Host = Annotated[str, Field(pattern=rf"^{_LABEL}(\.{_LABEL})+$")]
+SourceKind = Literal["article", "book", "chapter", "web", "dataset", "computed"]
+
+
+def link_host(url: str) -> str:
+    """The host a link goes to, without a port: what the reviewed allow-list names. (A pattern,
+    not urllib: mgcheck imports nothing that could reach the network.)"""
+    import re
+
+    found = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]+)", url)
+    return "" if found is None else found.group(1).lower()
+
+
+class LinkHost(Record, kw_only=True):
+    """A host a source's link may go to, and why it can be trusted as the work's own place."""
+
+    host: Host
+    reason: NonEmpty
+
+
+class ReadVia(Record, kw_only=True):
+    """A copy the facts were read in (a mirror, a page quoting the work): never shown as the
+    link, always named, with what was read there."""
+
+    url: Url
+    what: Text
+
 
 class SourceEntry(Record, kw_only=True):
+    """One work, as a doctor would cite it: who wrote it, what it is called, where it appeared,
+    its identifiers and its own link; then how mgcheck's facts were read and how the identity
+    was checked. ``organisation`` is the publisher or authority (for a paper, the journal)."""
+
     key: Key
+    kind: SourceKind
+    authors: list[NonEmpty] = field(default_factory=list)  # "Marshall NS", or a group's name
+    et_al: bool = False  # the work has more authors than those listed
+    editors: bool = False  # the names are the editors of a book
     organisation: Text
     title: NonEmpty
+    series: NonEmpty | None = None  # a report's number (Nord 2023:003), a press release's
+    container: NonEmpty | None = None  # the journal (its NLM abbreviation) or the book
     year: Annotated[int | None, Field(ge=1900, le=2100)] = None
-    url: Url | None = None
+    volume: NonEmpty | None = None
+    issue: NonEmpty | None = None
+    pages: NonEmpty | None = None
+    doi: Doi | None = None
+    pmid: Pmid | None = None
+    pmcid: Pmcid | None = None
+    url: Url | None = None  # the work's own link: doi.org, PubMed, the publisher or authority
     read: Literal["direct", "secondary"]
-    via: Url | None = None
+    read_via: ReadVia | None = None
+    checked: NonEmpty  # how the identity was checked against the work, and when
     note: Text | None = None
 
     def check(self) -> None:
-        if self.read == "secondary" and self.via is None:
-            raise ValueError("a source read second-hand needs 'via', the page it was read on")
+        if self.read == "secondary" and self.read_via is None:
+            raise ValueError("a source read second-hand needs 'read_via', the page it was read on")
+        if self.read_via is not None and self.url == self.read_via.url:
+            raise ValueError("the link is the work's own; a copy belongs in 'read_via' only")
+        if self.kind == "article" and (self.container is None or self.year is None):
+            raise ValueError("a journal article needs its journal ('container') and its year")
+        if self.editors and not self.authors:
+            raise ValueError("'editors' names no one: list them in 'authors'")
+        if self.doi is not None and self.url != f"https://doi.org/{self.doi}":
+            raise ValueError("a work with a DOI links to it: https://doi.org/<doi>")
 
 
 class SourceList(Record):
-    schema_version: Annotated[int, Field(ge=1, le=1)]
+    schema_version: Annotated[int, Field(ge=2, le=2)]
+    link_hosts: Annotated[list[LinkHost], Field(min_length=1)]
     sources: Annotated[list[SourceEntry], Field(min_length=1)]
 
     def check(self) -> None:
+        _unique([h.host for h in self.link_hosts], "link host")
         _unique([s.key for s in self.sources], "source key")
+        allowed = {h.host for h in self.link_hosts}
+        for source in self.sources:
+            if source.url is not None and link_host(source.url) not in allowed:
+                raise ValueError(
+                    f"source {source.key!r} links to {link_host(source.url)!r}, which is not in"
+                    " link_hosts (the work's publisher, an authority, doi.org or PubMed)"
+                )
+        used = {link_host(s.url) for s in self.sources if s.url is not None}
+        unused = sorted(allowed - used)
+        if unused:
+            raise ValueError(f"link_hosts lists hosts no source links to: {', '.join(unused)}")
 
 
 # --- reference intakes and upper limits ----------------------------------------------------

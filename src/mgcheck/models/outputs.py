@@ -221,16 +221,36 @@ class Warnings(Envelope):
     sections: list[Section]
 
 
+class SourceReadVia(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    url: str
+    what: str
+
+
 class SourceOut(TypedDict):
     __pydantic_config__ = CLOSED  # type: ignore[misc]
     number: int
     key: str
+    citation: str  # as a doctor cites it (Vancouver-like), in the document's language
+    kind: Literal["article", "book", "chapter", "web", "dataset", "computed"]
+    authors: list[str]
+    et_al: bool
+    editors: bool
     organisation: str
     title: str
+    series: str | None
+    container: str | None
     year: int | None
-    url: str | None
+    volume: str | None
+    issue: str | None
+    pages: str | None
+    doi: str | None
+    pmid: str | None
+    pmcid: str | None
+    url: str | None  # the work's own link: doi.org, PubMed, the publisher or authority
     read: Literal["direct", "secondary"]
-    via: str | None
+    read_via: SourceReadVia | None  # the copy or quoting page read; never the link
+    checked: str
     note: str | None
 
 

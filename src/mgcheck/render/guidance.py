@@ -259,13 +259,25 @@ def warnings_json(result: WarningsResult) -> None:
 # --- sources ---------------------------------------------------------------------------------
 
 
+NBSP = "\u00a0"
+HELD = "\ue000"  # a private-use character: one cell wide, and not a space to Rich
+
+
 def _hanging(console: Console, label: str, indent: int, text: Text) -> list[Text]:
     """``text`` wrapped to the console with every line indented, ``label`` before the first.
 
     Lines of Text, as a two-column grid would draw them (wrapped at the width left, long words
     cut with an ellipsis), at a fraction of the cost: ``sources`` has 79 of them.
     """
+    # Rich breaks lines at a no-break space too: hold each one as a placeholder while wrapping.
+    held = text.plain.count(NBSP) > 0
+    if held:
+        text = text.copy()
+        text.plain = text.plain.replace(NBSP, HELD)
     lines = text.wrap(console, max(console.width - indent, 1), justify="left", overflow="ellipsis")
+    if held:
+        for line in lines:
+            line.plain = line.plain.replace(HELD, " ")
     blank = " " * indent
     return [
         Text.assemble((label.rjust(indent - 1), "bold"), " ", line)
@@ -289,33 +301,34 @@ def url_line(url: str, indent: int = 0, style: str = "cyan") -> Text:
 
 
 def print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
-    lang = current()
+    """Each source as a doctor cites it (render/citation.py), its own link on a line of its own,
+    and below it, where the facts were read in a copy or a page quoting the work, that page."""
+    from mgcheck.render.citation import cite
+
     console = stdout_console()
     indent = len(str(max((n for n, _s in sources), default=1))) + 2  # "66. "
     lines: list[Text] = []  # every line laid out here, then printed at once
     for number, source in sources:
-        head = Text()
-        head.append(f"[{source.key}] ", style="bold")
-        head.append(source.organisation.get(lang))
-        if source.year is not None:
-            head.append(f" ({source.year})")
-        head.append("\n" + source.title)
-        lines += _hanging(console, f"{number}.", indent, head)
-        if source.url:
-            lines.append(url_line(source.url, indent))
+        citation = cite(source)
+        lines += _hanging(console, f"{number}.", indent, Text(citation.text))
+        if citation.link:
+            lines.append(url_line(citation.link, indent))
         else:
             lines += _hanging(console, "", indent, Text(_("no web address"), style="cyan"))
-        if source.via:
-            lines += _hanging(console, "", indent, Text(_("read via:"), style="dim"))
-            lines.append(url_line(source.via, indent, style="dim"))
-        if source.note:
-            lines += _hanging(console, "", indent, Text(source.note.get(lang), style="dim"))
+        if citation.read_via is not None:
+            via = Text(_("Read via:"), style="dim")
+            via.append(f" {citation.read_via_what}", style="dim")
+            lines += _hanging(console, "", indent, via)
+            lines.append(url_line(citation.read_via, indent, style="dim"))
+        if citation.note:
+            lines += _hanging(console, "", indent, Text(citation.note, style="dim"))
     console.print(Group(*lines), no_wrap=True, overflow="ignore", crop=False)
     console.print(
         Text(
             _(
-                "Facts were read in these sources or, where it says 'read via', in a page quoting "
-                "them. mgcheck's texts are its own words."
+                "Each work is cited as itself, with its own link. Where it says 'Read via', the "
+                "facts were read in a copy or in a page quoting the work. mgcheck's texts are its "
+                "own words."
             ),
             style="dim",
         )
@@ -323,6 +336,8 @@ def print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
 
 
 def sources_json(sources: Sequence[tuple[int, SourceEntry]]) -> None:
+    from mgcheck.render.citation import reference
+
     lang = current()
     write_json(
         "sources",
@@ -331,12 +346,28 @@ def sources_json(sources: Sequence[tuple[int, SourceEntry]]) -> None:
                 {
                     "number": number,
                     "key": s.key,
+                    "citation": reference(s),
+                    "kind": s.kind,
+                    "authors": list(s.authors),
+                    "et_al": s.et_al,
+                    "editors": s.editors,
                     "organisation": s.organisation.get(lang),
                     "title": s.title,
+                    "series": s.series,
+                    "container": s.container,
                     "year": s.year,
+                    "volume": s.volume,
+                    "issue": s.issue,
+                    "pages": s.pages,
+                    "doi": s.doi,
+                    "pmid": s.pmid,
+                    "pmcid": s.pmcid,
                     "url": s.url,
                     "read": s.read,
-                    "via": s.via,
+                    "read_via": None
+                    if s.read_via is None
+                    else {"url": s.read_via.url, "what": s.read_via.what.get(lang)},
+                    "checked": s.checked,
                     "note": None if s.note is None else s.note.get(lang),
                 }
                 for number, s in sources
