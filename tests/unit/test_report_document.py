@@ -338,3 +338,28 @@ def test_write_takes_the_forms_a_file_name_asks_for() -> None:
     assert write(document, "html").startswith("<!DOCTYPE html>")
     assert write(document, "markdown").startswith("# mgcheck-rapport, 2026-12-07\n")
     assert write(document, "text").startswith("mgcheck-rapport, 2026-12-07\n=====")
+
+
+@pytest.mark.parametrize(("output", "loaded"), [(None, False), ("r.md", True)])
+def test_the_document_writer_is_imported_only_to_write_a_file(
+    tmp_path: Any, output: str | None, loaded: bool
+) -> None:
+    """Start-up (issue 20 point 7): the terminal report does without the document writer."""
+    import subprocess
+    import sys
+
+    answers = tmp_path / "a.yaml"
+    answers.write_text("age: 52\nsex: female\n", encoding="utf-8")
+    argv = ["mgcheck", "assess", "--answers", str(answers)]
+    argv += [] if output is None else ["--output", str(tmp_path / output)]
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = {argv!r}\n"
+        "try:\n"
+        "    runpy.run_module('mgcheck', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "sys.stderr.write(str('mgcheck.render.document' in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.endswith(str(loaded)), done.stderr

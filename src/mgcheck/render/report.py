@@ -13,15 +13,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mgcheck.envelope import envelope
 from mgcheck.i18n import _, format_number
-from mgcheck.models.guidance import SourceEntry
 from mgcheck.render.style import LEVEL_STYLE, mg, mg_span
 from mgcheck.results.assess import Report, headline
-from mgcheck.safetext import dumps
 from mgcheck.vocab import Level
 
 if TYPE_CHECKING:
+    from mgcheck.models.guidance import SourceEntry
     from mgcheck.render.document import Block, Document, Section
     from mgcheck.results.report_facts import ReportFacts
 
@@ -396,6 +394,11 @@ def _doctor_section(report: Report, facts: ReportFacts) -> Section:
                 "diagnosis."
             )
         ),
+        Paragraph(
+            _(
+                "mgcheck's overall level: {level}. The findings behind it are under “For you”."
+            ).format(level=headline(report.level))
+        ),
         Pairs(facts.answers),
     ]
     parts: list[Section] = []
@@ -450,6 +453,9 @@ def render_file(
     form = FORMS.get(suffix)
     if form is not None:
         return write(document(report, sources, date), form)
+    from mgcheck.envelope import envelope
+    from mgcheck.safetext import dumps
+
     payload = {
         "date": date.isoformat(),
         "answers": [{"question": q, "answer": a} for q, a in report.answers],
