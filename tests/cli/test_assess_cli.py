@@ -203,7 +203,7 @@ def test_output_files(cli: Cli, tmp_path: Path, suffix: str) -> None:
     if suffix == ".json":
         assert "aasm2024" in content  # sources named by key
     else:  # numbered citations, and the works cited in a list
-        assert re.search(r"\[\d+(, \d+)*\]", re.sub(r"<[^>]+>", "", content))
+        assert re.search(r"\[\d+([–,]\d+)*\]", re.sub(r"<[^>]+>", "", content))
         assert "American Academy of Sleep Medicine" in content
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -63,9 +63,15 @@ def test_the_page_fits_a4_and_has_every_part(
         assert f"<strong>{title}</strong>" in dom
     assert "Til lægen" in text and "Svar fra personen selv" in text
     assert "Magnesium i blodet" in text and "0,71–0,94 mmol/L" in text
-    cited = {int(n) for n in re.findall(r'href="#ref-(\d+)"', dom)}
+    cited = set()
+    for group in re.findall(r"\[(\d+(?:[–,]\d+)*)\]", re.sub(r"<[^>]+>", "", dom)):
+        for part in group.split(","):
+            low, _, high = part.partition("–")
+            cited |= set(range(int(low), int(high or low) + 1))
     listed = [int(n) for n in re.findall(r'<li id="ref-(\d+)"', dom)]
     assert listed == list(range(1, len(listed) + 1)) and cited == set(listed)
+    linked = {int(n) for n in re.findall(r'href="#ref-(\d+)"', dom)}
+    assert linked <= cited
 
 
 def test_printed_to_pdf_on_a4_within_the_margins(page: Path, work: Path) -> None:

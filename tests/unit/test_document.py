@@ -182,3 +182,13 @@ def test_prose_is_left_as_it_is(prose: str) -> None:
 )
 def test_what_markdown_would_misread_is_escaped(typed: str, escaped: str) -> None:
     assert markdown_text(typed) == escaped
+
+
+@pytest.mark.parametrize(
+    ("numbers", "shown"),
+    [([3], "[3]"), ([9, 2], "[2,9]"), ([1, 2, 3, 4], "[1–4]"), ([5, 16, 17, 18, 5], "[5,16–18]")],
+)
+def test_citation_marks_are_short_and_never_break(numbers: list[int], shown: str) -> None:
+    from mgcheck.render.style import citation
+
+    assert citation(numbers) == shown

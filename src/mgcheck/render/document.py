@@ -185,13 +185,11 @@ def _ordered(document: Document, numbered: dict[str, int]) -> list[tuple[int, Re
     return sorted(((numbered[r.key], r) for r in document.references), key=lambda p: p[0])
 
 
-def _marks(keys: Sequence[str], numbered: dict[str, int]) -> list[int]:
-    return sorted({numbered[key] for key in keys})
-
-
 def _bracket(keys: Sequence[str], numbered: dict[str, int]) -> str:
-    marks = _marks(keys, numbered)
-    return f"[{', '.join(map(str, marks))}]" if marks else ""
+    """``[1–3,7]``, or empty for no citation."""
+    from mgcheck.render.style import citation
+
+    return citation(numbered[key] for key in keys)
 
 
 # A number and its unit stay on one line in every form ("0,68 mmol/L", "300 mg", "18 %").
@@ -269,11 +267,11 @@ def _html(document: Document) -> str:
         return html.escape(glue(text))
 
     def cites(keys: Sequence[str]) -> str:
-        marks = _marks(keys, numbered)
-        if not marks:
+        mark = _bracket(keys, numbered)
+        if not mark:
             return ""
-        links = ", ".join(f'<a href="#ref-{n}">{n}</a>' for n in marks)
-        return f' <span class="cite">[{links}]</span>'
+        linked = re.sub(r"\d+", lambda m: f'<a href="#ref-{m.group()}">{m.group()}</a>', mark)
+        return f' <span class="cite">{linked}</span>'
 
     def cell(value: Cell) -> str:
         if isinstance(value, Cited):

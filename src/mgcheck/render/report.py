@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mgcheck.i18n import _, format_number
-from mgcheck.render.style import LEVEL_STYLE, mg, mg_span
+from mgcheck.render.style import LEVEL_STYLE, citation, mg, mg_span
 from mgcheck.results.assess import Report, headline
 from mgcheck.vocab import Level
 
@@ -145,8 +145,7 @@ def source_numbers(report: Report) -> dict[str, int]:
 
 
 def _bracket(keys: Sequence[str], numbers: dict[str, int]) -> str:
-    marks = sorted({numbers[key] for key in keys})
-    return f"[{', '.join(map(str, marks))}]" if marks else ""
+    return citation(numbers[key] for key in keys)
 
 
 # --- terminal ------------------------------------------------------------------------------
