@@ -131,6 +131,13 @@ def diet_mostly_text(report: Report) -> str:
     return _("Mostly from {groups}.").format(groups=parts)
 
 
+def foods_note(report: Report) -> str:
+    """Where the food table comes from (with amounts for adults only)."""
+    if report.foods and report.foods[0].mg is not None:
+        return _("Magnesium per serving, from the food tables.")
+    return _("Foods rich in magnesium, from the food tables.")
+
+
 def source_numbers(report: Report) -> dict[str, int]:
     """Each cited source's number in this report: the order the document first cites them
     (the findings, the figures, the diet and foods, the blood values). A source the report
@@ -226,7 +233,11 @@ def print_report(
             if food.mg is not None:
                 row.append(Text(format_number(food.mg)))
             foods.add_row(*row)
-        console.print(Panel(foods, title=Text(_("Foods that help most")), title_align="left"))
+        note = Text(foods_note(report) + " ", style="dim")
+        note.append(_bracket(_facts(report).food_sources, numbers))
+        console.print(
+            Panel(Group(foods, note), title=Text(_("Foods that help most")), title_align="left")
+        )
     by_key = {source.key: source for _n, source in sources}
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
@@ -328,9 +339,7 @@ def document(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: d
                 _("Foods that help most"),
                 (
                     Table(header, rows, right=(2,) if with_mg else ()),
-                    Paragraph(
-                        _("Magnesium per serving, from the food tables."), facts.food_sources
-                    ),
+                    Paragraph(foods_note(report), facts.food_sources),
                 ),
             )
         )
