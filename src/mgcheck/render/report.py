@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mgcheck.i18n import _, format_number
 from mgcheck.render.style import LEVEL_STYLE, citation, mg, mg_span
@@ -151,6 +151,20 @@ def source_numbers(report: Report) -> dict[str, int]:
     return {key: n for n, key in enumerate(dict.fromkeys(keys), start=1)}
 
 
+def _hang(text: str, indent: int, width: int) -> list[str]:
+    """``text`` wrapped to ``width``, its later lines indented by ``indent`` (under the text,
+    not the number); a word longer than a line is kept whole."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width=max(width, indent + 20),
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
 def _bracket(keys: Sequence[str], numbers: dict[str, int]) -> str:
     return citation(numbers[key] for key in keys)
 
@@ -171,8 +185,8 @@ def print_report(
     self-check again (``program`` is how this mgcheck is started), on a line of its own so a
     path in it is never broken."""
     from rich import box
-    from rich.console import Group
     from rich.panel import Panel
+    from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
 
@@ -180,7 +194,13 @@ def print_report(
 
     console = stdout_console()
     numbers = source_numbers(report)
+
+    def heading(title: str, style: str = "bold") -> None:
+        console.print()
+        console.print(Rule(Text(title, style=style), align="left", style=style, characters="─"))
+
     console.print(Text(disclaimer(), style="bold"))
+    # The overall level first and boxed; the rest under plain headings (lean and quick).
     style = LEVEL_STYLE[report.level]
     top = Text(headline(report.level), style=style, justify="center")
     if not report.findings:
@@ -190,21 +210,15 @@ def print_report(
         findings = [f for f in report.findings if f.level is level]
         if not findings:
             continue
-        parts: list[Any] = []
-        for finding in findings:
-            if parts:
-                parts.append(Text(""))
+        heading(group_title(level), LEVEL_STYLE[level])
+        for index, finding in enumerate(findings):
+            if index:
+                console.print()
             body = Text(finding.text)
             body.append(" " + _bracket(finding.sources, numbers), style="dim")
-            parts += [Text(finding.title, style="bold"), body]
-        console.print(
-            Panel(
-                Group(*parts),
-                title=Text(group_title(level), style=LEVEL_STYLE[level]),
-                title_align="left",
-                border_style=LEVEL_STYLE[level],
-            )
-        )
+            console.print(Text(finding.title, style="bold"))
+            console.print(body)
+    heading(_("Your figures"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column()
     grid.add_column(justify="right", style="bold", no_wrap=True)
@@ -214,15 +228,16 @@ def print_report(
         if cites:
             shown.append(" " + _bracket(cites, numbers), style="dim")
         grid.add_row(shown, value)
+    console.print(grid)
     label, value, _cites = rows[-1]
-    figures_parts: list[Any] = [grid, Text(f"{label}: {value}")]
+    console.print(Text(f"{label}: {value}"))
     if diet_shown(report):
-        figures_parts.append(Text(diet_mostly_text(report), style="dim"))
+        console.print(Text(diet_mostly_text(report), style="dim"))
     withheld = diet_withheld_text(report)
     if withheld is not None:
-        figures_parts.append(Text(withheld))
-    console.print(Panel(Group(*figures_parts), title=Text(_("Your figures")), title_align="left"))
+        console.print(Text(withheld))
     if report.foods:  # none when magnesium must stop, or with kidney disease
+        heading(_("Foods that help most"))
         foods = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
         foods.add_column(_("Food"))
         foods.add_column(_("Serving"))
@@ -233,23 +248,24 @@ def print_report(
             if food.mg is not None:
                 row.append(Text(format_number(food.mg)))
             foods.add_row(*row)
+        console.print(foods)
         note = Text(foods_note(report) + " ", style="dim")
-        note.append(_bracket(_facts(report).food_sources, numbers))
-        console.print(
-            Panel(Group(foods, note), title=Text(_("Foods that help most")), title_align="left")
-        )
+        note.append(_bracket(_facts(report).food_sources, numbers), style="dim")
+        console.print(note)
+    heading(_("Sources"), "dim")
     by_key = {source.key: source for _n, source in sources}
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column()
+    width = len(f"{len(numbers)}. ")
     for key, number in numbers.items():
         source = by_key[key]
         year = f" ({source.year})" if source.year else ""
-        grid.add_row(
-            Text(f"{number}.", style="bold"),
-            Text.assemble((key, "bold"), f"  {source.organisation.get(report.language)}{year}"),
-        )
-    console.print(Panel(grid, title=Text(_("Sources")), title_align="left", border_style="dim"))
+        start = f"{number}. ".rjust(width) + key
+        for line in _hang(
+            f"{start}  {source.organisation.get(report.language)}{year}", width, console.width
+        ):
+            text = Text(line)
+            if line.startswith(start):
+                text.stylize("bold", 0, len(start))
+            console.print(text, no_wrap=True, overflow="ignore", crop=False)
     if will_offer_to_save:
         closing = _("Every source in full: mgcheck sources.")
     else:
