@@ -78,9 +78,7 @@ def test_a_citation_of_an_unlisted_work_is_refused() -> None:
 @pytest.mark.parametrize("form", ["html", "markdown", "text"])
 def test_each_form_cites_by_number_and_lists_in_that_order(form: str) -> None:
     out = write(DOC, form)  # type: ignore[arg-type]
-    assert (
-        "Text one. [1,2]" in out or 'Text one. <span class="cite">[<a href="#ref-1">1</a>' in out
-    )
+    assert "Text one. [1,2]" in out or 'Text one. <span class="cite">[<a href="#ref-1">1</a>' in out
     listed = [m.start() for m in (re.search(re.escape(r.text), out) for r in REFS) if m]
     assert [out.index(r.text) for r in (REFS[1], REFS[2], REFS[0], REFS[3])] == sorted(listed)
     assert "javascript:" not in out  # only web addresses are shown as links
