@@ -190,3 +190,17 @@ def test_citation_marks_are_short_and_never_break(numbers: list[int], shown: str
     from mgcheck.render.style import citation
 
     assert citation(numbers) == shown
+
+
+@pytest.mark.parametrize("form", ["html", "markdown", "text"])
+def test_a_plan_stands_right_under_the_banner_and_is_cited_first(form: str) -> None:
+    """Room for the report's "one magnesium plan" (an action and a time frame) at the top."""
+    from mgcheck.render.document import Callout
+
+    plan = Callout("Your plan", "Do this within two weeks.", ("a",), tone="doctor")
+    doc = DOC.replace(top=(plan,))
+    out = write(doc, form)  # type: ignore[arg-type]
+    title = "YOUR PLAN" if form == "text" else "Your plan"
+    assert out.index("Talk to a doctor") < out.index(title) < out.index("Text one.")
+    assert numbers(doc)["a"] == 1
+    assert re.search(r"Do this within two weeks\. (\[1\]|<span class=\"cite\">\[<a)", out)

@@ -59,6 +59,15 @@ class Finding(Record):
     cites: tuple[str, ...] = ()
 
 
+class Callout(Record):
+    """A boxed, titled paragraph that must not be missed: what to do and by when (a plan)."""
+
+    title: str
+    text: str
+    cites: tuple[str, ...] = ()
+    tone: str | None = None
+
+
 class Pairs(Record):
     """Labels and their values, one pair a line (the answers, the figures)."""
 
@@ -73,7 +82,7 @@ class Table(Record):
     right: tuple[int, ...] = ()
 
 
-Block = Paragraph | Finding | Pairs | Table
+Block = Paragraph | Finding | Callout | Pairs | Table
 
 
 class Section(Record):
@@ -113,6 +122,7 @@ class Document(Record):
     title: str
     lead: tuple[Block, ...] = ()  # under the title, before the banner
     banner: Banner | None = None
+    top: tuple[Block, ...] = ()  # right under the banner, before every section (a plan)
     sections: tuple[Section, ...] = ()
     references_title: str = "Sources"
     references: tuple[Reference, ...] = ()
@@ -141,6 +151,7 @@ def write(document: Document, form: Form) -> str:
 
 def _blocks(document: Document) -> Iterator[Block]:
     yield from document.lead
+    yield from document.top
 
     def walk(sections: Sequence[Section]) -> Iterator[Block]:
         for section in sections:
@@ -155,7 +166,7 @@ def _cell_cites(cell: Cell) -> tuple[str, ...]:
 
 
 def _cites(block: Block) -> Iterator[str]:
-    if isinstance(block, (Paragraph, Finding)):
+    if isinstance(block, (Paragraph, Finding, Callout)):
         yield from block.cites
     elif isinstance(block, Pairs):
         for _label, value in block.rows:
@@ -222,7 +233,9 @@ p,li,td,th{overflow-wrap:break-word}
 ol.refs a{overflow-wrap:anywhere}
 .note{font-style:italic;color:#333}
 .finding{margin:.5em 0 .8em;break-inside:avoid;page-break-inside:avoid}
-.finding strong{display:block}
+.finding strong,.callout strong{display:block}
+.callout{border:2px solid #333;border-radius:6px;padding:.5em .9em;margin:0 0 1.2em;
+break-inside:avoid;page-break-inside:avoid}
 .cite,.cite a{white-space:nowrap;color:#333;text-decoration:none}
 .banner{border:3px solid;border-radius:6px;padding:.6em .9em;margin:1em 0 1.2em;
 break-inside:avoid;page-break-inside:avoid}
@@ -286,6 +299,12 @@ def _html(document: Document) -> str:
                 f'<div class="finding"><strong>{esc(item.title)}</strong>'
                 f"{esc(item.text)}{cites(item.cites)}</div>"
             ]
+        if isinstance(item, Callout):
+            tone = f" tone-{item.tone}" if item.tone else ""
+            return [
+                f'<div class="callout{tone}"><strong>{esc(item.title)}</strong>'
+                f"{esc(item.text)}{cites(item.cites)}</div>"
+            ]
         if isinstance(item, Pairs):
             rows = [
                 f'<tr><th scope="row">{esc(label)}</th><td>{cell(value)}</td></tr>'
@@ -336,6 +355,8 @@ def _html(document: Document) -> str:
                 body.append(f'<li class="tone-{tone}"{current}>{esc(words)}</li>')
             body.append("</ol>")
         body.append("</div>")
+    for item in document.top:
+        body += block(item)
     for part in document.sections:
         body += section(part, 0)
     refs = _ordered(document, numbered)
@@ -405,6 +426,8 @@ def _markdown(document: Document) -> str:
             return [cited(item.text, item.cites), ""]
         if isinstance(item, Finding):
             return [f"**{md(item.title)}**", "", cited(item.text, item.cites), ""]
+        if isinstance(item, Callout):
+            return [f"> **{md(item.title)}**", ">", f"> {cited(item.text, item.cites)}", ""]
         if isinstance(item, Pairs):
             return [*(f"- {md(label)}: {cell(value)}" for label, value in item.rows), ""]
         rule = ["---:" if i in item.right else "---" for i in range(len(item.header))]
@@ -441,6 +464,8 @@ def _markdown(document: Document) -> str:
             ]
             out += [f"> {md(banner.scale_label)}: " + " · ".join(marks), ">"]
         out[-1] = ""
+    for item in document.top:
+        out += block(item)
     for part in document.sections:
         out += section(part, 0)
     refs = _ordered(document, numbered)
@@ -516,6 +541,14 @@ def _text(document: Document) -> str:
                 *_wrap(cited(item.text, item.cites), indent="  ", hang="  "),
                 "",
             ]
+        if isinstance(item, Callout):
+            return [
+                "+" + "-" * (WIDTH - 1),
+                *_wrap(item.title.upper(), indent="| ", hang="| "),
+                *_wrap(cited(item.text, item.cites), indent="| ", hang="| "),
+                "+" + "-" * (WIDTH - 1),
+                "",
+            ]
         if isinstance(item, Pairs):
             return [
                 *(
@@ -555,6 +588,8 @@ def _text(document: Document) -> str:
             marks = [f"[{w}]" if tone == banner.tone else w for tone, w in banner.scale]
             out += _wrap(f"{banner.scale_label}: " + " · ".join(marks), indent="# ", hang="# ")
         out += ["#" * WIDTH, ""]
+    for item in document.top:
+        out += block(item)
     for part in document.sections:
         out += section(part, 0)
     refs = _ordered(document, numbered)
