@@ -139,11 +139,8 @@ def reference(source: SourceEntry, lang: Language) -> Reference:
 
 def write(document: Document, form: Form) -> str:
     """``document`` as an HTML page, Markdown or plain text."""
-    if form == "html":
-        return _html(document)
-    if form == "markdown":
-        return _markdown(document)
-    return _text(document)
+    writer: _Writer = {"html": _Html, "markdown": _Markdown, "text": _Text}[form](document)
+    return writer.write()
 
 
 # --- citations -----------------------------------------------------------------------------
@@ -217,6 +214,72 @@ def _safe_url(url: str | None) -> str | None:
     return url if url is not None and re.match(r"https?://[^\s<>\"']+$", url) else None
 
 
+# --- the three forms ----------------------------------------------------------------------
+
+
+class _Writer:
+    """One walk over a document, the same for every form: title, lead, banner, the top
+    blocks, the sections (their blocks, then their subsections) and the references. A form
+    says how each part looks, as lines."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.numbered = numbers(document)
+
+    def write(self) -> str:
+        doc = self.document
+        out = self.title(doc.title)
+        for item in doc.lead:
+            out += self.block(item)
+        if doc.banner is not None:
+            out += self.banner(doc.banner)
+        for item in doc.top:
+            out += self.block(item)
+        for part in doc.sections:
+            out += self.section(part, 0)
+        refs = _ordered(doc, self.numbered)
+        if refs:
+            out += self.references(doc.references_title, refs)
+        return self.finish(out)
+
+    def section(self, section: Section, depth: int) -> list[str]:
+        out = self.heading(section, depth)
+        for item in section.blocks:
+            out += self.block(item)
+        for sub in section.sections:
+            out += self.section(sub, depth + 1)
+        return out + self.end(section)
+
+    def mark(self, keys: Sequence[str]) -> str:
+        """`` [1–3]`` after a text, or nothing."""
+        mark = _bracket(keys, self.numbered)
+        return f" {mark}" if mark else ""
+
+    # What each form says.
+    def title(self, text: str) -> list[str]:
+        raise NotImplementedError
+
+    def block(self, item: Block) -> list[str]:
+        raise NotImplementedError
+
+    def banner(self, banner: Banner) -> list[str]:
+        raise NotImplementedError
+
+    def heading(self, section: Section, depth: int) -> list[str]:
+        raise NotImplementedError
+
+    def end(self, section: Section) -> list[str]:
+        return []
+
+    def references(self, title: str, refs: list[tuple[int, Reference]]) -> list[str]:
+        raise NotImplementedError
+
+    def finish(self, lines: list[str]) -> str:
+        while lines and lines[-1] == "":
+            lines.pop()
+        return "\n".join(lines) + "\n"
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 _CSS = """
@@ -271,109 +334,102 @@ a{color:#000}
 """
 
 
-def _html(document: Document) -> str:
+def _esc(text: str) -> str:
     import html
 
-    numbered = numbers(document)
+    return html.escape(glue(text))
 
-    def esc(text: str) -> str:
-        return html.escape(glue(text))
 
-    def cites(keys: Sequence[str]) -> str:
-        mark = _bracket(keys, numbered)
+class _Html(_Writer):
+    def cites(self, keys: Sequence[str]) -> str:
+        mark = _bracket(keys, self.numbered)
         if not mark:
             return ""
         linked = re.sub(r"\d+", lambda m: f'<a href="#ref-{m.group()}">{m.group()}</a>', mark)
         return f' <span class="cite">{linked}</span>'
 
-    def cell(value: Cell) -> str:
+    def cell(self, value: Cell) -> str:
         if isinstance(value, Cited):
-            return esc(value.text) + cites(value.cites)
-        return esc(value)
+            return _esc(value.text) + self.cites(value.cites)
+        return _esc(value)
 
-    def block(item: Block) -> list[str]:
+    def title(self, text: str) -> list[str]:
+        return [f"<h1>{_esc(text)}</h1>"]
+
+    def block(self, item: Block) -> list[str]:
         if isinstance(item, Paragraph):
-            return [f"<p>{esc(item.text)}{cites(item.cites)}</p>"]
-        if isinstance(item, Finding):
+            return [f"<p>{_esc(item.text)}{self.cites(item.cites)}</p>"]
+        if isinstance(item, (Finding, Callout)):
+            kind = "finding" if isinstance(item, Finding) else "callout"
+            if isinstance(item, Callout) and item.tone:
+                kind += f" tone-{item.tone}"
             return [
-                f'<div class="finding"><strong>{esc(item.title)}</strong>'
-                f"{esc(item.text)}{cites(item.cites)}</div>"
-            ]
-        if isinstance(item, Callout):
-            tone = f" tone-{item.tone}" if item.tone else ""
-            return [
-                f'<div class="callout{tone}"><strong>{esc(item.title)}</strong>'
-                f"{esc(item.text)}{cites(item.cites)}</div>"
+                f'<div class="{kind}"><strong>{_esc(item.title)}</strong>'
+                f"{_esc(item.text)}{self.cites(item.cites)}</div>"
             ]
         if isinstance(item, Pairs):
             rows = [
-                f'<tr><th scope="row">{esc(label)}</th><td>{cell(value)}</td></tr>'
+                f'<tr><th scope="row">{_esc(label)}</th><td>{self.cell(value)}</td></tr>'
                 for label, value in item.rows
             ]
             return ['<table class="pairs">', *rows, "</table>"]
         out = ["<table>", "<thead><tr>"]
         for index, name in enumerate(item.header):
             kind = ' class="num"' if index in item.right else ""
-            out.append(f'<th scope="col"{kind}>{esc(name)}</th>')
+            out.append(f'<th scope="col"{kind}>{_esc(name)}</th>')
         out.append("</tr></thead><tbody>")
         for row in item.rows:
             cells = "".join(
-                ('<td class="num">' if i in item.right else "<td>") + cell(c) + "</td>"
+                ('<td class="num">' if i in item.right else "<td>") + self.cell(c) + "</td>"
                 for i, c in enumerate(row)
             )
             out.append(f"<tr>{cells}</tr>")
-        out += ["</tbody></table>"]
-        return out
+        return [*out, "</tbody></table>"]
 
-    def section(item: Section, depth: int) -> list[str]:
-        tag = f"h{min(depth + 2, 6)}"
-        tone = f' class="tone-{item.tone}"' if item.tone else ""
-        page = ' class="new-page"' if item.new_page else ""
-        out = [f"<section{page}><{tag}{tone}>{esc(item.title)}</{tag}>"]
-        if item.note:
-            out.append(f'<p class="note">{esc(item.note)}</p>')
-        for child in item.blocks:
-            out += block(child)
-        for sub in item.sections:
-            out += section(sub, depth + 1)
-        out.append("</section>")
-        return out
-
-    body = [f"<h1>{esc(document.title)}</h1>"]
-    for lead in document.lead:
-        body += block(lead)
-    banner = document.banner
-    if banner is not None:
-        body.append(f'<div class="banner tone-{banner.tone}" role="status">')
-        body.append(f'<p class="level">{esc(banner.label)}: {esc(banner.text)}</p>')
+    def banner(self, banner: Banner) -> list[str]:
+        out = [
+            f'<div class="banner tone-{banner.tone}" role="status">',
+            f'<p class="level">{_esc(banner.label)}: {_esc(banner.text)}</p>',
+        ]
         if banner.detail:
-            body.append(f"<p>{esc(banner.detail)}</p>")
+            out.append(f"<p>{_esc(banner.detail)}</p>")
         if banner.scale:
-            body.append(f'<ol class="scale" aria-label="{esc(banner.scale_label)}">')
+            out.append(f'<ol class="scale" aria-label="{_esc(banner.scale_label)}">')
             for tone, words in banner.scale:
                 current = ' aria-current="true"' if tone == banner.tone else ""
-                body.append(f'<li class="tone-{tone}"{current}>{esc(words)}</li>')
-            body.append("</ol>")
-        body.append("</div>")
-    for item in document.top:
-        body += block(item)
-    for part in document.sections:
-        body += section(part, 0)
-    refs = _ordered(document, numbered)
-    if refs:
-        body.append(f'<section><h2>{esc(document.references_title)}</h2><ol class="refs">')
+                out.append(f'<li class="tone-{tone}"{current}>{_esc(words)}</li>')
+            out.append("</ol>")
+        return [*out, "</div>"]
+
+    def heading(self, section: Section, depth: int) -> list[str]:
+        tag = f"h{min(depth + 2, 6)}"
+        tone = f' class="tone-{section.tone}"' if section.tone else ""
+        page = ' class="new-page"' if section.new_page else ""
+        out = [f"<section{page}><{tag}{tone}>{_esc(section.title)}</{tag}>"]
+        if section.note:
+            out.append(f'<p class="note">{_esc(section.note)}</p>')
+        return out
+
+    def end(self, section: Section) -> list[str]:
+        return ["</section>"]
+
+    def references(self, title: str, refs: list[tuple[int, Reference]]) -> list[str]:
+        out = [f'<section><h2>{_esc(title)}</h2><ol class="refs">']
         for number, ref in refs:
             url = _safe_url(ref.url)
-            link = f' <a href="{esc(url)}">{esc(url)}</a>' if url else ""
-            body.append(f'<li id="ref-{number}">{esc(ref.text)}{link}</li>')
-        body.append("</ol></section>")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{esc(document.lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(document.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
+            link = f' <a href="{_esc(url)}">{_esc(url)}</a>' if url else ""
+            out.append(f'<li id="ref-{number}">{_esc(ref.text)}{link}</li>')
+        return [*out, "</ol></section>"]
+
+    def finish(self, lines: list[str]) -> str:
+        doc = self.document
+        return (
+            f'<!DOCTYPE html>\n<html lang="{_esc(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{_esc(doc.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            + "\n".join(lines)
+            + "\n</body>\n</html>\n"
+        )
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -403,81 +459,60 @@ def markdown_text(text: str) -> str:
     return _MD_LINE_START.sub(line_start, text)
 
 
-def _markdown(document: Document) -> str:
-    numbered = numbers(document)
+def _md(text: str) -> str:
+    return markdown_text(glue(text))
 
-    def md(text: str) -> str:
-        return markdown_text(glue(text))
 
-    def cited(text: str, keys: Sequence[str]) -> str:
-        mark = _bracket(keys, numbered)
-        return md(text) + (f" {mark}" if mark else "")
+class _Markdown(_Writer):
+    def cited(self, text: str, keys: Sequence[str]) -> str:
+        return _md(text) + self.mark(keys)
 
-    def cell(value: Cell) -> str:
-        if isinstance(value, Cited):
-            return cited(value.text, value.cites)
-        return md(value)
+    def cell(self, value: Cell) -> str:
+        return self.cited(value.text, value.cites) if isinstance(value, Cited) else _md(value)
 
-    def table_cell(value: Cell) -> str:
-        return cell(value).replace("\n", " ")
+    def title(self, text: str) -> list[str]:
+        return [f"# {_md(text)}", ""]
 
-    def block(item: Block) -> list[str]:
+    def block(self, item: Block) -> list[str]:
         if isinstance(item, Paragraph):
-            return [cited(item.text, item.cites), ""]
+            return [self.cited(item.text, item.cites), ""]
         if isinstance(item, Finding):
-            return [f"**{md(item.title)}**", "", cited(item.text, item.cites), ""]
+            return [f"**{_md(item.title)}**", "", self.cited(item.text, item.cites), ""]
         if isinstance(item, Callout):
-            return [f"> **{md(item.title)}**", ">", f"> {cited(item.text, item.cites)}", ""]
+            return [f"> **{_md(item.title)}**", ">", f"> {self.cited(item.text, item.cites)}", ""]
         if isinstance(item, Pairs):
-            return [*(f"- {md(label)}: {cell(value)}" for label, value in item.rows), ""]
+            return [*(f"- {_md(label)}: {self.cell(value)}" for label, value in item.rows), ""]
         rule = ["---:" if i in item.right else "---" for i in range(len(item.header))]
         return [
-            "| " + " | ".join(md(h) for h in item.header) + " |",
+            "| " + " | ".join(_md(h) for h in item.header) + " |",
             "| " + " | ".join(rule) + " |",
-            *("| " + " | ".join(table_cell(c) for c in row) + " |" for row in item.rows),
+            *("| " + " | ".join(self.cell(c) for c in row) + " |" for row in item.rows),
             "",
         ]
 
-    def section(item: Section, depth: int) -> list[str]:
-        out = ["#" * min(depth + 2, 6) + " " + md(item.title), ""]
-        if item.note:
-            out += [f"*{md(item.note)}*", ""]
-        for child in item.blocks:
-            out += block(child)
-        for sub in item.sections:
-            out += section(sub, depth + 1)
-        return out
-
-    out = [f"# {md(document.title)}", ""]
-    for lead in document.lead:
-        out += block(lead)
-    banner = document.banner
-    if banner is not None:
+    def banner(self, banner: Banner) -> list[str]:
         # A quote of separate paragraphs: the overall line never runs into another.
-        out += [f"> **{md(banner.label)}: {md(banner.text)}**", ">"]
+        out = [f"> **{_md(banner.label)}: {_md(banner.text)}**"]
         if banner.detail:
-            out += [f"> {md(banner.detail)}", ">"]
+            out += [">", f"> {_md(banner.detail)}"]
         if banner.scale:
             marks = [
-                f"**{md(words)}**" if tone == banner.tone else md(words)
+                f"**{_md(words)}**" if tone == banner.tone else _md(words)
                 for tone, words in banner.scale
             ]
-            out += [f"> {md(banner.scale_label)}: " + " · ".join(marks), ">"]
-        out[-1] = ""
-    for item in document.top:
-        out += block(item)
-    for part in document.sections:
-        out += section(part, 0)
-    refs = _ordered(document, numbered)
-    if refs:
-        out += [f"## {md(document.references_title)}", ""]
+            out += [">", f"> {_md(banner.scale_label)}: " + " · ".join(marks)]
+        return [*out, ""]
+
+    def heading(self, section: Section, depth: int) -> list[str]:
+        out = ["#" * min(depth + 2, 6) + " " + _md(section.title), ""]
+        return out + ([f"*{_md(section.note)}*", ""] if section.note else [])
+
+    def references(self, title: str, refs: list[tuple[int, Reference]]) -> list[str]:
+        out = [f"## {_md(title)}", ""]
         for number, ref in refs:
             url = _safe_url(ref.url)
-            out.append(f"{number}. {md(ref.text)}" + (f" <{url}>" if url else ""))
-        out.append("")
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"
+            out.append(f"{number}. {_md(ref.text)}" + (f" <{url}>" if url else ""))
+        return out
 
 
 # --- plain text ----------------------------------------------------------------------------
@@ -522,86 +557,61 @@ def _text_table(
     return out
 
 
-def _text(document: Document) -> str:
-    numbered = numbers(document)
+class _Text(_Writer):
+    def cell(self, value: Cell) -> str:
+        return value.text + self.mark(value.cites) if isinstance(value, Cited) else value
 
-    def cited(text: str, keys: Sequence[str]) -> str:
-        mark = _bracket(keys, numbered)
-        return text + (f" {mark}" if mark else "")
+    def title(self, text: str) -> list[str]:
+        return self.underlined(text, "=")
 
-    def cell(value: Cell) -> str:
-        return cited(value.text, value.cites) if isinstance(value, Cited) else value
+    def underlined(self, text: str, mark: str) -> list[str]:
+        lines = _wrap(text)
+        return [*lines, mark * max(len(line) for line in lines), ""]
 
-    def block(item: Block) -> list[str]:
+    def block(self, item: Block) -> list[str]:
         if isinstance(item, Paragraph):
-            return [*_wrap(cited(item.text, item.cites)), ""]
+            return [*_wrap(item.text + self.mark(item.cites)), ""]
         if isinstance(item, Finding):
-            return [
-                *_wrap(item.title),
-                *_wrap(cited(item.text, item.cites), indent="  ", hang="  "),
-                "",
-            ]
+            text = item.text + self.mark(item.cites)
+            return [*_wrap(item.title), *_wrap(text, indent="  ", hang="  "), ""]
         if isinstance(item, Callout):
+            text = item.text + self.mark(item.cites)
             return [
                 "+" + "-" * (WIDTH - 1),
                 *_wrap(item.title.upper(), indent="| ", hang="| "),
-                *_wrap(cited(item.text, item.cites), indent="| ", hang="| "),
+                *_wrap(text, indent="| ", hang="| "),
                 "+" + "-" * (WIDTH - 1),
                 "",
             ]
         if isinstance(item, Pairs):
-            return [
-                *(
-                    line
-                    for label, value in item.rows
-                    for line in _wrap(f"{label}: {cell(value)}", hang="    ")
-                ),
-                "",
+            lines = [
+                _wrap(f"{label}: {self.cell(value)}", hang="    ") for label, value in item.rows
             ]
-        rows = [[cell(c) for c in row] for row in item.rows]
+            return [*(line for pair in lines for line in pair), ""]
+        rows = [[self.cell(c) for c in row] for row in item.rows]
         return [*_text_table(item.header, rows, item.right), ""]
 
-    def heading(title: str, mark: str) -> list[str]:
-        lines = _wrap(title)
-        return [*lines, mark * max(len(line) for line in lines), ""]
-
-    def section(item: Section, depth: int) -> list[str]:
-        out = heading(item.title.upper() if depth == 0 else item.title, "=" if depth == 0 else "-")
-        if item.note:
-            out += [*_wrap(item.note), ""]
-        for child in item.blocks:
-            out += block(child)
-        for sub in item.sections:
-            out += section(sub, depth + 1)
-        return out
-
-    out = heading(document.title, "=")
-    for lead in document.lead:
-        out += block(lead)
-    banner = document.banner
-    if banner is not None:
-        out.append("#" * WIDTH)
+    def banner(self, banner: Banner) -> list[str]:
+        out = ["#" * WIDTH]
         out += _wrap(f"{banner.label}: {banner.text}".upper(), indent="# ", hang="# ")
         if banner.detail:
             out += _wrap(banner.detail, indent="# ", hang="# ")
         if banner.scale:
             marks = [f"[{w}]" if tone == banner.tone else w for tone, w in banner.scale]
             out += _wrap(f"{banner.scale_label}: " + " · ".join(marks), indent="# ", hang="# ")
-        out += ["#" * WIDTH, ""]
-    for item in document.top:
-        out += block(item)
-    for part in document.sections:
-        out += section(part, 0)
-    refs = _ordered(document, numbered)
-    if refs:
-        out += heading(document.references_title.upper(), "=")
+        return [*out, "#" * WIDTH, ""]
+
+    def heading(self, section: Section, depth: int) -> list[str]:
+        title = section.title.upper() if depth == 0 else section.title
+        out = self.underlined(title, "=" if depth == 0 else "-")
+        return out + ([*_wrap(section.note), ""] if section.note else [])
+
+    def references(self, title: str, refs: list[tuple[int, Reference]]) -> list[str]:
+        out = self.underlined(title.upper(), "=")
         pad = len(str(len(refs))) + 2
         for number, ref in refs:
             out += _wrap(ref.text, indent=f"{number}.".ljust(pad), hang=" " * pad)
             url = _safe_url(ref.url)
             if url:
                 out.append(" " * pad + url)
-        out.append("")
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"
+        return out
