@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -199,7 +200,11 @@ def test_output_files(cli: Cli, tmp_path: Path, suffix: str) -> None:
     assert result.exit_code == 0, result.output
     content = target.read_text(encoding="utf-8")
     assert "ferritin" in content.lower()
-    assert "aasm2024" in content  # sources named
+    if suffix == ".json":
+        assert "aasm2024" in content  # sources named by key
+    else:  # numbered citations, and the works cited in a list
+        assert re.search(r"\[\d+([–,]\d+)*\]", re.sub(r"<[^>]+>", "", content))
+        assert "American Academy of Sleep Medicine" in content
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     if suffix == ".json":

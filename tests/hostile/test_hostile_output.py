@@ -153,8 +153,10 @@ def test_a_form_name_typed_in_the_interview_is_checked_too(
 def test_markdown_reports_escape_what_the_answers_say(cli: Cli, tmp_path: Path) -> None:
     from mgcheck.render.report import markdown_escape
 
+    # What Markdown would act on is escaped; what it would not ("(", "#" inside a line, "!")
+    # is left as it is, so prose has no stray backslashes.
     assert markdown_escape("*a* [x](http://e) <b> _a_ `c` #1 \\ !") == (
-        "\\*a\\* \\[x\\]\\(http://e\\) \\<b\\> \\_a\\_ \\`c\\` \\#1 \\\\ \\!"
+        "\\*a\\* \\[x\\](http\\://e) \\<b> \\_a\\_ \\`c\\` #1 \\\\ !"
     )
     path = tmp_path / "answers.yaml"
     # Punctuation does not change which form a name means, so this is citrate.
@@ -166,7 +168,7 @@ def test_markdown_reports_escape_what_the_answers_say(cli: Cli, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     content = target.read_text(encoding="utf-8")
     # The report names the form as mgcheck knows it, never the name as typed.
-    assert "Magnesium citrate, 400 mg" in content
+    assert "| Magnesium citrate | 400\u00a0mg" in content
     assert "<citrate>" not in content and "_*" not in content
 
 

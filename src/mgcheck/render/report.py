@@ -1,28 +1,27 @@
-"""The self-check's report as Rich panels, or as a file to print: Markdown, HTML, text or JSON."""
+"""The self-check's report: in the terminal, or as a file to print (HTML, Markdown, text, JSON).
+
+The files are one document (:func:`document`) written by :mod:`mgcheck.render.document` in three
+forms. It has two parts and says so: "For you" speaks to the person ("your legs"); "For your
+doctor" speaks about them (their answers, blood values against their ranges, medicines and
+supplement in a table). Sources are numbered in the order first cited, in the terminal and in
+the files alike (:func:`source_numbers`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from mgcheck.envelope import envelope
 from mgcheck.i18n import _, format_number
-from mgcheck.models.guidance import SourceEntry
-from mgcheck.render.style import LEVEL_STYLE, mg, mg_span
+from mgcheck.render.style import LEVEL_STYLE, citation, mg, mg_span
 from mgcheck.results.assess import Report, headline
-from mgcheck.safetext import dumps, visible
 from mgcheck.vocab import Level
 
-# Characters that start Markdown (and GitHub Markdown) inline syntax: emphasis, code, links,
-# images, raw HTML, entities, tables, strike-through, headings. Escaped in what a person wrote.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
-
-
-def markdown_escape(text: str) -> str:
-    """``text`` as literal Markdown: each syntax character behind a backslash."""
-    return _MARKDOWN.sub(r"\\\1", visible(text))
+if TYPE_CHECKING:
+    from mgcheck.models.guidance import SourceEntry
+    from mgcheck.render.document import Block, Document, Section
+    from mgcheck.results.report_facts import ReportFacts
 
 
 def disclaimer() -> str:
@@ -41,9 +40,33 @@ def pattern_text(pattern: str | None) -> str:
     }[pattern]
 
 
-def figures(report: Report) -> list[tuple[str, str]]:
-    """The person's need, limit, dose and food estimate; empty of amounts under 18."""
-    rows: list[tuple[str, str]] = []
+def group_title(level: Level) -> str:
+    """The heading over the findings of one level."""
+    return _("Good to know") if level is Level.INFO else headline(level)
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` as literal Markdown (the trial's report uses it for what a person typed)."""
+    from mgcheck.render.document import markdown_text
+
+    return markdown_text(text)
+
+
+def _facts(report: Report) -> ReportFacts:
+    if report.facts is None:  # every report build_report makes has them
+        raise ValueError("a report without its facts")
+    return report.facts
+
+
+def diet_shown(report: Report) -> bool:
+    return report.diet_mg is not None and bool(_facts(report).diet)
+
+
+def figures(report: Report) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The person's need, limit, dose and food estimate, each with its sources; no amounts
+    under 18."""
+    facts = _facts(report)
+    rows: list[tuple[str, str, tuple[str, ...]]] = []
     # When magnesium must stop, a need beside a low food estimate would invite topping up.
     if report.need_mg is not None and not report.must_stop:
         label = _("Your need ({standard})").format(standard=report.standard_short)
@@ -51,7 +74,7 @@ def figures(report: Report) -> list[tuple[str, str]]:
             label = _("Your need ({standard}; the value for other women)").format(
                 standard=report.standard_short
             )
-        rows.append((label, mg(report.need_mg)))
+        rows.append((label, mg(report.need_mg), facts.need_sources))
     if report.upper_limit_mg is not None:
         rows.append(
             (
@@ -59,22 +82,94 @@ def figures(report: Report) -> list[tuple[str, str]]:
                     standard=report.standard_short
                 ),
                 mg(report.upper_limit_mg),
+                facts.limit_sources,
             )
         )
     if report.dose_per_day_mg is not None:
-        rows.append((_("Your supplement, a day"), mg_span(*report.dose_per_day_mg)))
-    if report.diet_mg is not None and not report.must_stop:
-        rows.append((_("Your diet, counted groups, a day (rough)"), mg(report.diet_mg)))
-    rows.append((_("Leg symptoms"), pattern_text(report.legs_pattern)))
+        rows.append((_("Your supplement, a day"), mg_span(*report.dose_per_day_mg), ()))
+    if report.diet_mg is not None and diet_shown(report):
+        rows.append(
+            (_("Your diet, counted groups, a day (rough)"), mg(report.diet_mg), facts.food_sources)
+        )
+    rows.append((_("Leg symptoms"), pattern_text(report.legs_pattern), ()))
     return rows
 
 
-def group_title(level: Level) -> str:
-    """The heading over the findings of one level."""
-    return _("Good to know") if level is Level.INFO else headline(level)
+def diet_withheld_text(report: Report) -> str | None:
+    """Why the diet estimate is not shown although its questions were answered."""
+    reason = _facts(report).diet_withheld
+    if reason is None:
+        return None
+    return {
+        "under_18": _("Your diet estimate is not shown: under 18, mgcheck shows no amounts."),
+        "must_stop": _(
+            "Your diet estimate is not shown: your answers say magnesium has to wait until "
+            "you have talked to a doctor (see above)."
+        ),
+        "urgent": _(
+            "Your diet estimate is not shown beside something that needs help now. "
+            "Get help first; the estimate can wait."
+        ),
+    }[reason]
 
 
-# --- terminal ------------------------------------------------------------------------------------
+def diet_sources_text(report: Report) -> str:
+    """Why the estimate is what it is, in one sentence."""
+    return _(
+        "Only these seven food groups are counted, each portion as the average serving of the "
+        "foods mgcheck lists for the group; other foods (potatoes, meat, coffee, water) add "
+        "more, so the estimate is rough and on the low side."
+    )
+
+
+def diet_mostly_text(report: Report) -> str:
+    """The groups that give most, largest first: "Mostly from whole grains (109 mg), …"."""
+    top = [row for row in _facts(report).diet if row.mg > 0][:3]
+    if not top:
+        return _("None of the counted groups was answered with a portion.")
+    parts = "; ".join(f"{row.short} ({mg(row.mg)})" for row in top)
+    return _("Mostly from {groups}.").format(groups=parts)
+
+
+def foods_note(report: Report) -> str:
+    """Where the food table comes from (with amounts for adults only)."""
+    if report.foods and report.foods[0].mg is not None:
+        return _("Magnesium per serving, from the food tables.")
+    return _("Foods rich in magnesium, from the food tables.")
+
+
+def source_numbers(report: Report) -> dict[str, int]:
+    """Each cited source's number in this report: the order the document first cites them
+    (the findings, the figures, the diet and foods, the blood values). A source the report
+    lists but nothing shown cites (the need's, when the need is not shown) is left out."""
+    facts = _facts(report)
+    keys = [key for finding in report.findings for key in finding.sources]
+    keys += [key for _label, _value, cites in figures(report) for key in cites]
+    if report.foods:
+        keys += facts.food_sources
+    keys += [key for lab in facts.labs for key in lab.sources]
+    return {key: n for n, key in enumerate(dict.fromkeys(keys), start=1)}
+
+
+def _hang(text: str, indent: int, width: int) -> list[str]:
+    """``text`` wrapped to ``width``, its later lines indented by ``indent`` (under the text,
+    not the number); a word longer than a line is kept whole."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width=max(width, indent + 20),
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _bracket(keys: Sequence[str], numbers: dict[str, int]) -> str:
+    return citation(numbers[key] for key in keys)
+
+
+# --- terminal ------------------------------------------------------------------------------
 
 
 def print_report(
@@ -90,56 +185,59 @@ def print_report(
     self-check again (``program`` is how this mgcheck is started), on a line of its own so a
     path in it is never broken."""
     from rich import box
-    from rich.console import Group
     from rich.panel import Panel
+    from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
 
     from mgcheck.render.console import stdout_console
-    from mgcheck.render.guidance import sources_line
 
     console = stdout_console()
+    numbers = source_numbers(report)
+
+    def heading(title: str, style: str = "bold") -> None:
+        console.print()
+        console.print(Rule(Text(title, style=style), align="left", style=style, characters="─"))
+
     console.print(Text(disclaimer(), style="bold"))
+    # The overall level first and boxed; the rest under plain headings (lean and quick).
     style = LEVEL_STYLE[report.level]
     top = Text(headline(report.level), style=style, justify="center")
     if not report.findings:
         top.append("\n" + _("Nothing in your answers calls for action."), style="")
-    console.print(
-        Panel(
-            top,
-            border_style=style,
-            title=_("Your report"),
-            title_align="left",
-        )
-    )
+    console.print(Panel(top, border_style=style, title=Text(_("Your report")), title_align="left"))
     for level in Level:
         findings = [f for f in report.findings if f.level is level]
         if not findings:
             continue
-        parts: list[Any] = []
-        for finding in findings:
-            if parts:
-                parts.append(Text(""))
-            parts += [
-                Text(finding.title, style="bold"),
-                Text(finding.text),
-                sources_line(finding.sources),
-            ]
-        console.print(
-            Panel(
-                Group(*parts),
-                title=Text(group_title(level), style=LEVEL_STYLE[level]),
-                title_align="left",
-                border_style=LEVEL_STYLE[level],
-            )
-        )
+        heading(group_title(level), LEVEL_STYLE[level])
+        for index, finding in enumerate(findings):
+            if index:
+                console.print()
+            body = Text(finding.text)
+            body.append(" " + _bracket(finding.sources, numbers), style="dim")
+            console.print(Text(finding.title, style="bold"))
+            console.print(body)
+    heading(_("Your figures"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column()
-    grid.add_column(justify="right", style="bold")
-    for label, value in figures(report):
-        grid.add_row(label, value)
-    console.print(Panel(grid, title=_("Your figures"), title_align="left"))
+    grid.add_column(justify="right", style="bold", no_wrap=True)
+    rows = figures(report)
+    for label, value, cites in rows[:-1]:  # the amounts, then the legs in words below
+        shown = Text(label)
+        if cites:
+            shown.append(" " + _bracket(cites, numbers), style="dim")
+        grid.add_row(shown, value)
+    console.print(grid)
+    label, value, _cites = rows[-1]
+    console.print(Text(f"{label}: {value}"))
+    if diet_shown(report):
+        console.print(Text(diet_mostly_text(report), style="dim"))
+    withheld = diet_withheld_text(report)
+    if withheld is not None:
+        console.print(Text(withheld))
     if report.foods:  # none when magnesium must stop, or with kidney disease
+        heading(_("Foods that help most"))
         foods = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
         foods.add_column(_("Food"))
         foods.add_column(_("Serving"))
@@ -150,21 +248,26 @@ def print_report(
             if food.mg is not None:
                 row.append(Text(format_number(food.mg)))
             foods.add_row(*row)
-        console.print(Panel(foods, title=_("Foods that help most"), title_align="left"))
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column()
-    for number, source in sources:
+        console.print(foods)
+        note = Text(foods_note(report) + " ", style="dim")
+        note.append(_bracket(_facts(report).food_sources, numbers), style="dim")
+        console.print(note)
+    heading(_("Sources"), "dim")
+    by_key = {source.key: source for _n, source in sources}
+    width = len(f"{len(numbers)}. ")
+    for key, number in numbers.items():
+        source = by_key[key]
         year = f" ({source.year})" if source.year else ""
-        grid.add_row(
-            Text(f"{number}.", style="bold"),
-            Text.assemble(
-                (source.key, "bold"), f"  {source.organisation.get(report.language)}{year}"
-            ),
-        )
-    console.print(Panel(grid, title=_("Sources"), title_align="left", border_style="dim"))
+        start = f"{number}. ".rjust(width) + key
+        for line in _hang(
+            f"{start}  {source.organisation.get(report.language)}{year}", width, console.width
+        ):
+            text = Text(line)
+            if line.startswith(start):
+                text.stylize("bold", 0, len(start))
+            console.print(text, no_wrap=True, overflow="ignore", crop=False)
     if written_to is not None:
-        console.print(_("Report written to {file}.").format(file=written_to), markup=False)
+        console.print(Text(_("Report written to {file}.").format(file=written_to)))
     elif not will_offer_to_save:
         console.print(Text(_("To save this report, add --output report.html."), style="dim"))
     # Commands on lines of their own: a long path in them is never broken.
@@ -176,120 +279,211 @@ def print_report(
         console.print(Text("  " + command), no_wrap=True, overflow="ignore", crop=False)
 
 
-# --- files ---------------------------------------------------------------------------------
+# --- the document --------------------------------------------------------------------------
 
 
-def _document(
-    report: Report,
-    sources: Sequence[tuple[int, SourceEntry]],
-    date: dt.date,
-    escape: Callable[[str], str] = visible,
-) -> list[tuple[str, list[str]]]:
-    """The report as (heading, paragraphs) sections, shared by the Markdown, HTML and text files.
+def document(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> Document:
+    """The report as one document for the files: the level first, then "For you", then "For
+    your doctor", then the sources, numbered as first cited."""
+    from mgcheck.render.document import (
+        Banner,
+        Cited,
+        Document,
+        Finding,
+        Pairs,
+        Paragraph,
+        Section,
+        Table,
+        reference,
+    )
 
-    ``escape`` is applied to the answers, the one part a person wrote (a supplement's name).
-    """
-    sections: list[tuple[str, list[str]]] = [
-        (
-            _("mgcheck report, {date}").format(date=date.isoformat()),
-            [disclaimer(), _("Overall: {headline}").format(headline=headline(report.level))],
+    facts = _facts(report)
+    detail = None if report.findings else _("Nothing in your answers calls for action.")
+    banner = Banner(
+        label=_("Overall"),
+        text=headline(report.level),
+        tone=report.level.value,
+        detail=detail,
+        scale_label=_("From most to least urgent"),
+        scale=tuple((level.value, headline(level)) for level in Level),
+    )
+    lead = (
+        Paragraph(disclaimer()),
+        Paragraph(
+            _(
+                "The report has two parts. “For you” is written to you. “For your doctor” "
+                "sums up your answers for a doctor, who can read the whole report."
+            )
         ),
-        (_("Your answers"), [f"{label}: {escape(value)}" for label, value in report.answers]),
-    ]
+    )
+    yours: list[Section] = []
     for level in Level:
         findings = [f for f in report.findings if f.level is level]
         if findings:
-            sections.append(
-                (
+            yours.append(
+                Section(
                     group_title(level),
-                    [f"{f.title}. {f.text} [{', '.join(f.sources)}]" for f in findings],
+                    tuple(Finding(f.title, f.text, f.sources) for f in findings),
+                    tone=level.value,
                 )
             )
-    sections.append((_("Your figures"), [f"{label}: {value}" for label, value in figures(report)]))
-    if report.foods:
-        sections.append(
+    yours.append(
+        Section(
+            _("Your figures"),
             (
-                _("Foods that help most"),
-                [
-                    f"{f.name}, {f.serving}" + ("" if f.mg is None else f": {mg(f.mg)}")
-                    for f in report.foods
-                ],
-            )
-        )
-    sections.append(
-        (
-            _("Sources"),
-            [
-                f"{n}. [{s.key}] {s.organisation.get(report.language)}: {s.title}"
-                + (f" ({s.year})" if s.year else "")
-                + (f" {s.url}" if s.url else "")
-                for n, s in sources
-            ],
+                Pairs(
+                    tuple((label, Cited(value, cites)) for label, value, cites in figures(report))
+                ),
+            ),
         )
     )
-    return sections
+    diet = _diet_section(report, facts)
+    if diet is not None:
+        yours.append(diet)
+    if report.foods:
+        with_mg = report.foods[0].mg is not None
+        header = (_("Food"), _("Serving"), *((_("mg"),) if with_mg else ()))
+        rows = tuple(
+            (
+                food.name,
+                food.serving,
+                *((format_number(food.mg),) if food.mg is not None and with_mg else ()),
+            )
+            for food in report.foods
+        )
+        yours.append(
+            Section(
+                _("Foods that help most"),
+                (
+                    Table(header, rows, right=(2,) if with_mg else ()),
+                    Paragraph(foods_note(report), facts.food_sources),
+                ),
+            )
+        )
+    doctor = _doctor_section(report, facts)
+    numbered = {source.key: source for _n, source in sources}
+    return Document(
+        lang=report.language,
+        title=_("mgcheck report, {date}").format(date=date.isoformat()),
+        lead=lead,
+        banner=banner,
+        sections=(
+            Section(_("For you"), sections=tuple(yours), note=_("Written to you.")),
+            doctor,
+        ),
+        references_title=_("Sources"),
+        references=tuple(
+            reference(numbered[key], report.language) for key in source_numbers(report)
+        ),
+    )
 
 
-def markdown(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> str:
-    out: list[str] = []
-    for index, (heading, paragraphs) in enumerate(
-        _document(report, sources, date, markdown_escape)
-    ):
-        out.append(("# " if index == 0 else "## ") + heading)
-        out.append("")
-        bullet = index > 0
-        out += [("- " if bullet else "") + p for p in paragraphs]
-        out.append("")
-    return "\n".join(out)
+def _diet_section(report: Report, facts: ReportFacts) -> Section | None:
+    """The diet estimate and why it is what it is, or one sentence saying why it is not shown."""
+    from mgcheck.render.document import Cited, Paragraph, Section, Table
+
+    withheld = diet_withheld_text(report)
+    if withheld is not None:
+        return Section(_("Your diet"), (Paragraph(withheld),))
+    if not diet_shown(report) or report.diet_mg is None:
+        return None
+    rows: list[tuple[str | Cited, ...]] = [
+        (row.group, format_number(row.portions, 1), mg(row.mg)) for row in facts.diet
+    ]
+    rows.append((_("In all, a day (rough)"), "", mg(report.diet_mg)))
+    return Section(
+        _("Your diet"),
+        (
+            Paragraph(
+                _("From the food groups you counted you get roughly {mg} magnesium a day.").format(
+                    mg=mg(report.diet_mg)
+                )
+            ),
+            Table(
+                (_("Food group"), _("Portions a day"), _("Magnesium a day")), tuple(rows), (1, 2)
+            ),
+            Paragraph(diet_sources_text(report), facts.food_sources),
+        ),
+    )
 
 
-def text(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> str:
-    out: list[str] = []
-    for heading, paragraphs in _document(report, sources, date):
-        out += [heading, "=" * len(heading), *paragraphs, ""]
-    return "\n".join(out)
+def _doctor_section(report: Report, facts: ReportFacts) -> Section:
+    """The answers for a doctor: about the person, not to them."""
+    from mgcheck.render.document import Cited, Pairs, Paragraph, Section, Table
 
-
-def html_page(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> str:
-    sections = _document(report, sources, date)
-    import html  # only a report saved as .html needs it
-
-    title = html.escape(sections[0][0])
-    body: list[str] = []
-    for index, (heading, paragraphs) in enumerate(sections):
-        tag = "h1" if index == 0 else "h2"
-        body.append(f"<{tag}>{html.escape(heading)}</{tag}>")
-        if index == 0:
-            body += [f"<p>{html.escape(p)}</p>" for p in paragraphs]
-        else:
-            body.append("<ul>")
-            body += [f"<li>{html.escape(p)}</li>" for p in paragraphs]
-            body.append("</ul>")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{report.language}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n"
-        "<style>body{font-family:sans-serif;max-width:45em;margin:2em auto;line-height:1.4}"
-        "</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    blocks: list[Block] = [
+        Paragraph(
+            _(
+                "Answers from the person themselves, given in mgcheck's self-check. They are "
+                "not checked by a health professional, and nothing in this report is a "
+                "diagnosis."
+            )
+        ),
+        Paragraph(
+            _(
+                "mgcheck's overall level: {level}. The findings behind it are under “For you”."
+            ).format(level=headline(report.level))
+        ),
+        Pairs(facts.answers),
+    ]
+    parts: list[Section] = []
+    if facts.labs:
+        parts.append(
+            Section(
+                _("Blood tests, as the person gave them"),
+                (
+                    Table(
+                        (_("Test"), _("Result"), _("Compared with")),
+                        tuple(
+                            (lab.name, lab.value, Cited(lab.compared, lab.sources))
+                            for lab in facts.labs
+                        ),
+                    ),
+                ),
+            )
+        )
+    rows: list[tuple[str, ...]] = [(_("Medicine"), name, "–") for name in facts.medicines]
+    if facts.supplement is not None:
+        dose = facts.supplement.dose
+        if report.dose_per_day_mg is not None:
+            dose = _("{dose}: {mg} magnesium a day").format(
+                dose=dose, mg=mg_span(*report.dose_per_day_mg)
+            )
+        rows.append((_("Magnesium supplement"), facts.supplement.name, dose))
+    elif facts.considering:
+        rows.append((_("Magnesium supplement"), _("none (considering one)"), "–"))
+    medicines: list[Block] = []
+    if rows:
+        medicines.append(Table((_("Kind"), _("Name"), _("Dose")), tuple(rows)))
+    else:
+        medicines.append(Paragraph(_("No medicines and no magnesium supplement.")))
+    if facts.medicines:
+        medicines.append(Paragraph(_("mgcheck asks which kinds of medicine, not their doses.")))
+    parts.append(Section(_("Medicines and supplement"), tuple(medicines)))
+    return Section(
+        _("For your doctor"),
+        tuple(blocks),
+        tuple(parts),
+        note=_("Written for the doctor, about the person."),
+        new_page=True,
     )
 
 
 def render_file(
     suffix: str, report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date
 ) -> str:
-    """The report as the file ``--output`` names: Markdown, HTML, text or JSON (the envelope)."""
-    if suffix == ".md":
-        return markdown(report, sources, date)
-    if suffix == ".html":
-        return html_page(report, sources, date)
-    if suffix == ".txt":
-        return text(report, sources, date)
-    document = envelope(
-        "report",
-        {
-            "date": date.isoformat(),
-            "answers": [{"question": q, "answer": a} for q, a in report.answers],
-            **report.to_json(),
-        },
-        report.language,
-    )
-    return dumps(document) + "\n"
+    """The report as the file ``--output`` names: HTML, Markdown, text or JSON (the envelope)."""
+    from mgcheck.render.document import FORMS, write
+
+    form = FORMS.get(suffix)
+    if form is not None:
+        return write(document(report, sources, date), form)
+    from mgcheck.envelope import envelope
+    from mgcheck.safetext import dumps
+
+    payload = {
+        "date": date.isoformat(),
+        "answers": [{"question": q, "answer": a} for q, a in report.answers],
+        **report.to_json(),
+    }
+    return dumps(envelope("report", payload, report.language)) + "\n"

@@ -15,6 +15,7 @@ from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text
 from mgcheck.models.guidance import SourceEntry
 from mgcheck.record import Record
+from mgcheck.results.report_facts import FOOD_SOURCES, ReportFacts, Supplement, report_facts
 from mgcheck.rules.assess import (
     OLDER_AGE,
     Assessment,
@@ -32,8 +33,6 @@ from mgcheck.rules.assess import (
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import upper_limit
 from mgcheck.vocab import Level, MagnesiumUnit, Standard
-
-FOOD_SOURCES = ("usda-sr28", "fineli-20")  # the datasets data/foods.yaml is built from
 
 
 class FindingOut(Record):
@@ -70,6 +69,7 @@ class Report(Record):
     foods: tuple[FoodOut, ...]
     sources: tuple[str, ...]
     answers: tuple[tuple[str, str], ...]
+    facts: ReportFacts | None = None  # what the report files add (results/report_facts.py)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON payload: `level` and `findings` side by side, then the figures."""
@@ -179,6 +179,12 @@ def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[
     def names(table: dict[Any, Text], keys: tuple[Any, ...]) -> str:
         return ", ".join(table[k].get(t.lang) for k in keys) or none
 
+    def chosen(table: dict[Any, Text], keys: tuple[Any, ...]) -> str:
+        """Options in quotes: their words speak to the person ("when you walk"), and the
+        doctor reads them as the options the person chose."""
+        quoted = [t("“{text}”").format(text=table[k].get(t.lang)) for k in keys]
+        return ", ".join(quoted) or none
+
     rows = [
         (t("Age"), str(answers.age)),
         (t("Sex"), labels.sex[answers.sex].get(t.lang)),
@@ -186,9 +192,9 @@ def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[
     if answers.pregnant or answers.breastfeeding:
         rows.append((t("Pregnant"), yes if answers.pregnant else no))
         rows.append((t("Breastfeeding"), yes if answers.breastfeeding else no))
-    rows.append((t("Conditions"), names(labels.conditions, answers.conditions)))
+    rows.append((t("Conditions"), chosen(labels.conditions, answers.conditions)))
     rows.append((t("Medicines"), names(labels.medicines, answers.medicines)))
-    supplement = answers.magnesium
+    supplement = _supplement(answers, data, t)
     if supplement is None:
         rows.append(
             (
@@ -197,23 +203,8 @@ def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[
             )
         )
     else:
-        amount = t.number(supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1)
-        form = _form_name(supplement.form, data, t)
-        if supplement.elemental is True:
-            kind = t("elemental")
-        elif supplement.elemental == "unknown":
-            kind = t("{form} (not known whether the mg is magnesium itself)").format(form=form)
-        else:
-            kind = form
-        rows.append(
-            (
-                t("Magnesium supplement"),
-                t("{form}, {amount} mg × {per_day} a day").format(
-                    form=kind, amount=amount, per_day=supplement.per_day
-                ),
-            )
-        )
-    rows.append((t("Symptoms now"), names(labels.symptoms, answers.symptoms_now)))
+        rows.append((t("Magnesium supplement"), f"{supplement.name}, {supplement.dose}"))
+    rows.append((t("Symptoms now"), chosen(labels.symptoms, answers.symptoms_now)))
     legs = answers.legs
     if legs is None:
         rows.append((t("Leg symptoms"), none))
@@ -233,10 +224,10 @@ def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[
             )
         )
         if legs.look_alikes:
-            rows.append((t("Look-alikes"), names(labels.look_alikes, legs.look_alikes)))
+            rows.append((t("Look-alikes"), chosen(labels.look_alikes, legs.look_alikes)))
     if answers.diet is not None:
         diet = answers.diet
-        portions = ", ".join(
+        portions = "; ".join(
             f"{text.get(t.lang)}: {t.number(getattr(diet, group.value), 1)}"
             for group, text in labels.diet.items()
         )
@@ -250,7 +241,27 @@ def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[
         rows.append((t("Blood magnesium"), shown))
     if labs and labs.ferritin:
         rows.append((t("Ferritin"), f"{t.number(labs.ferritin.value, 0)} µg/L"))
+    if labs and labs.transferrin_saturation:
+        saturation = labs.transferrin_saturation.value
+        rows.append((t("Transferrin saturation"), f"{t.number(saturation, 0)} %"))
     return rows
+
+
+def _supplement(answers: Answers, data: AssessData, t: Translator) -> Supplement | None:
+    """The supplement as the person gave it: its form (or how the label was read) and dose."""
+    supplement = answers.magnesium
+    if supplement is None:
+        return None
+    amount = t.number(supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1)
+    form = _form_name(supplement.form, data, t)
+    if supplement.elemental is True:
+        kind = t("elemental")
+    elif supplement.elemental == "unknown":
+        kind = t("{form} (not known whether the mg is magnesium itself)").format(form=form)
+    else:
+        kind = form
+    dose = t("{amount} mg × {per_day} a day").format(amount=amount, per_day=supplement.per_day)
+    return Supplement(kind, dose)
 
 
 def _dose_form(dose: Dose, t: Translator) -> str:
@@ -314,7 +325,11 @@ def build_report(
         limit_row = upper_limit(std, answers.age)
         figure_keys += [] if limit_row is None else limit_row.sources
     figure_keys += FOOD_SOURCES
-    sources = tuple(dict.fromkeys([*(key for f in findings for key in f.sources), *figure_keys]))
+    summary = _answers_summary(answers, data, t)
+    facts = report_facts(answers, assessment, data, summary, _supplement(answers, data, t), lang)
+    sources = tuple(
+        dict.fromkeys([*(key for f in findings for key in f.sources), *figure_keys, *facts.sources])
+    )
     others: tuple[tuple[str, float | None], ...] = ()
     if assessment.adult:
         for other in Standard:
@@ -340,7 +355,8 @@ def build_report(
         and (answers.pregnant or answers.breastfeeding),
         foods=foods,
         sources=sources,
-        answers=tuple(_answers_summary(answers, data, t)),
+        answers=tuple(summary),
+        facts=facts,
     )
 
 

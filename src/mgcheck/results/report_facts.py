@@ -1,0 +1,190 @@
+"""What the report's document needs beyond the findings: the doctor's tables (blood values
+with what they are compared with, medicines and supplement), the diet estimate's groups or
+why it is not shown, and the sources behind each figure.
+
+Built by :func:`mgcheck.results.assess.build_report` in the report's language; pure, like it.
+The renderers only lay these out: which value is compared with which limit, and whether the
+diet estimate may be shown, is decided here and in the rules, never in ``render/``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from mgcheck.i18n import Language, translator
+from mgcheck.models.answers import Answers
+from mgcheck.models.assess_data import AssessData
+from mgcheck.record import Record
+from mgcheck.rules.assess import Assessment, lab_range, magnesium_mmol_per_l
+from mgcheck.rules.limits import upper_limit
+from mgcheck.vocab import Level, MagnesiumUnit
+
+FOOD_SOURCES = ("usda-sr28", "fineli-20")  # the datasets data/foods.yaml is built from
+
+# Why an answered diet has no estimate in the report: under 18 the check shows no amounts;
+# when magnesium must stop, and beside an urgent finding, an intake figure would invite
+# topping up or reassure beside a danger sign.
+DietWithheld = Literal["under_18", "must_stop", "urgent"]
+
+
+class LabRow(Record):
+    """A blood value as the person gave it, and what it is compared with."""
+
+    name: str
+    value: str  # with its unit; another unit's value converted to mmol/L beside it
+    compared: str  # the reference range or the guideline's threshold, in words
+    sources: tuple[str, ...]
+
+
+class DietRow(Record):
+    group: str  # the group as the question named it, with its portion
+    short: str  # the group's name alone
+    portions: float  # a day, as answered
+    mg: float  # a day, from this group
+
+
+class Supplement(Record):
+    name: str  # the form, or "elemental magnesium", in the report's language
+    dose: str  # "400 mg × 2 a day"
+
+
+class ReportFacts(Record):
+    answers: tuple[tuple[str, str], ...]  # the answers the doctor's tables do not show
+    labs: tuple[LabRow, ...]
+    medicines: tuple[str, ...]
+    supplement: Supplement | None
+    considering: bool  # no supplement, but thinking of one
+    diet: tuple[DietRow, ...]  # the estimate's groups, largest first; empty when not shown
+    diet_withheld: DietWithheld | None  # set only when the diet questions were answered
+    need_sources: tuple[str, ...]
+    limit_sources: tuple[str, ...]
+    food_sources: tuple[str, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source these facts cite, in the order the document cites them."""
+        keys = [*self.need_sources, *self.limit_sources]
+        if self.diet:
+            keys += self.food_sources
+        keys += [key for lab in self.labs for key in lab.sources]
+        return tuple(dict.fromkeys(keys))
+
+
+def diet_withheld(answers: Answers, assessment: Assessment) -> DietWithheld | None:
+    """Why the diet estimate is not shown although its questions were answered, or None."""
+    if answers.diet is None:
+        return None
+    if assessment.diet is None or not assessment.adult:
+        return "under_18"
+    if assessment.must_stop:
+        return "must_stop"
+    # Beside something urgent, an estimate that reaches the need would reassure; one below it
+    # is shown (the rules keep "your diet may give too little" there).
+    if assessment.level is Level.URGENT and not any(h.id == "diet-low" for h in assessment.hits):
+        return "urgent"
+    return None
+
+
+def _labs(answers: Answers, data: AssessData, lang: Language) -> tuple[LabRow, ...]:
+    t = translator(lang)
+    labs = answers.labs
+    if labs is None:
+        return ()
+    rows: list[LabRow] = []
+    limits = data.limits
+    if labs.magnesium is not None:
+        mg = labs.magnesium
+        value = f"{t.number(mg.value, 2)} {mg.unit.value}"
+        if mg.unit is not MagnesiumUnit.MMOL_L:
+            value += f" = {t.number(magnesium_mmol_per_l(mg), 2)} mmol/L"
+        lab = lab_range(limits, answers.age, answers.sex)
+        span = f"{t.number(lab.low, 2)}–{t.number(lab.high, 2)} mmol/L"
+        if lab.child:
+            compared = t("reference range for this age: {range}").format(range=span)
+            sources = limits.child_lab_ranges.sources
+        else:
+            compared = t("reference range for adults: {range}").format(range=span)
+            sources = limits.lab_range.sources
+        rows.append(LabRow(t("Blood magnesium"), value, compared, tuple(sources)))
+    iron = limits.iron
+    if labs.ferritin is not None:
+        rows.append(
+            LabRow(
+                t("Ferritin"),
+                f"{t.number(labs.ferritin.value, 0)} µg/L",
+                t("restless legs: guidelines suggest iron at {value} µg/L or lower").format(
+                    value=t.number(iron.ferritin_ug_per_l)
+                ),
+                tuple(iron.sources),
+            )
+        )
+    if labs.transferrin_saturation is not None:
+        rows.append(
+            LabRow(
+                t("Transferrin saturation"),
+                f"{t.number(labs.transferrin_saturation.value, 0)} %",
+                t("restless legs: guidelines suggest iron below {value} %").format(
+                    value=t.number(iron.tsat_pct)
+                ),
+                tuple(iron.sources),
+            )
+        )
+    return tuple(rows)
+
+
+def _diet(
+    answers: Answers, assessment: Assessment, data: AssessData, lang: Language
+) -> list[DietRow]:
+    if answers.diet is None or assessment.diet is None:
+        return []
+    rows = []
+    for group, label in data.questions.labels.diet.items():
+        text = label.get(lang)
+        rows.append(
+            DietRow(
+                group=text,
+                short=text.split(" (", 1)[0],
+                portions=getattr(answers.diet, group.value),
+                mg=assessment.diet.by_group[group.value],
+            )
+        )
+    return sorted(rows, key=lambda row: -row.mg)
+
+
+def report_facts(
+    answers: Answers,
+    assessment: Assessment,
+    data: AssessData,
+    summary: list[tuple[str, str]],
+    supplement: Supplement | None,
+    lang: Language,
+) -> ReportFacts:
+    """The facts for ``answers`` in ``lang``; ``summary`` is the report's answers in it."""
+    t = translator(lang)
+    withheld = diet_withheld(answers, assessment)
+    diet = [] if withheld else _diet(answers, assessment, data, lang)
+    labs = _labs(answers, data, lang)
+    # Shown in the doctor's tables (or beside the diet estimate) instead of as answers.
+    moved = {t("Medicines"), t("Magnesium supplement"), *(lab.name for lab in labs)}
+    if diet:
+        moved.add(t("Portions a day"))
+    need_sources: tuple[str, ...] = ()
+    limit_sources: tuple[str, ...] = ()
+    if assessment.adult:
+        std = data.limits.standard(assessment.standard)
+        need_sources = tuple(std.intake_sources) if assessment.need_mg is not None else ()
+        row = upper_limit(std, answers.age)
+        limit_sources = () if row is None else tuple(row.sources)
+    labels = data.questions.labels
+    return ReportFacts(
+        answers=tuple(row for row in summary if row[0] not in moved),
+        labs=labs,
+        medicines=tuple(labels.medicines[m].get(lang) for m in answers.medicines),
+        supplement=supplement,
+        considering=answers.magnesium is None and answers.considering_magnesium,
+        diet=tuple(diet),
+        diet_withheld=withheld,
+        need_sources=need_sources,
+        limit_sources=limit_sources,
+        food_sources=FOOD_SOURCES,
+    )
