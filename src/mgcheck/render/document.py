@@ -129,12 +129,12 @@ class Document(Record):
 
 
 def reference(source: SourceEntry, lang: Language) -> Reference:
-    """One source as a reference list gives it: the one place a citation is formatted (the
-    sources' full identities replace this when they arrive)."""
-    text = f"{source.organisation.get(lang)}: {source.title}"
-    if source.year:
-        text += f" ({source.year})"
-    return Reference(source.key, text, source.url)
+    """One source as a reference list gives it, worded by the one citation formatter
+    (:func:`mgcheck.render.citation.cite`), with the work's own link."""
+    from mgcheck.render.citation import cite
+
+    cited = cite(source)
+    return Reference(source.key, cited.text, cited.link)
 
 
 def write(document: Document, form: Form) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mgcheck.i18n import _, format_number
+from mgcheck.render.citation import reference
 from mgcheck.render.style import LEVEL_STYLE, citation, mg, mg_span
 from mgcheck.results.assess import Report, headline
 from mgcheck.vocab import Level
@@ -256,12 +257,8 @@ def print_report(
     by_key = {source.key: source for _n, source in sources}
     width = len(f"{len(numbers)}. ")
     for key, number in numbers.items():
-        source = by_key[key]
-        year = f" ({source.year})" if source.year else ""
-        start = f"{number}. ".rjust(width) + key
-        for line in _hang(
-            f"{start}  {source.organisation.get(report.language)}{year}", width, console.width
-        ):
+        start = f"{number}. ".rjust(width)
+        for line in _hang(f"{start}{reference(by_key[key])}", width, console.width):
             text = Text(line)
             if line.startswith(start):
                 text.stylize("bold", 0, len(start))
