@@ -171,7 +171,7 @@ class LabelWords(Record):
     unsure: list[NonEmpty]
 
 
-# The re-asks rules/understand.py may name; each must exist in both languages.
+# The re-asks rules/understand/ may name; each must exist in both languages.
 MESSAGES = frozenset(
     {
         *("empty", "menu_one", "menu_some", "unknown", "not_listed", "ask_back", "guess"),
