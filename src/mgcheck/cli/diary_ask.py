@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from mgcheck.cli.prompts import Prompter
     from mgcheck.i18n import Translator
-    from mgcheck.results.label import LabelDose
+    from mgcheck.rules.label import LabelDose, Said
 
 _WHOLE = re.compile(r"\+?[0-9]{1,12}")
 _DECIMAL = re.compile(r"([0-9]{1,9}(?:[.,][0-9]{1,3})?)(?:\s*mg)?", re.IGNORECASE)
@@ -63,6 +63,9 @@ class Taken(Record):
     low: float
     high: float
     label: str  # the label as the person gave it ("" for a plain number of mg)
+    # Read both ways: the label does not say whether its amount is magnesium itself (and
+    # nobody said), so the person is sent to its nutrition table or the pharmacy.
+    unsure: bool = False
 
     @property
     def high_or_none(self) -> float | None:
@@ -77,33 +80,42 @@ def from_label(
     asker: Prompter | None,
     t: Translator,
     *,
-    elemental: bool = False,
+    said: Said | None = None,
     form_unknown: bool = False,
 ) -> Taken:
-    """What a label says was taken; a hydrate the label leaves open is asked in a terminal
-    (with "ved ikke" keeping the range) and kept as the range elsewhere."""
-    from mgcheck.results.label import read_label
+    """What a label says was taken, read by the one label reader (rules/label.py), as many
+    times as its words say ("2 om dagen"). At a terminal a label that does not say whether its
+    amount is magnesium itself is asked about, and a hydrate it leaves open may be chosen;
+    elsewhere both are kept as the range."""
     from mgcheck.rules.dose import FormProblem
-    from mgcheck.rules.understand import NotUnderstood
+    from mgcheck.rules.label import read_label
+    from mgcheck.rules.understand import NotUnderstood, as_printed
     from mgcheck.store import snapshot
 
     try:
         read = read_label(
-            label_words,
-            snapshot.forms(),
-            snapshot.words(),
-            elemental=elemental,
-            form_unknown=form_unknown,
+            label_words, snapshot.forms(), snapshot.words(), said=said, form_unknown=form_unknown
         )
     except FormProblem as exc:
         raise MgcheckError(messages.form_on_label(exc, t)) from None
     if isinstance(read, NotUnderstood):
         raise MgcheckError(messages.label_not_read(" ".join(label_words), t))
+    return taken_from(read, asker, t, as_printed(label_words, snapshot.words()), read.per_day)
+
+
+def taken_from(
+    read: LabelDose, asker: Prompter | None, t: Translator, label: str, count: int | None
+) -> Taken:
+    """A label read, settled at a terminal, ``count`` times (None: once)."""
+    from mgcheck.store import snapshot
+
     if asker is not None:
+        if read.open:
+            read = asker.settle_label(read, snapshot.forms())
         for index in read.choosable():
             read = _choose_variant(read, index, asker, t)
-    label = " ".join(word for word in label_words if word != "?")
-    return Taken(round(read.low, 1), round(read.high, 1), label)
+    times = count or 1
+    return Taken(round(read.low * times, 1), round(read.high * times, 1), label, read.unsure)
 
 
 def _choose_variant(read: LabelDose, index: int, asker: Prompter, t: Translator) -> LabelDose:
@@ -154,24 +166,26 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
     """Ask the form, the amount and whether it is magnesium itself with the interview's own
     questions (data/questions.yaml; "ved ikke" allowed for the form and for whether the amount
     is magnesium itself), then how many were taken that evening (or, ``planning`` a trial,
-    will be taken each magnesium evening), and read it as a label."""
+    will be taken each magnesium evening), and read it with the one label reader. A whole
+    label typed at the first question ("Magnesium citrat 150 mg", as the self-check takes it)
+    answers the amount too."""
     from mgcheck.folding import fold
     from mgcheck.models.base import one_line
     from mgcheck.rules.dose import (
         FormProblem,
         InvalidAmount,
         NeedsElemental,
-        any_form_dose,
-        both_readings_dose,
         name_key,
         parse_amount,
         resolve_form,
     )
-    from mgcheck.rules.understand import LabelReading, is_dont_know, read_label_words
+    from mgcheck.rules.label import LabelDose, read_label, read_supplement
+    from mgcheck.rules.understand import is_dont_know
     from mgcheck.store import snapshot
 
     forms, words = snapshot.forms(), snapshot.words()
     questions = snapshot.questions().questions
+    whole: list[LabelDose] = []  # a whole label typed at the form question
 
     def question(key: str) -> str:
         return questions[key].get(t.lang) + " "
@@ -181,6 +195,14 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
         if is_dont_know(text, words):
             return "", False
         one_line(text)  # a name is a name: one line, no control characters (asked again)
+        if any(ch.isdigit() for ch in text):
+            try:
+                read = read_label(text.split(), forms, words)
+            except FormProblem as exc:
+                raise ValueError(text) from exc
+            if isinstance(read, LabelDose):
+                whole[:] = [read]
+                return text, False
         if name_key(text) == "" and "magnesium" in fold(text):
             return text, True
         try:
@@ -196,59 +218,44 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
         form,
         t("mgcheck does not know that form. See mgcheck dose --list, or answer don't know."),
     )
+    def count_asked() -> int | None:
+        return asker.whole_number(
+            t("How many tablets or doses will you take each magnesium evening? Enter for 1:")
+            if planning
+            else t("How many tablets or doses did you take that evening? Enter for 1:"),
+            1,
+            24,
+            example=1,  # one tablet is usual: never the middle of 1 to 24
+            optional=True,
+        )
 
-    def amount(text: str) -> str:
-        if name and isinstance(read_label_words([name, text], words), LabelReading):
+    if whole:
+        read, label = whole[0], name
+        count = read.per_day or count_asked()
+    else:
+
+        def amount(text: str) -> str:
+            try:
+                parse_amount(text)
+            except InvalidAmount as exc:
+                raise ValueError(text) from exc
             return text
-        try:
-            parse_amount(text)
-        except InvalidAmount as exc:
-            raise ValueError(text) from exc
-        return text
 
-    amount_text = asker.ask(
-        question("amount_mg"), amount, t("Write the amount, e.g. 400, 400 mg or 1,5 g.")
-    )
-    count = asker.whole_number(
-        t("How many tablets or doses will you take each magnesium evening? Enter for 1:")
-        if planning
-        else t("How many tablets or doses did you take that evening? Enter for 1:"),
-        1,
-        24,
-        example=1,  # one tablet is usual: never the middle of 1 to 24
-        optional=True,
-    )
-    label = [name, amount_text]
-    if elemental_only:
-        return _times(from_label(label, asker, t, elemental=True), count)
-    reading = read_label_words(label, words) if name else None
-    if isinstance(reading, LabelReading) and any(p.why in _SAID for p in reading.parts):
-        return _times(from_label(label, asker, t), count)  # the label's words say how to read it
-    itself = asker.confirm_or_unknown(question("elemental").rstrip())
-    if name:
-        if itself is None:  # either reading: kept as the range, judged on the higher
-            return _times(from_label([*label, "?"], asker, t), count)
-        return _times(from_label(label, asker, t, elemental=itself), count)
-    amount_mg = parse_amount(amount_text)
-    if itself:
-        return _times(Taken(amount_mg, amount_mg, amount_text), count)
-    dose = (
-        any_form_dose(forms, amount_mg)
-        if itself is False
-        else both_readings_dose(forms, None, amount_mg)
-    )
-    taken = Taken(round(dose.per_unit_low, 1), round(dose.per_unit_high, 1), amount_text)
-    return _times(taken, count)
-
-
-def _times(taken: Taken, count: int | None) -> Taken:
-    """``count`` tablets of what one holds."""
-    if count is None or count == 1:
-        return taken
-    return Taken(
-        round(taken.low * count, 1), round(taken.high * count, 1), f"{count} x {taken.label}"
-    )
-
-
-# How a label's own words can settle whether its amount is magnesium itself.
-_SAID = ("marked", "unsure", "of_which", "as_form")
+        amount_text = asker.ask(
+            question("amount_mg"), amount, t("Write the amount, e.g. 400, 400 mg or 1,5 g.")
+        )
+        label = f"{name} {amount_text}" if name else amount_text
+        count = count_asked()
+        if name:
+            said: Said | None = "elemental" if elemental_only else None
+            found = read_label([name, amount_text], forms, words, said=said)
+            assert isinstance(found, LabelDose)  # the form and the amount were each read
+            read = found
+        else:  # "ved ikke" to the form: any form's share, asked whether it is magnesium itself
+            itself = asker.confirm_or_unknown(question("elemental").rstrip())
+            amount_mg = parse_amount(amount_text)
+            read = read_supplement("", amount_mg, "unknown" if itself is None else itself, forms)
+    taken = taken_from(read, asker, t, label, count)
+    if count and count > 1 and not read.per_day:
+        return taken.replace(label=f"{count} x {label}")
+    return taken

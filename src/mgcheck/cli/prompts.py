@@ -31,8 +31,10 @@ from mgcheck.vocab import (
 )
 
 if TYPE_CHECKING:
+    from mgcheck.models.guidance import FormsFile
     from mgcheck.models.words import WordsFile
-    from mgcheck.rules.understand import Ambiguous, LabKind, MenuName, MenuWords
+    from mgcheck.rules.label import LabelDose, Said
+    from mgcheck.rules.understand import Ambiguous, LabKind, MenuName, MenuWords, NotUnderstood
 
 T = TypeVar("T")
 PREGNANCY_AGES = range(12, 56)
@@ -171,6 +173,28 @@ class Prompter:
 
         hint = self.t("[y/n/don't know]")
         return self.ask(f"{question} {hint} ", parse, self.t("Answer y, n or don't know."))
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def settle_label(self, read: LabelDose, forms: FormsFile) -> LabelDose:
+        """Ask whether the amount of a label that does not say is magnesium itself, with the
+        self-check's own question (data/questions.yaml); "ved ikke" keeps both readings, judged
+        on the higher (rules/label.py). Every command that reads a label at a terminal asks
+        here, so they all ask alike."""
+        from mgcheck.i18n import _, join_and
+        from mgcheck.store import snapshot
+
+        amounts = [f"{p.part.form} {p.part.amount}" for p in read.parts if p.settled == "open"]
+        self.say(
+            _(
+                "The label does not say whether {amounts} is magnesium itself or the whole "
+                "compound."
+            ).format(amounts=join_and(amounts))
+        )
+        question = snapshot.questions().questions["elemental"].get(self.lang)
+        known = self.confirm_or_unknown(question)
+        said: Said = "unknown" if known is None else "elemental" if known else "compound"
+        return read.answered(said, forms)
 
     # --- numbers -----------------------------------------------------------------------------
 
@@ -521,7 +545,7 @@ class Interview(Prompter):
         else:
             known = self.confirm_or_unknown(self.question("elemental"))
             supplement["elemental"] = "unknown" if known is None else known
-        supplement["per_day"] = self.whole(
+        supplement["per_day"] = label.get("per_day") or self.whole(
             "per_day", *whole_bounds(Supplement, "per_day"), "per_day", 2
         )
         return supplement
@@ -530,21 +554,32 @@ class Interview(Prompter):
         """The form as the label names it, "ved ikke" (unknown), or the whole label."""
         from mgcheck.rules.assess import UNKNOWN_FORM_WORDS
         from mgcheck.rules.dose import FormProblem, NeedsElemental, UnknownForm, resolve_form
+        from mgcheck.rules.label import read_label
         from mgcheck.rules.understand import LabelReading, is_dont_know, read_label_words
 
         if text.casefold() in UNKNOWN_FORM_WORDS or (text and is_dont_know(text, self.words)):
             return "unknown"
         one_line(text)  # a name is a name: one line, no control characters (asked again)
         if any(ch.isdigit() for ch in text):
-            reading = read_label_words(text.split(), self.words)
-            if isinstance(reading, LabelReading) and len(reading.parts) == 1:
-                part = reading.parts[0]
-                label["amount_mg"] = part.amount_mg
-                if part.reading != "compound":
-                    label["elemental"] = True if part.reading == "elemental" else "unknown"
-                if part.form is None:
+            try:
+                read: LabelDose | None = _one_part(
+                    read_label(text.split(), self.data.forms, self.words)
+                )
+            except FormProblem:
+                read = None  # the form's name is refused below, with suggestions
+                words = read_label_words(text.split(), self.words)
+                if isinstance(words, LabelReading) and words.parts[0].form:
+                    text = words.parts[0].form
+            if read is not None:
+                part = read.parts[0]
+                label["amount_mg"] = part.part.amount_mg
+                if read.per_day is not None:
+                    label["per_day"] = read.per_day
+                if part.settled == "label":  # the label's own words say how to read it
+                    label["elemental"] = _SAID_BY_READING[part.dose.reading]
+                if part.part.form is None:
                     return "unknown"  # "magnesium 100 mg": magnesium itself, any form
-                text = part.form
+                text = part.part.form
         try:
             resolve_form(self.data.forms, text)
         except FormProblem as problem:
@@ -665,3 +700,19 @@ class Interview(Prompter):
                 )
                 return {"value": read.value, "unit": read.default}
             self.refuse(explain(unit, self.words, self.lang))
+
+
+def _one_part(read: LabelDose | NotUnderstood) -> LabelDose | None:
+    """A label of one compound, as the self-check's supplement question takes it."""
+    from mgcheck.rules.label import LabelDose
+
+    return read if isinstance(read, LabelDose) and len(read.parts) == 1 else None
+
+
+# How the self-check's answers file says what the label's words said (``elemental``).
+_SAID_BY_READING: dict[str, bool | str] = {
+    "elemental": True,
+    "both": "unknown",
+    "label": False,
+    "any_form": False,
+}

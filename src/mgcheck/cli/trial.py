@@ -384,7 +384,8 @@ def _dose(dose: str | None, asker: Prompter | None, t: Translator) -> tuple[Take
     from mgcheck.cli.diary_ask import ask_taken, from_label
 
     if dose is not None:
-        return from_label(dose.split(), asker, t), " ".join(dose.split())
+        taken = from_label(dose.split(), asker, t)
+        return taken, taken.label
     assert asker is not None
     asker.say(_("What will you take on magnesium evenings?"))
     taken = ask_taken(asker, t, planning=True)

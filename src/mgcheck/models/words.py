@@ -166,6 +166,7 @@ class Quantity(Record, kw_only=True):
 
 class LabelWords(Record):
     elemental: list[NonEmpty]
+    compound: list[NonEmpty]
     as_form: list[NonEmpty]
     of_which: list[NonEmpty]
     unsure: list[NonEmpty]
@@ -205,12 +206,16 @@ class WordsFile(Record):
     answers: Answers
     grammar: Grammar
     numbers: NumberWords
+    days: dict[NonEmpty, Phrases]  # days from today ("-1") -> the words for that day
     quantities: dict[NonEmpty, Quantity]
     label: LabelWords
     messages: dict[NonEmpty, Text]
 
     def check(self) -> None:
         _check_food_groups(self.food_groups)
+        for offset, phrases in self.days.items():
+            if not offset.lstrip("-").isdigit() or not phrases.da or not phrases.en:
+                raise ValueError(f"days: {offset!r} must be a whole number with da and en words")
         missing = sorted(MESSAGES - set(self.messages))
         if missing:
             raise ValueError(f"messages: missing {', '.join(missing)}")

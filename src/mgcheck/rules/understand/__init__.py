@@ -13,6 +13,7 @@ One room per thing understood (issue 20), each standing on the ones above it:
 ``numbers``   numbers as typed: decimal commas, fractions, words, ranges, scores
 ``labs``      blood test values as the laboratory prints them
 ``labels``    supplement labels as printed
+``days``      days in words ("i går", "yesterday"), as nights are named
 ``explain``   the words of a re-ask
 
 The names below are the package's API: import them from here.
@@ -20,6 +21,7 @@ The names below are the package's API: import them from here.
 
 from __future__ import annotations
 
+from mgcheck.rules.understand.days import read_day
 from mgcheck.rules.understand.explain import (
     explain,
     explain_ambiguous,
@@ -32,6 +34,7 @@ from mgcheck.rules.understand.labels import (
     LabelPart,
     LabelReading,
     Why,
+    as_printed,
     read_label_words,
 )
 from mgcheck.rules.understand.labs import LABS, LabKind, read_lab
@@ -80,6 +83,7 @@ __all__ = [
     "Reason",
     "Unknown",
     "Why",
+    "as_printed",
     "choose_one",
     "choose_some",
     "explain",
@@ -89,6 +93,7 @@ __all__ = [
     "explain_unit",
     "is_dont_know",
     "menu_words",
+    "read_day",
     "read_lab",
     "read_label_words",
     "read_number",

@@ -1,5 +1,10 @@
-"""Supplement labels as printed: each compound's form and amount, and whether the amount is
-magnesium itself, the whole compound, or not known."""
+"""Supplement labels as printed: each compound's form and amount, whether the amount is
+magnesium itself, the whole compound, or not said, and how many a day the words after it give.
+
+A form named with an amount ("Magnesium citrat 150 mg", "magnesiumcitrat 400 mg") does not say
+which: Danish labels often put the magnesium itself beside the product's name, so the reading
+is left open ("unsaid") for the label reader (rules/label.py) to judge on both, or to ask.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from mgcheck.folding import fold, phrase_key, symbol
 from mgcheck.record import Record
-from mgcheck.rules.dose import InvalidAmount, name_key, parse_amount, split_parts
+from mgcheck.rules.dose import MAX_PER_DAY, InvalidAmount, name_key, parse_amount, split_parts
 from mgcheck.rules.understand.numbers import AMOUNT_REASONS
 from mgcheck.rules.understand.problem import NotUnderstood
 
@@ -17,8 +22,12 @@ if TYPE_CHECKING:
     from mgcheck.models.words import WordsFile
 
 
-LabelAmount = Literal["elemental", "compound", "unknown"]
-Why = Literal["marked", "magnesium_only", "as_form", "of_which", "form_named", "unsure"]
+# elemental: magnesium itself; compound: the whole compound; unknown: the person is unsure
+# ("?"); unsaid: the label names a form and an amount without saying which the amount is.
+LabelAmount = Literal["elemental", "compound", "unknown", "unsaid"]
+Why = Literal[
+    "marked", "magnesium_only", "as_form", "of_which", "form_named", "unsure", "hydrate_named"
+]
 
 
 class LabelPart(Record):
@@ -27,12 +36,13 @@ class LabelPart(Record):
     form: str | None
     amount: str
     amount_mg: float
-    reading: LabelAmount  # the amount is magnesium itself, the whole compound, or not known
+    reading: LabelAmount  # the amount is magnesium itself, the whole compound, or not said
     why: Why
 
 
 class LabelReading(Record):
     parts: tuple[LabelPart, ...]
+    per_day: int | None = None  # "2 om dagen", "x 2", "2 tabletter" after the amount
 
 
 _AMOUNT_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:mg|g)?|mg|g", re.IGNORECASE)
@@ -83,11 +93,18 @@ def _phrase_table(groups: Mapping[str, Iterable[str]]) -> dict[tuple[str, ...], 
 def _strip_markers(
     tokens: Sequence[str], words: WordsFile
 ) -> tuple[list[str], list[tuple[int, str, bool]]]:
-    """Take out "elementært", "rent magnesium", "?": the words left, and where each mark was.
+    """Take out "elementært", "rent magnesium", "forbindelse", "?": the words left, and where
+    each mark was.
 
     A mark right after an amount applies to that part; elsewhere, to the part it stands in.
     """
-    markers = _phrase_table({"elemental": words.label.elemental, "unsure": words.label.unsure})
+    markers = _phrase_table(
+        {
+            "elemental": words.label.elemental,
+            "compound": words.label.compound,
+            "unsure": words.label.unsure,
+        }
+    )
     keys = [_word_key(t) for t in tokens]
     clean: list[str] = []
     marks: list[tuple[int, str, bool]] = []  # position in clean, kind, applies to the part before
@@ -110,6 +127,77 @@ def _strip_markers(
     return clean, marks
 
 
+def as_printed(label_words: Sequence[str], words: WordsFile) -> str:
+    """The label as its package prints it: the words typed, without what only the person says
+    of it ("forbindelse", "compound", "?"), as the diary and the trial keep it."""
+    said = _phrase_table({"compound": words.label.compound, "unsure": ["?"]})
+    typed = [w for chunk in label_words for w in chunk.split()]
+    keys = [_word_key(w.strip(_EDGES)) or w for w in typed]
+    kept: list[str] = []
+    i = 0
+    while i < len(typed):
+        found = _find(keys, i, said)
+        if found is None:
+            kept.append(typed[i].rstrip("?") if typed[i] != "?" else "")
+            i += 1
+        else:
+            i = found[0]
+    return " ".join(w for w in kept if w)
+
+
+def _count_word(word: str, words: WordsFile) -> int | None:
+    """A count as typed: digits, or a number word of either language ("to", "two")."""
+    if word.isascii() and word.isdigit():
+        return int(word)
+    key = _word_key(word)
+    for lang in ("da", "en"):
+        for spelled, value in words.numbers.words[lang].items():
+            if _word_key(spelled) == key and value == int(value):
+                return int(value)
+    return None
+
+
+def _per_day_phrases(words: WordsFile) -> set[str]:
+    spellings = [s for unit in words.quantities["per_day"].units.values() for s in unit]
+    return {_word_key(s) for s in [*spellings, *words.quantities["per_day"].units]}
+
+
+def _count_tail(tail: Sequence[str], words: WordsFile) -> int | None:
+    """ "2 om dagen", "2 gange dagligt", "to om dagen", "x 2", "2x", "× 2": how many a day."""
+    split: list[str] = []
+    for word in tail:  # "2x" and "x2" as two words
+        glued = re.fullmatch(r"([0-9]+)([x×])|([x×])([0-9]+)", word, re.IGNORECASE)
+        split += [g for g in glued.groups() if g] if glued else [word]
+    if not split:
+        return None
+    phrases = _per_day_phrases(words)
+    times = {"x", "×"}
+    if split[0].casefold() in times and len(split) >= 2:
+        count, rest = _count_word(split[1], words), split[2:]
+    else:
+        count, rest = _count_word(split[0], words), split[1:]
+        if rest and rest[0].casefold() in times:
+            rest = rest[1:]
+        elif not rest:
+            return None  # a bare number after the amount is no count
+    if count is None or (rest and _word_key(" ".join(rest)) not in phrases):
+        return None
+    return count
+
+
+def _trailing_count(tokens: list[str], words: WordsFile) -> tuple[list[str], int | None]:
+    """The words of a label, and the count typed after its last amount ("150 mg 2 om dagen")."""
+    asked = ["?"] if tokens and tokens[-1] == "?" else []
+    body = tokens[: len(tokens) - len(asked)]
+    for k in range(1, len(body)):
+        if not any(ch.isdigit() for w in body[:k] for ch in w):
+            continue  # no amount before it
+        count = _count_tail(body[k:], words)
+        if count is not None:
+            return [*body[:k], *asked], count
+    return tokens, None
+
+
 def _trailing_form(clean: list[str], words: WordsFile) -> tuple[list[str], str | None]:
     """ "Magnesium 100 mg (som citrat)": the form after the last amount, and the words before."""
     as_form = _phrase_table({"as_form": words.label.as_form})
@@ -129,12 +217,15 @@ def read_label_words(label_words: Sequence[str], words: WordsFile) -> LabelReadi
 
     ``magnesium 100 mg``: elemental (labels print the magnesium so). ``bisglycinat 100 mg
     elementært``, ``rent magnesium 100 mg``, ``Magnesium (som citrat) 100 mg``, ``Magnesium
-    100 mg (fra citrat)``: elemental. ``magnesiumcitrat 400mg``: the compound. ``citrat 500 mg
+    100 mg (fra citrat)``: elemental. ``magnesiumcitrat 400 mg forbindelse``: the compound.
+    ``magnesiumcitrat 400mg``, ``Magnesium citrat 150 mg``: not said (unsaid). ``citrat 500 mg
     heraf magnesium 80 mg``: one part, 80 mg elemental. With "?" or "ved ikke": unknown (judge
-    on both readings). Mixed labels are split as :func:`split_parts` splits them, and amounts
-    read by :func:`parse_amount`.
+    on both readings). A count after the amount ("2 om dagen", "x 2") is ``per_day``. Mixed
+    labels are split as :func:`split_parts` splits them, and amounts read by
+    :func:`parse_amount`.
     """
-    clean, marks = _strip_markers(_label_tokens(label_words), words)
+    tokens, per_day = _trailing_count(_label_tokens(label_words), words)
+    clean, marks = _strip_markers(tokens, words)
     clean, trailing = _trailing_form(clean, words)
     # A mark after the words cut off ("100 mg (som citrat)?") belongs to the last part.
     marks = [(min(at, len(clean)), kind, before or at >= len(clean)) for at, kind, before in marks]
@@ -159,14 +250,23 @@ def read_label_words(label_words: Sequence[str], words: WordsFile) -> LabelReadi
             part = LabelPart(trailing, amount, amount_mg, "elemental", "as_form")
         for at, kind, before in marks:
             if (before and at == end) or (not before and start <= at < end):
-                reading: LabelAmount = "unknown" if kind == "unsure" else "elemental"
+                reading: LabelAmount = _MARKED[kind]
                 if part.reading != "unknown":
                     part = LabelPart(part.form, amount, amount_mg, reading, _why(kind))
         read.append(part)
         start = end
     if trailing is not None and read[-1].why != "as_form" and read[-1].reading != "unknown":
         return problem  # "citrat 100 mg som oxid": two forms named, and no telling which
-    return LabelReading(tuple(read))
+    if per_day is not None and not 1 <= per_day <= MAX_PER_DAY:
+        return NotUnderstood(problem.text, "range", ("label",), pieces=(str(per_day),))
+    return LabelReading(tuple(read), per_day)
+
+
+_MARKED: dict[str, LabelAmount] = {
+    "elemental": "elemental",
+    "compound": "compound",
+    "unsure": "unknown",
+}
 
 
 def _why(kind: str) -> Why:
@@ -201,4 +301,4 @@ def _label_part(
             return LabelPart(form, amount, amount_mg, "elemental", "as_form")
     if name_key(name) == "":
         return LabelPart(None, amount, amount_mg, "elemental", "magnesium_only")
-    return LabelPart(name, amount, amount_mg, "compound", "form_named")
+    return LabelPart(name, amount, amount_mg, "unsaid", "form_named")
