@@ -117,8 +117,14 @@ def test_help_numbers_follow_the_language(cli: Cli) -> None:
     ("args", "danish"),
     [
         (["foods", "--by", "vægt"], "--by: brug en af serving, 100g, energy (ikke vægt)"),
-        (["foods", "--top", "-1"], "--top: brug et helt tal på 0 eller mere (ikke -1)"),
-        (["foods", "--target", "0"], "--target: brug et tal fra 1 til 2.000 (ikke 0)"),
+        (
+            ["foods", "--top", "-1"],
+            "--top: antallet af fødevarer skal være et helt tal på 0 eller mere (ikke '-1').",
+        ),
+        (
+            ["foods", "--target", "0"],
+            "--target: mængden om dagen (mg) skal være et tal fra 1 til 2.000 (ikke '0').",
+        ),
         (
             ["dose", "citrat", "400", "--per-day", "30"],
             "--per-day: antallet af tabletter eller doser om dagen skal være et helt tal fra 1 til "

@@ -39,6 +39,10 @@ class MgcheckGroup(LazyGroup):
         context = Context.from_process(args, os.environ)
         set_language(context.lang)
         ctx.obj = context
+        if any(a.casefold() == "i" for a in args):  # "--date i går": one value
+            from mgcheck.cli.types import join_day_words
+
+            args = join_day_words(args)
         try:
             return super().parse_args(ctx, args)
         except UsageError as exc:

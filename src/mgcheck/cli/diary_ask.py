@@ -1,60 +1,23 @@
-"""The diary's nights, numbers and labels, from the command line or asked in a terminal.
+"""What was taken on a night of the diary or the trial, from the command line or asked.
 
-Numbers are read here rather than by Typer, so a refusal is one line in the user's language
-with the allowed range (``--legs 6,5``: "benscore skal være et helt tal fra 0 til 10"), never
-Click's English. What was taken is read as labels print it, like ``mgcheck dose``; the form and
-amount are asked as the self-check's interview asks them, "ved ikke" allowed. (The interview's
-own asking lives in cli/prompts.py; these few questions are the diary's.)
+What was taken is read as labels print it, by the one label reader (rules/label.py) that
+``mgcheck dose`` uses; the form and amount are asked as the self-check's interview asks them,
+"ved ikke" allowed. (The diary's numbers and nights are read by the option types of
+cli/types.py; the interview's own asking lives in cli/prompts.py.)
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from mgcheck.cli import messages
-from mgcheck.cli.options import context
 from mgcheck.errors import MgcheckError
 from mgcheck.record import Record
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from mgcheck.cli.prompts import Prompter
     from mgcheck.i18n import Translator
     from mgcheck.rules.label import LabelDose, Said
-
-_WHOLE = re.compile(r"\+?[0-9]{1,12}")
-_DECIMAL = re.compile(r"([0-9]{1,9}(?:[.,][0-9]{1,3})?)(?:\s*mg)?", re.IGNORECASE)
-
-
-def whole_option(text: str, option: str, low: int, high: int, t: Translator) -> int:
-    """A whole number from the command line, within ``low``-``high``; refused in words."""
-    value = text.strip()
-    if not _WHOLE.fullmatch(value) or not low <= int(value) <= high:
-        raise MgcheckError(messages.value(option, text, low, high, True, t))
-    return int(value)
-
-
-def decimal_option(text: str, option: str, low: float, high: float, t: Translator) -> float:
-    """A number (decimal comma or point, "mg" allowed after it) within ``low``-``high``."""
-    match = _DECIMAL.fullmatch(text.strip())
-    number = None if match is None else float(match.group(1).replace(",", "."))
-    if number is None or not low <= number <= high:
-        raise MgcheckError(messages.value(option, text, low, high, False, t))
-    return number
-
-
-def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
-    """A night from the command line: exactly YYYY-MM-DD; one to be saved is not in the future
-    nor before 1900 (a range may start or end anywhere)."""
-    from mgcheck.models.diary import EARLIEST, InvalidNight
-    from mgcheck.models.diary import parse_night as parse
-
-    try:
-        return parse(text, new=new, earliest=EARLIEST if new else None)
-    except InvalidNight as exc:
-        raise MgcheckError(messages.night(exc, option, text, context().t)) from None
 
 
 class Taken(Record):
@@ -218,6 +181,7 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
         form,
         t("mgcheck does not know that form. See mgcheck dose --list, or answer don't know."),
     )
+
     def count_asked() -> int | None:
         return asker.whole_number(
             t("How many tablets or doses will you take each magnesium evening? Enter for 1:")

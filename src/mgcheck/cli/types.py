@@ -75,9 +75,9 @@ class Number:
         from mgcheck.rules.understand import Expect, Number, read_number
         from mgcheck.store import snapshot
 
-        expect = Expect(
-            self.low, self.high, self.low, whole=self.whole, quantity=self.quantity
-        )
+        if text.isascii() and text.isdigit():
+            return int(text)  # a plain whole number of any size (a seed, a plan's number)
+        expect = Expect(self.low, self.high, self.low, whole=self.whole, quantity=self.quantity)
         read = read_number(text, current(), snapshot.words(), expect)
         return read.value if isinstance(read, Number) else None
 
@@ -95,6 +95,33 @@ class Score(Number):
         expect = Expect(self.low, self.high, self.low, whole=True, out_of=int(self.high))
         read = read_number(text, current(), snapshot.words(), expect)
         return read.value if isinstance(read, Number) else None
+
+
+# Danish names a day in two words; typed after a night's option without quotes (``--date i
+# går``) the shell splits them, so they are joined again before the command line is parsed.
+NIGHT_OPTIONS = frozenset({"--date", "--since", "--until", "--split", "--start"})
+
+
+def join_day_words(args: list[str]) -> list[str]:
+    """``--date i går`` as ``--date "i går"``: a day in words after a night's option (or after
+    ``diary delete``) is one value, however the shell split it."""
+    from mgcheck.rules.understand import read_day
+    from mgcheck.store import snapshot
+
+    joined: list[str] = []
+    i = 0
+    while i < len(args):
+        joined.append(args[i])
+        takes_night = args[i] in NIGHT_OPTIONS or args[i] == "delete"
+        if takes_night and i + 2 < len(args) and args[i + 1].casefold() == "i":
+            words = snapshot.words()
+            pair = f"{args[i + 1]} {args[i + 2]}"
+            if read_day(pair, words) is not None and read_day(args[i + 1], words) is None:
+                joined.append(pair)
+                i += 3
+                continue
+        i += 1
+    return joined
 
 
 class Night:
@@ -135,14 +162,16 @@ def number(
     metavar: str | None = None,
     name: str | None = None,
     show_default: bool = True,
+    show_range: bool = True,
 ) -> Any:
-    """A numeric option: the bounds written once, for the check and for the help's range."""
+    """A numeric option: the bounds written once, for the check and for the help's range
+    (``show_range=False`` where the help's own words give it, or it is no help: a seed)."""
     top = float("inf") if high is None else high
     return typer.Option(
         *([name] if name else []),
         parser=Number(low, top, whole=whole, quantity=quantity),
-        min=low,
-        max=high,
+        min=low if show_range else None,
+        max=high if show_range else None,
         metavar=metavar,
         help=help,
         show_default=show_default,
