@@ -262,6 +262,10 @@ def add(
     if interactive and asker is not None and note is None:
         note = asker.ask(_("A note? Enter for none:") + " ", lambda text: text, "")
     assert legs_score is not None
+    if taken.high > MAX_MAGNESIUM_MG:
+        from mgcheck.cli.diary_ask import too_much
+
+        too_much(taken)
     try:
         entry = Entry(
             night, legs_score, sleep_score, taken.low, note or "", taken.high_or_none, followed

@@ -8,7 +8,7 @@ cli/types.py; the interview's own asking lives in cli/prompts.py.)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from mgcheck.cli import messages
 from mgcheck.errors import MgcheckError
@@ -223,3 +223,16 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
     if count and count > 1 and not read.per_day:
         return taken.replace(label=f"{count} x {label}")
     return taken
+
+
+def too_much(taken: Taken) -> NoReturn:
+    """More magnesium than a diary night holds (a label of grams read as magnesium itself,
+    say): what `mgcheck dose` would say of it first, then why it is not saved."""
+    from mgcheck.models.diary import MAX_MAGNESIUM_MG
+    from mgcheck.render.dose import print_night_amount
+    from mgcheck.results.dose import judged_night
+    from mgcheck.store import snapshot
+
+    judged = judged_night(taken.low, taken.high, snapshot.limits(), unsure=taken.unsure)
+    print_night_amount(judged)
+    raise MgcheckError(messages.too_much_for_a_night(taken.low, taken.high, MAX_MAGNESIUM_MG))

@@ -181,6 +181,17 @@ def option_refused(option: str, refused: OptionRefused) -> str:
     return value(option, refused.text, refused.low, refused.high, refused.kind == "whole", t)
 
 
+def too_much_for_a_night(low: float, high: float, most: float) -> str:
+    """A night's magnesium above what the diary holds: not saved, and why."""
+    from mgcheck.i18n import _, format_number
+
+    amount = format_number(high) if high == low else f"{format_number(low)}–{format_number(high)}"
+    return _(
+        "{amount} mg magnesium in one night is more than the diary holds (at most {most} mg), "
+        "so it was not saved. Check the amount on the label."
+    ).format(amount=amount, most=format_number(most))
+
+
 def label_not_read(text: str, t: Translator) -> str:
     """``--form``/``--amount`` (or ``--dose``) that are not a form and an amount."""
     return t(
