@@ -209,20 +209,25 @@ class Prompter:
         example: float,
         middle: bool,
         out_of: int | None = None,
+        nouns: tuple[str, ...] = (),
     ) -> float:
         """A number as typed (``67 år``, ``½``, ``1,5``, ``to``); a range is settled here: its
         middle is taken and said (``middle``), or which end is asked back."""
         from mgcheck.rules.understand import (
             Expect,
             NeedsUnit,
+            NotUnderstood,
             Number,
             Range,
             explain,
+            explain_higher,
             explain_range,
             read_number,
         )
 
-        expect = Expect(low, high, example, whole=whole, quantity=quantity, out_of=out_of)
+        expect = Expect(
+            low, high, example, whole=whole, quantity=quantity, out_of=out_of, nouns=nouns
+        )
         read = read_number(text, self.lang, self.words, expect)
         while True:
             if isinstance(read, Number):
@@ -234,7 +239,12 @@ class Prompter:
                     self.say(explain_range(read, self.words, self.lang, middle=True))
                     return read.middle
                 prompt = explain_range(read, self.words, self.lang, middle=False)
-                read = read_number(self.follow_up(prompt + " "), self.lang, self.words, expect)
+                again = read_number(self.follow_up(prompt + " "), self.lang, self.words, expect)
+                if isinstance(again, NotUnderstood) and again.reason == "dont_know":
+                    # "ved ikke" to "Er det 4 eller 5?": the higher, the safer count, and said
+                    self.say(explain_higher(read, self.words, self.lang))
+                    return read.high
+                read = again
                 continue
             raise Refused(explain(read, self.words, self.lang))
 
@@ -279,13 +289,22 @@ class Prompter:
         *,
         example: float,
         quantity: str | None = None,
+        nouns: tuple[str, ...] = (),
     ) -> float:
         """A number from ``low`` to ``high``; a range counts as its middle, and says so.
-        ``example`` is a typical answer, said when one cannot be used."""
+        ``example`` is a typical answer, said when one cannot be used; ``nouns``: what is
+        counted, which may follow the number ("2 skiver rugbrød")."""
         return self.ask(
             f"{prompt} ",
             lambda text: self._number(
-                text, low, high, whole=False, quantity=quantity, example=example, middle=True
+                text,
+                low,
+                high,
+                whole=False,
+                quantity=quantity,
+                example=example,
+                middle=True,
+                nouns=nouns,
             ),
             "",
         )
@@ -406,9 +425,18 @@ class Interview(Prompter):
         several: bool,
     ) -> list[T]:
         """Ask back which of the candidates a word meant: one short question naming them.
-        "Ingen af dem" / "none of them" gives none; a misspelling with one candidate is a
-        yes-or-no question."""
-        from mgcheck.rules.understand import Chosen, NotUnderstood, choose_one, choose_some, explain
+        "Ingen af dem" / "none of them" gives none. One candidate is a real choice, yes or no
+        ("nyrer": kidney disease?), not a list of one: a misspelling is yes or no, a word that
+        points at one option yes, no or don't know (counted, to be safe, and said so)."""
+        from mgcheck.i18n import _
+        from mgcheck.rules.understand import (
+            Chosen,
+            NotUnderstood,
+            choose_one,
+            choose_some,
+            explain,
+            read_yes_no_unknown,
+        )
 
         candidates = [(c, label) for c, label in options if c in ambiguous.candidates]
         if ambiguous.guess and len(candidates) == 1:
@@ -420,6 +448,26 @@ class Interview(Prompter):
                     return [value] if self._yes_no(text, None) else []
                 except Refused as refused:
                     self.refuse(refused.message)
+        if len(candidates) == 1:
+            value, label = candidates[0]
+            answer = label.get(self.lang)
+            question = _('By "{phrase}", do you mean {answer}?').format(
+                phrase=ambiguous.phrase, answer=answer
+            )
+            while True:
+                hint = self.t("[y/n/don't know]")
+                said = read_yes_no_unknown(self.follow_up(f"{question} {hint} "), self.words)
+                if said is None:
+                    self.say(
+                        _(
+                            'I am counting "{answer}", to be safe: ask your doctor whether it '
+                            "applies to you."
+                        ).format(answer=answer)
+                    )
+                    return [value]
+                if isinstance(said, bool):
+                    return [value] if said else []
+                self.refuse(self.t("Answer y, n or don't know."))
         self.say(self.t('What do you mean by "{phrase}"?').format(phrase=ambiguous.phrase))
         self._list(candidates)
         prompt = (
@@ -507,12 +555,14 @@ class Interview(Prompter):
         if self.yes_no("has_legs"):
             answers["legs"] = self.legs()
         if self.yes_no("has_diet"):
+            foods = self.words.menus.diet.words
             answers["diet"] = {
                 group.value: self.decimal(
                     self.question("diet_group", group=labels.diet[group].get(self.lang)),
                     *bounds(Diet, group.value),
                     quantity="portions",
                     example=1,
+                    nouns=tuple(foods[group.value].every()),
                 )
                 for group in DietGroup
             }
@@ -662,6 +712,7 @@ class Interview(Prompter):
         return labs
 
     def _lab(self, text: str, kind: LabKind) -> dict[str, Any] | None:
+        from mgcheck.folding import phrase_key
         from mgcheck.rules.understand import (
             NeedsUnit,
             NotUnderstood,
@@ -673,15 +724,16 @@ class Interview(Prompter):
             read_unit,
         )
 
-        if not text:
-            return None
+        if not text or phrase_key(text) in {phrase_key(p) for p in self.words.answers.none.every()}:
+            return None  # Enter, "ingen", "nej": no such result
         read = read_lab(text, kind, self.words)
         if isinstance(read, Unknown):
             return None
         if isinstance(read, NotUnderstood):
             raise Refused(explain(read, self.words, self.lang))
+        kept = {} if read.reference is None else {"range": list(read.reference)}
         if isinstance(read, Number):
-            return {"value": read.value, "unit": read.unit}
+            return {"value": read.value, "unit": read.unit, **kept}
         assert isinstance(read, NeedsUnit)
         quantity = f"lab_{kind}"
         while True:
@@ -691,14 +743,14 @@ class Interview(Prompter):
                 self.words,
             )
             if isinstance(unit, str):
-                return {"value": read.value, "unit": unit}
+                return {"value": read.value, "unit": unit, **kept}
             if isinstance(unit, Unknown):
                 self.say(
                     self.t("I am counting {unit}, the unit Danish laboratories use.").format(
                         unit=read.default
                     )
                 )
-                return {"value": read.value, "unit": read.default}
+                return {"value": read.value, "unit": read.default, **kept}
             self.refuse(explain(unit, self.words, self.lang))
 
 

@@ -25,6 +25,7 @@ from mgcheck.rules.understand.days import read_day
 from mgcheck.rules.understand.explain import (
     explain,
     explain_ambiguous,
+    explain_higher,
     explain_picked,
     explain_range,
     explain_unit,
@@ -88,6 +89,7 @@ __all__ = [
     "choose_some",
     "explain",
     "explain_ambiguous",
+    "explain_higher",
     "explain_picked",
     "explain_range",
     "explain_unit",

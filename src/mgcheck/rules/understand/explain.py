@@ -96,3 +96,8 @@ def explain_unit(result: NeedsUnit, words: WordsFile, lang: Language) -> str:
         .get(lang)
         .format(units=", ".join(result.units), default=result.default)
     )
+
+
+def explain_higher(result: Range, words: WordsFile, lang: Language) -> str:
+    """ "Ved ikke" to "is it 4 or 5?": say that the higher is counted (the safer count)."""
+    return words.messages["range_higher"].get(lang).format(high=_shown(result.high, lang))

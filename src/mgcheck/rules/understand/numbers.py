@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from mgcheck.folding import foreign_digits
+from mgcheck.folding import foreign_digits, phrase_key
 from mgcheck.i18n import Language
 from mgcheck.record import Record
 from mgcheck.rules.dose import InvalidAmount, parse_amount
@@ -34,6 +34,9 @@ class Expect(Record):
     quantity: str | None = None
     above_low: bool = False  # the low bound itself is not allowed (a lab value of 0)
     out_of: int | None = None
+    # Words that may follow the number (and its unit) and name what is counted: the foods of
+    # a diet question ("2 skiver rugbrød", "1 æble"). They change nothing.
+    nouns: tuple[str, ...] = ()
 
     def allows(self, value: float) -> bool:
         above = value > self.low if self.above_low else value >= self.low
@@ -43,6 +46,9 @@ class Expect(Record):
 class Number(Record):
     value: float
     unit: str | None = None  # the quantity's unit key (mmol/L, ug/L, %), typed or the default
+    # A blood test's reference range as the laboratory printed it after the value
+    # ("1,05 mmol/l (0,70-1,00)"), in the value's unit; None when none was typed.
+    reference: tuple[float, float] | None = None
 
 
 class Range(Record):
@@ -63,6 +69,7 @@ class NeedsUnit(Record):
     value: float
     default: str
     units: tuple[str, ...]
+    reference: tuple[float, float] | None = None  # as on :class:`Number`
 
 
 _FRACTIONS = {"½": " 1/2", "¼": " 1/4", "¾": " 3/4", "⅓": " 1/3", "⅔": " 2/3"}
@@ -181,6 +188,15 @@ def number_problem(
     )
 
 
+def _strip_nouns(flat: str, nouns: tuple[str, ...]) -> str:
+    """ "2 skiver rugbrød" -> "2 skiver": a food of the question's own group after the number."""
+    for noun in sorted({unit_text(n) for n in nouns}, key=len, reverse=True):
+        if flat.endswith(" " + noun):
+            rest = flat[: -len(noun)].strip()
+            return re.sub(r"\s(?:of|af)$", "", rest)  # "2 slices of rye bread"
+    return flat
+
+
 def read_number(
     text: str, lang: Language | None, words: WordsFile, expect: Expect
 ) -> Number | NeedsUnit | Range | NotUnderstood:
@@ -204,7 +220,18 @@ def read_number(
     flat = unit_text(raw).rstrip(".!")
     approx = alternation(words.numbers.approx.every())
     flat = re.sub(rf"(?<!\w)(?:{approx})(?![^\W\d_])", " ", flat).strip() if approx else flat
-    flat, unit = strip_unit(flat, quantity)
+    every = quantity.every if quantity is not None else None
+    if every is not None and phrase_key(raw) in {phrase_key(p) for p in every.every()}:
+        assert quantity is not None
+        return Number(float(expect.high), quantity.default)  # "hver aften": all of them
+    unit: str | None = None
+    for _pass in range(3):  # "2 skiver rugbrød om dagen": units and a food, in any order
+        before = flat
+        flat = _strip_nouns(flat, expect.nouns)
+        flat, stripped = strip_unit(flat, quantity)
+        unit = unit or stripped
+        if flat == before:
+            break
     typed = flat  # before number words: "syv og tres" is no number with a unit
     flat = " ".join(_number_words(flat, lang, words).split())
     if expect.out_of is not None:

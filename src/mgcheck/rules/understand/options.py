@@ -67,6 +67,7 @@ def menu_words(words: WordsFile, name: MenuName) -> MenuWords:
     index.add_all(grammar.connectors.every(), Entry("connector"))
     index.add_all(grammar.fillers.every(), Entry("filler"))
     index.add_all(grammar.negations.every(), Entry("negation"))
+    index.add_all(grammar.exclusions.every(), Entry("exclusion"))
     examples = {value: (p.da[0], p.en[0]) for value, p in menu.words.items()}
     units = frozenset(fold_word(u) for u in grammar.dose_units)
     return MenuWords(name, index, units, examples, words)
@@ -114,6 +115,7 @@ class _Scan(Record):
     unknown: list[tuple[str, int]]
     not_listed: list[str]
     kinds: set[Kind]
+    exclusions: list[str]  # "undtagen", "hverken", as typed
 
 
 def _pieces(tokens: Sequence[Token]) -> str:
@@ -123,7 +125,7 @@ def _pieces(tokens: Sequence[Token]) -> str:
 def _scan(text: str, index: Index, dose_units: frozenset[str]) -> _Scan:
     text = _LIST_RANGE.sub(_expand_list_range, text)
     tokens = folding.tokens(text)
-    scan = _Scan([], [], [], [], [], set())
+    scan = _Scan([], [], [], [], [], set(), [])
     pending: list[Token] = []
 
     def flush() -> None:
@@ -148,6 +150,8 @@ def _scan(text: str, index: Index, dose_units: frozenset[str]) -> _Scan:
                 scan.asks.append((entry.values, typed))
             elif entry.kind == "not_listed":
                 scan.not_listed.append(typed)
+            elif entry.kind == "exclusion":
+                scan.exclusions.append(typed)
             i = end
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -260,6 +264,7 @@ def menu_problem(
         "unknown": ("unknown", hint),
         "no_match": ("unknown", hint),
         "negation": ("negation", hint),
+        "exclusion": ("exclusion", hint),
         "none_and_some": ("none_and_some",),
         "dont_know": ("dont_know_menu", hint),
         "empty": ("empty", hint),
@@ -291,6 +296,8 @@ def choose_one(
     scan = _scan(text, index, words.dose_units)
     if "dont_know" in scan.kinds:
         return menu_problem(text, "dont_know", words, options, "menu_one")
+    if scan.exclusions:
+        return menu_problem(text, "exclusion", words, options, "menu_one", scan.exclusions)
     if "negation" in scan.kinds:
         return menu_problem(text, "negation", words, options, "menu_one")
     read = _read_options(scan, options, index)
@@ -327,9 +334,15 @@ def choose_some(
     scan = _scan(text, index, words.dose_units)
     if "dont_know" in scan.kinds:
         return menu_problem(text, "dont_know", words, options, "menu_some")
+    named = scan.values or scan.asks or scan.numbers or scan.unknown or scan.not_listed
+    if scan.exclusions:
+        # "undtagen nyresygdom", "hverken ... eller", "stoppet med alkohol": what follows is
+        # taken out, so nothing of the answer is recorded; "neither" alone is none.
+        if not named:
+            return Picked(())
+        return menu_problem(text, "exclusion", words, options, "menu_some", scan.exclusions)
     if "negation" in scan.kinds:
         return menu_problem(text, "negation", words, options, "menu_some")
-    named = scan.values or scan.asks or scan.numbers or scan.unknown or scan.not_listed
     if "none" in scan.kinds:
         if named:
             return menu_problem(text, "none_and_some", words, options, "menu_some")

@@ -19,13 +19,24 @@ if TYPE_CHECKING:
     from mgcheck.models.words import WordsFile
 
 
-Kind = Literal["value", "ask", "not_listed", "dont_know", "none", "connector", "filler", "negation"]
+Kind = Literal[
+    "value",
+    "ask",
+    "not_listed",
+    "dont_know",
+    "exclusion",
+    "none",
+    "connector",
+    "filler",
+    "negation",
+]
 # When one phrase is listed twice, the first kind here wins.
 _PRECEDENCE: tuple[Kind, ...] = (
     "value",
     "ask",
     "not_listed",
     "dont_know",
+    "exclusion",  # "neither" alone is none; before a name it takes the name out
     "none",
     "connector",
     "filler",

@@ -21,6 +21,8 @@ Reason = Literal[
     "unit",
     "one_value",
     "label",
+    "exclusion",
+    "other_lab",
 ]
 
 
