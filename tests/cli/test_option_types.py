@@ -142,3 +142,22 @@ def test_the_option_types_hold_every_numeric_option() -> None:
                 bare.append(name)
     assert bare == []
     assert {"dose per_day", "diary add legs", "diary add date", "foods target"} <= set(checked)
+
+
+@pytest.mark.parametrize(
+    ("path", "option", "shown"),
+    [
+        (["diary", "trial", "plan"], "--start", "DATO"),
+        (["diary", "add"], "--date", "DATO"),
+        (["diary", "add"], "--form", "FORM"),
+        (["diary", "add"], "--amount", "MÆNGDE"),
+        (["diary", "list"], "--since", "DATO"),
+    ],
+)
+def test_the_danish_help_names_what_an_option_takes(
+    cli: Cli, path: list[str], option: str, shown: str
+) -> None:
+    """Issue 19: `--start <text>` in the Danish help; a night is a date, a label a form."""
+    out = cli.run(*path, "--help", "--lang", "da", env={"COLUMNS": "100"}).stdout
+    (line,) = [line for line in out.splitlines() if f" {option} " in line]
+    assert shown in line and "<tekst>" not in line and "<text>" not in line, line

@@ -136,12 +136,15 @@ def add(
     form: Annotated[
         str | None,
         typer.Option(
-            help=_("With --amount: the form on the label, as for mgcheck dose."), show_default=False
+            metavar=_("FORM"),
+            help=_("With --amount: the form on the label, as for mgcheck dose."),
+            show_default=False,
         ),
     ] = None,
     amount: Annotated[
         str | None,
         typer.Option(
+            metavar=_("AMOUNT"),
             help=_(
                 "With --form: the amount taken as the label writes it, e.g. 400mg, 1,5 g or "
                 "100 mg elementært. A hydrate the label leaves open is kept as a range."
