@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli import options
+from mgcheck.cli import messages, options
 from mgcheck.cli.options import JsonOption, context, with_lang
 from mgcheck.cli.types import Night, night, number, score
 from mgcheck.errors import MgcheckError, os_reason
@@ -196,17 +196,9 @@ def add(
     if form is not None and magnesium is not None:
         raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
     if (elemental or compound) and form is None:
-        raise MgcheckError(
-            _("{option} goes with --form and --amount.").format(
-                option="--elemental" if elemental else "--compound"
-            )
-        )
+        raise MgcheckError(messages.goes_with_label("--elemental" if elemental else "--compound"))
     if elemental and compound:
-        raise MgcheckError(
-            _("{first} and {second} do not go together.").format(
-                first="--elemental", second="--compound"
-            )
-        )
+        raise MgcheckError(messages.not_together("--elemental", "--compound"))
     if as_planned and (form is not None or magnesium is not None):
         raise MgcheckError(
             _("--as-planned takes the plan's dose: give it without --magnesium or --form.")

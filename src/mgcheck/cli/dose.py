@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli import options
+from mgcheck.cli import messages, options
 from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
 from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
@@ -115,11 +115,7 @@ def dose(
     said = _said(elemental, compound, maybe_elemental)
     read = read_label_words(words or [], said)
     if read.per_day is not None and per_day is not None and read.per_day != per_day:
-        raise MgcheckError(
-            _("the label says {words} a day and --per-day says {option}: give one.").format(
-                words=read.per_day, option=per_day
-            )
-        )
+        raise MgcheckError(messages.count_twice(read.per_day, per_day))
     if read.open and not json:
         asker = options.prompter()
         if asker is not None:
@@ -144,9 +140,7 @@ def _said(elemental: bool, compound: bool, maybe: bool) -> Said | None:
         if on
     ]
     if len(given) > 1:
-        raise MgcheckError(
-            _("{first} and {second} do not go together.").format(first=given[0], second=given[1])
-        )
+        raise MgcheckError(messages.not_together(given[0], given[1]))
     return "elemental" if elemental else "compound" if compound else "unknown" if maybe else None
 
 

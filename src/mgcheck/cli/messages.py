@@ -181,6 +181,29 @@ def option_refused(option: str, refused: OptionRefused) -> str:
     return value(option, refused.text, refused.low, refused.high, refused.kind == "whole", t)
 
 
+def not_together(first: str, second: str) -> str:
+    """Two flags that say opposite things (``--elemental`` and ``--compound``)."""
+    from mgcheck.i18n import _
+
+    return _("{first} and {second} do not go together.").format(first=first, second=second)
+
+
+def goes_with_label(option: str) -> str:
+    """A flag about a label's amount given without the label (``diary add --elemental``)."""
+    from mgcheck.i18n import _
+
+    return _("{option} goes with --form and --amount.").format(option=option)
+
+
+def count_twice(said: int, option: int) -> str:
+    """A count in the label's words ("2 om dagen") and a different ``--per-day``."""
+    from mgcheck.i18n import _
+
+    return _("the label says {words} a day and --per-day says {option}: give one.").format(
+        words=said, option=option
+    )
+
+
 def too_much_for_a_night(low: float, high: float, most: float) -> str:
     """A night's magnesium above what the diary holds: not saved, and why."""
     from mgcheck.i18n import _, format_number
