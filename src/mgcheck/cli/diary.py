@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import messages, options
-from mgcheck.cli.options import JsonOption, context, with_lang
+from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption, context, with_lang
 from mgcheck.cli.types import Night, night, number, score
 from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _, format_number
@@ -152,19 +152,8 @@ def add(
             show_default=False,
         ),
     ] = None,
-    elemental: Annotated[
-        bool,
-        typer.Option(
-            "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
-        ),
-    ] = False,
-    compound: Annotated[
-        bool,
-        typer.Option(
-            "--compound",
-            help=_("The amount is the whole compound (magnesium citrate, oxide, ...)."),
-        ),
-    ] = False,
+    elemental: ElementalOption = False,
+    compound: CompoundOption = False,
     as_planned: Annotated[
         bool,
         typer.Option(

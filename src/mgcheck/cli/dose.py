@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import messages, options
-from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.cli.options import (
+    CompoundOption,
+    ElementalOption,
+    JsonOption,
+    StandardOption,
+    context,
+    with_lang,
+)
 from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
@@ -58,19 +65,8 @@ def dose(
             show_default=False,
         ),
     ] = None,
-    elemental: Annotated[
-        bool,
-        typer.Option(
-            "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
-        ),
-    ] = False,
-    compound: Annotated[
-        bool,
-        typer.Option(
-            "--compound",
-            help=_("The amount is the whole compound (magnesium citrate, oxide, ...)."),
-        ),
-    ] = False,
+    elemental: ElementalOption = False,
+    compound: CompoundOption = False,
     maybe_elemental: Annotated[
         bool,
         typer.Option(

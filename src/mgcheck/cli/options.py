@@ -100,6 +100,19 @@ JsonOption = Annotated[
     typer.Option("--json", help=_("Print a versioned JSON document instead of a table.")),
 ]
 
+# What a label's amount is, as the person says it (dose, diary add): over the label's words.
+ElementalOption = Annotated[
+    bool,
+    typer.Option(
+        "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
+    ),
+]
+CompoundOption = Annotated[
+    bool,
+    typer.Option(
+        "--compound", help=_("The amount is the whole compound (magnesium citrate, oxide, ...).")
+    ),
+]
 
 StandardOption = Annotated[
     Standard,
