@@ -13,7 +13,6 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -85,7 +84,6 @@ def _assess(
     return assessment
 
 
-@pytest.mark.slow
 @settings(
     max_examples=40,
     deadline=None,
