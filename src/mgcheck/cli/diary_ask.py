@@ -63,12 +63,10 @@ def from_label(
         raise MgcheckError(messages.form_on_label(exc, t)) from None
     if isinstance(read, NotUnderstood):
         raise MgcheckError(messages.label_not_read(" ".join(label_words), t))
-    return taken_from(read, asker, t, as_printed(label_words, snapshot.words()), read.per_day)
+    return taken_from(read, asker, as_printed(label_words, snapshot.words()), read.per_day)
 
 
-def taken_from(
-    read: LabelDose, asker: Prompter | None, t: Translator, label: str, count: int | None
-) -> Taken:
+def taken_from(read: LabelDose, asker: Prompter | None, label: str, count: int | None) -> Taken:
     """A label read, settled at a terminal, ``count`` times (None: once)."""
     from mgcheck.store import snapshot
 
@@ -76,7 +74,7 @@ def taken_from(
         if read.open:
             read = asker.settle_label(read, snapshot.forms())
         for index in read.choosable():
-            read = _choose_variant(read, index, asker, t)
+            read = _choose_variant(read, index, asker, asker.t)
     times = count or 1
     return Taken(round(read.low * times, 1), round(read.high * times, 1), label, read.unsure)
 
@@ -219,7 +217,7 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
             itself = asker.confirm_or_unknown(question("elemental").rstrip())
             amount_mg = parse_amount(amount_text)
             read = read_supplement("", amount_mg, "unknown" if itself is None else itself, forms)
-    taken = taken_from(read, asker, t, label, count)
+    taken = taken_from(read, asker, label, count)
     if count and count > 1 and not read.per_day:
         return taken.replace(label=f"{count} x {label}")
     return taken
