@@ -2,7 +2,7 @@
 
 ``fold`` is what ``mgcheck foods --search`` and the form names of ``mgcheck dose`` compare; the
 word and phrase keys are what data/words.yaml (checked in ``models/words.py``) and the reading of
-answers (``rules/understand.py``) compare. Pure functions, no imports of mgcheck: the models and
+answers (``rules/understand/``) compare. Pure functions, no imports of mgcheck: the models and
 the rules both stand on this module, so neither has to import the other.
 """
 

@@ -117,10 +117,23 @@ def test_help_numbers_follow_the_language(cli: Cli) -> None:
     ("args", "danish"),
     [
         (["foods", "--by", "vægt"], "--by: brug en af serving, 100g, energy (ikke vægt)"),
-        (["foods", "--top", "-1"], "--top: brug et helt tal på 0 eller mere (ikke -1)"),
-        (["foods", "--target", "0"], "--target: brug et tal fra 1 til 2.000 (ikke 0)"),
-        (["dose", "citrat", "400", "--per-day", "30"], "brug et helt tal fra 1 til 24 (ikke 30)"),
-        (["dose", "citrat", "400", "--age", "gammel"], "--age: brug et helt tal fra 0 til 130"),
+        (
+            ["foods", "--top", "-1"],
+            "--top: antallet af fødevarer skal være et helt tal på 0 eller mere (ikke '-1').",
+        ),
+        (
+            ["foods", "--target", "0"],
+            "--target: mængden om dagen (mg) skal være et tal fra 1 til 2.000 (ikke '0').",
+        ),
+        (
+            ["dose", "citrat", "400", "--per-day", "30"],
+            "--per-day: antallet af tabletter eller doser om dagen skal være et helt tal fra 1 til "
+            "24 (ikke '30').",
+        ),
+        (
+            ["dose", "citrat", "400", "--age", "gammel"],
+            "--age: alderen i år skal være et helt tal fra 0 til 130 (ikke 'gammel').",
+        ),
         (["foods", "--nope"], "Der er ikke noget tilvalg --nope."),
         (["foods", "--top"], "--top skal have en værdi efter sig."),
         (["foods", "--json=ja"], "--json tager ingen værdi."),

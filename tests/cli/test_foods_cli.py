@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -209,3 +210,19 @@ def test_a_danish_name_in_the_full_tables_finds_the_curated_foods_source_row(cli
 def test_an_english_search_of_the_full_tables_is_unchanged(cli: Cli) -> None:
     data = cli.json("foods", "--all", "--search", "rye")
     assert data["matched"] > 0 and data["found_via"] == []
+
+
+@pytest.mark.parametrize("width", ["60", "80"])
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize(
+    "args", [[], ["--search", "rugbrød"], ["--group", "fish"], ["--by", "100g"]]
+)
+def test_a_number_and_its_unit_never_break(
+    cli: Cli, width: str, lang: str, args: list[str]
+) -> None:
+    """Issue 19: "(30 g)" broke as "(30" / "g)" in the serving column at 80 and 60 columns."""
+    out = cli.run("foods", *args, "--lang", lang, env={"COLUMNS": width}).stdout
+    assert "(30 g)" in out or "g)" in out
+    broken = re.compile(r"\(\d+(?:[.,]\d+)?(?! ?(?:g|mg|kg|ml|dl)\))(?=\s|$)")
+    assert [line for line in out.splitlines() if broken.search(line)] == []
+    assert not re.search(r"^\s+(?:g|mg)\)", out, re.MULTILINE)

@@ -102,7 +102,7 @@ def test_warnings_in_danish(cli: Cli) -> None:
 
 
 def test_dose_json_shape_and_chemistry(cli: Cli) -> None:
-    data = cli.json("dose", "oxid", "500", "--per-day", "2")
+    data = cli.json("dose", "oxid", "500", "--per-day", "2", "--compound")
     assert set(data) == ENVELOPE | {
         "form",
         "variants",
@@ -139,18 +139,19 @@ def test_dose_json_shape_and_chemistry(cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("args", "verdict"),
     [
-        (["citrate", "400"], "within"),  # 45-65 mg
+        (["citrate", "400", "--compound"], "within"),  # 45-65 mg
+        (["citrate", "400"], "maybe_above"),  # issue 17: 45-400 mg, the label does not say
         (["bisglycinat", "100", "--elemental", "--per-day", "3"], "above"),  # 300 > 250
         (
             ["bisglycinat", "100", "--elemental", "--per-day", "3", "--standard", "iom"],
             "within_chosen_only",
         ),  # 300 <= 350 but > 250
-        (["citrat", "1,8g"], "maybe_above"),  # 203-291 mg: depends on the salt
+        (["citrat", "1,8g", "--compound"], "maybe_above"),  # 203-291 mg: depends on the salt
         (["citrat", "nonahydrat", "1,8", "g"], "within"),  # 214 mg
         # None set under 4 in the Nordic figures, so a child is judged by the strictest: US 65 mg.
-        (["oxid", "100", "--age", "3"], "within"),  # 60 mg
-        (["oxid", "200", "--age", "3"], "above"),  # 121 mg
-        (["oxid", "100", "--age", "3", "--standard", "iom"], "within"),  # 60 mg <= 65 mg
+        (["oxid", "100", "--age", "3", "--compound"], "within"),  # 60 mg
+        (["oxid", "200", "--age", "3", "--compound"], "above"),  # 121 mg
+        (["oxid", "100", "--age", "3", "--standard", "iom", "--compound"], "within"),  # 60 <= 65
     ],
 )
 def test_dose_verdicts(cli: Cli, args: list[str], verdict: str) -> None:
@@ -158,14 +159,14 @@ def test_dose_verdicts(cli: Cli, args: list[str], verdict: str) -> None:
 
 
 def test_unknown_hydrate_shows_every_variant_and_how_to_read_the_label(cli: Cli) -> None:
-    data = cli.json("dose", "magnesiumcitrat", "400")
+    data = cli.json("dose", "magnesiumcitrat", "400", "--compound")
     assert [v["id"] for v in data["variants"]] == [
         "citrate-anhydrous",
         "citrate-nonahydrate",
         "citrate-hydrogen",
     ]
     assert [v["magnesium_pct"] for v in data["variants"]] == [16.16, 11.89, 11.34]
-    out = flat(cli.run("dose", "magnesiumcitrat", "400").stdout)
+    out = flat(cli.run("dose", "magnesiumcitrat", "400", "--compound").stdout)
     assert "11.3–16.2 %" in out
     assert "--elemental" in out
 
@@ -238,7 +239,11 @@ def test_dose_list(cli: Cli) -> None:
 
 
 def test_dose_in_danish(cli: Cli) -> None:
-    out = flat(cli.run("dose", "magnesiumcitrat", "300", "--per-day", "3", "--lang", "da").stdout)
+    out = flat(
+        cli.run(
+            "dose", "magnesiumcitrat", "300", "forbindelse", "--per-day", "3", "--lang", "da"
+        ).stdout
+    )
     assert "Magnesiumcitrat: 300 mg × 3 om dagen" in out
     assert "11,3–16,2 %" in out
     assert "Inden for den øvre grænse i NNR 2023 (250 mg om dagen)." in out
@@ -379,7 +384,7 @@ def test_a_mixed_label_adds_up_its_compounds(cli: Cli) -> None:
 
     800 x 24.305 / 172.42 = 112.8 mg and 200 x 24.305 / 40.304 = 120.6 mg: 233.4 mg a tablet.
     """
-    data = cli.json("dose", "glycinat", "800", "oxid", "200")
+    data = cli.json("dose", "glycinat", "800", "oxid", "200", "--compound")
     assert data["reading"] == "parts"
     assert [p["form"] for p in data["parts"]] == ["bisglycinate", "oxide"]
     assert data["per_unit_mg"] == {"low": 233.4, "high": 233.4}
@@ -397,7 +402,7 @@ def test_not_knowing_if_the_mg_is_elemental_judges_on_the_higher_reading(cli: Cl
 @pytest.mark.parametrize(
     ("args", "band"),
     [
-        (["oxid", "828", "--per-day", "2"], "ordinary"),  # 999 mg a day
+        (["oxid", "828", "--per-day", "2", "--compound"], "ordinary"),  # 999 mg a day
         (["magnesium", "500", "--elemental", "--per-day", "2"], "far_above"),  # 1,000 mg
         (["magnesium", "2499", "--elemental", "--per-day", "2"], "far_above"),  # 4,998 mg
         (["magnesium", "2500", "--elemental", "--per-day", "2"], "toxic"),  # 5,000 mg
@@ -450,18 +455,24 @@ def test_the_flags_still_override_the_labels_words(cli: Cli) -> None:
     assert both["per_unit_mg"]["high"] == 300
     unsure = cli.json("dose", "citrat", "400", "?")
     assert unsure["reading"] == "both" and unsure["verdict"] == "maybe_above"
-    compound = cli.json("dose", "magnesiumcitrat", "400mg")
+    compound = cli.json("dose", "magnesiumcitrat", "400mg", "--compound")
     assert compound["reading"] == "label" and compound["per_unit_mg"]["high"] < 70
+    unsaid = cli.json("dose", "magnesiumcitrat", "400mg")  # issue 17: the label does not say
+    assert unsaid["reading"] == "both" and unsaid["per_unit_mg"]["high"] == 400
 
 
 def test_bisglycinate_read_as_the_compound_says_how_its_labels_mislead(cli: Cli) -> None:
     """The form's label note (data, both languages, sourced) and the NRV hint citrate gets."""
-    out = " ".join(cli.run("dose", "bisglycinat", "300").stdout.replace("│", " ").split())
+    out = " ".join(
+        cli.run("dose", "bisglycinat", "300", "--compound").stdout.replace("│", " ").split()
+    )
     assert "labels give one, the other or both" in out
     assert "magnesium given with a % of the reference intake (NRV)" in out
     assert "folona-glycinate" in out
     da = " ".join(
-        cli.run("dose", "bisglycinat", "300", "--lang", "da").stdout.replace("│", " ").split()
+        cli.run("dose", "bisglycinat", "300", "--compound", "--lang", "da")
+        .stdout.replace("│", " ")
+        .split()
     )
     assert "etiketter angiver det ene, det andet eller begge" in da
     assert "Se i næringsdeklarationen" in da

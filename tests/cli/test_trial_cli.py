@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 
 TODAY = "2026-11-30"
 START = dt.date(2026, 12, 1)
-DOSE = "magnesiumcitrat 400 mg"
+# Issue 17: a form named with an amount does not say whether the amount is magnesium itself;
+# "forbindelse" says it is the whole compound (kept as the label prints it, without the word).
+DOSE = "magnesiumcitrat 400 mg forbindelse"
+PRINTED = "magnesiumcitrat 400 mg"
 
 
 @pytest.fixture(autouse=True)
@@ -119,7 +122,7 @@ def test_plan_states_the_design_up_front_and_stores_the_periods(cli: Cli, tmp_pa
     assert (plan.id, plan.seed, plan.seed_drawn, plan.status) == (1, 7, False, PlanStatus.ACTIVE)
     assert plan.start == START and len(plan.periods) == 12 and plan.pairs == 6
     assert (plan.washout_days, plan.min_nights, plan.matters) == (2, 3, 2.0)
-    assert (plan.dose, plan.dose_mg_low, plan.dose_mg_high) == (DOSE, 45.3, 64.7)
+    assert (plan.dose, plan.dose_mg_low, plan.dose_mg_high) == (PRINTED, 45.3, 64.7)
     for pair in range(1, 7):
         assert sorted(p.arm.value for p in plan.periods if p.pair == pair) == ["magnesium", "none"]
 
@@ -225,9 +228,15 @@ def test_no_plan_above_the_upper_limit_and_it_says_why(cli: Cli, tmp_path: Path)
     one_line(result, "300 mg magnesium pr. nat", "over den øvre grænse på 250 mg", "NNR")
     # The higher reading decides: a citrate whose hydrate is open gives 227-323 mg.
     result = cli.run(
+        "diary", "trial", "plan", "--answers", answers_file(tmp_path), "--dose",
+        "citrat 2 g forbindelse",
+    )  # fmt: skip
+    one_line(result, "227–323 mg magnesium a night", "above the upper limit")
+    # Issue 17: a label that does not say whether its 2 g is magnesium itself: both readings.
+    result = cli.run(
         "diary", "trial", "plan", "--answers", answers_file(tmp_path), "--dose", "citrat 2 g"
     )
-    one_line(result, "227–323 mg magnesium a night", "above the upper limit")
+    one_line(result, "227–2,000 mg magnesium a night", "above the upper limit")
     iom = cli.run(
         "diary",
         "trial",
@@ -872,7 +881,8 @@ def test_the_readme_example_is_what_mgcheck_prints(
         "diary", "trial", "plan", "--answers", answers, "--dose", DOSE, "--seed", "7", env=wide
     )
     assert plan.stdout == _readme_block(
-        'mgcheck diary trial plan --answers answers.yaml --dose "magnesiumcitrat 400 mg" --seed 7'
+        "mgcheck diary trial plan --answers answers.yaml --dose "
+        '"magnesiumcitrat 400 mg forbindelse" --seed 7'
     )
     later(monkeypatch, dt.date(2024, 12, 10))
     show = cli.run("diary", "trial", "show", "--lang", "da", env=wide)

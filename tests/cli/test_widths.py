@@ -248,7 +248,9 @@ def test_warnings_sources_and_timing_hang_at_60_columns(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("args", [["citrat", "400"], ["glycinat", "800", "oxid", "200"]])
+@pytest.mark.parametrize(
+    "args", [["citrat", "400", "--compound"], ["glycinat", "800", "oxid", "200", "--compound"]]
+)
 def test_dose_lines_hang_under_their_text_at_60_columns(lang: str, args: list[str]) -> None:
     out = mgcheck(60, lang, "dose", *args)
     _fits(out, 60)

@@ -194,7 +194,7 @@ TRIAL_START = "MGCHECK_TODAY=2024-11-30"
 TRIAL_RUNNING = "MGCHECK_TODAY=2024-12-10"
 TRIAL_DONE = "MGCHECK_TODAY=2025-03-01"
 TRIAL_PLAN = ["diary", "trial", "plan", "--answers", "healthy_man.yaml", "--seed", "7"]
-DOSE = ["--dose", "magnesiumcitrat 400 mg"]
+DOSE = ["--dose", "magnesiumcitrat 400 mg forbindelse"]  # the whole compound (issue 17)
 
 HELP_PATHS = [
     [],

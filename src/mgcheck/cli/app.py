@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from importlib import import_module
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer._click.exceptions import UsageError
@@ -27,8 +27,9 @@ from mgcheck.render.console import error_line
 class MgcheckGroup(LazyGroup):
     """The one place that chooses the language and turns expected errors into one line and an
     exit code (tracebacks only with --debug). Click's usage errors are worded again in the
-    run's language (``cli/messages.usage_error``) and shown by Typer as before. Its commands
-    are those of :data:`COMMANDS` and :data:`GROUPS`, built when asked for (``cli/lazy.py``)."""
+    run's language (``cli/messages.usage_error``) and shown as one line too, as every other
+    error is (issue 19: no boxed "Fejl"). Its commands are those of :data:`COMMANDS` and
+    :data:`GROUPS`, built when asked for (``cli/lazy.py``)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Make this run's Context from the whole command line, so ``--lang`` counts before or
@@ -38,10 +39,14 @@ class MgcheckGroup(LazyGroup):
         context = Context.from_process(args, os.environ)
         set_language(context.lang)
         ctx.obj = context
+        if any(a.casefold() == "i" for a in args):  # "--date i går": one value
+            from mgcheck.cli.types import join_day_words
+
+            args = join_day_words(args)
         try:
             return super().parse_args(ctx, args)
         except UsageError as exc:
-            raise _reworded(exc) from None
+            _usage_line(exc)
 
     def command_names(self) -> list[str]:
         return command_names()
@@ -66,7 +71,7 @@ class MgcheckGroup(LazyGroup):
             error_line(messages.error_text(exc, translator(current())))
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
-            raise _reworded(exc) from None
+            _usage_line(exc)
         except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
             # Usage errors (Click's exceptions are TyperExceptions) keep Typer's own handling.
             raise
@@ -85,20 +90,18 @@ class MgcheckGroup(LazyGroup):
             raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
 
 
-def _reworded(exc: UsageError) -> UsageError:
-    """Click's usage error in the run's language, from its type and parameters; Typer then
-    shows it with the usage line, as it shows Click's own."""
+def _usage_line(exc: UsageError) -> NoReturn:
+    """Click's usage error in the run's language, from its type and parameters, as one line
+    on stderr with where to find help (``mgcheck dose -h``), and its exit code (2)."""
     from mgcheck.cli import messages
     from mgcheck.i18n import current, translator
 
     if type(exc).__name__ == "NoArgsIsHelpError":
-        return exc
-    text = messages.usage_error(exc, translator(current()))
-    if text is None:
-        return exc
-    worded = UsageError(text[:1].upper() + text[1:], ctx=exc.ctx)
-    worded.exit_code = exc.exit_code
-    return worded
+        raise exc  # a group alone shows its help
+    text = messages.usage_error(exc, translator(current())) or exc.format_message()
+    path = exc.ctx.command_path if exc.ctx is not None else "mgcheck"
+    error_line(messages.with_help(text[:1].upper() + text[1:], path))
+    raise typer.Exit(exc.exit_code)
 
 
 app = typer.Typer(

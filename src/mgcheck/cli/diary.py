@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli import options
-from mgcheck.cli.diary_ask import parse_night
-from mgcheck.cli.options import JsonOption, context, with_lang
+from mgcheck.cli import messages, options
+from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption, context, with_lang
+from mgcheck.cli.types import Night, night, number, score
 from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _, format_number
+from mgcheck.models.diary import MAX_MAGNESIUM_MG, SCORE_MAX, SCORE_MIN
 from mgcheck.store.textfile import display_name
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from mgcheck.models.diary import Entry
     from mgcheck.models.plan import Plan
     from mgcheck.results.trial import NightPlan
+    from mgcheck.rules.label import Said
     from mgcheck.store.diary import Diary
 
 diary_app = typer.Typer(
@@ -47,18 +49,15 @@ options.take_lang(diary_app)  # mgcheck diary --lang en list
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 
 SinceOption = Annotated[
-    str | None,
-    typer.Option(help=_("From this night (YYYY-MM-DD)."), show_default=False),
+    dt.date | None, night(_("From this night (YYYY-MM-DD, or i går / yesterday)."))
 ]
 UntilOption = Annotated[
-    str | None,
-    typer.Option(help=_("Up to and including this night (YYYY-MM-DD)."), show_default=False),
+    dt.date | None,
+    night(_("Up to and including this night (YYYY-MM-DD, or i går / yesterday).")),
 ]
 
 
-def _range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
-    first = None if since is None else parse_night(since, "--since")
-    last = None if until is None else parse_night(until, "--until")
+def _range(first: dt.date | None, last: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     if first and last and first > last:
         raise MgcheckError(_("--since is after --until."))
     return first, last
@@ -106,43 +105,46 @@ def _plans() -> list[Plan]:
 @with_lang
 def add(
     date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help=_(
+        dt.date | None,
+        night(
+            _(
                 "The night, as YYYY-MM-DD: the date of its evening (2026-11-27 is the night "
-                "into 28 November). Default: the night that ended this morning."
+                "into 28 November), or i går / yesterday. Default: the night that ended this "
+                "morning."
             ),
-            show_default=False,
+            new=True,
+            name="--date",
         ),
     ] = None,
     legs: Annotated[
-        str | None,
-        typer.Option(
-            metavar="0-10", help=_("Leg symptoms, 0 (none) to 10 (worst)."), show_default=False
-        ),
+        int | None, score(_("Leg symptoms, 0 (none) to 10 (worst)."), SCORE_MIN, SCORE_MAX)
     ] = None,
     sleep: Annotated[
-        str | None,
-        typer.Option(metavar="0-10", help=_("Sleep, 0 (none) to 10 (best)."), show_default=False),
+        int | None, score(_("Sleep, 0 (none) to 10 (best)."), SCORE_MIN, SCORE_MAX)
     ] = None,
     magnesium: Annotated[
-        str | None,
-        typer.Option(
+        float | None,
+        number(
+            _("Elemental magnesium taken, in mg (0: none)."),
+            0,
+            MAX_MAGNESIUM_MG,
+            quantity="mg",
             metavar="MG",
-            help=_("Elemental magnesium taken, in mg (0: none)."),
             show_default=False,
         ),
     ] = None,
     form: Annotated[
         str | None,
         typer.Option(
-            help=_("With --amount: the form on the label, as for mgcheck dose."), show_default=False
+            metavar=_("FORM"),
+            help=_("With --amount: the form on the label, as for mgcheck dose."),
+            show_default=False,
         ),
     ] = None,
     amount: Annotated[
         str | None,
         typer.Option(
+            metavar=_("AMOUNT"),
             help=_(
                 "With --form: the amount taken as the label writes it, e.g. 400mg, 1,5 g or "
                 "100 mg elementært. A hydrate the label leaves open is kept as a range."
@@ -150,12 +152,8 @@ def add(
             show_default=False,
         ),
     ] = None,
-    elemental: Annotated[
-        bool,
-        typer.Option(
-            "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
-        ),
-    ] = False,
+    elemental: ElementalOption = False,
+    compound: CompoundOption = False,
     as_planned: Annotated[
         bool,
         typer.Option(
@@ -172,23 +170,24 @@ def add(
         typer.Option("--replace", help=_("Replace an entry for the same night without asking.")),
     ] = False,
 ) -> None:
-    from mgcheck.cli.diary_ask import NOTHING, Taken, decimal_option, from_label, whole_option
+    from mgcheck.cli.diary_ask import NOTHING, Taken, from_label
     from mgcheck.clock import today
-    from mgcheck.models.diary import MAX_MAGNESIUM_MG, SCORE_MAX, SCORE_MIN, Entry, InvalidEntry
+    from mgcheck.models.diary import Entry, InvalidEntry
     from mgcheck.render.dates import night as night_words
     from mgcheck.render.dates import sentence
     from mgcheck.results.trial import covering
 
     t = context().t
-    night = parse_night(date, "--date", new=True) if date else today() - dt.timedelta(days=1)
-    legs_score = None if legs is None else whole_option(legs, "--legs", SCORE_MIN, SCORE_MAX, t)
-    sleep_score = None if sleep is None else whole_option(sleep, "--sleep", SCORE_MIN, SCORE_MAX, t)
+    night = date or today() - dt.timedelta(days=1)
+    legs_score, sleep_score = legs, sleep
     if (form is None) != (amount is None):
         raise MgcheckError(_("--form and --amount go together."))
     if form is not None and magnesium is not None:
         raise MgcheckError(_("give either --magnesium or --form with --amount, not both."))
-    if elemental and form is None:
-        raise MgcheckError(_("--elemental goes with --form and --amount."))
+    if (elemental or compound) and form is None:
+        raise MgcheckError(messages.goes_with_label("--elemental" if elemental else "--compound"))
+    if elemental and compound:
+        raise MgcheckError(messages.not_together("--elemental", "--compound"))
     if as_planned and (form is not None or magnesium is not None):
         raise MgcheckError(
             _("--as-planned takes the plan's dose: give it without --magnesium or --form.")
@@ -196,10 +195,10 @@ def add(
     asker = options.prompter()
     taken: Taken | None = None
     if magnesium is not None:
-        mg = decimal_option(magnesium, "--magnesium", 0, MAX_MAGNESIUM_MG, t)
-        taken = Taken(mg, mg, "")
+        taken = Taken(magnesium, magnesium, "")
     elif form is not None and amount is not None:
-        taken = from_label([form, amount], asker, t, elemental=elemental)
+        said: Said | None = "elemental" if elemental else "compound" if compound else None
+        taken = from_label([form, amount], asker, t, said=said)
     found = covering(_plans(), night)
     if found is None and as_planned:
         raise MgcheckError(
@@ -247,6 +246,10 @@ def add(
     if interactive and asker is not None and note is None:
         note = asker.ask(_("A note? Enter for none:") + " ", lambda text: text, "")
     assert legs_score is not None
+    if taken.high > MAX_MAGNESIUM_MG:
+        from mgcheck.cli.diary_ask import too_much
+
+        too_much(taken)
     try:
         entry = Entry(
             night, legs_score, sleep_score, taken.low, note or "", taken.high_or_none, followed
@@ -256,6 +259,12 @@ def add(
     replaced = _save(entry, replace, asker)
     if replaced is not None:
         typer.echo(_describe(entry, replaced=replaced))
+        from mgcheck.render.dose import print_night_amount
+        from mgcheck.results.dose import judged_night
+        from mgcheck.store import snapshot
+
+        limits = snapshot.limits()
+        print_night_amount(judged_night(taken.low, taken.high, limits, unsure=taken.unsure))
         _say_plan(entry, found, today())
 
 
@@ -490,10 +499,7 @@ def chart(
 @with_lang
 def compare(
     split: Annotated[
-        str | None,
-        typer.Option(
-            help=_("Compare before this night with this night and after."), show_default=False
-        ),
+        dt.date | None, night(_("Compare before this night with this night and after."))
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -504,7 +510,7 @@ def compare(
     from mgcheck.rules.diary import compare_magnesium, compare_split
 
     first, last = _range(since, until)
-    split_night = None if split is None else parse_night(split, "--split")
+    split_night = split
     diary = _existing()
     entries: list[Entry] = []
     if diary is not None:
@@ -682,9 +688,16 @@ def import_entries(
 )
 @with_lang
 def delete(
-    night: Annotated[str, typer.Argument(metavar=_("NIGHT"), help=_("The night, as YYYY-MM-DD."))],
+    night: Annotated[
+        dt.date,
+        typer.Argument(
+            parser=Night(),
+            metavar=_("NIGHT"),
+            help=_("The night, as YYYY-MM-DD (or i går / yesterday)."),
+        ),
+    ],
 ) -> None:
-    day = parse_night(night, _("NIGHT"))
+    day = night
     diary = _existing()
     deleted = False
     if diary is not None:

@@ -1,60 +1,23 @@
-"""The diary's nights, numbers and labels, from the command line or asked in a terminal.
+"""What was taken on a night of the diary or the trial, from the command line or asked.
 
-Numbers are read here rather than by Typer, so a refusal is one line in the user's language
-with the allowed range (``--legs 6,5``: "benscore skal være et helt tal fra 0 til 10"), never
-Click's English. What was taken is read as labels print it, like ``mgcheck dose``; the form and
-amount are asked as the self-check's interview asks them, "ved ikke" allowed. (The interview's
-own asking lives in cli/prompts.py; these few questions are the diary's.)
+What was taken is read as labels print it, by the one label reader (rules/label.py) that
+``mgcheck dose`` uses; the form and amount are asked as the self-check's interview asks them,
+"ved ikke" allowed. (The diary's numbers and nights are read by the option types of
+cli/types.py; the interview's own asking lives in cli/prompts.py.)
 """
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from mgcheck.cli import messages
-from mgcheck.cli.options import context
 from mgcheck.errors import MgcheckError
 from mgcheck.record import Record
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from mgcheck.cli.prompts import Prompter
     from mgcheck.i18n import Translator
-    from mgcheck.results.label import LabelDose
-
-_WHOLE = re.compile(r"\+?[0-9]{1,12}")
-_DECIMAL = re.compile(r"([0-9]{1,9}(?:[.,][0-9]{1,3})?)(?:\s*mg)?", re.IGNORECASE)
-
-
-def whole_option(text: str, option: str, low: int, high: int, t: Translator) -> int:
-    """A whole number from the command line, within ``low``-``high``; refused in words."""
-    value = text.strip()
-    if not _WHOLE.fullmatch(value) or not low <= int(value) <= high:
-        raise MgcheckError(messages.value(option, text, low, high, True, t))
-    return int(value)
-
-
-def decimal_option(text: str, option: str, low: float, high: float, t: Translator) -> float:
-    """A number (decimal comma or point, "mg" allowed after it) within ``low``-``high``."""
-    match = _DECIMAL.fullmatch(text.strip())
-    number = None if match is None else float(match.group(1).replace(",", "."))
-    if number is None or not low <= number <= high:
-        raise MgcheckError(messages.value(option, text, low, high, False, t))
-    return number
-
-
-def parse_night(text: str, option: str, *, new: bool = False) -> dt.date:
-    """A night from the command line: exactly YYYY-MM-DD; one to be saved is not in the future
-    nor before 1900 (a range may start or end anywhere)."""
-    from mgcheck.models.diary import EARLIEST, InvalidNight
-    from mgcheck.models.diary import parse_night as parse
-
-    try:
-        return parse(text, new=new, earliest=EARLIEST if new else None)
-    except InvalidNight as exc:
-        raise MgcheckError(messages.night(exc, option, text, context().t)) from None
+    from mgcheck.rules.label import LabelDose, Said
 
 
 class Taken(Record):
@@ -63,6 +26,9 @@ class Taken(Record):
     low: float
     high: float
     label: str  # the label as the person gave it ("" for a plain number of mg)
+    # Read both ways: the label does not say whether its amount is magnesium itself (and
+    # nobody said), so the person is sent to its nutrition table or the pharmacy.
+    unsure: bool = False
 
     @property
     def high_or_none(self) -> float | None:
@@ -77,33 +43,40 @@ def from_label(
     asker: Prompter | None,
     t: Translator,
     *,
-    elemental: bool = False,
+    said: Said | None = None,
     form_unknown: bool = False,
 ) -> Taken:
-    """What a label says was taken; a hydrate the label leaves open is asked in a terminal
-    (with "ved ikke" keeping the range) and kept as the range elsewhere."""
-    from mgcheck.results.label import read_label
+    """What a label says was taken, read by the one label reader (rules/label.py), as many
+    times as its words say ("2 om dagen"). At a terminal a label that does not say whether its
+    amount is magnesium itself is asked about, and a hydrate it leaves open may be chosen;
+    elsewhere both are kept as the range."""
     from mgcheck.rules.dose import FormProblem
-    from mgcheck.rules.understand import NotUnderstood
+    from mgcheck.rules.label import read_label
+    from mgcheck.rules.understand import NotUnderstood, as_printed
     from mgcheck.store import snapshot
 
     try:
         read = read_label(
-            label_words,
-            snapshot.forms(),
-            snapshot.words(),
-            elemental=elemental,
-            form_unknown=form_unknown,
+            label_words, snapshot.forms(), snapshot.words(), said=said, form_unknown=form_unknown
         )
     except FormProblem as exc:
         raise MgcheckError(messages.form_on_label(exc, t)) from None
     if isinstance(read, NotUnderstood):
         raise MgcheckError(messages.label_not_read(" ".join(label_words), t))
+    return taken_from(read, asker, as_printed(label_words, snapshot.words()), read.per_day)
+
+
+def taken_from(read: LabelDose, asker: Prompter | None, label: str, count: int | None) -> Taken:
+    """A label read, settled at a terminal, ``count`` times (None: once)."""
+    from mgcheck.store import snapshot
+
     if asker is not None:
+        if read.open:
+            read = asker.settle_label(read, snapshot.forms())
         for index in read.choosable():
-            read = _choose_variant(read, index, asker, t)
-    label = " ".join(word for word in label_words if word != "?")
-    return Taken(round(read.low, 1), round(read.high, 1), label)
+            read = _choose_variant(read, index, asker, asker.t)
+    times = count or 1
+    return Taken(round(read.low * times, 1), round(read.high * times, 1), label, read.unsure)
 
 
 def _choose_variant(read: LabelDose, index: int, asker: Prompter, t: Translator) -> LabelDose:
@@ -154,24 +127,26 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
     """Ask the form, the amount and whether it is magnesium itself with the interview's own
     questions (data/questions.yaml; "ved ikke" allowed for the form and for whether the amount
     is magnesium itself), then how many were taken that evening (or, ``planning`` a trial,
-    will be taken each magnesium evening), and read it as a label."""
+    will be taken each magnesium evening), and read it with the one label reader. A whole
+    label typed at the first question ("Magnesium citrat 150 mg", as the self-check takes it)
+    answers the amount too."""
     from mgcheck.folding import fold
     from mgcheck.models.base import one_line
     from mgcheck.rules.dose import (
         FormProblem,
         InvalidAmount,
         NeedsElemental,
-        any_form_dose,
-        both_readings_dose,
         name_key,
         parse_amount,
         resolve_form,
     )
-    from mgcheck.rules.understand import LabelReading, is_dont_know, read_label_words
+    from mgcheck.rules.label import LabelDose, read_label, read_supplement
+    from mgcheck.rules.understand import is_dont_know
     from mgcheck.store import snapshot
 
     forms, words = snapshot.forms(), snapshot.words()
     questions = snapshot.questions().questions
+    whole: list[LabelDose] = []  # a whole label typed at the form question
 
     def question(key: str) -> str:
         return questions[key].get(t.lang) + " "
@@ -181,6 +156,14 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
         if is_dont_know(text, words):
             return "", False
         one_line(text)  # a name is a name: one line, no control characters (asked again)
+        if any(ch.isdigit() for ch in text):
+            try:
+                read = read_label(text.split(), forms, words)
+            except FormProblem as exc:
+                raise ValueError(text) from exc
+            if isinstance(read, LabelDose):
+                whole[:] = [read]
+                return text, False
         if name_key(text) == "" and "magnesium" in fold(text):
             return text, True
         try:
@@ -197,58 +180,57 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
         t("mgcheck does not know that form. See mgcheck dose --list, or answer don't know."),
     )
 
-    def amount(text: str) -> str:
-        if name and isinstance(read_label_words([name, text], words), LabelReading):
+    def count_asked() -> int | None:
+        return asker.whole_number(
+            t("How many tablets or doses will you take each magnesium evening? Enter for 1:")
+            if planning
+            else t("How many tablets or doses did you take that evening? Enter for 1:"),
+            1,
+            24,
+            example=1,  # one tablet is usual: never the middle of 1 to 24
+            optional=True,
+        )
+
+    if whole:
+        read, label = whole[0], name
+        count = read.per_day or count_asked()
+    else:
+
+        def amount(text: str) -> str:
+            try:
+                parse_amount(text)
+            except InvalidAmount as exc:
+                raise ValueError(text) from exc
             return text
-        try:
-            parse_amount(text)
-        except InvalidAmount as exc:
-            raise ValueError(text) from exc
-        return text
 
-    amount_text = asker.ask(
-        question("amount_mg"), amount, t("Write the amount, e.g. 400, 400 mg or 1,5 g.")
-    )
-    count = asker.whole_number(
-        t("How many tablets or doses will you take each magnesium evening? Enter for 1:")
-        if planning
-        else t("How many tablets or doses did you take that evening? Enter for 1:"),
-        1,
-        24,
-        example=1,  # one tablet is usual: never the middle of 1 to 24
-        optional=True,
-    )
-    label = [name, amount_text]
-    if elemental_only:
-        return _times(from_label(label, asker, t, elemental=True), count)
-    reading = read_label_words(label, words) if name else None
-    if isinstance(reading, LabelReading) and any(p.why in _SAID for p in reading.parts):
-        return _times(from_label(label, asker, t), count)  # the label's words say how to read it
-    itself = asker.confirm_or_unknown(question("elemental").rstrip())
-    if name:
-        if itself is None:  # either reading: kept as the range, judged on the higher
-            return _times(from_label([*label, "?"], asker, t), count)
-        return _times(from_label(label, asker, t, elemental=itself), count)
-    amount_mg = parse_amount(amount_text)
-    if itself:
-        return _times(Taken(amount_mg, amount_mg, amount_text), count)
-    dose = (
-        any_form_dose(forms, amount_mg)
-        if itself is False
-        else both_readings_dose(forms, None, amount_mg)
-    )
-    taken = Taken(round(dose.per_unit_low, 1), round(dose.per_unit_high, 1), amount_text)
-    return _times(taken, count)
+        amount_text = asker.ask(
+            question("amount_mg"), amount, t("Write the amount, e.g. 400, 400 mg or 1,5 g.")
+        )
+        label = f"{name} {amount_text}" if name else amount_text
+        count = count_asked()
+        if name:
+            said: Said | None = "elemental" if elemental_only else None
+            found = read_label([name, amount_text], forms, words, said=said)
+            assert isinstance(found, LabelDose)  # the form and the amount were each read
+            read = found
+        else:  # "ved ikke" to the form: any form's share, asked whether it is magnesium itself
+            itself = asker.confirm_or_unknown(question("elemental").rstrip())
+            amount_mg = parse_amount(amount_text)
+            read = read_supplement("", amount_mg, "unknown" if itself is None else itself, forms)
+    taken = taken_from(read, asker, label, count)
+    if count and count > 1 and not read.per_day:
+        return taken.replace(label=f"{count} x {label}")
+    return taken
 
 
-def _times(taken: Taken, count: int | None) -> Taken:
-    """``count`` tablets of what one holds."""
-    if count is None or count == 1:
-        return taken
-    return Taken(
-        round(taken.low * count, 1), round(taken.high * count, 1), f"{count} x {taken.label}"
-    )
+def too_much(taken: Taken) -> NoReturn:
+    """More magnesium than a diary night holds (a label of grams read as magnesium itself,
+    say): what `mgcheck dose` would say of it first, then why it is not saved."""
+    from mgcheck.models.diary import MAX_MAGNESIUM_MG
+    from mgcheck.render.dose import print_night_amount
+    from mgcheck.results.dose import judged_night
+    from mgcheck.store import snapshot
 
-
-# How a label's own words can settle whether its amount is magnesium itself.
-_SAID = ("marked", "unsure", "of_which", "as_form")
+    judged = judged_night(taken.low, taken.high, snapshot.limits(), unsure=taken.unsure)
+    print_night_amount(judged)
+    raise MgcheckError(messages.too_much_for_a_night(taken.low, taken.high, MAX_MAGNESIUM_MG))

@@ -6,13 +6,23 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli.options import JsonOption, StandardOption, context, read_label, with_lang
+from mgcheck.cli import messages, options
+from mgcheck.cli.options import (
+    CompoundOption,
+    ElementalOption,
+    JsonOption,
+    StandardOption,
+    context,
+    with_lang,
+)
+from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.rules.dose import MAX_PER_DAY
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
-    from mgcheck.rules.understand import LabelPart
+    from mgcheck.rules.label import LabelDose, Said
 
 commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands (COMMANDS)
 
@@ -23,10 +33,11 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
         "and set it against the upper limits."
     ),
     epilog=_(
-        "Examples:  mgcheck dose citrate 400  ·  mgcheck dose magnesiumcitrat 400 --per-day 2  ·  "
-        "mgcheck dose citrat nonahydrat 1,5 g  ·  mgcheck dose bisglycinat 100 --elemental  ·  "
-        "mgcheck dose glycinat 800 oxid 200  ·  mgcheck dose citrat 400 --maybe-elemental  ·  "
-        "mgcheck dose oxid 500 --standard iom  ·  mgcheck dose --list"
+        "Examples:  mgcheck dose magnesium 100 mg  ·  mgcheck dose Magnesium citrate 150 mg 2 a "
+        "day  ·  mgcheck dose magnesium citrate 400 --compound --per-day 2  ·  mgcheck dose "
+        "citrate nonahydrate 1.5 g  ·  mgcheck dose bisglycinate 100 --elemental  ·  mgcheck "
+        "dose glycinate 800 oxide 200 --compound  ·  mgcheck dose citrate 400 --maybe-elemental"
+        "  ·  mgcheck dose oxide 500 --compound --standard iom  ·  mgcheck dose --list"
     ),
 )
 @with_lang
@@ -36,21 +47,26 @@ def dose(
         typer.Argument(
             metavar=_("FORM AMOUNT"),
             help=_(
-                "The form on the label, in Danish or English (citrat, oxide, glycinate, ...), "
-                "then the amount per tablet or dose (400, 400mg, 1,5 g)."
+                "The label as printed: the form, in Danish or English (citrat, oxide, "
+                "glycinate, ...), then the amount per tablet or dose (400, 400mg, 1,5 g), and "
+                "how many a day if you like (2 om dagen)."
             ),
             show_default=False,
         ),
     ] = None,
     per_day: Annotated[
-        int, typer.Option("--per-day", min=1, max=24, help=_("Tablets or doses a day."))
-    ] = 1,
-    elemental: Annotated[
-        bool,
-        typer.Option(
-            "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
+        int | None,
+        number(
+            _("Tablets or doses a day (default 1)."),
+            1,
+            MAX_PER_DAY,
+            whole=True,
+            quantity="per_day",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
+    elemental: ElementalOption = False,
+    compound: CompoundOption = False,
     maybe_elemental: Annotated[
         bool,
         typer.Option(
@@ -63,8 +79,13 @@ def dose(
     ] = False,
     age: Annotated[
         int | None,
-        typer.Option(
-            min=0, max=130, help=_("Age in years (default: an adult)."), show_default=False
+        number(
+            _("Age in years (default: an adult)."),
+            0,
+            130,
+            whole=True,
+            quantity="years",
+            show_default=False,
         ),
     ] = None,
     list_forms: Annotated[
@@ -73,7 +94,9 @@ def dose(
     standard: StandardOption = Standard.NNR,
     json: JsonOption = False,
 ) -> None:
-    """Convert a label amount; every medical judgement is made in mgcheck.rules."""
+    """Read the label with the one label reader (rules/label.py); every medical judgement is
+    made in mgcheck.rules. A label that does not say whether its amount is magnesium itself is
+    asked about at a terminal, and read both ways elsewhere."""
     from mgcheck.store import snapshot
 
     forms = snapshot.forms()
@@ -85,49 +108,57 @@ def dose(
 
         (forms_json if json else print_forms)(forms_list(forms))
         return
-    parts = _label_parts(words or [])
-    if elemental and maybe_elemental:
-        raise MgcheckError(_("--elemental and --maybe-elemental do not go together."))
-    if maybe_elemental and len(parts) > 1:
-        raise MgcheckError(_("--maybe-elemental takes one form and one amount."))
+    said = _said(elemental, compound, maybe_elemental)
+    read = read_label_words(words or [], said)
+    if read.per_day is not None and per_day is not None and read.per_day != per_day:
+        raise MgcheckError(messages.count_twice(read.per_day, per_day))
+    if read.open and not json:
+        asker = options.prompter()
+        if asker is not None:
+            read = asker.settle_label(read, forms)
     from mgcheck.render.dose import dose_json, print_dose
     from mgcheck.results.dose import judged
-    from mgcheck.rules.dose import both_readings_dose, combine_doses, elemental_dose
 
-    doses = []
-    for part in parts:
-        # The flags override what the label's words say; "?" on the label means both readings.
-        as_printed = "elemental" if elemental else part.reading
-        both = maybe_elemental or as_printed == "unknown"
-        if len(parts) > 1 and both:
-            raise MgcheckError(_("--maybe-elemental takes one form and one amount."))
-        is_elemental = as_printed == "elemental"
-        match, amount_mg = read_label(
-            forms, part.form or "", part.amount, elemental=is_elemental or both
-        )
-        if both:
-            doses.append(both_readings_dose(forms, match, amount_mg, per_day))
-        else:
-            doses.append(elemental_dose(match, amount_mg, per_day, is_elemental))
-    result = judged(combine_doses(doses), snapshot.limits(), standard, age)
+    count = per_day or read.per_day or 1
+    result = judged(read.day(count), snapshot.limits(), standard, age)
     (dose_json if json else print_dose)(result)
 
 
-def _label_parts(words: list[str]) -> tuple[LabelPart, ...]:
-    """The label as printed, part by part: ``magnesium 100 mg`` and ``bisglycinat 100 mg
-    elementært`` are magnesium itself, ``citrat 400`` the compound (rules/understand)."""
+def _said(elemental: bool, compound: bool, maybe: bool) -> Said | None:
+    """What the flags say the label's amount is; at most one of them."""
+    given = [
+        name
+        for name, on in (
+            ("--elemental", elemental),
+            ("--compound", compound),
+            ("--maybe-elemental", maybe),
+        )
+        if on
+    ]
+    if len(given) > 1:
+        raise MgcheckError(messages.not_together(given[0], given[1]))
+    return "elemental" if elemental else "compound" if compound else "unknown" if maybe else None
+
+
+def read_label_words(words: list[str], said: Said | None) -> LabelDose:
+    """The label as printed, read by the one label reader; each problem is one clear error."""
     from mgcheck.cli import messages
-    from mgcheck.rules.dose import InvalidAmount
-    from mgcheck.rules.understand import LabelReading, read_label_words
+    from mgcheck.rules.dose import FormProblem, InvalidAmount
+    from mgcheck.rules.label import read_label
+    from mgcheck.rules.understand import NotUnderstood
     from mgcheck.store import snapshot
 
-    reading = read_label_words(words, snapshot.words())
-    if isinstance(reading, LabelReading):
-        return reading.parts
-    amount = {"format": "format", "thousands": "ambiguous", "range": "range"}.get(reading.reason)
-    if amount is not None and reading.pieces:
-        problem = InvalidAmount(reading.pieces[0], amount)  # type: ignore[arg-type]
-        raise MgcheckError(messages.amount(problem, context().t))
+    t = context().t
+    try:
+        read = read_label(words, snapshot.forms(), snapshot.words(), said=said)
+    except FormProblem as exc:
+        raise MgcheckError(messages.form_on_label(exc, t)) from None
+    if not isinstance(read, NotUnderstood):
+        return read
+    amount = {"format": "format", "thousands": "ambiguous", "range": "range"}.get(read.reason)
+    if amount is not None and read.pieces:
+        problem = InvalidAmount(read.pieces[0], amount)  # type: ignore[arg-type]
+        raise MgcheckError(messages.amount(problem, t))
     raise MgcheckError(
         _("give a form and an amount, e.g. mgcheck dose citrate 400, or use --list.")
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli.options import JsonOption, with_lang
+from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
@@ -57,14 +58,15 @@ def foods(
         bool, typer.Option("--article", help=_("Only the foods the article names."))
     ] = False,
     top: Annotated[
-        int, typer.Option(min=0, help=_("Show at most this many foods; 0 shows all."))
+        int, number(_("Show at most this many foods; 0 shows all."), 0, whole=True)
     ] = 20,
     target: Annotated[
         float,
-        typer.Option(
-            min=1,
-            max=2000,
-            help=_("Daily amount in mg to compare each serving with (the article: about 300)."),
+        number(
+            _("Daily amount in mg to compare each serving with (the article: about 300)."),
+            1,
+            2000,
+            quantity="mg",
         ),
     ] = ARTICLE_DAILY_MG,
     all_tables: Annotated[

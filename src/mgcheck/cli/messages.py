@@ -15,6 +15,7 @@ from mgcheck.i18n import Translator
 from mgcheck.safetext import shown
 
 if TYPE_CHECKING:
+    from mgcheck.cli.types import OptionRefused
     from mgcheck.models.diary import InvalidNight
     from mgcheck.rules.dose import FormProblem, InvalidAmount
     from mgcheck.rules.guidance import UnknownSection
@@ -133,6 +134,10 @@ def value_names(t: Translator) -> dict[str, str]:
         "--seed": t("the seed"),
         "--matters": t("the difference that would matter (points)"),
         "--plan": t("the plan number"),
+        "--per-day": t("the number of tablets or doses a day"),
+        "--age": t("the age in years"),
+        "--top": t("the number of foods"),
+        "--target": t("the daily amount (mg)"),
     }
 
 
@@ -153,6 +158,61 @@ def value(option: str, text: str, low: float, high: float, whole: bool, t: Trans
         high=t.number(high, decimals),
         text=shown(text, 40),
     )
+
+
+def option_refused(option: str, refused: OptionRefused) -> str:
+    """A value one of mgcheck's option types (cli/types.py) cannot use, worded as the diary's
+    numbers always were: the option, what it is, its range and what was typed."""
+    from mgcheck.i18n import _, current, format_number, translator
+    from mgcheck.models.diary import InvalidNight
+
+    t = translator(current())
+    if refused.kind == "night":
+        return night(InvalidNight(refused.night), option, refused.text, t)
+    if refused.high == float("inf"):
+        what = value_names(t).get(option, option)
+        message = (
+            _("{option}: {what} must be a whole number of {low} or more (not '{text}').")
+            if refused.kind == "whole"
+            else _("{option}: {what} must be a number of {low} or more (not '{text}').")
+        )
+        low = format_number(refused.low, 0 if float(refused.low).is_integer() else 2)
+        return message.format(option=option, what=what, low=low, text=shown(refused.text, 40))
+    return value(option, refused.text, refused.low, refused.high, refused.kind == "whole", t)
+
+
+def not_together(first: str, second: str) -> str:
+    """Two flags that say opposite things (``--elemental`` and ``--compound``)."""
+    from mgcheck.i18n import _
+
+    return _("{first} and {second} do not go together.").format(first=first, second=second)
+
+
+def goes_with_label(option: str) -> str:
+    """A flag about a label's amount given without the label (``diary add --elemental``)."""
+    from mgcheck.i18n import _
+
+    return _("{option} goes with --form and --amount.").format(option=option)
+
+
+def count_twice(said: int, option: int) -> str:
+    """A count in the label's words ("2 om dagen") and a different ``--per-day``."""
+    from mgcheck.i18n import _
+
+    return _("the label says {words} a day and --per-day says {option}: give one.").format(
+        words=said, option=option
+    )
+
+
+def too_much_for_a_night(low: float, high: float, most: float) -> str:
+    """A night's magnesium above what the diary holds: not saved, and why."""
+    from mgcheck.i18n import _, format_number
+
+    amount = format_number(high) if high == low else f"{format_number(low)}–{format_number(high)}"
+    return _(
+        "{amount} mg magnesium in one night is more than the diary holds (at most {most} mg), "
+        "so it was not saved. Check the amount on the label."
+    ).format(amount=amount, most=format_number(most))
 
 
 def label_not_read(text: str, t: Translator) -> str:
@@ -273,6 +333,9 @@ def _bad_value(exc: Any, t: Translator) -> str | None:
     option = _option_name(param)
     cause = exc.__cause__
     errors = cause.errors() if hasattr(cause, "errors") else []
+    refused = errors[0].get("ctx", {}).get("error") if errors else None
+    if refused is not None and type(refused).__name__ == "OptionRefused":
+        return option_refused(option, refused)
     given = errors[0].get("input") if errors else None
     value = f" ({t('not {value}').format(value=shown(given, 40))})" if given is not None else ""
     low, high = getattr(param, "min", None), getattr(param, "max", None)
@@ -303,6 +366,13 @@ def _bad_value(exc: Any, t: Translator) -> str | None:
     if kind in {"float_parsing", "float_type", "finite_number"}:
         return t("{option}: use a number").format(option=option) + value
     return None
+
+
+def with_help(message: str, command: str) -> str:
+    """A usage error's one line, with where the command's help is."""
+    from mgcheck.i18n import _
+
+    return _("{message} Help: {command} -h").format(message=message.rstrip(), command=command)
 
 
 def usage_error(exc: Any, t: Translator) -> str | None:

@@ -10,15 +10,12 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
-from mgcheck.errors import MgcheckError
 from mgcheck.i18n import Language, _
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
     from mgcheck.cli.prompts import Prompter
     from mgcheck.context import Context
-    from mgcheck.models.guidance import FormsFile
-    from mgcheck.rules.dose import FormMatch
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,6 +100,19 @@ JsonOption = Annotated[
     typer.Option("--json", help=_("Print a versioned JSON document instead of a table.")),
 ]
 
+# What a label's amount is, as the person says it (dose, diary add): over the label's words.
+ElementalOption = Annotated[
+    bool,
+    typer.Option(
+        "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
+    ),
+]
+CompoundOption = Annotated[
+    bool,
+    typer.Option(
+        "--compound", help=_("The amount is the whole compound (magnesium citrate, oxide, ...).")
+    ),
+]
 
 StandardOption = Annotated[
     Standard,
@@ -114,35 +124,3 @@ StandardOption = Annotated[
         case_sensitive=False,
     ),
 ]
-
-
-def read_label(
-    forms: FormsFile, form: str, amount: str, *, elemental: bool = False
-) -> tuple[FormMatch | None, float]:
-    """A label's form and amount as the rules need them; each problem is one clear error.
-
-    With ``elemental`` the amount is magnesium itself, so an unknown form name does not matter.
-    """
-    from mgcheck.cli import messages
-    from mgcheck.rules.dose import (
-        InvalidAmount,
-        NeedsElemental,
-        NoSuchHydrate,
-        UnknownForm,
-        parse_amount,
-        resolve_form,
-    )
-
-    t = context().t
-    try:
-        amount_mg = parse_amount(amount)
-    except InvalidAmount as exc:
-        raise MgcheckError(messages.amount(exc, t)) from None
-    try:
-        return resolve_form(forms, form), amount_mg
-    except (UnknownForm, NeedsElemental) as exc:
-        if elemental:
-            return None, amount_mg
-        raise MgcheckError(messages.form_on_label(exc, t)) from None
-    except NoSuchHydrate as exc:
-        raise MgcheckError(messages.form_on_label(exc, t)) from None

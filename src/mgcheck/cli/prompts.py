@@ -31,8 +31,10 @@ from mgcheck.vocab import (
 )
 
 if TYPE_CHECKING:
+    from mgcheck.models.guidance import FormsFile
     from mgcheck.models.words import WordsFile
-    from mgcheck.rules.understand import Ambiguous, LabKind, MenuName, MenuWords
+    from mgcheck.rules.label import LabelDose, Said
+    from mgcheck.rules.understand import Ambiguous, LabKind, MenuName, MenuWords, NotUnderstood
 
 T = TypeVar("T")
 PREGNANCY_AGES = range(12, 56)
@@ -172,6 +174,28 @@ class Prompter:
         hint = self.t("[y/n/don't know]")
         return self.ask(f"{question} {hint} ", parse, self.t("Answer y, n or don't know."))
 
+    # --- labels ------------------------------------------------------------------------------
+
+    def settle_label(self, read: LabelDose, forms: FormsFile) -> LabelDose:
+        """Ask whether the amount of a label that does not say is magnesium itself, with the
+        self-check's own question (data/questions.yaml); "ved ikke" keeps both readings, judged
+        on the higher (rules/label.py). Every command that reads a label at a terminal asks
+        here, so they all ask alike."""
+        from mgcheck.i18n import _, join_and
+        from mgcheck.store import snapshot
+
+        amounts = [f"{p.part.form} {p.part.amount}" for p in read.parts if p.settled == "open"]
+        self.say(
+            _(
+                "The label does not say whether {amounts} is magnesium itself or the whole "
+                "compound."
+            ).format(amounts=join_and(amounts))
+        )
+        question = snapshot.questions().questions["elemental"].get(self.lang)
+        known = self.confirm_or_unknown(question)
+        said: Said = "unknown" if known is None else "elemental" if known else "compound"
+        return read.answered(said, forms)
+
     # --- numbers -----------------------------------------------------------------------------
 
     def _number(
@@ -185,20 +209,25 @@ class Prompter:
         example: float,
         middle: bool,
         out_of: int | None = None,
+        nouns: tuple[str, ...] = (),
     ) -> float:
         """A number as typed (``67 år``, ``½``, ``1,5``, ``to``); a range is settled here: its
         middle is taken and said (``middle``), or which end is asked back."""
         from mgcheck.rules.understand import (
             Expect,
             NeedsUnit,
+            NotUnderstood,
             Number,
             Range,
             explain,
+            explain_higher,
             explain_range,
             read_number,
         )
 
-        expect = Expect(low, high, example, whole=whole, quantity=quantity, out_of=out_of)
+        expect = Expect(
+            low, high, example, whole=whole, quantity=quantity, out_of=out_of, nouns=nouns
+        )
         read = read_number(text, self.lang, self.words, expect)
         while True:
             if isinstance(read, Number):
@@ -210,7 +239,12 @@ class Prompter:
                     self.say(explain_range(read, self.words, self.lang, middle=True))
                     return read.middle
                 prompt = explain_range(read, self.words, self.lang, middle=False)
-                read = read_number(self.follow_up(prompt + " "), self.lang, self.words, expect)
+                again = read_number(self.follow_up(prompt + " "), self.lang, self.words, expect)
+                if isinstance(again, NotUnderstood) and again.reason == "dont_know":
+                    # "ved ikke" to "Er det 4 eller 5?": the higher, the safer count, and said
+                    self.say(explain_higher(read, self.words, self.lang))
+                    return read.high
+                read = again
                 continue
             raise Refused(explain(read, self.words, self.lang))
 
@@ -255,13 +289,22 @@ class Prompter:
         *,
         example: float,
         quantity: str | None = None,
+        nouns: tuple[str, ...] = (),
     ) -> float:
         """A number from ``low`` to ``high``; a range counts as its middle, and says so.
-        ``example`` is a typical answer, said when one cannot be used."""
+        ``example`` is a typical answer, said when one cannot be used; ``nouns``: what is
+        counted, which may follow the number ("2 skiver rugbrød")."""
         return self.ask(
             f"{prompt} ",
             lambda text: self._number(
-                text, low, high, whole=False, quantity=quantity, example=example, middle=True
+                text,
+                low,
+                high,
+                whole=False,
+                quantity=quantity,
+                example=example,
+                middle=True,
+                nouns=nouns,
             ),
             "",
         )
@@ -382,9 +425,18 @@ class Interview(Prompter):
         several: bool,
     ) -> list[T]:
         """Ask back which of the candidates a word meant: one short question naming them.
-        "Ingen af dem" / "none of them" gives none; a misspelling with one candidate is a
-        yes-or-no question."""
-        from mgcheck.rules.understand import Chosen, NotUnderstood, choose_one, choose_some, explain
+        "Ingen af dem" / "none of them" gives none. One candidate is a real choice, yes or no
+        ("nyrer": kidney disease?), not a list of one: a misspelling is yes or no, a word that
+        points at one option yes, no or don't know (counted, to be safe, and said so)."""
+        from mgcheck.i18n import _
+        from mgcheck.rules.understand import (
+            Chosen,
+            NotUnderstood,
+            choose_one,
+            choose_some,
+            explain,
+            read_yes_no_unknown,
+        )
 
         candidates = [(c, label) for c, label in options if c in ambiguous.candidates]
         if ambiguous.guess and len(candidates) == 1:
@@ -396,6 +448,26 @@ class Interview(Prompter):
                     return [value] if self._yes_no(text, None) else []
                 except Refused as refused:
                     self.refuse(refused.message)
+        if len(candidates) == 1:
+            value, label = candidates[0]
+            answer = label.get(self.lang)
+            question = _('By "{phrase}", do you mean {answer}?').format(
+                phrase=ambiguous.phrase, answer=answer
+            )
+            while True:
+                hint = self.t("[y/n/don't know]")
+                said = read_yes_no_unknown(self.follow_up(f"{question} {hint} "), self.words)
+                if said is None:
+                    self.say(
+                        _(
+                            'I am counting "{answer}", to be safe: ask your doctor whether it '
+                            "applies to you."
+                        ).format(answer=answer)
+                    )
+                    return [value]
+                if isinstance(said, bool):
+                    return [value] if said else []
+                self.refuse(self.t("Answer y, n or don't know."))
         self.say(self.t('What do you mean by "{phrase}"?').format(phrase=ambiguous.phrase))
         self._list(candidates)
         prompt = (
@@ -483,12 +555,14 @@ class Interview(Prompter):
         if self.yes_no("has_legs"):
             answers["legs"] = self.legs()
         if self.yes_no("has_diet"):
+            foods = self.words.menus.diet.words
             answers["diet"] = {
                 group.value: self.decimal(
                     self.question("diet_group", group=labels.diet[group].get(self.lang)),
                     *bounds(Diet, group.value),
                     quantity="portions",
                     example=1,
+                    nouns=tuple(foods[group.value].every()),
                 )
                 for group in DietGroup
             }
@@ -521,7 +595,7 @@ class Interview(Prompter):
         else:
             known = self.confirm_or_unknown(self.question("elemental"))
             supplement["elemental"] = "unknown" if known is None else known
-        supplement["per_day"] = self.whole(
+        supplement["per_day"] = label.get("per_day") or self.whole(
             "per_day", *whole_bounds(Supplement, "per_day"), "per_day", 2
         )
         return supplement
@@ -530,21 +604,32 @@ class Interview(Prompter):
         """The form as the label names it, "ved ikke" (unknown), or the whole label."""
         from mgcheck.rules.assess import UNKNOWN_FORM_WORDS
         from mgcheck.rules.dose import FormProblem, NeedsElemental, UnknownForm, resolve_form
+        from mgcheck.rules.label import read_label
         from mgcheck.rules.understand import LabelReading, is_dont_know, read_label_words
 
         if text.casefold() in UNKNOWN_FORM_WORDS or (text and is_dont_know(text, self.words)):
             return "unknown"
         one_line(text)  # a name is a name: one line, no control characters (asked again)
         if any(ch.isdigit() for ch in text):
-            reading = read_label_words(text.split(), self.words)
-            if isinstance(reading, LabelReading) and len(reading.parts) == 1:
-                part = reading.parts[0]
-                label["amount_mg"] = part.amount_mg
-                if part.reading != "compound":
-                    label["elemental"] = True if part.reading == "elemental" else "unknown"
-                if part.form is None:
+            try:
+                read: LabelDose | None = _one_part(
+                    read_label(text.split(), self.data.forms, self.words)
+                )
+            except FormProblem:
+                read = None  # the form's name is refused below, with suggestions
+                words = read_label_words(text.split(), self.words)
+                if isinstance(words, LabelReading) and words.parts[0].form:
+                    text = words.parts[0].form
+            if read is not None:
+                part = read.parts[0]
+                label["amount_mg"] = part.part.amount_mg
+                if read.per_day is not None:
+                    label["per_day"] = read.per_day
+                if part.settled == "label":  # the label's own words say how to read it
+                    label["elemental"] = _SAID_BY_READING[part.dose.reading]
+                if part.part.form is None:
                     return "unknown"  # "magnesium 100 mg": magnesium itself, any form
-                text = part.form
+                text = part.part.form
         try:
             resolve_form(self.data.forms, text)
         except FormProblem as problem:
@@ -627,6 +712,7 @@ class Interview(Prompter):
         return labs
 
     def _lab(self, text: str, kind: LabKind) -> dict[str, Any] | None:
+        from mgcheck.folding import phrase_key
         from mgcheck.rules.understand import (
             NeedsUnit,
             NotUnderstood,
@@ -638,15 +724,16 @@ class Interview(Prompter):
             read_unit,
         )
 
-        if not text:
-            return None
+        if not text or phrase_key(text) in {phrase_key(p) for p in self.words.answers.none.every()}:
+            return None  # Enter, "ingen", "nej": no such result
         read = read_lab(text, kind, self.words)
         if isinstance(read, Unknown):
             return None
         if isinstance(read, NotUnderstood):
             raise Refused(explain(read, self.words, self.lang))
+        kept = {} if read.reference is None else {"range": list(read.reference)}
         if isinstance(read, Number):
-            return {"value": read.value, "unit": read.unit}
+            return {"value": read.value, "unit": read.unit, **kept}
         assert isinstance(read, NeedsUnit)
         quantity = f"lab_{kind}"
         while True:
@@ -656,12 +743,28 @@ class Interview(Prompter):
                 self.words,
             )
             if isinstance(unit, str):
-                return {"value": read.value, "unit": unit}
+                return {"value": read.value, "unit": unit, **kept}
             if isinstance(unit, Unknown):
                 self.say(
                     self.t("I am counting {unit}, the unit Danish laboratories use.").format(
                         unit=read.default
                     )
                 )
-                return {"value": read.value, "unit": read.default}
+                return {"value": read.value, "unit": read.default, **kept}
             self.refuse(explain(unit, self.words, self.lang))
+
+
+def _one_part(read: LabelDose | NotUnderstood) -> LabelDose | None:
+    """A label of one compound, as the self-check's supplement question takes it."""
+    from mgcheck.rules.label import LabelDose
+
+    return read if isinstance(read, LabelDose) and len(read.parts) == 1 else None
+
+
+# How the self-check's answers file says what the label's words said (``elemental``).
+_SAID_BY_READING: dict[str, bool | str] = {
+    "elemental": True,
+    "both": "unknown",
+    "label": False,
+    "any_form": False,
+}

@@ -16,8 +16,17 @@ import typer
 
 from mgcheck.cli import messages, options
 from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.cli.types import Number, night, number
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.models.plan import (
+    MAX_PAIRS,
+    MAX_PERIOD_DAYS,
+    MAX_SEED,
+    MIN_PAIRS,
+    MIN_PERIOD_DAYS,
+    SCORE_MAX,
+)
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
@@ -47,12 +56,16 @@ trial_app = typer.Typer(
 options.take_lang(trial_app)  # mgcheck diary trial --lang en show
 
 PlanOption = Annotated[
-    str | None,
-    typer.Option(
-        "--plan",
+    int | None,
+    number(
+        _("A plan by its number (mgcheck diary trial show --all lists them)."),
+        1,
+        10**9,
+        whole=True,
         metavar=_("NUMBER"),
-        help=_("A plan by its number (mgcheck diary trial show --all lists them)."),
+        name="--plan",
         show_default=False,
+        show_range=False,
     ),
 ]
 REPORT_FORMATS = (".md", ".html")
@@ -108,32 +121,43 @@ def _defaults_help() -> str:
 @with_lang
 def plan(
     start: Annotated[
-        str | None,
-        typer.Option(
-            help=_("The first night, as YYYY-MM-DD (its evening). Default: tomorrow."),
-            show_default=False,
-        ),
+        dt.date | None,
+        night(_("The first night, as YYYY-MM-DD (its evening), or i morgen. Default: tomorrow.")),
     ] = None,
     period: Annotated[
-        str | None,
-        typer.Option(
-            metavar=_("NIGHTS"), help=_("Nights in each period (2-28)."), show_default=False
+        int | None,
+        number(
+            _("Nights in each period (2-28)."),
+            MIN_PERIOD_DAYS,
+            MAX_PERIOD_DAYS,
+            whole=True,
+            metavar=_("NIGHTS"),
+            show_default=False,
+            show_range=False,
         ),
     ] = None,
     pairs: Annotated[
-        str | None,
-        typer.Option(
+        int | None,
+        number(
+            _("Pairs of periods (2-12); fewer than 6 can never reach p ≤ 0.05."),
+            MIN_PAIRS,
+            MAX_PAIRS,
+            whole=True,
             metavar="N",
-            help=_("Pairs of periods (2-12); fewer than 6 can never reach p ≤ 0.05."),
             show_default=False,
+            show_range=False,
         ),
     ] = None,
     washout: Annotated[
-        str | None,
-        typer.Option(
+        int | None,
+        number(
+            _("The first nights of each period that are kept but not counted."),
+            0,
+            MAX_PERIOD_DAYS - 1,
+            whole=True,
             metavar=_("NIGHTS"),
-            help=_("The first nights of each period that are kept but not counted."),
             show_default=False,
+            show_range=False,
         ),
     ] = None,
     dose: Annotated[
@@ -148,22 +172,29 @@ def plan(
         ),
     ] = None,
     seed: Annotated[
-        str | None,
-        typer.Option(
+        int | None,
+        number(
+            _("Make the plan reproducible (default: drawn by the computer and stored)."),
+            0,
+            MAX_SEED,
+            whole=True,
             metavar="N",
-            help=_("Make the plan reproducible (default: drawn by the computer and stored)."),
             show_default=False,
+            show_range=False,
         ),
     ] = None,
     matters: Annotated[
-        str | None,
-        typer.Option(
-            metavar=_("POINTS"),
-            help=_(
+        float | None,
+        number(
+            _(
                 "The difference in your leg score (0-10) that would matter to you (default 2, "
                 "asked in a terminal)."
             ),
+            0.1,
+            SCORE_MAX,
+            metavar=_("POINTS"),
             show_default=False,
+            show_range=False,
         ),
     ] = None,
     answers_file: Annotated[
@@ -185,16 +216,7 @@ def plan(
     standard: StandardOption = Standard.NNR,
     json: JsonOption = False,
 ) -> None:
-    from mgcheck.cli.diary_ask import decimal_option, whole_option
     from mgcheck.clock import today
-    from mgcheck.models.plan import (
-        MAX_PAIRS,
-        MAX_PERIOD_DAYS,
-        MAX_SEED,
-        MIN_PAIRS,
-        MIN_PERIOD_DAYS,
-        SCORE_MAX,
-    )
     from mgcheck.results.trial import Design, defaults, draw_seed, new_plan
     from mgcheck.store import snapshot
 
@@ -203,20 +225,12 @@ def plan(
     now = today()
     design = defaults(trial)
     first = design.start if start is None else _start(start, now)
-    days = (
-        design.period_days
-        if period is None
-        else whole_option(period, "--period", MIN_PERIOD_DAYS, MAX_PERIOD_DAYS, t)
-    )
-    count = (
-        design.pairs if pairs is None else whole_option(pairs, "--pairs", MIN_PAIRS, MAX_PAIRS, t)
-    )
-    if washout is not None:
-        washed = whole_option(washout, "--washout", 0, days - 1, t)
-    else:
-        washed = min(design.washout_days, days - 1)
-    chosen_seed = None if seed is None else whole_option(seed, "--seed", 0, MAX_SEED, t)
-    points = None if matters is None else decimal_option(matters, "--matters", 0.1, SCORE_MAX, t)
+    days = design.period_days if period is None else period
+    count = design.pairs if pairs is None else pairs
+    if washout is not None and washout > days - 1:
+        raise MgcheckError(messages.value("--washout", str(washout), 0, days - 1, True, t))
+    washed = min(design.washout_days, days - 1) if washout is None else washout
+    chosen_seed, points = seed, matters
     asker = None if json else options.prompter()
     if asker is None and (answers_file is None or dose is None):
         raise MgcheckError(
@@ -319,13 +333,11 @@ def _no_running_plan(now: dt.date, t: Translator) -> None:
         raise _running(running[0], t)
 
 
-def _start(text: str, now: dt.date) -> dt.date:
+def _start(first: dt.date, now: dt.date) -> dt.date:
     """The first night: today or later (a plan drawn after its nights would not be random),
     and within a year."""
-    from mgcheck.cli.diary_ask import parse_night
     from mgcheck.render.dates import long_date
 
-    first = parse_night(text, "--start")
     if not now <= first <= now + dt.timedelta(days=365):
         raise MgcheckError(
             _(
@@ -384,7 +396,8 @@ def _dose(dose: str | None, asker: Prompter | None, t: Translator) -> tuple[Take
     from mgcheck.cli.diary_ask import ask_taken, from_label
 
     if dose is not None:
-        return from_label(dose.split(), asker, t), " ".join(dose.split())
+        taken = from_label(dose.split(), asker, t)
+        return taken, taken.label
     assert asker is not None
     asker.say(_("What will you take on magnesium evenings?"))
     taken = ask_taken(asker, t, planning=True)
@@ -415,15 +428,10 @@ def _dose_problem(taken: Taken, age: int, standard: Standard) -> str | None:
 
 
 def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
-    from mgcheck.models.plan import SCORE_MAX
-
     def parse(text: str) -> float:
         if not text:
             return default
-        value = float(text.replace(",", "."))
-        if not 0 < value <= SCORE_MAX:
-            raise ValueError(text)
-        return value
+        return Number(0.1, SCORE_MAX)(text)  # "1,5", "to": as --matters reads it
 
     return asker.ask(
         _(
@@ -460,14 +468,10 @@ def _plan_json(plan: Plan, now: dt.date) -> None:
     write_json("trial", trial_json(state(plan, [], now), _trial()))
 
 
-def _chosen(plan_option: str | None) -> tuple[Plan, list[Any]] | None:
+def _chosen(number: int | None) -> tuple[Plan, list[Any]] | None:
     """The plan asked for (--plan), else the active one, else the latest; with its entries."""
-    from mgcheck.cli.diary_ask import whole_option
     from mgcheck.store.diary import open_existing
 
-    number = None
-    if plan_option is not None:
-        number = whole_option(plan_option, "--plan", 1, 10**9, context().t)
     diary = open_existing()
     if diary is None:
         found = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from mgcheck.i18n import _
 from mgcheck.models.strict import Name, Strict, StrictBool, StrictFloat, StrictInt
@@ -84,19 +84,33 @@ class Diet(Strict):
     fruit: Portions = 0
 
 
+def _low_then_high(bounds: tuple[float, float]) -> tuple[float, float]:
+    if not 0 <= bounds[0] < bounds[1]:
+        raise ValueError(_("must be two values, the lower first, e.g. [0.70, 1.00]"))
+    return bounds
+
+
+# The reference range printed on the result beside the value, in the value's unit (issue 17,
+# point 5: a value is read against the person's own laboratory where it is given).
+LabRange = Annotated[tuple[StrictFloat, StrictFloat], AfterValidator(_low_then_high)]
+
+
 class MagnesiumLab(Strict):
     value: StrictFloat = Field(gt=0, le=20)
     unit: MagnesiumUnit
+    range: LabRange | None = None
 
 
 class FerritinLab(Strict):
     value: StrictFloat = Field(gt=0, le=10_000)
     unit: FerritinUnit
+    range: LabRange | None = None
 
 
 class TransferrinSaturationLab(Strict):
     value: StrictFloat = Field(ge=0, le=100)
     unit: Literal["%"] = "%"
+    range: LabRange | None = None
 
 
 class Labs(Strict):

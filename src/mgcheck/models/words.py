@@ -135,6 +135,7 @@ class Grammar(Record):
     connectors: Phrases
     fillers: Phrases
     negations: Phrases
+    exclusions: Phrases  # "undtagen", "hverken", "stoppet med": what follows is not recorded
     dose_units: list[NonEmpty]
 
 
@@ -155,6 +156,7 @@ class Quantity(Record, kw_only=True):
     """The units a number may carry; the first is the default when none is typed."""
 
     ask_unit: bool = False  # a number without a unit is asked about rather than defaulted
+    every: Phrases | None = None  # "hver aften": the whole scale (7 days of 7)
     units: Annotated[
         dict[NonEmpty, Annotated[list[NonEmpty], Field(min_length=1)]], Field(min_length=1)
     ]
@@ -166,18 +168,19 @@ class Quantity(Record, kw_only=True):
 
 class LabelWords(Record):
     elemental: list[NonEmpty]
+    compound: list[NonEmpty]
     as_form: list[NonEmpty]
     of_which: list[NonEmpty]
     unsure: list[NonEmpty]
 
 
-# The re-asks rules/understand.py may name; each must exist in both languages.
+# The re-asks rules/understand/ may name; each must exist in both languages.
 MESSAGES = frozenset(
     {
         *("empty", "menu_one", "menu_some", "unknown", "not_listed", "ask_back", "guess"),
         *("negation", "none_and_some", "dont_know_menu", "number", "whole"),
         *("thousands", "digits", "unit", "needs_unit", "one_value", "range_middle", "range_ask"),
-        *("yes_no", "dont_know_number", "label"),
+        *("yes_no", "dont_know_number", "label", "range_higher", "exclusion", "other_lab"),
     }
 )
 
@@ -205,12 +208,20 @@ class WordsFile(Record):
     answers: Answers
     grammar: Grammar
     numbers: NumberWords
+    days: dict[NonEmpty, Phrases]  # days from today ("-1") -> the words for that day
+    lab_names: dict[NonEmpty, Phrases]  # a blood test -> the names laboratories print
     quantities: dict[NonEmpty, Quantity]
     label: LabelWords
     messages: dict[NonEmpty, Text]
 
     def check(self) -> None:
         _check_food_groups(self.food_groups)
+        labs = {"magnesium", "ferritin", "transferrin_saturation"}
+        if set(self.lab_names) != labs:
+            raise ValueError(f"lab_names: give exactly {sorted(labs)}")
+        for offset, phrases in self.days.items():
+            if not offset.lstrip("-").isdigit() or not phrases.da or not phrases.en:
+                raise ValueError(f"days: {offset!r} must be a whole number with da and en words")
         missing = sorted(MESSAGES - set(self.messages))
         if missing:
             raise ValueError(f"messages: missing {', '.join(missing)}")

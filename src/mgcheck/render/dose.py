@@ -55,8 +55,7 @@ def verdict_text(
     if judgement.verdict is Verdict.MAYBE_ABOVE and reading == "both":
         return _(
             "Possibly above the upper limit of {standard} ({limit} mg a day): it is above if the "
-            "label's mg is magnesium itself. Look for magnesium with a % of the reference intake "
-            "(NRV) on the label."
+            "label's mg is magnesium itself."
         ).format(standard=chosen.short, limit=limit)
     if judgement.verdict is Verdict.ABOVE:
         return _(
@@ -100,6 +99,49 @@ def band_text(band: DoseBand, limits: LimitsFile) -> str | None:
             "soon whether it is still right."
         ).format(far=format_number(bands.far_above_mg))
     return None
+
+
+def unsure_label_text() -> str:
+    """Where to find out whether a label's amount is magnesium itself (issue 17): the same
+    words in `dose`, `diary add` and the trial, wherever a label is read both ways."""
+    return _(
+        "The label does not say whether its amount is magnesium itself. Check the label's "
+        "nutrition table (magnesium … mg) or ask the pharmacy."
+    )
+
+
+def danger_text() -> str:
+    """What to do with signs of too much magnesium, beside an amount above the limit."""
+    return _(
+        "If you have taken this much and have trouble breathing, faint, are confused "
+        "or have a very slow or irregular pulse: call 112. With dizziness, nausea or "
+        "unusual drowsiness: call your doctor today."
+    )
+
+
+def _is_unsure(dose: Dose) -> bool:
+    return any(p.reading == "both" for p in (dose.parts or (dose,)))
+
+
+def print_night_amount(result: DoseResult | None) -> None:
+    """`diary add`: a night above the limit, or far above it, said with the same bands and
+    words as `mgcheck dose` (the entry is saved all the same); a label read both ways sends the
+    person to its nutrition table. Nothing for a night within the limit."""
+    if result is None:
+        return
+    console = stdout_console()
+    judgement, band = result.judgement, result.band
+    if judgement.verdict in (Verdict.ABOVE, Verdict.MAYBE_ABOVE) or band is not DoseBand.ORDINARY:
+        style = VERDICT_STYLE[judgement.verdict]
+        console.print(
+            Text(verdict_text(judgement, result.limits, band, result.dose.reading), style=style)
+        )
+        band_words = band_text(band, result.limits)
+        if band_words is not None:
+            console.print(Text(band_words, style="bold red"))
+        console.print(Text(danger_text(), style="bold red"))
+    if _is_unsure(result.dose):
+        console.print(Text(unsure_label_text()))
 
 
 def _amount(value: float) -> str:
@@ -204,18 +246,12 @@ def print_dose(result: DoseResult) -> None:
     if band is not None:
         parts.append(Text(band, style="bold red"))
     if judgement.verdict in (Verdict.ABOVE, Verdict.MAYBE_ABOVE) or band is not None:
-        parts.append(
-            Text(
-                _(
-                    "If you have taken this much and have trouble breathing, faint, are confused "
-                    "or have a very slow or irregular pulse: call 112. With dizziness, nausea or "
-                    "unusual drowsiness: call your doctor today."
-                ),
-                style="bold red",
-            )
-        )
+        parts.append(Text(danger_text(), style="bold red"))
     parts.append(Text(""))
     parts += _reading_lines(dose, lang)
+    if _is_unsure(dose):
+        hint = _("Then run again with --elemental or --compound.")
+        parts.append(Text(f"{unsure_label_text()} {hint}", style="bold"))
     per_unit = _range(dose.per_unit_low, dose.per_unit_high)
     per_day = _range(dose.per_day_low, dose.per_day_high)
     numbers = Table.grid(padding=(0, 2))

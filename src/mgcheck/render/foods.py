@@ -14,6 +14,7 @@ from rich.text import Text
 from mgcheck.i18n import Language, _, current, format_number
 from mgcheck.record import Record
 from mgcheck.render.console import stdout_console, two_columns, write_json
+from mgcheck.render.style import words_keeping_units, wrapped_keeping_units
 from mgcheck.rules.foods import CompositionRow, FoodsResult, FoundVia
 from mgcheck.vocab import COMPOSITION_ATTRIBUTION, RankBy
 
@@ -95,7 +96,11 @@ def _widest(texts: Sequence[str]) -> int:
 
 
 def _longest_word(texts: Sequence[str]) -> int:
-    return max((cell_len(word) for text in texts for word in text.split()), default=1)
+    """The widest word, a number and its unit counted as one ("(30 g)" never breaks)."""
+    return max(
+        (cell_len(word) for text in texts for word in words_keeping_units(text) if word),
+        default=1,
+    )
 
 
 def _layout(
@@ -163,7 +168,8 @@ def _foods_table(
         table.add_column(cells.headers[key], justify="right", no_wrap=True)
     for index, (name, label) in enumerate(zip(cells.names, cells.servings, strict=True)):
         numbers = [cells.numbers[key][index] for key in keep]
-        table.add_row(Text(str(index + 1)), name, Text(label), *numbers)
+        shown = Text(wrapped_keeping_units(label, serving))  # "(30 g)" never "(30 / g)"
+        table.add_row(Text(str(index + 1)), name, shown, *numbers)
     return table
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from mgcheck.i18n import _, format_number
@@ -51,3 +52,22 @@ def citation(numbers: Iterable[int]) -> str:
         if number is not None:
             start = previous = number
     return f"[{','.join(parts)}]"
+# A number and the unit after it: "(30 g)", "250 mg", "2 dl", "18 %".
+_NUMBER_UNIT = re.compile(r"(\d)[ \u00a0](?=(?:mg|g|kg|dl|ml|cl|l|µg|ug|kcal|mmol|%)(?![^\W\d_]))")
+
+
+def wrapped_keeping_units(text: str, width: int) -> str:
+    """``text`` wrapped to ``width`` at spaces, but never between a number and its unit
+    ("(30 / g)", issue 19). Rich breaks lines at any Unicode space, a non-breaking one too, so
+    the lines are made here (textwrap breaks only at ASCII whitespace) and each fits its
+    column: Rich then leaves them as they are."""
+    import textwrap
+
+    glued = _NUMBER_UNIT.sub("\\1\u00a0", text)
+    lines = textwrap.wrap(glued, max(1, width), break_on_hyphens=False) or [""]
+    return "\n".join(lines).replace("\u00a0", " ")
+
+
+def words_keeping_units(text: str) -> list[str]:
+    """The words of ``text`` as :func:`wrapped_keeping_units` breaks it: "(30 g)" is one."""
+    return _NUMBER_UNIT.sub("\\1\u00a0", text).split(" ")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mgcheck.models.guidance import Form, FormsFile, LimitsFile, Variant
 from mgcheck.record import Record
 from mgcheck.rules.chemistry import molar_mass
-from mgcheck.rules.dose import Dose, fraction_range, variant_fraction
+from mgcheck.rules.dose import Dose, Reading, fraction_range, variant_fraction
 from mgcheck.rules.limits import ADULT_AGE, DoseBand, Judgement, dose_band, dose_standard, judge
 from mgcheck.vocab import Standard
 
@@ -32,6 +32,24 @@ def judged(dose: Dose, limits: LimitsFile, standard: Standard, age: int | None) 
     )
     band = dose_band(limits, dose.per_day_high, years, judgement.chosen.mg)
     return DoseResult(dose, judgement, band, limits, years)
+
+
+def judged_night(
+    low: float,
+    high: float,
+    limits: LimitsFile,
+    *,
+    unsure: bool = False,
+    standard: Standard = Standard.NNR,
+) -> DoseResult | None:
+    """A night's magnesium in the diary (elemental mg, a range when the label leaves doubt)
+    judged as `mgcheck dose` judges a day's: the same limits, the same bands (an adult: the
+    diary does not know the age). None when nothing was taken."""
+    if high <= 0:
+        return None
+    reading: Reading = "both" if unsure else "elemental" if low == high else "label"
+    dose = Dose(None, (), high, 1, not unsure, low, high, reading)
+    return judged(dose, limits, standard, None)
 
 
 class VariantFigures(Record):

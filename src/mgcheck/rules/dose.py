@@ -46,6 +46,9 @@ _HYDRATE_KEYS = {name_key(word): n for word, n in HYDRATE_WORDS.items()}
 class FormMatch(Record):
     form: Form
     variants: tuple[Variant, ...]  # more than one: the label does not say which
+    # The label names the compound itself, water and all ("citrat nonahydrat", "epsom salt"):
+    # its amount is the compound's weight, not magnesium itself.
+    by_variant: bool = False
 
 
 class FormProblem(LookupError):
@@ -99,7 +102,7 @@ def _by_water(form: Form, water: int) -> FormMatch:
     )
     if not variants:
         raise NoSuchHydrate(form, water)
-    return FormMatch(form, variants)
+    return FormMatch(form, variants, by_variant=True)
 
 
 def resolve_form(forms: FormsFile, query: str) -> FormMatch:
@@ -114,7 +117,7 @@ def resolve_form(forms: FormsFile, query: str) -> FormMatch:
             for variant in form.variants:
                 names = {name_key(variant.id), *(name_key(a) for a in variant.aliases)}
                 if key in names and key not in _form_keys(form):
-                    return FormMatch(form, (variant,))
+                    return FormMatch(form, (variant,), by_variant=True)
         for form in forms.forms:
             if key in _form_keys(form):
                 return FormMatch(form, tuple(v for v in form.variants if not v.named_only))

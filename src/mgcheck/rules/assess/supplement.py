@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
-from mgcheck.rules.dose import (
-    Dose,
-    FormProblem,
-    any_form_dose,
-    both_readings_dose,
-    elemental_dose,
-    resolve_form,
-)
+from mgcheck.rules.dose import Dose, FormProblem, resolve_form
+from mgcheck.rules.label import read_supplement
 
 UNKNOWN_FORM_WORDS = ("unknown", "ved ikke", "ukendt", "don't know", "dont know")
 
@@ -21,7 +15,8 @@ def _is_unknown_form(name: str) -> bool:
 
 
 def supplement_dose(answers: Answers, data: AssessData) -> Dose | None:
-    """Elemental magnesium a day from the supplement, as a range where the label leaves doubt.
+    """Elemental magnesium a day from the supplement, as a range where the label leaves doubt,
+    read by the one label reader (rules/label.py) as `dose` and the diary read the same label.
 
     An unknown form spans every form's share of magnesium, and an unknown "is it elemental?"
     spans both readings; safety is judged on the high end (issue 9, point 13).
@@ -29,20 +24,9 @@ def supplement_dose(answers: Answers, data: AssessData) -> Dose | None:
     supplement = answers.magnesium
     if supplement is None:
         return None
-    amount, per_day = supplement.amount_mg, supplement.per_day
-    if supplement.elemental is True:
-        return elemental_dose(None, amount, per_day, elemental=True)
-    match = None
-    if not _is_unknown_form(supplement.form):
-        try:
-            match = resolve_form(data.forms, supplement.form)
-        except FormProblem:
-            match = None  # judged as any form, on the high end
-    if supplement.elemental == "unknown":
-        return both_readings_dose(data.forms, match, amount, per_day)
-    if match is None:
-        return any_form_dose(data.forms, amount, per_day)
-    return elemental_dose(match, amount, per_day)
+    form = "" if _is_unknown_form(supplement.form) else supplement.form
+    read = read_supplement(form, supplement.amount_mg, supplement.elemental, data.forms)
+    return read.day(supplement.per_day)
 
 
 def form_problem(answers: Answers, data: AssessData) -> FormProblem | None:
