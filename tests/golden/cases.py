@@ -194,34 +194,6 @@ TRIAL_DONE = "MGCHECK_TODAY=2025-03-01"
 TRIAL_PLAN = ["diary", "trial", "plan", "--answers", "healthy_man.yaml", "--seed", "7"]
 DOSE = ["--dose", "magnesiumcitrat 400 mg"]
 
-HELP_PATHS = [
-    [],
-    ["assess"],
-    ["warnings"],
-    ["dose"],
-    ["foods"],
-    ["sources"],
-    ["schemas"],
-    ["diary"],
-    *[
-        ["diary", sub]
-        for sub in (
-            "add",
-            "list",
-            "chart",
-            "compare",
-            "export",
-            "import",
-            "delete",
-            "forget",
-            "backup",
-            "trial",
-        )
-    ],
-    *[["diary", "trial", sub] for sub in ("plan", "show", "stop", "result", "report")],
-]
-
-
 def cases() -> list[Case]:
     out: list[Case] = [
         _single("welcome"),
@@ -570,11 +542,7 @@ def cases() -> list[Case]:
             files=["trial.md", "forsoeg.html", "trial.json"],
         )
     )
-    for path in HELP_PATHS:
-        slug = "_".join(path) or "root"
-        out.append(_single(f"help_{slug}", *path, "--help"))
-        out.append(_single(f"help_{slug}_da", *path, "--help", env=DA))
-    out.append(_single("help_lang_first_da", "--lang", "da", "foods", "--help"))
+    # Every help screen is in docs/cli.md (scripts/cli_docs.py, tests/cli/test_cli_docs.py).
     out.append(_single("usage_error", "foods", "--by", "weight"))
     out.append(_single("usage_error_da", "foods", "--by", "vægt", env=DA))
     out.append(_single("usage_range_da", "dose", "citrat", "400", "--per-day", "30", env=DA))
