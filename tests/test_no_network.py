@@ -21,7 +21,7 @@ def imported(path: Path) -> set[str]:
     return names
 
 
-def test_no_module_imports_a_network_library() -> None:
+def test_no_network_imports() -> None:
     """One scan of every module (one test: a file is not a test case of its own)."""
     found = {
         str(path.relative_to(path.parents[1])): sorted(imported(path) & NETWORK)

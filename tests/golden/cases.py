@@ -1,6 +1,7 @@
 """The golden cases: every command and subcommand for a fixed set of inputs.
 
-Each case runs the real entry point (``python -m mgcheck``) in a fresh folder with ``TERM=dumb``,
+Each case runs the real entry point (``python -m mgcheck``, from a fork server:
+``tests/forkserver.py``) in a fresh folder with ``TERM=dumb``,
 a fixed width and no locale, and records stdout, stderr, the exit code and any file the case
 writes. ``scripts`` here means a list of commands run one after another in the same folder and
 the same ``MGCHECK_HOME`` (the diary cases). Dates are in the past and explicit, so "today" does
@@ -17,12 +18,17 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from forkserver import ForkServer, Plain, runner  # tests/forkserver.py
+
+Runner = ForkServer | Plain
 GOLDEN_DIR = Path(__file__).resolve().parent / "expected"
 WIDTH = "100"
 
@@ -193,6 +199,7 @@ TRIAL_RUNNING = "MGCHECK_TODAY=2024-12-10"
 TRIAL_DONE = "MGCHECK_TODAY=2025-03-01"
 TRIAL_PLAN = ["diary", "trial", "plan", "--answers", "healthy_man.yaml", "--seed", "7"]
 DOSE = ["--dose", "magnesiumcitrat 400 mg"]
+
 
 def cases() -> list[Case]:
     out: list[Case] = [
@@ -598,7 +605,13 @@ def _normalise(text: str, folder: Path) -> str:
 _SETTING = re.compile(r"[A-Z_]+=\S*")  # NAME=value before a command: its environment
 
 
-def run_case(case: Case) -> str:
+def server_environment() -> dict[str, str]:
+    """The environment a fork server starts in: what every case shares from start-up (UTF-8
+    mode, the hash seed); each command then gets its case's own (:func:`_environment`)."""
+    return _environment(Path(tempfile.gettempdir()), {})
+
+
+def run_case(case: Case, mgcheck: Runner) -> str:
     """The case's transcript: each command with its exit code, stdout and stderr, then files."""
     with tempfile.TemporaryDirectory(prefix="mgcheck-golden-") as name:
         folder = Path(name).resolve()
@@ -608,12 +621,11 @@ def run_case(case: Case) -> str:
         for line in case.commands:
             settings = list(itertools.takewhile(_SETTING.fullmatch, line))
             args = line[len(settings) :]
-            done = subprocess.run(
-                [sys.executable, "-m", "mgcheck", *args],
-                cwd=folder,
+            done = mgcheck.run(
+                args,
                 env={**env, **dict(word.split("=", 1) for word in settings)},
-                input=(case.stdin or "").encode("utf-8"),
-                capture_output=True,
+                cwd=folder,
+                stdin=(case.stdin or "").encode("utf-8"),
                 timeout=120,
             )
             shell = "".join(f"{word} " for word in settings)
@@ -629,6 +641,20 @@ def run_case(case: Case) -> str:
 
 
 def run_all(selected: Iterable[Case]) -> dict[str, str]:
+    """Every case, two at a time, each thread with a fork server of its own."""
     chosen = list(selected)
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return dict(zip((c.name for c in chosen), pool.map(run_case, chosen), strict=True))
+    local = threading.local()
+    started: list[Runner] = []
+
+    def run(case: Case) -> str:
+        if not hasattr(local, "mgcheck"):
+            local.mgcheck = runner(server_environment())
+            started.append(local.mgcheck)
+        return run_case(case, local.mgcheck)
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+            return dict(zip((c.name for c in chosen), pool.map(run, chosen), strict=True))
+    finally:
+        for each in started:
+            each.close()
