@@ -124,7 +124,7 @@ class Terminal:
         lang: str | None = None,
         lines: int | None = None,
         cwd: Path | None = None,
-        timeout: int = 30,
+        timeout: int = 120,
     ) -> pexpect.spawn:
         """Start ``mgcheck ARGS``; everything it shows is kept in ``child.logfile_read``.
         ``today`` fixes "today" (MGCHECK_TODAY); ``lang`` sets MGCHECK_LANG; ``lines`` sets

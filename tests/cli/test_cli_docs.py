@@ -17,6 +17,9 @@ from conftest import ROOT, command_tree
 sys.path.insert(0, str(ROOT / "scripts"))
 import cli_docs  # scripts/cli_docs.py
 
+# One worker makes this module's shared fixture once (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("cli_docs")
+
 FIX = "docs/cli.md is stale: run .venv/bin/python scripts/cli_docs.py and commit it"
 
 

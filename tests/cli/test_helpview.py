@@ -27,6 +27,9 @@ from mgcheck.cli.clicktext import LocalArgument, LocalCommand, LocalGroup, Local
 sys.path.insert(0, str(ROOT / "scripts"))
 import cli_docs  # scripts/cli_docs.py
 
+# One worker makes this module's shared fixture once (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("helpview")
+
 HELP_CODE = [Path(module.__file__ or "") for module in (helpview, clicktext, lazy)]
 
 

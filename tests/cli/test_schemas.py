@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "golden"))
 from cases import ANSWERS, DIARY_CSV, FOODS_TABLE, JSON_ANSWERS, _trial_nights
 
+# One worker makes this module's shared fixture once (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("schemas")
+
 # The answers files that are refused (their --json is tested below, as errors).
 REFUSED = ("bad", "unknown_form")
 DOSE = "magnesiumcitrat 400 mg"
