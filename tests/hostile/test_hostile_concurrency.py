@@ -101,6 +101,39 @@ def _rest(process: subprocess.Popen[str]) -> tuple[str, str]:
     return process.stdout.read(), process.stderr.read()
 
 
+def _watch(
+    processes: list[subprocess.Popen[str]], after: dict[int, int]
+) -> tuple[dict[int, str], dict[int, float]]:
+    """Read every process's lines as they come, all at once, and kill a victim the moment it
+    has reported ``after[victim]`` operations (while the others keep working). Returns what
+    each printed and when each victim was killed (time.monotonic, as the workers time)."""
+    import selectors
+
+    chunks: dict[int, bytes] = dict.fromkeys(range(len(processes)), b"")
+    kill_times: dict[int, float] = {}
+    watching = selectors.DefaultSelector()
+    for number, process in enumerate(processes):
+        assert process.stdout is not None
+        watching.register(process.stdout.fileno(), selectors.EVENT_READ, number)
+    deadline = time.monotonic() + DEADLINE
+    while watching.get_map():
+        events = watching.select(timeout=max(0.0, deadline - time.monotonic()))
+        assert events, "a process printed nothing for the whole deadline"
+        for key, _mask in events:
+            number = key.data
+            chunk = os.read(key.fd, 65536)
+            if not chunk:
+                watching.unregister(key.fd)
+                continue
+            chunks[number] += chunk
+            due = number in after and chunks[number].count(b"\n") >= after[number]
+            if due and number not in kill_times:
+                processes[number].send_signal(signal.SIGKILL)
+                kill_times[number] = time.monotonic()
+    watching.close()
+    return {n: text.decode("utf-8") for n, text in chunks.items()}, kill_times
+
+
 def _ready(processes: list[subprocess.Popen[str]]) -> None:
     """Wait until every process has said "ready" (it has imported what it needs)."""
     for process in processes:
@@ -120,24 +153,18 @@ def test_twenty_processes_adding_replacing_deleting_and_killed(tmp_path: Path) -
     rng = random.Random(10)
     victims = rng.sample(range(workers), killed)
     chosen = set(victims)
-    # Each victim is killed after it has reported this many operations: while it works,
+    # Each victim is killed as soon as it has reported this many operations: while it works,
     # with at least half of its operations still to do, however fast or slow the machine.
     after = {victim: rng.randint(1, operations // 2) for victim in victims}
     _ready(processes)
     gate.touch()  # all start together
-    seen: dict[int, list[str]] = {victim: [] for victim in victims}
-    for victim in victims:
-        pipe = processes[victim].stdout
-        assert pipe is not None
-        while len(seen[victim]) < after[victim] and (line := pipe.readline()):
-            seen[victim].append(line)
-        processes[victim].send_signal(signal.SIGKILL)
-    kill_time = time.monotonic()
+    printed, kill_times = _watch(processes, after)
     ops: list[Op] = []
     done_by_victims: list[int] = []
     for number, process in enumerate(processes):
-        out, err = _rest(process)
-        out = "".join(seen.get(number, [])) + out
+        process.wait(timeout=DEADLINE)
+        assert process.stderr is not None
+        out, err = printed[number], process.stderr.read()
         if number in chosen:
             assert process.returncode in (0, -signal.SIGKILL)
             killed -= process.returncode == 0  # it had finished before its moment came
@@ -158,7 +185,7 @@ def test_twenty_processes_adding_replacing_deleting_and_killed(tmp_path: Path) -
                     None,
                     "",
                     op.t1 if op else 0,
-                    kill_time,
+                    kill_times[number],
                 )
             )
 
