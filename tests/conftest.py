@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 if TYPE_CHECKING:
     import pexpect
@@ -40,6 +41,12 @@ for _name in _LEAKY:
     os.environ.pop(_name, None)
 os.environ["TERM"] = "dumb"
 os.environ["COLUMNS"] = "120"
+
+# Hypothesis checks behaviour, not speed: its 200 ms per example failed whole properties on a
+# loaded 2-core machine (DeadlineExceeded), and its "too slow" health check would too. Loaded
+# here, before any test module makes its @settings.
+settings.register_profile("mgcheck", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mgcheck")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_FOOD_DATA = ROOT.parent / "shared" / "reference" / "food-data"
