@@ -162,6 +162,27 @@ class Terminal:
         child.logfile_read = io.StringIO()
         return child
 
+    def reading(self, child: pexpect.spawn) -> None:
+        """Wait until mgcheck is blocked reading the terminal, so that a key sent next meets
+        that read, as a person's does. Ctrl-C sent between the prompt and the read is lost by
+        CPython's input(): the signal comes, then the read blocks (it hung the Ctrl-C tests
+        on a loaded machine). On Linux /proc/PID/syscall names the read on descriptor 0;
+        elsewhere half a second stands in for a person's reaction."""
+        import platform
+        import time
+
+        read = {"x86_64": "0", "aarch64": "63"}.get(platform.machine())
+        where = Path(f"/proc/{child.pid}/syscall")
+        if read is None or not where.exists():
+            time.sleep(0.5)
+            return
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if where.read_text().split()[:2] == [read, "0x0"]:
+                return
+            time.sleep(0.005)
+        raise AssertionError("mgcheck never waited for the terminal")
+
     def answer_all(self, child: pexpect.spawn, answers: list[str]) -> str:
         """Answer each prompt in turn; return everything the terminal showed, as one line."""
         import pexpect
