@@ -306,5 +306,15 @@ def test_many_first_runs_at_once_all_succeed(tmp_path: Path) -> None:
         assert process.returncode == 0, err
     assert len(outcomes) == processes * rounds
     assert [o for o in outcomes if o != "ok"] == []
+    from mgcheck.store.diary import open_diary
+
     for r in range(rounds):
-        assert [p.name for p in (tmp_path / str(r)).iterdir()] == ["diary.sqlite3"]
+        folder = tmp_path / str(r)
+        # No half-made diary is left behind. SQLite's own -wal and -shm may be: a connection
+        # removes them on closing only if no other is opening at that instant, which happened
+        # at load 20 (1 run in 20). The next mgcheck alone finds the diary whole and clears them.
+        left = sorted(p.name for p in folder.iterdir())
+        assert set(left) <= {"diary.sqlite3", "diary.sqlite3-wal", "diary.sqlite3-shm"}, left
+        with open_diary(folder / "diary.sqlite3") as diary:
+            assert diary.entries() == []
+        assert [p.name for p in folder.iterdir()] == ["diary.sqlite3"]
