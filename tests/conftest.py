@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 if TYPE_CHECKING:
     import pexpect
@@ -40,6 +41,12 @@ for _name in _LEAKY:
     os.environ.pop(_name, None)
 os.environ["TERM"] = "dumb"
 os.environ["COLUMNS"] = "120"
+
+# Hypothesis checks behaviour, not speed: its 200 ms per example failed whole properties on a
+# loaded 2-core machine (DeadlineExceeded), and its "too slow" health check would too. Loaded
+# here, before any test module makes its @settings.
+settings.register_profile("mgcheck", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mgcheck")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_FOOD_DATA = ROOT.parent / "shared" / "reference" / "food-data"
@@ -124,7 +131,7 @@ class Terminal:
         lang: str | None = None,
         lines: int | None = None,
         cwd: Path | None = None,
-        timeout: int = 30,
+        timeout: int = 120,
     ) -> pexpect.spawn:
         """Start ``mgcheck ARGS``; everything it shows is kept in ``child.logfile_read``.
         ``today`` fixes "today" (MGCHECK_TODAY); ``lang`` sets MGCHECK_LANG; ``lines`` sets
@@ -154,6 +161,27 @@ class Terminal:
         )
         child.logfile_read = io.StringIO()
         return child
+
+    def reading(self, child: pexpect.spawn) -> None:
+        """Wait until mgcheck is blocked reading the terminal, so that a key sent next meets
+        that read, as a person's does. Ctrl-C sent between the prompt and the read is lost by
+        CPython's input(): the signal comes, then the read blocks (it hung the Ctrl-C tests
+        on a loaded machine). On Linux /proc/PID/syscall names the read on descriptor 0;
+        elsewhere half a second stands in for a person's reaction."""
+        import platform
+        import time
+
+        read = {"x86_64": "0", "aarch64": "63"}.get(platform.machine())
+        where = Path(f"/proc/{child.pid}/syscall")
+        if read is None or not where.exists():
+            time.sleep(0.5)
+            return
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if where.read_text().split()[:2] == [read, "0x0"]:
+                return
+            time.sleep(0.005)
+        raise AssertionError("mgcheck never waited for the terminal")
 
     def answer_all(self, child: pexpect.spawn, answers: list[str]) -> str:
         """Answer each prompt in turn; return everything the terminal showed, as one line."""

@@ -187,6 +187,7 @@ def test_the_report_and_the_answers_are_kept_and_the_answers_run_again(
 def test_ctrl_c_exits_130_with_a_short_message(terminal: Terminal) -> None:
     child = terminal.spawn("assess", "--lang", "en")
     child.expect("How old are you")
+    terminal.reading(child)
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

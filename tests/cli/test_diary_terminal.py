@@ -88,6 +88,7 @@ def test_no_to_the_doctor_plans_nothing_and_ctrl_c_exits_130(terminal: Terminal)
     assert "Spørg din læge først; intet blev planlagt." in out
     stopped = terminal.spawn("diary", "trial", "plan", "--lang", "da", today="2026-11-30")
     stopped.expect("Hvor gammel er du")
+    terminal.reading(stopped)
     stopped.sendintr()
     stopped.expect(pexpect.EOF)
     stopped.close()

@@ -10,11 +10,11 @@ welcome screen, warnings, dose, foods, schemas). And --lang after a group's name
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 from functools import cache
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import command_tree, lines_too_wide
+from forkserver import ForkServer, Plain, runner
 
 from mgcheck.cli.app import command_names
 from mgcheck.i18n import translator
@@ -38,17 +39,21 @@ URL = re.compile(r"https?://\S+")
 
 
 @cache
+def _server() -> ForkServer | Plain:
+    """``python -m mgcheck`` from a fork server (tests/forkserver.py), one per test process."""
+    server = runner(dict(os.environ))
+    atexit.register(server.close)
+    return server
+
+
+@cache
 def mgcheck(width: int, lang: str, *args: str) -> str:
+    """What ``mgcheck ARGS`` prints into a pipe, run as a user runs it."""
     env = {k: v for k, v in os.environ.items() if k not in {"TERM", "COLUMNS", "MGCHECK_LANG"}}
     env |= {"TERM": "dumb", "COLUMNS": str(width), "MGCHECK_LANG": lang}
-    done = subprocess.run(
-        [sys.executable, "-m", "mgcheck", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return done.stdout
+    done = _server().run(list(args), env=env, cwd=Path.cwd(), stdin=b"", timeout=300)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    return done.stdout.decode("utf-8")
 
 
 def _fits(out: str, width: int) -> None:

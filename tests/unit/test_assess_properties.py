@@ -10,16 +10,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mgcheck.models.answers import MagnesiumLab
 from mgcheck.results.assess import Report
-from mgcheck.rules.assess import (
-    DANGER_SIGNS,
-    OVERDOSE_SIGNS,
-    Assessment,
-    lab_range,
-    magnesium_mmol_per_l,
-)
-from mgcheck.rules.limits import upper_limit
+from mgcheck.rules.assess import Assessment
 from mgcheck.store.datafiles import load_sources, source_keys
 from mgcheck.store.snapshot import assess_data
 from mgcheck.vocab import (
@@ -100,6 +92,57 @@ def answers(draw: st.DrawFn) -> dict[str, Any]:
     return out
 
 
+# The oracles' facts, written out here from the sources rather than read from mgcheck's code or
+# data, so a wrong constant there cannot make its own test pass (issue 20, point 6).
+# Signs of too much magnesium (magnesium.md c, "Hypermagnesaemia", SmPC-D): low blood pressure
+# (dizziness, fainting), drowsiness, confusion, muscle weakness, breathing that slows
+# (respiratory depression), a slow or irregular heartbeat.
+OVERDOSE_SIGNS = {
+    "dizziness",
+    "fainting",
+    "drowsiness",
+    "confusion",
+    "muscle_weakness",
+    "breathing_difficulty",
+    "irregular_or_slow_heartbeat",
+}
+# Severe signs that are a call to 112 (rls.md, red flags table, "Possible magnesium overdose"):
+# breathing difficulty, fainting, a very slow or irregular pulse, confusion.
+DANGER_SIGNS = {"fainting", "confusion", "irregular_or_slow_heartbeat", "breathing_difficulty"}
+# 1 mmol/L = 2.4305 mg/dL = 2 mEq/L (magnesium.md h).
+PER_MMOL = {"mmol/L": 1.0, "mg/dL": 2.4305, "mEq/L": 2.0}
+
+
+# Upper limits for magnesium from supplements, mg a day (magnesium.md b): adults 250 (NNR 2023,
+# EFSA/SCF) or 350 (IOM); children by the strictest standard at their age: IOM 65 at 1-3 (EFSA
+# sets none), IOM 110 at 4-8, then EFSA's 250 from 9.
+ADULT_UPPER_LIMIT_MG = {"nnr": 250, "efsa": 250, "iom": 350}
+
+
+def strictest_child_limit_mg(age: int) -> int:
+    return 65 if age <= 3 else 110 if age <= 8 else 250
+
+
+def upper_reference_mmol(age: int) -> float:
+    """The top of the Danish plasma range (RSJ-P, magnesium.md h): 0.94 mmol/L for adults from
+    19; 1.0 at 1-5; 0.93 at 6-18, girls and boys alike."""
+    if age >= 19:
+        return 0.94
+    return 1.0 if age < 6 else 0.93
+
+
+def lower_reference_mmol(age: int, sex: str) -> float:
+    """The bottom of the same range: 0.71 for adults; 0.76 at 1-5; girls 0.73 at 6-13 and 0.65
+    at 14-18; boys 0.71 at 6-18."""
+    if age >= 19:
+        return 0.71
+    if age < 6:
+        return 0.76
+    if sex == "male":
+        return 0.71
+    return 0.73 if age < 14 else 0.65
+
+
 def taking(person: dict[str, Any]) -> bool:
     return "magnesium" in person or "magnesium_laxative_or_antacid" in person["medicines"]
 
@@ -115,16 +158,14 @@ def must_stop(person: dict[str, Any], dose_high: float | None) -> bool:
     kidney = "kidney_disease" in person["conditions"]
     older = person["age"] >= 70  # NIH: older adults clear less (magnesium.md c)
     early = {"nausea", "vomiting"} if kidney or older else set()
-    signs = {s.value for s in OVERDOSE_SIGNS} | early
+    signs = OVERDOSE_SIGNS | early
     # Dried out, the kidneys clear magnesium less well (magnesium.md d): pause it.
     drying = (kidney or older) and bool(symptoms & {"vomiting", "diarrhoea"})
     blood = (person.get("labs") or {}).get("magnesium")
     high = False
     if blood is not None:
-        from mgcheck.vocab import Sex
-
-        mmol = magnesium_mmol_per_l(MagnesiumLab.model_validate(blood))
-        high = mmol > lab_range(DATA.limits, person["age"], Sex(person["sex"])).high
+        mmol = blood["value"] / PER_MMOL[blood["unit"]]
+        high = mmol > upper_reference_mmol(person["age"])
     return (
         high
         or (dose_high is not None and dose_high >= 1000)
@@ -156,10 +197,9 @@ def test_any_danger_sign_makes_the_report_urgent(
 ) -> None:
     _assessment, report = evaluate(person)
     symptoms = symptom_set(person)
-    signs = {s.value for s in DANGER_SIGNS} | {"spreading_weakness_or_numbness"}
-    signs |= {"thoughts_of_self_harm"}
+    signs = DANGER_SIGNS | {"spreading_weakness_or_numbness", "thoughts_of_self_harm"}
     if taking(person):
-        signs |= {s.value for s in OVERDOSE_SIGNS}
+        signs |= OVERDOSE_SIGNS
     if symptoms & signs:
         assert report.level is Level.URGENT
     elif symptoms == {"dizziness"} and not taking(person):
@@ -192,20 +232,15 @@ def test_under_18_no_suggested_amounts_but_a_dose_above_the_limit_is_said(
     found = {f.id for f in report.findings}
     assert "adults-only" in found
     assert not found & (ADULT_AMOUNT_FINDINGS | {"diet-low", "diet-adequate"})
-    ceilings = [
-        row.mg
-        for std in DATA.limits.standards
-        if (row := upper_limit(std, person["age"])) is not None
-    ]
     dose = assessment.dose
-    if "magnesium" in person and ceilings:
+    if "magnesium" in person:
         # Children are judged against the strictest standard at their age (the review's note 3).
         from mgcheck.models.answers import Answers
         from mgcheck.rules.assess import supplement_dose
 
         high = supplement_dose(Answers.model_validate(person), DATA)
         assert high is not None
-        if high.per_day_high > min(ceilings):
+        if high.per_day_high > strictest_child_limit_mg(person["age"]):
             assert found & ABOVE
     assert dose is None  # no figures for under-18s
     document = report.to_json()
@@ -230,17 +265,16 @@ def test_nothing_suggests_more_than_the_upper_limit(
     assessment, report = evaluate(person, standard)
     if not assessment.adult:
         return
-    limit = upper_limit(DATA.limits.standard(standard), person["age"])
-    assert limit is not None
-    assert report.upper_limit_mg == limit.mg
+    limit = ADULT_UPPER_LIMIT_MG[standard.value]
+    assert report.upper_limit_mg == limit
     found = {f.id: f for f in report.findings}
     if "dose-within-limit" in found:
         assert assessment.dose is not None
-        assert assessment.dose.per_day_high <= limit.mg
-    if assessment.dose is not None and assessment.dose.per_day_high > limit.mg:
+        assert assessment.dose.per_day_high <= limit
+    if assessment.dose is not None and assessment.dose.per_day_high > limit:
         assert ABOVE & set(found)
     if "only-if-low" in found:
-        assert f"{limit.mg:.0f} mg a day" in found["only-if-low"].text
+        assert f"{limit} mg a day" in found["only-if-low"].text
         assert "never suggests more" in found["only-if-low"].text
 
 
@@ -362,10 +396,8 @@ def test_blood_magnesium_further_from_the_range_never_lowers_the_level(
     evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     """Values in mmol/L: further below the low end, or further above the high end, is worse."""
-    from mgcheck.vocab import Sex
-
-    normal = lab_range(DATA.limits, person["age"], Sex(person["sex"]))
-    middle = (normal.low + normal.high) / 2
+    low = lower_reference_mmol(person["age"], person["sex"])
+    middle = (low + upper_reference_mmol(person["age"])) / 2
     near, far = sorted((a, b), key=lambda v: abs(v - middle))
     if (near - middle) * (far - middle) < 0:
         return  # on opposite sides of the range: not comparable

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from mgcheck.models.diary import Entry
 from mgcheck.rules.diary import (
-    MIN_NIGHTS,
     Outcome,
     compare_magnesium,
     compare_scores,
@@ -48,9 +47,11 @@ def test_hand_computed_case() -> None:
 
 
 def test_fewer_than_14_nights_on_a_side_is_never_a_verdict() -> None:
+    """However clear the difference: 13 nights on a side give none, 14 give one."""
     result = compare_scores([9] * 30 + [8], [1, 2] * 6 + [1])  # 13 nights with magnesium
     assert result.outcome is Outcome.NOT_ENOUGH
-    assert MIN_NIGHTS == 14
+    assert compare_scores([1, 2] * 6 + [1], [9] * 31).outcome is Outcome.NOT_ENOUGH
+    assert compare_scores([9] * 30 + [8], [1, 2] * 7).outcome is Outcome.LOWER
 
 
 def test_overlapping_nights_give_no_clear_difference() -> None:

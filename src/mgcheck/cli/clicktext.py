@@ -8,7 +8,9 @@ lower case between braces on the usage line (``{file}``). Nothing of Typer or Cl
 for this. mgcheck's own command classes (:class:`LocalCommand`, :class:`LocalGroup`, and
 ``cli.app.MgcheckGroup``, which all mix in :class:`LocalHelp`) write the usage line and make
 the help option themselves, and give their parameters the classes :class:`LocalOption` and
-:class:`LocalArgument`, subclasses of Typer's that only change how a parameter is *shown*.
+:class:`LocalArgument`, subclasses of Typer's that only change how a parameter is *shown*
+(with :class:`LocalParameter`'s public ``range_help`` and ``default_help``, which
+``cli/helpview.py`` reads: no private method of Typer's is overridden).
 Typer builds each parameter as a ``TyperOption`` or ``TyperArgument`` with no hook for another
 class, so the command re-classes its own parameters once, when it is made (:func:`adopt`).
 Every argument is declared with a ``metavar`` in the help's language, in upper case.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from enum import Enum
 from typing import Any
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
@@ -45,7 +48,64 @@ def _number(value: float) -> str:
     return format_number(value, 0 if float(value).is_integer() else 2)
 
 
-class LocalOption(TyperOption):
+class LocalParameter:
+    """What help shows of a parameter's value, as the language writes it: its range
+    ("1–24", "300 eller mere") and its default ("[standard: 300]"). Read by ``cli/helpview.py``
+    in place of Typer's own (private) formatting, which writes Python's ("1<=x<=24", "300.0").
+    Only public attributes of Typer's and Click's parameters are read. It comes after Typer's
+    class among the bases: a parameter is re-classed in place (:func:`adopt`), which Python
+    allows only when the object's layout stays Typer's."""
+
+    def range_help(self) -> str | None:
+        """The range a number must be in, or None when it has none."""
+        param: Any = self
+        low, high = param.min, param.max
+        if getattr(param, "count", False) and low == 0 and high is None:
+            return None  # a counted flag (-vvv): Typer shows no range
+        if low is None and high is None:
+            return None
+        if high is None:
+            assert low is not None
+            return _("{low} or more").format(low=_number(low))
+        if low is None:
+            return _("at most {high}").format(high=_number(high))
+        return f"{_number(low)}–{_number(high)}"
+
+    def default_help(self, ctx: Any) -> str | None:
+        """The default help shows, or None. Shown as Click and Typer decide (the parameter's
+        ``show_default``, else the context's; a text in ``show_default`` stands for it); a
+        default computed when the command runs is not shown."""
+        param: Any = self
+        if isinstance(param.show_default, str):
+            return f"({param.show_default})"
+        resilient = ctx.resilient_parsing
+        ctx.resilient_parsing = True  # no conversion errors from a default while showing help
+        try:
+            value = param.get_default(ctx, call=False)
+        finally:
+            ctx.resilient_parsing = resilient
+        if value is None or not (param.show_default or ctx.show_default):
+            return None
+        return self._words(value) or None
+
+    def _words(self, value: Any) -> str:
+        param: Any = self
+        if isinstance(value, (list, tuple)):
+            return ", ".join(word for word in map(self._words, value) if word)
+        if isinstance(value, Enum):
+            return str(value.value)
+        if callable(value):
+            return ""
+        if getattr(param, "is_bool_flag", False):
+            if param.secondary_opts:  # --this/--no-this: the one in force, without its dashes
+                return str((param.opts if value else param.secondary_opts)[0].lstrip("-"))
+            return str(value) if value else ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return _number(value)
+        return str(value)
+
+
+class LocalOption(TyperOption, LocalParameter):
     """A Typer option shown in mgcheck's language: no ``<bool>`` for a flag, the value's kind
     in words, and ranges and defaults written as the language writes numbers."""
 
@@ -58,28 +118,8 @@ class LocalOption(TyperOption):
         words = _type_words()
         return _TYPE.sub(lambda m: f"<{words[m.group(1)]}>", shown)
 
-    def _get_number_range_help_str(self) -> str | None:
-        low, high = self.min, self.max
-        if low is None and high is None:
-            return None
-        if high is None:
-            assert low is not None
-            return _("{low} or more").format(low=_number(low))
-        if low is None:
-            return _("at most {high}").format(high=_number(high))
-        return f"{_number(low)}–{_number(high)}"
 
-    def _get_default_string(
-        self, *, ctx: Any, show_default_is_str: bool, default_value: Any
-    ) -> str:
-        if isinstance(default_value, (int, float)) and not isinstance(default_value, bool):
-            return _number(default_value)
-        return super()._get_default_string(
-            ctx=ctx, show_default_is_str=show_default_is_str, default_value=default_value
-        )
-
-
-class LocalArgument(TyperArgument):
+class LocalArgument(TyperArgument, LocalParameter):
     """A Typer argument shown by its name alone (its ``metavar``, in the help's language): no
     Python type beside it, and on the usage line ``FILE`` when it is needed, ``[FILE]`` when
     not, as Click writes them (Typer writes ``{file}``)."""
@@ -115,13 +155,14 @@ class LocalHelp:
         return option
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        """Typer's help screen, laid out to read at 60 columns too (``cli/helpview.py``)."""
-        if getattr(self, "rich_markup_mode", None) is None:
+        """Typer's help screen, laid out to read at 60 columns too (``cli/helpview.py``); help
+        in another markup than Rich's (none of mgcheck's) gets Typer's own."""
+        if getattr(self, "rich_markup_mode", None) != "rich":
             super().format_help(ctx, formatter)  # type: ignore[misc]
             return
         from mgcheck.cli.helpview import format_help
 
-        format_help(self, ctx, self.rich_markup_mode)  # type: ignore[attr-defined]
+        format_help(self, ctx)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         words = {"[OPTIONS]": _("[OPTIONS]"), "COMMAND [ARGS]...": _("COMMAND [ARGS]...")}
