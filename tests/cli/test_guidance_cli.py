@@ -274,6 +274,7 @@ def test_sources_json_is_numbered_and_complete(cli: Cli) -> None:
             "iupac-weights",
             "sst-pregnancy-iron",  # a national recommendation, read in an article about it
             "consort2010",  # read in a copy of the checklist; no official address was seen
+            "lithium-label",  # the US label, read only as quoted on a drug-information page
         }
         assert entry["read"] == "direct" or entry["via"]
     keys = {e["key"] for e in entries}

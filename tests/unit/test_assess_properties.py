@@ -89,11 +89,19 @@ def answers(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         out["diet"] = {g.value: draw(st.floats(min_value=0, max_value=6)) for g in DietGroup}
     if draw(st.booleans()):
+        unit = draw(st.sampled_from(["mmol/L", "mg/dL", "mEq/L"]))
+        magnesium: dict[str, Any] = {
+            "value": draw(st.floats(min_value=0.1, max_value=3)),
+            "unit": unit,
+        }
+        if draw(st.booleans()):
+            # The laboratory's own range (issue 17 point 5), in the value's unit.
+            per_mmol = {"mmol/L": 1.0, "mg/dL": 2.4305, "mEq/L": 2.0}[unit]
+            low = draw(st.floats(min_value=0.6, max_value=0.85))
+            high = draw(st.floats(min_value=0.93, max_value=1.1))
+            magnesium["range"] = [round(low * per_mmol, 2), round(high * per_mmol, 2)]
         out["labs"] = {
-            "magnesium": {
-                "value": draw(st.floats(min_value=0.1, max_value=3)),
-                "unit": draw(st.sampled_from(["mmol/L", "mg/dL", "mEq/L"])),
-            },
+            "magnesium": magnesium,
             "ferritin": {"value": draw(st.floats(min_value=1, max_value=500)), "unit": "ug/L"},
             "transferrin_saturation": {"value": draw(st.floats(min_value=0, max_value=60))},
         }
@@ -109,26 +117,56 @@ def symptom_set(person: dict[str, Any]) -> set[str]:
     return {"fainting" if s == "dizziness_or_fainting" else s for s in person["symptoms_now"]}
 
 
+def blood_state(person: dict[str, Any]) -> str | None:
+    """ "low", "normal", "edge" or "high": the blood value against the person's own range, or
+    mgcheck's default with its 0.03 mmol/L edge for adults (issue 17 point 5), worked out here
+    from the answers, not by the rules' own code."""
+    blood = (person.get("labs") or {}).get("magnesium")
+    if blood is None:
+        return None
+    from mgcheck.vocab import Sex
+
+    lab = MagnesiumLab.model_validate(blood)
+    mmol = magnesium_mmol_per_l(lab)
+    per_mmol = {"mmol/L": 1.0, "mg/dL": 2.4305, "mEq/L": 2.0}[blood["unit"]]
+    if lab.range is not None:
+        low, high, edge = lab.range[0] / per_mmol, lab.range[1] / per_mmol, 0.0
+    else:
+        normal = lab_range(DATA.limits, person["age"], Sex(person["sex"]))
+        low, high, edge = normal.low, normal.high, 0.0 if normal.child else 0.03
+    if mmol < low - edge - 1e-6:
+        return "low"
+    if mmol > high + edge + 1e-6:
+        return "high"
+    if mmol < low - 1e-6 or mmol > high + 1e-6:
+        return "edge"
+    return "normal"
+
+
 def must_stop(person: dict[str, Any], dose_high: float | None) -> bool:
-    """Issue 9 point 4, worked out here from the answers, not by the rules' own code."""
+    """Issue 9 point 4 with issue 17's proportion: signs of too much count only where too much
+    is plausible (kidneys, a magnesium laxative, a dose far above the limit, a measured high
+    value) and never against a measured low or normal value. Worked out from the answers."""
     symptoms = symptom_set(person)
     kidney = "kidney_disease" in person["conditions"]
     older = person["age"] >= 70  # NIH: older adults clear less (magnesium.md c)
-    early = {"nausea", "vomiting"} if kidney or older else set()
+    state = blood_state(person)
+    high = state == "high"
+    laxative = "magnesium_laxative_or_antacid" in person["medicines"]
+    far = dose_high is not None and dose_high >= 1000
+    early = {"nausea", "vomiting"} if kidney or older or high else set()
     signs = {s.value for s in OVERDOSE_SIGNS} | early
+    plausible = (
+        taking(person)
+        and state in (None, "high", "edge")
+        and (kidney or laxative or far or state in ("high", "edge"))
+    )
     # Dried out, the kidneys clear magnesium less well (magnesium.md d): pause it.
     drying = (kidney or older) and bool(symptoms & {"vomiting", "diarrhoea"})
-    blood = (person.get("labs") or {}).get("magnesium")
-    high = False
-    if blood is not None:
-        from mgcheck.vocab import Sex
-
-        mmol = magnesium_mmol_per_l(MagnesiumLab.model_validate(blood))
-        high = mmol > lab_range(DATA.limits, person["age"], Sex(person["sex"])).high
     return (
         high
-        or (dose_high is not None and dose_high >= 1000)
-        or (taking(person) and bool(symptoms & signs))
+        or far
+        or (plausible and bool(symptoms & signs))
         or (kidney and taking(person))
         or (drying and taking(person))
     )
@@ -158,11 +196,15 @@ def test_any_danger_sign_makes_the_report_urgent(
     symptoms = symptom_set(person)
     signs = {s.value for s in DANGER_SIGNS} | {"spreading_weakness_or_numbness"}
     signs |= {"thoughts_of_self_harm"}
-    if taking(person):
+    # Signs of too much count where too much is plausible (issue 17 point 2): kidney disease or
+    # a magnesium laxative, with no measured low or normal value.
+    kidney = "kidney_disease" in person["conditions"]
+    laxative = "magnesium_laxative_or_antacid" in person["medicines"]
+    if taking(person) and (kidney or laxative) and blood_state(person) in (None, "high", "edge"):
         signs |= {s.value for s in OVERDOSE_SIGNS}
     if symptoms & signs:
         assert report.level is Level.URGENT
-    elif symptoms == {"dizziness"} and not taking(person):
+    elif symptoms == {"dizziness"} and not taking(person) and blood_state(person) is None:
         assert "dizziness" in {f.id for f in report.findings}  # seen, but no emergency
 
 
@@ -214,9 +256,10 @@ def test_under_18_no_suggested_amounts_but_a_dose_above_the_limit_is_said(
     assert document["dose"] is None
     assert document["food_estimate"] is None
     assert all(food["mg"] is None for food in document["suggested_foods"])
-    # Only the limits themselves are named: in adults-only and when a dose is above them.
+    # Only the limits themselves are named: in adults-only (with the child's own day) and when a
+    # dose is above them; "mg/dL" is a blood value's unit, not an amount.
     others = [f.text for f in report.findings if f.id not in ABOVE | {"adults-only"}]
-    assert not re.search(r"\d mg\b", " ".join(others))
+    assert not re.search(r"\d mg(?![/\w])", " ".join(others))
 
 
 @settings(max_examples=300)

@@ -108,7 +108,7 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     ),
     "dizzy-escalate": (r"if you faint[^.]{0,100}(112|today)", r"besvimer du[^.]{0,100}(112|i dag)"),
     "112-chest": (r"112[^.]{0,80}chest pain", r"112[^.]{0,80}brystsmerter"),
-    "112-swallow": (r"112[^.]{0,80}swallow", r"112[^.]{0,80}synke"),
+    "112-swallow": (r"112[^.]{0,100}swallow", r"112[^.]{0,100}synke"),
     "112-self-harm": (
         r"call 112[^.]{0,80}(danger|act on them|hurt yourself)",
         r"ring 112[^.]{0,80}(fare|handle på dem|skadet dig)",
@@ -151,7 +151,10 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     ),
     "no-more-than": (r"no more than", r"ikke mere end"),
     "under-limit-mg": (r"under \d+ mg a day", r"under \d+ mg om dagen"),
-    "take-less": (r"take less|lower (the )?dose|reduce", r"tag mindre|lavere dosis|sæt dosis ned"),
+    "take-less": (
+        r"take less|lower (the )?dose|reduce (it|the dose|your dose|to)",
+        r"tag mindre|lavere dosis|sæt dosis ned",
+    ),
     "take-more": (r"take more magnesium", r"tag mere magnesium"),
     "keep-taking": (
         r"keep taking|carry on taking|you may continue",
@@ -276,8 +279,8 @@ CONCEPTS: dict[str, tuple[str, str]] = {
         r"næringsdeklaration[^.]{0,120}apotek|apotek[^.]{0,120}næringsdeklaration",
     ),
     "tablets-under": (
-        r"\d+ tablets? or doses? a day keeps? you under",
-        r"\d+ tablet(ter)? eller dos(is|er) om dagen holder dig under",
+        r"no more than \d+ a day \(tablets or doses\) keeps you under",
+        r"højst \d+ om dagen \(tabletter eller doser\) dig under",
     ),
     "laxative-counts": (
         r"counts towards the upper limit",
@@ -412,7 +415,7 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "evidence-weak": (r"evidence[^.]{0,60}weak", r"beviserne[^.]{0,60}svage"),
     "only-if-low": (
         r"(helps|help) only (those|people) who are low",
-        r"hjælper kun dem, der mangler",
+        r"hjælper[^.]{0,20}kun dem, der mangler",
     ),
     "growing-pains": (r"growing pains", r"vokseværk"),
     "rls": (r"restless legs", r"urolige ben"),
@@ -465,7 +468,6 @@ def expected(person: dict[str, Any]) -> dict[str, Any]:
     return {**person, **(person.get("expect") or {})}
 
 
-@pytest.mark.xfail(strict=False, reason="issue 17: the persons come before the rules")
 @pytest.mark.parametrize("lang", ["en", "da"])
 @pytest.mark.parametrize("person", PERSONS, ids=[p["id"] for p in PERSONS])
 def test_person(evaluate: Evaluate, person: dict[str, Any], lang: Language) -> None:
@@ -499,7 +501,7 @@ def test_the_persons_and_their_checks_are_well_formed() -> None:
     findings = {f.id for f in DATA.findings}
     symptoms = {s.value for s in Symptom}
     for person in PERSONS:
-        assert ("expect" in person) == ("team" in person), person["id"]
+        assert "team" in person or "expect" not in person, person["id"]
         want = expected(person)
         assert want["action"] in ACTIONS and want["time_frame"] in TIME_FRAMES, person["id"]
         assert set(want["explanations"]) <= EXPLANATIONS | {"none"}, person["id"]

@@ -59,24 +59,26 @@ def test_at_most_25_prompts_without_legs_or_supplement(interview: RunInterview) 
     """The longest path without leg symptoms or a supplement: pregnancy, diet and labs asked."""
     answers = ["30", "1", "n", "n", "1", "7", "n", "y", "", "n", "y"]
     answers += ["1", "2", "0,5", "1", "0", "2", "1"]  # seven diet groups
-    answers += ["y", "0,80 mmol/L", "55", "18"]
+    answers += ["y", "0,80 mmol/L", "0,70-1,00", "55", "18"]  # the lab's range (issue 17)
     result, script, asker = interview(answers)
     assert result.diet is not None and result.diet.legumes == 0.5
     assert result.labs is not None and result.labs.ferritin is not None
-    assert asker.prompts == len(script.prompts) <= 25
+    assert result.labs.magnesium is not None and result.labs.magnesium.range == (0.7, 1.0)
+    assert asker.prompts == len(script.prompts) <= 26
 
 
 def test_nobody_gets_more_than_35_prompts(interview: RunInterview) -> None:
     answers = ["30", "1", "n", "n", "1", "7", "y", "citrat", "400", "n", "2", ""]
     answers += ["y", "y", "y", "y", "y", "1", "3", "3", "y"]  # legs
     answers += ["y", "1", "2", "0", "1", "0", "2", "1"]  # diet
-    answers += ["y", "1,7 mg/dL", "40", "18 %"]  # labs
+    answers += ["y", "1,7 mg/dL", "1,7 - 2,3", "40", "18 %"]  # labs, the range in mg/dL too
     result, _script, asker = interview(answers)
     assert result.magnesium is not None and result.magnesium.per_day == 2
     assert result.legs is not None and result.legs.look_alikes == ("cramp_knot",)
     assert result.labs is not None and result.labs.magnesium is not None
     assert result.labs.magnesium.unit.value == "mg/dL"
-    assert asker.prompts <= 35
+    assert result.labs.magnesium.range == (1.7, 2.3)
+    assert asker.prompts <= 36
 
 
 def test_danish_answers_j_n_decimal_comma_and_number_lists(interview: RunInterview) -> None:
@@ -234,7 +236,7 @@ def test_every_prompt_of_a_long_danish_interview_fits_the_terminal(
     answers = ["30", "1", "n", "n", "1", "7", "j", "citrat", "400", "n", "2", ""]
     answers += ["j", "j", "j", "j", "j", "1", "3", "3", "j"]  # legs
     answers += ["j", "1", "2", "0", "1", "0", "2", "1"]  # diet
-    answers += ["j", "1,7 mg/dL", "40", "18 %"]  # labs
+    answers += ["j", "1,7 mg/dL", "", "40", "18 %"]  # labs (no range given)
     _result, script, _asker = interview(answers, "da", width=width)
     assert all(len(prompt) <= width for prompt in script.prompts), script.prompts
     assert any(FORM_DA.startswith(said) for said in script.said)  # the form question wrapped

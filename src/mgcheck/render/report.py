@@ -112,6 +112,7 @@ def print_report(
             title_align="left",
         )
     )
+    console.print(plan_panel(report))
     for level in Level:
         findings = [f for f in report.findings if f.level is level]
         if not findings:
@@ -174,6 +175,30 @@ def print_report(
     ):
         console.print(Text(said, style="dim"))
         console.print(Text("  " + command), no_wrap=True, overflow="ignore", crop=False)
+
+
+def plan_panel(report: Report) -> Any:
+    """The one plan (issue 17) under the headline: when to get help, what to do with magnesium,
+    and what most likely lies behind it. Its words are the report's; nothing is decided here."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    plan = report.plan
+    parts: list[Any] = [
+        Text(plan.time_frame.title, style="bold"),
+        Text(plan.time_frame.text),
+        Text(""),
+        Text(plan.action.title, style="bold"),
+        Text(plan.action.text),
+    ]
+    if plan.explanations:
+        parts += [Text(""), Text(_("What most likely lies behind it"), style="bold")]
+        parts += [
+            Text(f"{n}. {e.title}: {e.text}") for n, e in enumerate(plan.explanations, start=1)
+        ]
+    style = LEVEL_STYLE[report.level]
+    return Panel(Group(*parts), title=_("What to do"), title_align="left", border_style=style)
 
 
 # --- files ---------------------------------------------------------------------------------
