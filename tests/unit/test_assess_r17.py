@@ -280,7 +280,7 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     ),
     "tablets-under": (
         r"no more than \d+ a day \(tablets or doses\) keeps you under",
-        r"højst \d+ om dagen \(tabletter eller doser\) dig under",
+        r"højst \d+ om dagen \(tabletter eller doser\) holder dig under",
     ),
     "laxative-counts": (
         r"counts towards the upper limit",

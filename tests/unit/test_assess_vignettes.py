@@ -410,6 +410,23 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         {"magnesium-edge", "magnesium-normal"},
     ),
     (
+        "a PPI and a normal blood magnesium: the risk said, no blood test asked for",
+        person(medicines=["ppi"], labs={"magnesium": {"value": 0.85, "unit": "mmol/L"}}),
+        "caution",  # issue 17 point 6: the value given is explained, not asked for again
+        {"deficiency-risk", "magnesium-normal"},
+        set(),
+    ),
+    (
+        "low magnesium (0.60) and an irregular pulse: 112, and the ambulance hears 'low'",
+        person(
+            symptoms_now=["irregular_or_slow_heartbeat"],
+            labs={"magnesium": {"value": 0.60, "unit": "mmol/L"}},
+        ),
+        "urgent",  # issue 17 point 1: magnesium is given, not withheld, in low magnesium with arrhythmia
+        {"magnesium-low", "urgent-danger-signs"},
+        {"urgent-overdose-signs"},
+    ),
+    (
         "blood magnesium normal",
         person(labs={"magnesium": {"value": 0.85, "unit": "mmol/L"}}),
         "info",
@@ -797,6 +814,19 @@ def test_unlikely_pattern_says_how_many(evaluate: Evaluate) -> None:
     _assessment, report = evaluate(person(legs=legs(urge_to_move=False, worse_at_rest=False)))
     finding = next(f for f in report.findings if f.id == "rls-pattern-unlikely")
     assert "2 of the four" in finding.text
+
+
+def test_low_magnesium_with_an_irregular_pulse_says_112_and_low(evaluate: Evaluate) -> None:
+    """The plan's 112 is worded by the low-magnesium finding too: "low", never "too much"."""
+    answers = person(
+        symptoms_now=["irregular_or_slow_heartbeat"],
+        labs={"magnesium": {"value": 0.60, "unit": "mmol/L"}},
+    )
+    _assessment, report = evaluate(answers)
+    assert report.plan.time_frame.id == "call_112"
+    (low,) = [f for f in report.findings if f.id == "magnesium-low"]
+    assert "Call 112 now, and tell them your magnesium is low" in low.text
+    assert "too much" not in " ".join(f.text for f in report.findings).casefold()
 
 
 def test_converted_units_in_the_lab_findings(evaluate: Evaluate) -> None:

@@ -131,13 +131,9 @@ WITHHELD_WHEN_MUST_STOP = (
 WITHHELD_UNLESS_KEPT = ("deficiency-risk", "dose-within-limit", "only-if-low")
 # "A lower dose" only where the plan keeps the magnesium under the limit (issue 17).
 LOWER_DOSE = "side-effects-lower-dose"
-# Findings with words for "call 112 now", which they take whenever the plan says 112.
-CALL_112_WORDS = {
-    "urgent-overdose-signs": "call-112",
-    "urgent-danger-signs": "call-112",
-    "lithium-fluid-loss": "call-112",
-    "digoxin-signs": "call-112",
-}
+# Findings with words for "call 112 now" take them whenever the plan says 112; these only when
+# they judge the person's signs (their other words name none).
+CALL_112_NEEDS_SIGNS = ("lithium-fluid-loss",)
 KEPT = (Action.KEEP_UNDER_LIMIT, Action.MAY_START, Action.FINE_AS_IS)
 # Above the limit, nothing should suggest getting more magnesium.
 WITHHELD_ABOVE_LIMIT = ("deficiency-risk", "diet-low", "diet-adequate")
@@ -209,9 +205,11 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
     if any(hit_level(data, hit) is Level.URGENT for hit in hits):
         hits = [h for h in hits if h.id not in WITHHELD_WHEN_URGENT]
     if plan.time_frame is TimeFrame.CALL_112:
+        texts = {finding.id: finding for finding in data.findings}
         hits = [
-            h.replace(variant=CALL_112_WORDS[h.id])
-            if h.id in CALL_112_WORDS and "signs" in h.params
+            h.replace(variant="call-112")
+            if "call-112" in texts[h.id].variants
+            and (h.id not in CALL_112_NEEDS_SIGNS or h.variant == "signs")
             else h
             for h in hits
         ]

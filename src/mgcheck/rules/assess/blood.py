@@ -84,7 +84,7 @@ def findings(f: Facts) -> list[Hit]:
         signs = [s for s in LOW_SIGNS if s in f.symptoms]
         note = (
             "low-signs" if signs else None,
-            "low-beyond" if blood.beyond else None,
+            "low-beyond" if blood.beyond else None if blood.own else "compare-own",
         )
         return [
             Hit(
@@ -100,7 +100,7 @@ def findings(f: Facts) -> list[Hit]:
             )
         ]
     if blood.state is BloodState.HIGH:
-        beyond = "high-beyond" if blood.beyond else None
+        beyond = "high-beyond" if blood.beyond else None if blood.own else "compare-own"
         return [Hit("magnesium-high", {**values, "note": phrases(beyond)}, variant=variant)]
     if blood.state in (BloodState.EDGE_LOW, BloodState.EDGE_HIGH):
         low_side = blood.state is BloodState.EDGE_LOW

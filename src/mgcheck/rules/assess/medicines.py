@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mgcheck.rules.assess.facts import OLDER_AGE, STOMACH_SIGNS, Facts
+from mgcheck.rules.assess.facts import OLDER_AGE, STOMACH_SIGNS, BloodState, Facts
 from mgcheck.rules.assess.hits import FormName, Hit, Names, Phrases, names_of, phrases
 from mgcheck.vocab import Condition, Level, Medicine
 
@@ -108,8 +108,10 @@ def findings(f: Facts) -> list[Hit]:
 def risk_findings(f: Facts) -> list[Hit]:
     """Reasons to be low in magnesium, with a blood test to ask about; when the value was given,
     what it means instead (issue 17 point 6)."""
-    if f.blood_high_ish:
-        return []  # "more likely to run low" beside a high value would contradict it
+    if f.blood is not None and f.blood.state is not BloodState.NORMAL:
+        # Beside a high value "more likely to run low" would contradict it; beside a low one
+        # the value, and the explanation of what lowers it, say more.
+        return []
     answers = f.answers
     reasons = [c.value for c in RISK_CONDITIONS if c in answers.conditions]
     risk_medicines = [m.value for m in RISK_MEDICINES if m in f.medicines]

@@ -80,8 +80,8 @@ def _digoxin_signs(f: Facts) -> bool:
 def _legs_relevant(f: Facts) -> bool:
     """Leg symptoms a doctor should hear of: the pattern may fit, or they bother often."""
     legs = f.answers.legs
-    if legs is None or f.pattern is None:
-        return False
+    if legs is None or f.pattern is None or _clot(f):
+        return False  # one swollen, warm, red leg is the clot's until a doctor has seen it
     often = legs.days_per_week >= SIGNIFICANT_DAYS and legs.distress in SIGNIFICANT_DISTRESS
     return f.pattern is not Pattern.UNLIKELY or often or legs.sleep_disturbed
 
@@ -347,21 +347,25 @@ def _action(plan: Plan, f: Facts) -> Said:
     elif action is Action.STOP_NOW:
         variant = "urgent" if urgent else None
     elif action is Action.PAUSE_UNTIL_DOCTOR:
-        variant = "low" if f.blood_low_ish else None
+        variant = "low" if f.blood_low else None
     elif action is Action.DO_NOT_START:
         variant = "high" if f.blood_high_ish else None
     elif action is Action.KEEP_UNDER_LIMIT:
-        if f.blood_low_ish:
+        if f.blood_low:
             variant = "low"
         elif dose is not None and dose.reading == "both" and f.above_limit:
             variant = "label"
         elif f.above_limit:
             variant = "above"
+        elif urgent:
+            variant = "urgent"  # the urgent matter is not magnesium: it is said second
     elif action is Action.MAY_START:
         if f.blood_low and plan.time_frame is TimeFrame.CALL_112:
             variant = "low-112"
-        elif f.blood_low_ish:
+        elif f.blood_low:
             variant = "low"
+        elif urgent:
+            variant = "urgent"
     return Said(action.value, variant, params)
 
 
@@ -369,7 +373,7 @@ def _time_frame(plan: Plan, f: Facts, level: Level) -> Said:
     digoxin = Medicine.DIGOXIN in f.medicines and (_digoxin_signs(f) or f.blood_low_ish)
     diuretic = any(m in f.medicines for m in (*LOSE_DIURETICS, Medicine.POTASSIUM_SPARING_DIURETIC))
     tell = phrases(
-        "tell-low" if f.blood_low_ish else "tell-high" if f.blood_high_ish else None,
+        "tell-low" if f.blood_low else "tell-high" if f.blood_high else None,
         "tell-magnesium" if f.taking and (f.too_much_signs or f.blood_high_ish) else None,
         "tell-lithium" if _lithium_signs(f) else None,
         ("tell-digoxin-diuretic" if diuretic else "tell-digoxin") if digoxin else None,
@@ -438,7 +442,7 @@ def plan_words(plan: Plan, f: Facts, level: Level) -> PlanSaid:
 def excess_reasons(f: Facts) -> tuple[str | None, ...]:
     """Why too much magnesium is plausible here, each a phrase of data/findings.yaml."""
     return (
-        "excess-high" if f.blood_high_ish else None,
+        "excess-high" if f.blood_high else "excess-edge" if f.blood_high_ish else None,
         "excess-kidney" if f.kidney else None,
         "excess-laxative" if f.laxative else None,
         "excess-far" if f.far_above and not f.kidney else None,
