@@ -5,7 +5,7 @@ plan's; these say why."""
 from __future__ import annotations
 
 from mgcheck.rules.assess.dose import reading
-from mgcheck.rules.assess.facts import STOMACH_SIGNS, Facts
+from mgcheck.rules.assess.facts import DRYING, Facts
 from mgcheck.rules.assess.hits import Hit, names_of, out_of_hours, phrases
 from mgcheck.vocab import Condition, Level, Symptom
 
@@ -38,7 +38,7 @@ def findings(f: Facts) -> list[Hit]:
             Hit("adults-only", reading(f), variant="child-taking") if within else Hit("adults-only")
         )
     if f.kidney and f.taking:
-        stomach = [s for s in STOMACH_SIGNS if s in f.symptoms]
+        stomach = [s for s in DRYING if s in f.symptoms]  # these dry a person out
         hits.append(
             Hit(
                 "kidney-taking-magnesium",

@@ -177,12 +177,12 @@ ROWS: dict[str, Predicate] = {
 
 # When each rule of data/findings.yaml `plan.explain` brings its explanation in.
 EXPLAIN: dict[str, Predicate] = {
+    "measured-high": lambda f: f.blood_high or (f.blood_high_ish and bool(f.too_much_signs)),
+    "plausible-excess": lambda f: bool(f.overdose_signs),
     "lithium": _lithium_signs,
     "lithium-other": _lithium_signs,
     "digoxin": _digoxin_signs,
     "digoxin-other": _digoxin_signs,
-    "measured-high": lambda f: f.blood_high or (f.blood_high_ish and bool(f.too_much_signs)),
-    "plausible-excess": lambda f: bool(f.overdose_signs),
     "intake-above": lambda f: (
         f.supplement
         and f.above_limit
