@@ -51,7 +51,14 @@ ENCOURAGING = {"deficiency-risk", "diet-low", "diet-adequate", "dose-within-limi
 
 
 def some(enum: Any) -> st.SearchStrategy[list[str]]:
-    return st.lists(st.sampled_from([e.value for e in enum]), unique=True)
+    """A few values (as most people tick), or any number of them."""
+    values = st.sampled_from([e.value for e in enum])
+    return st.one_of(st.lists(values, unique=True, max_size=2), st.lists(values, unique=True))
+
+
+# Amounts as labels print them, and any amount at all: hypothesis's own floats favour the ends of
+# their range, and the band between the limit and far above it needs everyday figures.
+LABEL_AMOUNTS = [25, 50, 75, 100, 120, 150, 200, 250, 300, 375, 400, 500, 750, 1000, 2000]
 
 
 @st.composite
@@ -71,9 +78,14 @@ def answers(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         out["magnesium"] = {
             "form": draw(st.sampled_from(FORM_NAMES)),
-            "amount_mg": draw(st.floats(min_value=1, max_value=5000)),
+            "amount_mg": draw(
+                st.one_of(
+                    st.sampled_from([float(a) for a in LABEL_AMOUNTS]),
+                    st.floats(min_value=1, max_value=5000),
+                )
+            ),
             "elemental": draw(st.sampled_from([True, False, "unknown"])),
-            "per_day": draw(st.integers(min_value=1, max_value=6)),
+            "per_day": draw(st.sampled_from([1, 1, 1, 2, 2, 3, 6])),
         }
     if draw(st.booleans()):
         out["legs"] = {

@@ -422,7 +422,7 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
             symptoms_now=["irregular_or_slow_heartbeat"],
             labs={"magnesium": {"value": 0.60, "unit": "mmol/L"}},
         ),
-        "urgent",  # issue 17 point 1: magnesium is given, not withheld, in low magnesium with arrhythmia
+        "urgent",  # issue 17 point 1: in low magnesium with arrhythmia magnesium is given
         {"magnesium-low", "urgent-danger-signs"},
         {"urgent-overdose-signs"},
     ),
