@@ -1,12 +1,14 @@
 """Issue 17: one clinical story. The plan (action, time frame, explanations) is decided once, and
 every finding words it; invariants over the whole answers space (hypothesis).
 
-Each property was seen to fail with its rule removed (see the report of issue 17): the advice
-scan with "Take no more than the limit" put back into dose-above-limit; "no too much" with the
-measured-value check taken out of Facts.plausible_excess; "every symptom named" without
-_name_every_symptom; "no permission under 18" with the child rows never applying; "no test
-suggested" with deficiency-risk's measured words removed; and the monotony of the time frame
-with the danger-112 row made to need a supplement.
+Each property was seen to fail with its rule removed, each time with a fresh hypothesis
+database (see the report of issue 17): the advice scan with "Take no more than the limit" put
+back into the dose-above-limit words; "no too much" with the measured-value check taken out of
+Facts.plausible_excess; "every symptom named" without _name_every_symptom; "no permission under
+18" with the child rows never applying; "no test suggested" with deficiency-risk's measured
+words removed; the monotony of the time frame with the danger-112 row not applying with kidney
+disease; and "urgent only with 112 or today" with the spreading-weakness row's time frame moved
+to the next visit (the safety net then decides, which the property forbids).
 """
 
 from __future__ import annotations
