@@ -6,8 +6,9 @@ database (see the report of issue 17): the advice scan with "Take no more than t
 back into the dose-above-limit words; "no too much" with the measured-value check taken out of
 Facts.plausible_excess; "every symptom named" without _name_every_symptom; "no permission under
 18" with the child rows never applying; "no test suggested" with deficiency-risk's measured
-words removed; the monotony of the time frame with the danger-112 row not applying with kidney
-disease; and "urgent only with 112 or today" with the spreading-weakness row's time frame moved
+words removed; the monotony of the time frame (test_assess_properties: a worse answer never
+lowers the urgency) with the danger-112 row not applying with kidney disease; and "urgent only
+with 112 or today" with the spreading-weakness row's time frame moved
 to the next visit (the safety net then decides, which the property forbids).
 """
 
@@ -23,16 +24,14 @@ from test_assess_properties import answers, blood_state, symptom_set
 from test_assess_r17 import CONCEPTS
 
 from mgcheck.i18n import Language
-from mgcheck.models.assess_data import Action, TimeFrame
+from mgcheck.models.assess_data import Action
 from mgcheck.results.assess import Report
 from mgcheck.rules.assess import EXPLAIN, ROWS, Assessment
 from mgcheck.store.snapshot import assess_data
-from mgcheck.vocab import Level, Medicine, Symptom
+from mgcheck.vocab import Level, Symptom
 
 DATA = assess_data()
 Evaluate = Callable[..., tuple[Assessment, Report]]  # the `evaluate` fixture
-LEVELS = list(Level)
-TIMES = list(TimeFrame)
 
 # Magnesium advice: what to do with magnesium, said only by the plan at the top (issue 17 point
 # 1). A finding may give reasons ("the article says: talk to a doctor before taking it"), never
@@ -143,71 +142,6 @@ def test_no_test_suggested_for_a_value_given(
     if "transferrin_saturation" in labs:
         tsat = DATA.questions.labels.other["test_tsat"].get(lang).casefold()
         assert not re.search(rf"(blood tests of|blodprøver for)[^.]*{tsat}", text)
-
-
-# --- a worse answer never lowers the level or the urgency of the time frame ------------------
-
-
-def urgency(person: dict[str, Any], evaluate: Evaluate) -> tuple[int, int]:
-    report = evaluate(person)[1]
-    return LEVELS.index(report.level), TIMES.index(TimeFrame(report.plan.time_frame.id))
-
-
-def no_less_urgent(worse: dict[str, Any], better: dict[str, Any], evaluate: Evaluate) -> None:
-    (level_worse, time_worse), (level_better, time_better) = (
-        urgency(worse, evaluate),
-        urgency(better, evaluate),
-    )
-    assert level_worse <= level_better
-    assert time_worse <= time_better
-
-
-@settings(max_examples=200)
-@given(answers(), st.data())
-def test_adding_a_medicine_symptom_or_condition_never_lowers_the_time_frame(
-    evaluate: Evaluate, person: dict[str, Any], data: st.DataObject
-) -> None:
-    from mgcheck.vocab import Condition
-
-    choices: list[tuple[str, list[str]]] = [
-        ("conditions", [c.value for c in Condition]),
-        ("medicines", [m.value for m in Medicine]),
-        ("symptoms_now", [s.value for s in Symptom]),
-    ]
-    field, values = data.draw(st.sampled_from(choices))
-    value = data.draw(st.sampled_from(values))
-    worse = {**person, field: sorted({*person[field], value})}
-    no_less_urgent(worse, person, evaluate)
-
-
-@settings(max_examples=200)
-@given(answers(), st.floats(min_value=1, max_value=5000), st.floats(min_value=1, max_value=5000))
-def test_a_bigger_dose_never_lowers_the_time_frame(
-    evaluate: Evaluate, person: dict[str, Any], a: float, b: float
-) -> None:
-    supplement = person.get("magnesium") or {"form": "citrate", "elemental": True, "per_day": 1}
-    low, high = sorted((a, b))
-    smaller = {**person, "magnesium": {**supplement, "amount_mg": low}}
-    bigger = {**person, "magnesium": {**supplement, "amount_mg": high}}
-    no_less_urgent(bigger, smaller, evaluate)
-
-
-@settings(max_examples=200)
-@given(answers(), st.floats(min_value=0.1, max_value=3), st.floats(min_value=0.1, max_value=3))
-def test_a_blood_value_further_from_the_range_never_lowers_the_time_frame(
-    evaluate: Evaluate, person: dict[str, Any], a: float, b: float
-) -> None:
-    """In mmol/L against the default range: further below it or further above it is worse."""
-    labs = {k: v for k, v in (person.get("labs") or {}).items() if k != "magnesium"}
-    middle = 0.825  # the middle of every adult and child range mgcheck uses
-    near, far = sorted((a, b), key=lambda v: abs(v - middle))
-    if (near - middle) * (far - middle) < 0:
-        return  # on opposite sides of the range: not comparable
-
-    def with_value(value: float) -> dict[str, Any]:
-        return {**person, "labs": {**labs, "magnesium": {"value": value, "unit": "mmol/L"}}}
-
-    no_less_urgent(with_value(far), with_value(near), evaluate)
 
 
 @settings(max_examples=200)

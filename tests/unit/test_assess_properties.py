@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import given, settings
@@ -370,18 +371,35 @@ def test_advice_fits_the_persons_situation(evaluate: Evaluate, person: dict[str,
             assert "hold pause med tilskuddet" not in text
 
 
-# --- a worse answer never lowers the level ---------------------------------------------------
+# --- a worse answer never lowers the level, nor the urgency of the time frame ----------------
 
 LEVELS = list(Level)
 
 
-def level_of(person: dict[str, Any], evaluate: Evaluate) -> int:
-    return LEVELS.index(evaluate(person)[1].level)  # 0 is the most urgent
+@dataclass(frozen=True)
+class Urgency:
+    """The report's level and the plan's time frame, each as an index (0 the most urgent): one
+    answer is at least as urgent as another when both are (issue 17: never a lower level, never
+    a less urgent time frame)."""
+
+    level: int
+    time: int
+
+    def __le__(self, other: Urgency) -> bool:
+        return self.level <= other.level and self.time <= other.time
+
+
+def level_of(person: dict[str, Any], evaluate: Evaluate) -> Urgency:
+    from mgcheck.models.assess_data import TimeFrame
+
+    report = evaluate(person)[1]
+    time = list(TimeFrame).index(TimeFrame(report.plan.time_frame.id))
+    return Urgency(LEVELS.index(report.level), time)
 
 
 @settings(max_examples=200)
 @given(answers(), st.data())
-def test_adding_a_condition_medicine_symptom_or_look_alike_never_lowers_the_level(
+def test_adding_a_condition_medicine_symptom_or_look_alike_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], data: st.DataObject
 ) -> None:
     choices: list[tuple[str, list[str]]] = [
@@ -401,7 +419,7 @@ def test_adding_a_condition_medicine_symptom_or_look_alike_never_lowers_the_leve
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=1, max_value=5000), st.floats(min_value=1, max_value=5000))
-def test_a_bigger_dose_never_lowers_the_level(
+def test_a_bigger_dose_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     supplement = person.get("magnesium") or {"form": "citrate", "elemental": True, "per_day": 1}
@@ -413,7 +431,7 @@ def test_a_bigger_dose_never_lowers_the_level(
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=0.1, max_value=5), st.floats(min_value=0.1, max_value=5))
-def test_blood_magnesium_further_from_the_range_never_lowers_the_level(
+def test_blood_magnesium_further_from_the_range_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     """Values in mmol/L: further below the low end, or further above the high end, is worse."""
@@ -434,7 +452,7 @@ def test_blood_magnesium_further_from_the_range_never_lowers_the_level(
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=1, max_value=500), st.floats(min_value=1, max_value=500))
-def test_lower_ferritin_or_saturation_never_lowers_the_level(
+def test_lower_ferritin_or_saturation_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     low, high = sorted((a, b))
@@ -450,7 +468,7 @@ def test_lower_ferritin_or_saturation_never_lowers_the_level(
 
 @settings(max_examples=200)
 @given(answers(), st.integers(0, 7), st.integers(0, 7), st.data())
-def test_more_days_more_distress_or_bad_sleep_never_lowers_the_level(
+def test_more_days_more_distress_or_bad_sleep_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], a: int, b: int, data: st.DataObject
 ) -> None:
     legs = person.get("legs")

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from mgcheck.i18n import Language, format_number
+from mgcheck.models.assess_data import Action, Explanation, TimeFrame
 from mgcheck.results.assess import Report
 from mgcheck.rules.assess import Assessment
 from mgcheck.store.snapshot import assess_data
@@ -33,25 +34,9 @@ PERSONS: list[dict[str, Any]] = yaml.safe_load(
 DATA = assess_data()  # mgcheck's own data, as the commands read it
 Evaluate = Callable[..., tuple[Assessment, Report]]  # the `evaluate` fixture
 
-ACTIONS = {
-    "stop_now",
-    "pause_until_doctor",
-    "do_not_start",
-    "keep_under_limit",
-    "fine_as_is",
-    "may_start",
-}
-TIME_FRAMES = {"call_112", "today", "within_days", "next_visit"}
-EXPLANATIONS = {
-    "too_much_magnesium",
-    "too_little_magnesium",
-    "medicine_lowers_magnesium",
-    "lithium_toxicity",
-    "digoxin_toxicity",
-    "side_effect_of_supplement",
-    "iron_deficiency",
-    "another_illness",
-}
+ACTIONS = {a.value for a in Action}
+TIME_FRAMES = {t.value for t in TimeFrame}
+EXPLANATIONS = {e.value for e in Explanation}
 
 # Concept words: (English, Danish) patterns, matched case-insensitively against the report's text
 # with its whitespace collapsed. Written for what the concept means, not for one sentence.
