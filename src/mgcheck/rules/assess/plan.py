@@ -175,6 +175,13 @@ ROWS: dict[str, Predicate] = {
     "adult": lambda f: f.adult,
 }
 
+
+def _too_much_said(f: Facts) -> bool:
+    """Too much magnesium is among the explanations (measured, plausible, or a dose above the
+    limit with stomach upset): an unmeasured "too little" beside it would only confuse."""
+    return any(EXPLAIN[rule](f) for rule in ("measured-high", "plausible-excess", "intake-above"))
+
+
 # When each rule of data/findings.yaml `plan.explain` brings its explanation in.
 EXPLAIN: dict[str, Predicate] = {
     "measured-high": lambda f: f.blood_high or (f.blood_high_ish and bool(f.too_much_signs)),
@@ -199,6 +206,7 @@ EXPLAIN: dict[str, Predicate] = {
         Condition.BOWEL_DISEASE in f.answers.conditions
         and f.blood is None
         and _any(f, STOMACH_SIGNS)
+        and not _too_much_said(f)
     ),
     "supplement-stomach": lambda f: f.supplement and _any(f, STOMACH_SIGNS),
     "low-symptoms": lambda f: f.blood_low_ish and bool(f.symptoms),
@@ -206,7 +214,9 @@ EXPLAIN: dict[str, Predicate] = {
     "iron": lambda f: (
         (_legs_relevant(f) and not iron_normal(f)) or (f.answers.legs is not None and iron_low(f))
     ),
-    "legs-magnesium": lambda f: _legs_relevant(f) and f.adult and f.blood is None,
+    "legs-magnesium": lambda f: (
+        _legs_relevant(f) and f.adult and f.blood is None and not _too_much_said(f)
+    ),
     "legs-other": lambda f: (
         _legs_relevant(f)
         and (not f.adult or (iron_normal(f) and f.blood is not None and not f.blood_low_ish))
