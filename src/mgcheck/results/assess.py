@@ -171,9 +171,10 @@ def _label(data: AssessData, kind: str, key: str, t: Translator) -> str:
     return next(text.get(t.lang) for k, text in table.items() if getattr(k, "value", k) == key)
 
 
-def _values(params: dict[str, Param], data: AssessData, t: Translator) -> dict[str, str]:
+def _values(params: dict[str, Param], data: AssessData, lang: Language) -> dict[str, str]:
     """Every value of a finding or plan part in words; phrases last, since a phrase may name
     the other values (``{dose}``)."""
+    t = translator(lang)
     values = {k: _fill(v, data, t) for k, v in params.items() if not isinstance(v, Phrases)}
     for key, value in params.items():
         if isinstance(value, Phrases):
@@ -324,7 +325,7 @@ def build_report(
     for hit in assessment.hits:
         finding = texts[hit.id]
         title, text = finding.words(hit.variant)
-        values = _values(hit.params, data, t)
+        values = _values(hit.params, data, lang)
         body = _tidy(text.get(t.lang).format(**values))
         if finding.extra is not None:
             body += " " + finding.extra.get(t.lang).format(**values)
@@ -364,7 +365,7 @@ def build_report(
         limit_row = upper_limit(std, answers.age)
         figure_keys += [] if limit_row is None else limit_row.sources
     figure_keys += FOOD_SOURCES
-    plan = _plan(assessment, data, t)
+    plan = _plan(assessment, data, lang)
     sources = tuple(
         dict.fromkeys([*plan.sources, *(key for f in findings for key in f.sources), *figure_keys])
     )
@@ -403,7 +404,7 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def _plan(assessment: Assessment, data: AssessData, t: Translator) -> PlanOut:
+def _plan(assessment: Assessment, data: AssessData, lang: Language) -> PlanOut:
     """The plan in words: every part from data/findings.yaml `plan:`, with its sources and
     those of the phrases it uses."""
     table = data.plan
@@ -411,15 +412,15 @@ def _plan(assessment: Assessment, data: AssessData, t: Translator) -> PlanOut:
 
     def part(said: Said, words: PlanWords) -> PlanPart:
         title, text = words.words(said.variant)
-        values = _values(said.params, data, t)
+        values = _values(said.params, data, lang)
         sources.extend(words.sources)
         for value in said.params.values():
             if isinstance(value, Phrases):
                 sources.extend(s for key in value.keys for s in data.phrases[key].sources)
         return PlanPart(
             said.id,
-            _tidy(title.get(t.lang).format(**values)),
-            _tidy(text.get(t.lang).format(**values)),
+            _tidy(title.get(lang).format(**values)),
+            _tidy(text.get(lang).format(**values)),
         )
 
     said = assessment.said
