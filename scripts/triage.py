@@ -1,8 +1,8 @@
 """Write docs/triage.md: the whole triage of `mgcheck assess` on one page, for a clinician.
 
-Every row comes from data/findings.yaml (level, when, escalation, sources) with the thresholds
-of data/limits.yaml filled in; nothing here decides medicine. tests/test_triage_doc.py fails when
-the page is stale.
+Every row comes from data/findings.yaml (level, when, escalation, sources; the plan table of
+issue 17: action, time frame, explanations) with the thresholds of data/limits.yaml filled in;
+nothing here decides medicine. tests/data/test_triage_doc.py fails when the page is stale.
 
     python scripts/triage.py          # write docs/triage.md
     python scripts/triage.py --check  # exit 1 if it is stale
@@ -13,9 +13,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from mgcheck.i18n import format_number
-from mgcheck.rules.assess import WITHHELD_WHEN_MUST_STOP, WITHHELD_WHEN_URGENT, triage_values
+from mgcheck.rules.assess import (
+    WITHHELD_UNLESS_KEPT,
+    WITHHELD_WHEN_MUST_STOP,
+    WITHHELD_WHEN_URGENT,
+    triage_values,
+)
 from mgcheck.store.datafiles import load_assess_data
 from mgcheck.vocab import Level
 
@@ -77,6 +83,7 @@ def render() -> str:
                 f"| {', '.join(finding.sources)} |"
             )
         out.append("")
+    out += _plan(data, values, values_da)
     out += [
         "## When magnesium must stop",
         "",
@@ -89,7 +96,12 @@ def render() -> str:
         "and suggests no foods. With kidney disease no foods are suggested either (a precaution).",
         "Beside any urgent finding the report withholds "
         + ", ".join(f"`{i}`" for i in WITHHELD_WHEN_URGENT)
-        + ": no reassurance beside a danger sign.",
+        + ": no reassurance beside a danger sign. Beside a plan that stops, pauses or does not",
+        "start magnesium it withholds "
+        + ", ".join(f"`{i}`" for i in WITHHELD_UNLESS_KEPT)
+        + "; `side-effects-lower-dose` only beside",
+        '"keep under the limit". A ticked symptom no finding names is named by',
+        "`symptoms-see-doctor`.",
         "",
         "## Thresholds",
         "",
@@ -154,6 +166,64 @@ def render() -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _plan(data: Any, values: dict[str, str], values_da: dict[str, str]) -> list[str]:
+    """The one plan (issue 17): the rows that decide the magnesium action and the time frame,
+    and the rules that rank the explanations, as data/findings.yaml `plan:` holds them."""
+    plan = data.plan
+    out = [
+        "## The one plan: magnesium action, time frame, likely explanations",
+        "",
+        "From all the answers, once, before any words (issue 17). Every row below that applies",
+        "votes; the **action** is the most restraining vote, for someone taking magnesium (a",
+        "supplement, or a laxative or antacid with magnesium) or for someone not taking it, in",
+        "this order: " + ", ".join(f"`{a.value}`" for a in plan.actions) + ". `keep_under_limit`",
+        "is for adults only (under 18 the `child` rows always vote). The **time frame** is the",
+        "most urgent vote: "
+        + ", ".join(f"`{t.value}`" for t in plan.time_frames)
+        + "; beside any urgent finding",
+        "at least `today`. The report's level is at least urgent for 112 or today, and at least",
+        "doctor for within days. A row with no action (—) leaves magnesium as the others say:",
+        "a red flag that magnesium neither causes nor worsens. No finding gives magnesium",
+        "advice of its own: the plan at the top of the report says it once.",
+        "",
+        "| Row | When | Når | Taking | Not taking | Time frame | Sources |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in plan.rows:
+        taking = row.action.taking.value if row.action and row.action.taking else "—"
+        not_taking = row.action.not_taking.value if row.action and row.action.not_taking else "—"
+        time_frame = row.time_frame.value if row.time_frame else "—"
+        out.append(
+            f"| `{row.id}` | {_cell(row.when.en.format(**values))} "
+            f"| {_cell(row.when.da.format(**values_da))} | {taking} | {not_taking} "
+            f"| {time_frame} | {', '.join(row.sources)} |"
+        )
+    out += [
+        "",
+        "**Likely explanations**, listed in the order of the first rule below that brings each",
+        "in (never too much magnesium beside a measured low or normal value):",
+        "",
+        "| Rank | Rule | Explanation | When | Når | Sources |",
+        "|---|---|---|---|---|---|",
+    ]
+    for rank, rule in enumerate(plan.explain, start=1):
+        out.append(
+            f"| {rank} | `{rule.id}` | `{rule.explanation.value}` "
+            f"| {_cell(rule.when.en.format(**values))} | {_cell(rule.when.da.format(**values_da))} "
+            f"| {', '.join(rule.sources)} |"
+        )
+    out += ["", "The words of each action, time frame and explanation:", ""]
+    out += ["| Id | In words | Med ord | Sources |", "|---|---|---|---|"]
+    for table in (plan.actions, plan.time_frames, plan.explanations):
+        for key, words in table.items():
+            out.append(
+                f"| `{key.value}` | {_cell(words.title.en)} | {_cell(words.title.da)} "
+                f"| {', '.join(words.sources)} |"
+            )
+    out.append("")
+    return out
 
 
 def main(argv: list[str]) -> int:

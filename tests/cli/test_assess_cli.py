@@ -66,8 +66,11 @@ def test_json_shape_and_determinism(cli: Cli, tmp_path: Path) -> None:
     assert first.exit_code == 0
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
-    assert list(data)[:5] == ["schema", "schema_version", "language", "level", "findings"]
+    assert list(data)[:6] == ["schema", "schema_version", "language", "level", "plan", "findings"]
     assert data["schema"] == "mgcheck.report"
+    plan = data["plan"]  # issue 17: the one plan, at the top
+    assert set(plan) == {"action", "time_frame", "explanations", "because", "rows"}
+    assert set(plan["action"]) == set(plan["time_frame"]) == {"id", "title", "text"}
     assert data["level"] == "doctor"
     assert data["findings"][0]["level"] == "doctor"
     assert set(data["findings"][0]) == {"id", "level", "title", "text", "sources"}

@@ -93,14 +93,14 @@ def test_danish_answers_in_words_units_and_ved_ikke_need_no_reask(
             *("ja", "magnesiumcitrat", "400 mg", "ved ikke", "2 tabletter"),
             *("", "jo", "ja", "ja", "ja", "ja", "", "2-3", "3", "en del", "ja"),  # legs
             *("ja", "½", "1,5", "0", "1/4", "2-3", "2", "1"),  # diet
-            *("ja", "1,02 mmol/l", "18 µg/l", "ved ikke"),  # labs
+            *("ja", "1,02 mmol/l", "ved ikke", "18 µg/l", "ved ikke"),  # labs (range: ved ikke)
             *("", ""),
         ],
         tmp_path,
     )
     assert "Er det 2 eller 3?" in out  # a range of days is asked back, once
     assert "Jeg regner med 2,5, midt mellem 2 og 3." in out  # portions: the middle, said
-    assert "Dit tilskud giver 91–800 mg magnesium om dagen" in out  # both readings
+    assert "Er 400 mg selve magnesium, giver dit tilskud 800 mg" in out  # both readings
     assert "Dit ferritin er lavt for urolige ben" in out
     assert "Kør mgcheck igen:" in out
 
@@ -117,7 +117,7 @@ def test_english_answers_in_words_units_and_dont_know_need_no_reask(
             *("yes", "Magnesium bisglycinate 100 mg elemental", "two"),
             *("nothing", "yes", "yes", "yes", "yes", "yes", "leg cramps", "3 days"),
             *("a little", "no", "no"),
-            *("yes", "0.8", "", "18 ng/ml", "18 %"),  # blood magnesium: which unit? Enter
+            *("yes", "0.8", "", "don't know", "18 ng/ml", "18 %"),  # which unit? Enter; range?
             *("", ""),
         ],
         tmp_path,

@@ -40,9 +40,10 @@ def test_reading_the_snapshot_gives_the_validated_models(validated: dict[str, ob
     }
     for name, model in read.items():
         assert model == validated[name], name
-    findings, phrases = snapshot.findings()
+    findings, phrases, plan = snapshot.findings()
     assert findings == validated["findings"].findings  # type: ignore[attr-defined]
     assert phrases == validated["findings"].phrases  # type: ignore[attr-defined]
+    assert plan == validated["findings"].plan  # type: ignore[attr-defined]
 
 
 def test_commands_read_neither_yaml_nor_validate_mgchecks_own_data() -> None:

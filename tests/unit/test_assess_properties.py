@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mgcheck.models.answers import MagnesiumLab
 from mgcheck.results.assess import Report
 from mgcheck.rules.assess import Assessment
 from mgcheck.store.datafiles import load_sources, source_keys
@@ -43,7 +45,14 @@ ENCOURAGING = {"deficiency-risk", "diet-low", "diet-adequate", "dose-within-limi
 
 
 def some(enum: Any) -> st.SearchStrategy[list[str]]:
-    return st.lists(st.sampled_from([e.value for e in enum]), unique=True)
+    """A few values (as most people tick), or any number of them."""
+    values = st.sampled_from([e.value for e in enum])
+    return st.one_of(st.lists(values, unique=True, max_size=2), st.lists(values, unique=True))
+
+
+# Amounts as labels print them, and any amount at all: hypothesis's own floats favour the ends of
+# their range, and the band between the limit and far above it needs everyday figures.
+LABEL_AMOUNTS = [25, 50, 75, 100, 120, 150, 200, 250, 300, 375, 400, 500, 750, 1000, 2000]
 
 
 @st.composite
@@ -63,9 +72,14 @@ def answers(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         out["magnesium"] = {
             "form": draw(st.sampled_from(FORM_NAMES)),
-            "amount_mg": draw(st.floats(min_value=1, max_value=5000)),
+            "amount_mg": draw(
+                st.one_of(
+                    st.sampled_from([float(a) for a in LABEL_AMOUNTS]),
+                    st.floats(min_value=1, max_value=5000),
+                )
+            ),
             "elemental": draw(st.sampled_from([True, False, "unknown"])),
-            "per_day": draw(st.integers(min_value=1, max_value=6)),
+            "per_day": draw(st.sampled_from([1, 1, 1, 2, 2, 3, 6])),
         }
     if draw(st.booleans()):
         out["legs"] = {
@@ -81,11 +95,19 @@ def answers(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         out["diet"] = {g.value: draw(st.floats(min_value=0, max_value=6)) for g in DietGroup}
     if draw(st.booleans()):
+        unit = draw(st.sampled_from(["mmol/L", "mg/dL", "mEq/L"]))
+        magnesium: dict[str, Any] = {
+            "value": draw(st.floats(min_value=0.1, max_value=3)),
+            "unit": unit,
+        }
+        if draw(st.booleans()):
+            # The laboratory's own range (issue 17 point 5), in the value's unit.
+            per_mmol = {"mmol/L": 1.0, "mg/dL": 2.4305, "mEq/L": 2.0}[unit]
+            low = draw(st.floats(min_value=0.6, max_value=0.85))
+            high = draw(st.floats(min_value=0.93, max_value=1.1))
+            magnesium["range"] = [round(low * per_mmol, 2), round(high * per_mmol, 2)]
         out["labs"] = {
-            "magnesium": {
-                "value": draw(st.floats(min_value=0.1, max_value=3)),
-                "unit": draw(st.sampled_from(["mmol/L", "mg/dL", "mEq/L"])),
-            },
+            "magnesium": magnesium,
             "ferritin": {"value": draw(st.floats(min_value=1, max_value=500)), "unit": "ug/L"},
             "transferrin_saturation": {"value": draw(st.floats(min_value=0, max_value=60))},
         }
@@ -152,24 +174,55 @@ def symptom_set(person: dict[str, Any]) -> set[str]:
     return {"fainting" if s == "dizziness_or_fainting" else s for s in person["symptoms_now"]}
 
 
+def blood_state(person: dict[str, Any]) -> str | None:
+    """ "low", "normal", "edge" or "high": the blood value against the person's own range, or
+    mgcheck's default with its 0.03 mmol/L edge for adults (issue 17 point 5), worked out here
+    from the answers, not by the rules' own code."""
+    blood = (person.get("labs") or {}).get("magnesium")
+    if blood is None:
+        return None
+    lab = MagnesiumLab.model_validate(blood)  # the range as the person may write it
+    per_mmol = PER_MMOL[blood["unit"]]
+    mmol = blood["value"] / per_mmol
+    if lab.range is not None:
+        low, high, edge = lab.range[0] / per_mmol, lab.range[1] / per_mmol, 0.0
+    else:
+        age = person["age"]
+        low, high = lower_reference_mmol(age, person["sex"]), upper_reference_mmol(age)
+        edge = 0.03 if age >= 19 else 0.0  # adults only: the default range from 19 (RSJ-P)
+    if mmol < low - edge - 1e-6:
+        return "low"
+    if mmol > high + edge + 1e-6:
+        return "high"
+    if mmol < low - 1e-6 or mmol > high + 1e-6:
+        return "edge"
+    return "normal"
+
+
 def must_stop(person: dict[str, Any], dose_high: float | None) -> bool:
-    """Issue 9 point 4, worked out here from the answers, not by the rules' own code."""
+    """Issue 9 point 4 with issue 17's proportion: signs of too much count only where too much
+    is plausible (kidneys, a magnesium laxative, a dose far above the limit, a measured high
+    value) and never against a measured low or normal value. Worked out from the answers."""
     symptoms = symptom_set(person)
     kidney = "kidney_disease" in person["conditions"]
     older = person["age"] >= 70  # NIH: older adults clear less (magnesium.md c)
-    early = {"nausea", "vomiting"} if kidney or older else set()
+    state = blood_state(person)
+    high = state == "high"
+    laxative = "magnesium_laxative_or_antacid" in person["medicines"]
+    far = dose_high is not None and dose_high >= 1000
+    early = {"nausea", "vomiting"} if kidney or older or high else set()
     signs = OVERDOSE_SIGNS | early
+    plausible = (
+        taking(person)
+        and state in (None, "high", "edge")
+        and (kidney or laxative or far or state in ("high", "edge"))
+    )
     # Dried out, the kidneys clear magnesium less well (magnesium.md d): pause it.
     drying = (kidney or older) and bool(symptoms & {"vomiting", "diarrhoea"})
-    blood = (person.get("labs") or {}).get("magnesium")
-    high = False
-    if blood is not None:
-        mmol = blood["value"] / PER_MMOL[blood["unit"]]
-        high = mmol > upper_reference_mmol(person["age"])
     return (
         high
-        or (dose_high is not None and dose_high >= 1000)
-        or (taking(person) and bool(symptoms & signs))
+        or far
+        or (plausible and bool(symptoms & signs))
         or (kidney and taking(person))
         or (drying and taking(person))
     )
@@ -198,11 +251,15 @@ def test_any_danger_sign_makes_the_report_urgent(
     _assessment, report = evaluate(person)
     symptoms = symptom_set(person)
     signs = DANGER_SIGNS | {"spreading_weakness_or_numbness", "thoughts_of_self_harm"}
-    if taking(person):
+    # Signs of too much count where too much is plausible (issue 17 point 2): kidney disease or
+    # a magnesium laxative, with no measured low or normal value.
+    kidney = "kidney_disease" in person["conditions"]
+    laxative = "magnesium_laxative_or_antacid" in person["medicines"]
+    if taking(person) and (kidney or laxative) and blood_state(person) in (None, "high", "edge"):
         signs |= OVERDOSE_SIGNS
     if symptoms & signs:
         assert report.level is Level.URGENT
-    elif symptoms == {"dizziness"} and not taking(person):
+    elif symptoms == {"dizziness"} and not taking(person) and blood_state(person) is None:
         assert "dizziness" in {f.id for f in report.findings}  # seen, but no emergency
 
 
@@ -249,9 +306,10 @@ def test_under_18_no_suggested_amounts_but_a_dose_above_the_limit_is_said(
     assert document["dose"] is None
     assert document["food_estimate"] is None
     assert all(food["mg"] is None for food in document["suggested_foods"])
-    # Only the limits themselves are named: in adults-only and when a dose is above them.
+    # Only the limits themselves are named: in adults-only (with the child's own day) and when a
+    # dose is above them; "mg/dL" is a blood value's unit, not an amount.
     others = [f.text for f in report.findings if f.id not in ABOVE | {"adults-only"}]
-    assert not re.search(r"\d mg\b", " ".join(others))
+    assert not re.search(r"\d mg(?![/\w])", " ".join(others))
 
 
 @settings(max_examples=300)
@@ -349,18 +407,35 @@ def test_advice_fits_the_persons_situation(evaluate: Evaluate, person: dict[str,
             assert "hold pause med tilskuddet" not in text
 
 
-# --- a worse answer never lowers the level ---------------------------------------------------
+# --- a worse answer never lowers the level, nor the urgency of the time frame ----------------
 
 LEVELS = list(Level)
 
 
-def level_of(person: dict[str, Any], evaluate: Evaluate) -> int:
-    return LEVELS.index(evaluate(person)[1].level)  # 0 is the most urgent
+@dataclass(frozen=True)
+class Urgency:
+    """The report's level and the plan's time frame, each as an index (0 the most urgent): one
+    answer is at least as urgent as another when both are (issue 17: never a lower level, never
+    a less urgent time frame)."""
+
+    level: int
+    time: int
+
+    def __le__(self, other: Urgency) -> bool:
+        return self.level <= other.level and self.time <= other.time
+
+
+def level_of(person: dict[str, Any], evaluate: Evaluate) -> Urgency:
+    from mgcheck.models.assess_data import TimeFrame
+
+    report = evaluate(person)[1]
+    time = list(TimeFrame).index(TimeFrame(report.plan.time_frame.id))
+    return Urgency(LEVELS.index(report.level), time)
 
 
 @settings(max_examples=200)
 @given(answers(), st.data())
-def test_adding_a_condition_medicine_symptom_or_look_alike_never_lowers_the_level(
+def test_adding_a_condition_medicine_symptom_or_look_alike_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], data: st.DataObject
 ) -> None:
     choices: list[tuple[str, list[str]]] = [
@@ -380,7 +455,7 @@ def test_adding_a_condition_medicine_symptom_or_look_alike_never_lowers_the_leve
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=1, max_value=5000), st.floats(min_value=1, max_value=5000))
-def test_a_bigger_dose_never_lowers_the_level(
+def test_a_bigger_dose_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     supplement = person.get("magnesium") or {"form": "citrate", "elemental": True, "per_day": 1}
@@ -392,7 +467,7 @@ def test_a_bigger_dose_never_lowers_the_level(
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=0.1, max_value=5), st.floats(min_value=0.1, max_value=5))
-def test_blood_magnesium_further_from_the_range_never_lowers_the_level(
+def test_blood_magnesium_further_from_the_range_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     """Values in mmol/L: further below the low end, or further above the high end, is worse."""
@@ -411,7 +486,7 @@ def test_blood_magnesium_further_from_the_range_never_lowers_the_level(
 
 @settings(max_examples=200)
 @given(answers(), st.floats(min_value=1, max_value=500), st.floats(min_value=1, max_value=500))
-def test_lower_ferritin_or_saturation_never_lowers_the_level(
+def test_lower_ferritin_or_saturation_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], a: float, b: float
 ) -> None:
     low, high = sorted((a, b))
@@ -427,7 +502,7 @@ def test_lower_ferritin_or_saturation_never_lowers_the_level(
 
 @settings(max_examples=200)
 @given(answers(), st.integers(0, 7), st.integers(0, 7), st.data())
-def test_more_days_more_distress_or_bad_sleep_never_lowers_the_level(
+def test_more_days_more_distress_or_bad_sleep_never_lowers_the_urgency(
     evaluate: Evaluate, person: dict[str, Any], a: int, b: int, data: st.DataObject
 ) -> None:
     legs = person.get("legs")

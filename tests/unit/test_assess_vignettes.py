@@ -160,10 +160,21 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         set(),
     ),
     (
-        "overdose signs on a high supplement",
+        # team (issue 17 point 2): 603 mg a day at 45 with healthy kidneys does not make too
+        # much magnesium plausible (NF-UL: toxicity needs poor kidneys or very large laxative
+        # doses), so confusion is a danger sign whatever the cause, still urgent, with no
+        # overdose story; never "a lower dose" beside it (issue 9 point 4).
+        "confusion on a supplement above the limit: urgent, not an overdose",
         person(magnesium=OXIDE_HIGH, symptoms_now=["confusion", "diarrhoea"]),
-        "urgent",  # issue 9 point 4: never "a lower dose" beside signs of too much
-        {"urgent-overdose-signs", "dose-above-limit"},
+        "urgent",
+        {"urgent-danger-signs", "dose-above-limit"},
+        {"urgent-overdose-signs", "side-effects-lower-dose"},
+    ),
+    (
+        "overdose signs where too much is plausible: a dose far above the limit",
+        person(magnesium={**OXIDE_HIGH, "per_day": 4}, symptoms_now=["confusion", "diarrhoea"]),
+        "urgent",  # 1,206 mg a day: far above the limit, so confusion may be too much magnesium
+        {"urgent-overdose-signs", "dose-far-above-limit"},
         {"urgent-danger-signs", "side-effects-lower-dose"},
     ),
     (
@@ -178,8 +189,17 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         {"deficiency-risk"},
     ),
     (
-        "muscle weakness on magnesium counts as a danger sign",
+        # team (issue 17 point 2): at 91-129 mg a day with healthy kidneys, weakness keeps its
+        # own level (a doctor), as it has without magnesium; no overdose story.
+        "muscle weakness on a small supplement: a doctor, not an overdose",
         person(magnesium=CITRATE, symptoms_now=["muscle_weakness"]),
+        "doctor",
+        {"symptoms-see-doctor"},
+        {"urgent-overdose-signs"},
+    ),
+    (
+        "muscle weakness on magnesium with kidney disease: a sign of too much",
+        person(conditions=["kidney_disease"], magnesium=CITRATE, symptoms_now=["muscle_weakness"]),
         "urgent",
         {"urgent-overdose-signs"},
         set(),
@@ -212,8 +232,10 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
             considering_magnesium=True,
         ),
         "doctor",
-        {"doctor-first-bleeding", "doctor-first-heart", "doctor-first-myasthenia", "only-if-low"},
-        set(),
+        # team (issue 17 point 1): the plan says "do not start before talking to your doctor";
+        # "magnesium only if low, under the limit" beside it would be a second piece of advice.
+        {"doctor-first-bleeding", "doctor-first-heart", "doctor-first-myasthenia"},
+        {"only-if-low"},
     ),
     (
         "pregnant with restless legs",
@@ -358,6 +380,52 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         {"magnesium-high"},
         set(),
     ),
+    # --- issue 17 point 5: the person's own laboratory range wins over mgcheck's default ---
+    (
+        "1.05 mmol/L above her own range 0.70-1.00: high by her laboratory",
+        person(labs={"magnesium": {"value": 1.05, "unit": "mmol/L", "range": "0,70-1,00"}}),
+        "doctor",
+        {"magnesium-high"},
+        {"magnesium-edge", "magnesium-normal"},
+    ),
+    (
+        "0.97 mmol/L without a range: at the edge of mgcheck's default, not a finding",
+        person(labs={"magnesium": {"value": 0.97, "unit": "mmol/L"}}),
+        "info",
+        {"magnesium-edge"},
+        {"magnesium-high", "magnesium-normal"},
+    ),
+    (
+        "0.98 mmol/L without a range: beyond the edge, high by mgcheck's default",
+        person(labs={"magnesium": {"value": 0.98, "unit": "mmol/L"}}),
+        "doctor",
+        {"magnesium-high"},
+        {"magnesium-edge"},
+    ),
+    (
+        "a range in mg/dL beside a value in mg/dL: judged in the same unit",
+        person(labs={"magnesium": {"value": 1.6, "unit": "mg/dL", "range": [1.7, 2.3]}}),
+        "doctor",  # 1.6 mg/dL is below 1.7-2.3 (0.66 below 0.70-0.95 mmol/L)
+        {"magnesium-low"},
+        {"magnesium-edge", "magnesium-normal"},
+    ),
+    (
+        "a PPI and a normal blood magnesium: the risk said, no blood test asked for",
+        person(medicines=["ppi"], labs={"magnesium": {"value": 0.85, "unit": "mmol/L"}}),
+        "caution",  # issue 17 point 6: the value given is explained, not asked for again
+        {"deficiency-risk", "magnesium-normal"},
+        set(),
+    ),
+    (
+        "low magnesium (0.60) and an irregular pulse: 112, and the ambulance hears 'low'",
+        person(
+            symptoms_now=["irregular_or_slow_heartbeat"],
+            labs={"magnesium": {"value": 0.60, "unit": "mmol/L"}},
+        ),
+        "urgent",  # issue 17 point 1: in low magnesium with arrhythmia magnesium is given
+        {"magnesium-low", "urgent-danger-signs"},
+        {"urgent-overdose-signs"},
+    ),
     (
         "blood magnesium normal",
         person(labs={"magnesium": {"value": 0.85, "unit": "mmol/L"}}),
@@ -485,11 +553,13 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         {"side-effects-lower-dose", "deficiency-risk", "dose-within-limit"},
     ),
     (
+        # team (issue 17 point 2): still 112, as a danger sign whatever the cause, not as an
+        # overdose at 91-129 mg a day with healthy kidneys.
         "trouble breathing on magnesium: call 112 now",
         person(magnesium=CITRATE, symptoms_now=["breathing_difficulty"]),
         "urgent",
+        {"urgent-danger-signs"},
         {"urgent-overdose-signs"},
-        set(),
     ),
     (
         "confusion without magnesium: a doctor today (112 if it does not pass)",
@@ -551,10 +621,13 @@ CASES: list[tuple[str, dict[str, Any], str, set[str], set[str]]] = [
         {"dose-within-limit"},
     ),
     (
+        # team (issue 17, independent review r17-55): whichever way the label is read this is at
+        # most 100 mg a day, within every limit, so it is good to know (read the nutrition
+        # table), not worth watching; above the limit on the higher reading it is caution.
         "unknown form, not sure it is elemental",
         person(magnesium={"form": "unknown", "amount_mg": 100, "elemental": "unknown"}),
-        "caution",
-        {"dose-unknown"},
+        "info",
+        {"dose-unknown", "dose-within-limit"},
         set(),
     ),
     (
@@ -711,12 +784,15 @@ def test_there_are_at_least_25_vignettes() -> None:
 def test_the_vignettes_reach_every_finding_and_variant(evaluate: Evaluate) -> None:
     """Every finding in data/findings.yaml, and each of its variants, comes from a written case.
 
-    The cases are these and the independent reviewer's (tests/data/vignettes_review.yaml).
+    The cases are these and the independent reviewers' (tests/data/vignettes_review.yaml and
+    tests/data/vignettes_r17.yaml).
     """
+    from test_assess_r17 import PERSONS
     from test_assess_review import REVIEW
 
     reached: set[tuple[str, str | None]] = set()
-    for answers in [case[1] for case in CASES] + [v["answers"] for v in REVIEW]:
+    written = [case[1] for case in CASES] + [v["answers"] for v in REVIEW]
+    for answers in written + [p["answers"] for p in PERSONS]:
         reached |= {(hit.id, hit.variant) for hit in evaluate(answers)[0].hits}
     expected: set[tuple[str, str | None]] = {(f.id, None) for f in DATA.findings}
     expected |= {(f.id, name) for f in DATA.findings for name in f.variants}
@@ -740,10 +816,24 @@ def test_unlikely_pattern_says_how_many(evaluate: Evaluate) -> None:
     assert "2 of the four" in finding.text
 
 
+def test_low_magnesium_with_an_irregular_pulse_says_112_and_low(evaluate: Evaluate) -> None:
+    """The plan's 112 is worded by the low-magnesium finding too: "low", never "too much"."""
+    answers = person(
+        symptoms_now=["irregular_or_slow_heartbeat"],
+        labs={"magnesium": {"value": 0.60, "unit": "mmol/L"}},
+    )
+    _assessment, report = evaluate(answers)
+    assert report.plan.time_frame.id == "call_112"
+    (low,) = [f for f in report.findings if f.id == "magnesium-low"]
+    assert "Call 112 now, and tell them your magnesium is low" in low.text
+    assert "too much" not in " ".join(f.text for f in report.findings).casefold()
+
+
 def test_converted_units_in_the_lab_findings(evaluate: Evaluate) -> None:
+    """The value as the person typed it, then in mmol/L (issue 17: a value typed is explained)."""
     _assessment, report = evaluate(person(labs={"magnesium": {"value": 1.5, "unit": "mg/dL"}}))
     finding = next(f for f in report.findings if f.id == "magnesium-low")
-    assert finding.text.startswith("0.62 mmol/L")  # 1.5 / 2.4305
+    assert finding.text.startswith("1.5 mg/dL (about 0.62 mmol/L)")  # 1.5 / 2.4305
 
 
 def test_a_diuretic_finding_names_only_the_diuretic_taken(evaluate: Evaluate) -> None:
@@ -799,11 +889,18 @@ def test_no_reassurance_beside_a_danger_sign(evaluate: Evaluate) -> None:
 
 
 def test_pause_is_said_only_to_someone_taking_magnesium(evaluate: Evaluate) -> None:
-    """ "Before you start" is for someone who has not; "pause" for someone who has."""
+    """ "Before you start" is for someone who has not; "stop" or "pause" for someone who has.
+    Since issue 17 the plan at the top says it, once; the findings say why."""
     diarrhoea = {"age": 75, "symptoms_now": ["diarrhoea"]}
     _, taking = evaluate(person(**diarrhoea, magnesium=CITRATE))
     _, considering = evaluate(person(**diarrhoea, considering_magnesium=True))
+    assert taking.plan.action.id == "stop_now"
+    assert taking.plan.action.text.startswith("Take no more magnesium")
+    assert considering.plan.action.id == "do_not_start"
+    assert "Take no" not in considering.plan.action.text
     (said_taking,) = [f.text for f in taking.findings if f.id == "symptoms-see-doctor"]
     (said_considering,) = [f.text for f in considering.findings if f.id == "symptoms-see-doctor"]
-    assert "Pause the magnesium" in said_taking
-    assert "Pause" not in said_considering and "magnesium less well" not in said_considering
+    assert "magnesium less well" in said_taking
+    assert "magnesium less well" not in said_considering
+    for said in (said_taking, said_considering):  # no finding gives its own magnesium advice
+        assert "Pause" not in said and "Take no" not in said

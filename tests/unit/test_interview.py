@@ -55,28 +55,30 @@ def test_a_man_without_legs_or_supplement_gets_the_short_path(interview: RunInte
     assert asker.prompts == len(script.prompts) == 10
 
 
-def test_at_most_25_prompts_without_legs_or_supplement(interview: RunInterview) -> None:
+def test_at_most_26_prompts_without_legs_or_supplement(interview: RunInterview) -> None:
     """The longest path without leg symptoms or a supplement: pregnancy, diet and labs asked."""
     answers = ["30", "1", "n", "n", "1", "7", "n", "y", "", "n", "y"]
     answers += ["1", "2", "0,5", "1", "0", "2", "1"]  # seven diet groups
-    answers += ["y", "0,80 mmol/L", "55", "18"]
+    answers += ["y", "0,80 mmol/L", "0,70-1,00", "55", "18"]  # the lab's range (issue 17)
     result, script, asker = interview(answers)
     assert result.diet is not None and result.diet.legumes == 0.5
     assert result.labs is not None and result.labs.ferritin is not None
-    assert asker.prompts == len(script.prompts) <= 25
+    assert result.labs.magnesium is not None and result.labs.magnesium.range == (0.7, 1.0)
+    assert asker.prompts == len(script.prompts) <= 26
 
 
-def test_nobody_gets_more_than_35_prompts(interview: RunInterview) -> None:
+def test_nobody_gets_more_than_36_prompts(interview: RunInterview) -> None:
     answers = ["30", "1", "n", "n", "1", "7", "y", "citrat", "400", "n", "2", ""]
     answers += ["y", "y", "y", "y", "y", "1", "3", "3", "y"]  # legs
     answers += ["y", "1", "2", "0", "1", "0", "2", "1"]  # diet
-    answers += ["y", "1,7 mg/dL", "40", "18 %"]  # labs
+    answers += ["y", "1,7 mg/dL", "1,7 - 2,3", "40", "18 %"]  # labs, the range in mg/dL too
     result, _script, asker = interview(answers)
     assert result.magnesium is not None and result.magnesium.per_day == 2
     assert result.legs is not None and result.legs.look_alikes == ("cramp_knot",)
     assert result.labs is not None and result.labs.magnesium is not None
     assert result.labs.magnesium.unit.value == "mg/dL"
-    assert asker.prompts <= 35
+    assert result.labs.magnesium.range == (1.7, 2.3)
+    assert asker.prompts <= 36
 
 
 def test_danish_answers_j_n_decimal_comma_and_number_lists(interview: RunInterview) -> None:
@@ -139,6 +141,22 @@ def test_dont_know_whether_the_mg_is_elemental_and_a_transferrin_saturation(
     assert result.magnesium is not None and result.magnesium.elemental == "unknown"
     assert result.labs is not None and result.labs.transferrin_saturation is not None
     assert result.labs.transferrin_saturation.value == 18
+
+
+def test_the_laboratory_range_is_asked_after_the_value_and_checked(
+    interview: RunInterview,
+) -> None:
+    """Issue 17 point 5: the range printed on the result, in the value's unit; a range in
+    another unit, backwards or not a range is asked again with one line saying why."""
+    answers = ["60", "2", "", "", "n", "n", "", "n", "n", "j", "0,97 mmol/l"]
+    answers += ["1,7-2,3", "1,00-0,70", "normal", "0,70 - 1,00", "", ""]
+    result, script, _asker = interview(answers, "da")
+    assert result.labs is not None and result.labs.magnesium is not None
+    assert result.labs.magnesium.range == (0.7, 1.0)
+    unit = "Det område ligner ikke et i mmol/L: skriv det i samme enhed som værdien, eller tryk "
+    assert [s for s in script.said if s.startswith(unit)] == [unit + "Enter."]
+    how = "Skriv området, som det står på svaret, fx 0,70-1,00, eller tryk Enter."
+    assert script.said.count(how) == 2
 
 
 def test_a_form_name_with_control_characters_is_asked_again(interview: RunInterview) -> None:
@@ -234,7 +252,7 @@ def test_every_prompt_of_a_long_danish_interview_fits_the_terminal(
     answers = ["30", "1", "n", "n", "1", "7", "j", "citrat", "400", "n", "2", ""]
     answers += ["j", "j", "j", "j", "j", "1", "3", "3", "j"]  # legs
     answers += ["j", "1", "2", "0", "1", "0", "2", "1"]  # diet
-    answers += ["j", "1,7 mg/dL", "40", "18 %"]  # labs
+    answers += ["j", "1,7 mg/dL", "", "40", "18 %"]  # labs (no range given)
     _result, script, _asker = interview(answers, "da", width=width)
     assert all(len(prompt) <= width for prompt in script.prompts), script.prompts
     assert any(FORM_DA.startswith(said) for said in script.said)  # the form question wrapped

@@ -709,7 +709,59 @@ class Interview(Prompter):
             value = self.ask(f"{self.question(question)}: ", partial(self._lab, kind=kind), "")
             if value is not None:
                 labs[kind] = value
+            if kind == "magnesium" and value is not None and not self._range_kept(value):
+                # The laboratory's own range judges the value (issue 17, point 5); asked only
+                # when it was not typed with the value ("P-Magnesium 1,05 mmol/l (0,70-1,00)").
+                found = self.ask(
+                    f"{self.question('lab_magnesium_range')}: ",
+                    partial(self._lab_range, lab=value),
+                    "",
+                )
+                if found is not None:
+                    value["range"] = list(found)
         return labs
+
+    @staticmethod
+    def _range_kept(lab: dict[str, Any]) -> bool:
+        """Whether a range typed with the value holds for it; one that cannot (another unit)
+        is dropped, so the range question asks for it."""
+        from mgcheck.models.answers import MagnesiumLab
+
+        if "range" not in lab:
+            return False
+        try:
+            MagnesiumLab.model_validate(lab)
+        except ValueError:
+            del lab["range"]
+            return False
+        return True
+
+    def _lab_range(self, text: str, lab: dict[str, Any]) -> tuple[float, float] | None:
+        """The range printed on the result ("0,70-1,00"), in the value's unit; Enter or "ved
+        ikke" for none."""
+        from pydantic import ValidationError
+
+        from mgcheck.models.answers import MagnesiumLab, read_range
+        from mgcheck.rules.understand import is_dont_know
+
+        if not text or is_dont_know(text, self.words):
+            return None
+        try:
+            found = read_range(text)
+        except ValueError:
+            raise Refused(
+                self.t("Write the range as the result gives it, e.g. 0,70-1,00, or press Enter.")
+            ) from None
+        try:
+            MagnesiumLab.model_validate({**lab, "range": list(found)})
+        except ValidationError:
+            raise Refused(
+                self.t(
+                    "That range does not look like one in {unit}: give it in the same unit "
+                    "as the value, or press Enter."
+                ).format(unit=lab["unit"])
+            ) from None
+        return found
 
     def _lab(self, text: str, kind: LabKind) -> dict[str, Any] | None:
         from mgcheck.folding import phrase_key

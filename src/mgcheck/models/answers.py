@@ -5,9 +5,10 @@ The field names are the documented file format (README, `mgcheck assess --exampl
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from mgcheck.i18n import _
 from mgcheck.models.strict import Name, Strict, StrictBool, StrictFloat, StrictInt
@@ -84,33 +85,89 @@ class Diet(Strict):
     fruit: Portions = 0
 
 
-def _low_then_high(bounds: tuple[float, float]) -> tuple[float, float]:
-    if not 0 <= bounds[0] < bounds[1]:
-        raise ValueError(_("must be two values, the lower first, e.g. [0.70, 1.00]"))
-    return bounds
+# The range printed on a result, as people copy it: "0,70-1,00", "0.70–1.00 mmol/L", "(0,7 - 1)".
+_RANGE = re.compile(
+    r"^\(?\s*(\d+(?:[.,]\d+)?)\s*(?:-|–|—|til|to)\s*(\d+(?:[.,]\d+)?)\s*"
+    r"(?:mmol/l|mg/dl|meq/l)?\s*\)?\s*(?:mmol/l|mg/dl|meq/l)?$",
+    re.IGNORECASE,
+)
+RANGE_MAX = 20.0  # as a value: no blood magnesium range reaches it in any unit
+RANGE_PLAUSIBLE = (0.40, 1.70)  # mmol/L: every reference range in magnesium.md h and l
 
 
-# The reference range printed on the result beside the value, in the value's unit (issue 17,
-# point 5: a value is read against the person's own laboratory where it is given).
-LabRange = Annotated[tuple[StrictFloat, StrictFloat], AfterValidator(_low_then_high)]
+def read_range(value: object) -> tuple[float, float]:
+    """A laboratory's range, as two numbers or as it is printed ("0,70-1,00"): the lowest and
+    the highest, in the unit of the value beside it (issue 17, point 5)."""
+    bounds: list[object]
+    if isinstance(value, str):
+        found = _RANGE.match(value.strip())
+        if found is None:
+            raise ValueError(
+                _('must be the range printed on the result, e.g. [0.70, 1.00] or "0,70-1,00"')
+            )
+        bounds = [float(n.replace(",", ".")) for n in found.group(1, 2)]
+    elif isinstance(value, (list, tuple)) and len(value) == 2:
+        bounds = list(value)
+    else:
+        raise ValueError(
+            _('must be the range printed on the result, e.g. [0.70, 1.00] or "0,70-1,00"')
+        )
+    numbers: list[float] = []
+    for bound in bounds:
+        if isinstance(bound, bool) or not isinstance(bound, (int, float)):
+            raise ValueError(
+                _('must be the range printed on the result, e.g. [0.70, 1.00] or "0,70-1,00"')
+            )
+        if not 0 < bound <= RANGE_MAX:
+            raise ValueError(
+                _('must be the range printed on the result, e.g. [0.70, 1.00] or "0,70-1,00"')
+            )
+        numbers.append(float(bound))
+    low, high = numbers
+    if not low < high:
+        raise ValueError(_("the lowest value of the range must come first"))
+    return low, high
+
+
+LabRangeValue = Annotated[tuple[float, float], BeforeValidator(read_range)]
 
 
 class MagnesiumLab(Strict):
     value: StrictFloat = Field(gt=0, le=20)
     unit: MagnesiumUnit
-    range: LabRange | None = None
+    # The laboratory's own range, printed on the result, in the same unit as the value.
+    range: LabRangeValue | None = None
+
+    @model_validator(mode="after")
+    def _range_in_the_unit(self) -> MagnesiumLab:
+        """A range typed in another unit than the value (1,7-2,3 beside 0,80 mmol/L) would
+        judge the value against the wrong numbers: refuse it. Every reference range mgcheck's
+        sources name, children's included, lies within 0.40-1.70 mmol/L (magnesium.md h, l)."""
+        if self.range is not None:
+            per_mmol = {
+                MagnesiumUnit.MMOL_L: 1.0,
+                MagnesiumUnit.MG_DL: 2.4305,
+                MagnesiumUnit.MEQ_L: 2.0,
+            }
+            low, high = (bound / per_mmol[self.unit] for bound in self.range)
+            if not (RANGE_PLAUSIBLE[0] <= low and high <= RANGE_PLAUSIBLE[1]):
+                raise ValueError(
+                    _(
+                        "the range does not look like one in {unit}: give it in the same unit as "
+                        "the value"
+                    ).format(unit=self.unit.value)
+                )
+        return self
 
 
 class FerritinLab(Strict):
     value: StrictFloat = Field(gt=0, le=10_000)
     unit: FerritinUnit
-    range: LabRange | None = None
 
 
 class TransferrinSaturationLab(Strict):
     value: StrictFloat = Field(ge=0, le=100)
     unit: Literal["%"] = "%"
-    range: LabRange | None = None
 
 
 class Labs(Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 from pydantic import Field
@@ -64,7 +65,53 @@ VARIANTS = frozenset(
     {
         *("taking", "taking-iron", "unlikely", "severe", "child", "toxic", "stomach"),
         *("kidney", "call-112", "lung", "urgent", "laxative", "maybe", "older", "both"),
-        "older-taking",
+        *("older-taking", "drying", "default-range", "signs", "measured"),
+        *("breastfeeding", "breastfeeding-taking", "with-supplement", "legs", "no-legs"),
+        *("ferritin-above", "child-taking", "low-side", "ferritin-only"),
+    }
+)
+
+
+class Action(str, Enum):
+    """What to do with magnesium, decided once per report; the order is of restraint, the
+    most restraining first: where the table's rows disagree, the first of them wins."""
+
+    STOP_NOW = "stop_now"
+    PAUSE_UNTIL_DOCTOR = "pause_until_doctor"
+    DO_NOT_START = "do_not_start"
+    KEEP_UNDER_LIMIT = "keep_under_limit"  # adults only
+    MAY_START = "may_start"
+    FINE_AS_IS = "fine_as_is"
+
+
+class TimeFrame(str, Enum):
+    """When to get help; the most urgent first."""
+
+    CALL_112 = "call_112"
+    TODAY = "today"
+    WITHIN_DAYS = "within_days"
+    NEXT_VISIT = "next_visit"
+
+
+class Explanation(str, Enum):
+    """What may lie behind the answers; the table ranks them for each person."""
+
+    TOO_MUCH_MAGNESIUM = "too_much_magnesium"
+    TOO_LITTLE_MAGNESIUM = "too_little_magnesium"
+    MEDICINE_LOWERS_MAGNESIUM = "medicine_lowers_magnesium"
+    LITHIUM_TOXICITY = "lithium_toxicity"
+    DIGOXIN_TOXICITY = "digoxin_toxicity"
+    SIDE_EFFECT_OF_SUPPLEMENT = "side_effect_of_supplement"
+    IRON_DEFICIENCY = "iron_deficiency"
+    ANOTHER_ILLNESS = "another_illness"
+
+
+# The situations the plan's words may have other words for (rules/assess/plan.py names one).
+PLAN_VARIANTS = frozenset(
+    {
+        *("child", "low", "low-112", "high", "urgent", "above", "label", "pregnant"),
+        *("breastfeeding", "measured", "intake", "edge", "risk", "doctor", "caution"),
+        "info",
     }
 )
 
@@ -119,9 +166,100 @@ class Phrase(Record):
     sources: Keys
 
 
+class PlanWords(Record, kw_only=True):
+    """The words of one action, time frame or explanation, with other words for some
+    situations (PLAN_VARIANTS) and the sources they rest on."""
+
+    title: Text
+    text: Text
+    variants: dict[Key, FindingVariant] = field(default_factory=dict)
+    sources: Keys
+
+    def check(self) -> None:
+        unknown = set(self.variants) - PLAN_VARIANTS
+        if unknown:
+            raise ValueError(f"unknown variant(s): {', '.join(sorted(unknown))}")
+
+    def words(self, variant: str | None) -> tuple[Text, Text]:
+        chosen = self.variants.get(variant) if variant else None
+        if chosen is None:
+            return self.title, self.text
+        return chosen.title or self.title, chosen.text
+
+
+class RowAction(Record, kw_only=True):
+    """A row's magnesium action for someone who takes magnesium and for someone who does not;
+    None where the row says nothing about it."""
+
+    taking: Action | None = None
+    not_taking: Action | None = None
+
+
+class PlanRow(Record, kw_only=True):
+    """One row of the plan table: when it applies (in words), and what it decides."""
+
+    id: Key
+    when: Text
+    action: RowAction | None = None
+    time_frame: TimeFrame | None = None
+    sources: Keys
+
+    def check(self) -> None:
+        if self.action is None and self.time_frame is None:
+            raise ValueError(f"{self.id}: a row decides an action, a time frame or both")
+        if self.action is not None and self.action.taking in (
+            Action.DO_NOT_START,
+            Action.MAY_START,
+            Action.FINE_AS_IS,
+        ):
+            raise ValueError(f"{self.id}: someone taking magnesium cannot be told to start")
+        if self.action is not None and self.action.not_taking in (
+            Action.STOP_NOW,
+            Action.PAUSE_UNTIL_DOCTOR,
+            Action.KEEP_UNDER_LIMIT,
+        ):
+            raise ValueError(f"{self.id}: someone not taking magnesium has nothing to stop")
+
+
+class ExplainRule(Record, kw_only=True):
+    """One way an explanation comes in; the rules' order in the file is their rank."""
+
+    id: Key
+    explanation: Explanation
+    when: Text
+    sources: Keys
+
+
+class PlanTable(Record):
+    """The one plan of a report: the words of every action, time frame and explanation, the
+    rows that decide action and time frame, and the rules that rank the explanations."""
+
+    actions: dict[Action, PlanWords]
+    time_frames: dict[TimeFrame, PlanWords]
+    explanations: dict[Explanation, PlanWords]
+    rows: Annotated[list[PlanRow], Field(min_length=1)]
+    explain: Annotated[list[ExplainRule], Field(min_length=1)]
+
+    def check(self) -> None:
+        for name, enum in (
+            ("actions", Action),
+            ("time_frames", TimeFrame),
+            ("explanations", Explanation),
+        ):
+            missing = {e.value for e in enum} - {k.value for k in getattr(self, name)}
+            if missing:
+                raise ValueError(f"{name}: no words for {', '.join(sorted(missing))}")
+        for kind, rules in (("rows", self.rows), ("explain", self.explain)):
+            ids = [rule.id for rule in rules]
+            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            if duplicates:
+                raise ValueError(f"{kind}: duplicate id {duplicates[0]}")
+
+
 class FindingsFile(Record):
     schema_version: Annotated[int, Field(ge=2, le=2)]
     findings: Annotated[list[FindingText], Field(min_length=1)]
+    plan: PlanTable
     phrases: dict[Key, Phrase] = field(default_factory=dict)
 
 
@@ -147,3 +285,4 @@ class AssessData(Record):
     findings: list[FindingText]
     phrases: dict[str, Phrase]
     diet: DietFile
+    plan: PlanTable

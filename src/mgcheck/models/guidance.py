@@ -206,6 +206,18 @@ class CriticalValues(Record):
     sources: Keys
 
 
+class LabSpread(Record):
+    """How laboratories' adult ranges differ (issue 17): a value within ``edge`` of the default
+    range, with no range of the person's own, is at the edge, not a finding in itself; below
+    ``lowest_low`` or above ``highest_high`` it is outside every range mgcheck's sources name."""
+
+    edge: Annotated[float, Field(gt=0, le=0.2)]
+    lowest_low: Annotated[float, Field(gt=0)]
+    highest_high: Annotated[float, Field(gt=0)]
+    unit: Literal["mmol/L"]
+    sources: Keys
+
+
 class DoseBands(Record):
     far_above_mg: Mg
     far_above_times_limit: Annotated[float, Field(gt=1, le=10)]
@@ -232,11 +244,20 @@ class LimitsFile(Record):
     lab_range: LabRange
     child_lab_ranges: ChildLabRanges
     lab_critical: CriticalValues
+    lab_spread: LabSpread
     dose_bands: DoseBands
     iron: IronThresholds
     standards: list[StandardData]
 
     def check(self) -> None:
+        spread, lab = self.lab_spread, self.lab_range
+        if (
+            not spread.lowest_low
+            < lab.low - spread.edge
+            < lab.high + spread.edge
+            < (spread.highest_high)
+        ):
+            raise ValueError("lab_spread: the edge must sit inside every laboratory's spread")
         _unique([s.id.value for s in self.standards], "standard")
         missing = {s.value for s in Standard} - {s.id.value for s in self.standards}
         if missing:

@@ -348,6 +348,53 @@ class Finding(TypedDict):
     sources: list[str]
 
 
+class PlanPart(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    id: str
+    title: str
+    text: str
+
+
+class PlanAction(PlanPart):
+    id: Literal[  # type: ignore[misc]
+        "stop_now",
+        "pause_until_doctor",
+        "do_not_start",
+        "keep_under_limit",
+        "may_start",
+        "fine_as_is",
+    ]
+
+
+class PlanTimeFrame(PlanPart):
+    id: Literal["call_112", "today", "within_days", "next_visit"]  # type: ignore[misc]
+
+
+class PlanExplanation(PlanPart):
+    id: Literal[  # type: ignore[misc]
+        "too_much_magnesium",
+        "too_little_magnesium",
+        "medicine_lowers_magnesium",
+        "lithium_toxicity",
+        "digoxin_toxicity",
+        "side_effect_of_supplement",
+        "iron_deficiency",
+        "another_illness",
+    ]
+
+
+class ReportPlan(TypedDict):
+    """The one plan (issue 17): the magnesium action, the time frame, the likely explanations
+    (most likely first), and the rows of docs/triage.md that set them (``because``) or applied."""
+
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    action: PlanAction
+    time_frame: PlanTimeFrame
+    explanations: list[PlanExplanation]
+    because: list[str]
+    rows: list[str]
+
+
 class ReportDose(TypedDict):
     __pydantic_config__ = CLOSED  # type: ignore[misc]
     form: str | None
@@ -378,6 +425,7 @@ class Report(Envelope):
     date: NotRequired[str]  # in a report file (--output report.json) only
     answers: NotRequired[list[Answer]]  # likewise
     level: Literal["urgent", "doctor", "caution", "info"]
+    plan: ReportPlan
     findings: list[Finding]
     standard: str
     need_mg: float | None

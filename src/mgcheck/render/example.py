@@ -45,7 +45,7 @@ def _comments() -> dict[str, str]:
         "distress": _("none, mild, moderate or severe"),
         "diet": _("portions a day, decimals allowed; leave out to skip the estimate"),
         "labs": _("optional values from a blood test"),
-        "mg": _("mmol/L, mg/dL or mEq/L"),
+        "mg": _("mmol/L, mg/dL or mEq/L; range: as printed on the result (optional)"),
         "fe": _("ug/L, µg/L or ng/mL (the same)"),
     }
 
@@ -85,7 +85,7 @@ diet:                        # {c["diet"]}
   dairy: 2
   fruit: 1
 labs:                        # {c["labs"]}
-  magnesium: {{value: 0.68, unit: mmol/L}}   # {c["mg"]}
+  magnesium: {{value: 0.68, unit: mmol/L, range: [0.70, 1.00]}}   # {c["mg"]}
   ferritin: {{value: 40, unit: ug/L}}        # {c["fe"]}
   transferrin_saturation: {{value: 18, unit: "%"}}   # {c["tsat"]}
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mgcheck.i18n import _, format_number
 from mgcheck.render.citation import reference
@@ -141,10 +141,10 @@ def foods_note(report: Report) -> str:
 
 def source_numbers(report: Report) -> dict[str, int]:
     """Each cited source's number in this report: the order the document first cites them
-    (the findings, the figures, the diet and foods, the blood values). A source the report
-    lists but nothing shown cites (the need's, when the need is not shown) is left out."""
+    (the plan, the findings, the figures, the diet and foods, the blood values). A source the
+    report lists but nothing shown cites (the need's, when the need is not shown) is left out."""
     facts = _facts(report)
-    keys = [key for finding in report.findings for key in finding.sources]
+    keys = [*report.plan.sources, *(key for finding in report.findings for key in finding.sources)]
     keys += [key for _label, _value, cites in figures(report) for key in cites]
     if report.foods:
         keys += facts.food_sources
@@ -207,6 +207,7 @@ def print_report(
     if not report.findings:
         top.append("\n" + _("Nothing in your answers calls for action."), style="")
     console.print(Panel(top, border_style=style, title=Text(_("Your report")), title_align="left"))
+    console.print(plan_panel(report))
     for level in Level:
         findings = [f for f in report.findings if f.level is level]
         if not findings:
@@ -276,7 +277,52 @@ def print_report(
         console.print(Text("  " + command), no_wrap=True, overflow="ignore", crop=False)
 
 
+def plan_panel(report: Report) -> Any:
+    """The one plan (issue 17) under the headline: when to get help, what to do with magnesium,
+    and what most likely lies behind it. Its words are the report's; nothing is decided here."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    plan = report.plan
+    parts: list[Any] = [
+        Text(plan.time_frame.title, style="bold"),
+        Text(plan.time_frame.text),
+        Text(""),
+        Text(plan.action.title, style="bold"),
+        Text(plan.action.text),
+    ]
+    if plan.explanations:
+        parts += [Text(""), Text(_("What most likely lies behind it"), style="bold")]
+        parts += [
+            Text(f"{n}. {e.title}: {e.text}") for n, e in enumerate(plan.explanations, start=1)
+        ]
+    parts.append(Text(_bracket(plan.sources, source_numbers(report)), style="dim"))
+    style = LEVEL_STYLE[report.level]
+    return Panel(Group(*parts), title=_("What to do"), title_align="left", border_style=style)
+
+
 # --- the document --------------------------------------------------------------------------
+
+
+def plan_blocks(report: Report) -> tuple[Block, ...]:
+    """The one plan (issue 17) as the document's first boxed blocks, under the level: when to
+    get help, what to do with magnesium, and what most likely lies behind it, as the terminal
+    shows it. The plan's sources are cited with the first block."""
+    from mgcheck.render.document import Callout
+
+    plan = report.plan
+    tone = report.level.value
+    blocks: list[Block] = [
+        Callout(plan.time_frame.title, plan.time_frame.text, plan.sources, tone),
+        Callout(plan.action.title, plan.action.text, (), tone),
+    ]
+    if plan.explanations:
+        said = " ".join(
+            f"({n}) {e.title}: {e.text}" for n, e in enumerate(plan.explanations, start=1)
+        )
+        blocks.append(Callout(_("What most likely lies behind it"), said, (), None))
+    return tuple(blocks)
 
 
 def document(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: dt.date) -> Document:
@@ -364,6 +410,7 @@ def document(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: d
         title=_("mgcheck report, {date}").format(date=date.isoformat()),
         lead=lead,
         banner=banner,
+        top=plan_blocks(report),
         sections=(
             Section(_("For you"), sections=tuple(yours), note=_("Written to you.")),
             doctor,

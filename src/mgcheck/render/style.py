@@ -52,6 +52,8 @@ def citation(numbers: Iterable[int]) -> str:
         if number is not None:
             start = previous = number
     return f"[{','.join(parts)}]"
+
+
 # A number and the unit after it: "(30 g)", "250 mg", "2 dl", "18 %".
 _NUMBER_UNIT = re.compile(r"(\d)[ \u00a0](?=(?:mg|g|kg|dl|ml|cl|l|µg|ug|kcal|mmol|%)(?![^\W\d_]))")
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from mgcheck.i18n import Language, Translator, current, translator
 from mgcheck.models.answers import Answers
-from mgcheck.models.assess_data import AssessData
+from mgcheck.models.assess_data import Action, AssessData, Explanation, PlanWords, TimeFrame
 from mgcheck.models.base import Text
 from mgcheck.models.guidance import SourceEntry
 from mgcheck.record import Record
@@ -19,12 +19,14 @@ from mgcheck.results.report_facts import FOOD_SOURCES, ReportFacts, Supplement, 
 from mgcheck.rules.assess import (
     OLDER_AGE,
     Assessment,
+    FormName,
     HelpLines,
     Names,
     Num,
     Others,
     Param,
     Phrases,
+    Said,
     Span,
     assess,
     hit_level,
@@ -43,6 +45,39 @@ class FindingOut(Record):
     sources: tuple[str, ...]
 
 
+class PlanPart(Record):
+    """One part of the plan in words: an action, a time frame or an explanation."""
+
+    id: str
+    title: str
+    text: str
+
+
+class PlanOut(Record):
+    """The one plan, at the top of the report (issue 17): what to do with magnesium, when to
+    get help, and what most likely lies behind it; ``because`` names the table rows that set
+    the action and the time frame, ``rows`` every row that applied (docs/triage.md)."""
+
+    action: PlanPart
+    time_frame: PlanPart
+    explanations: tuple[PlanPart, ...]
+    because: tuple[str, ...]
+    rows: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        def part(p: PlanPart) -> dict[str, str]:
+            return {"id": p.id, "title": p.title, "text": p.text}
+
+        return {
+            "action": part(self.action),
+            "time_frame": part(self.time_frame),
+            "explanations": [part(e) for e in self.explanations],
+            "because": list(self.because),
+            "rows": list(self.rows),
+        }
+
+
 class FoodOut(Record):
     id: str
     name: str
@@ -55,6 +90,7 @@ class Report(Record):
     standard: Standard
     standard_short: str
     level: Level
+    plan: PlanOut
     findings: tuple[FindingOut, ...]
     need_mg: float | None
     upper_limit_mg: float | None
@@ -75,6 +111,7 @@ class Report(Record):
         """The JSON payload: `level` and `findings` side by side, then the figures."""
         return {
             "level": self.level.value,
+            "plan": self.plan.to_json(),
             "findings": [
                 {
                     "id": f.id,
@@ -134,7 +171,22 @@ def _label(data: AssessData, kind: str, key: str, t: Translator) -> str:
     return next(text.get(t.lang) for k, text in table.items() if getattr(k, "value", k) == key)
 
 
+def _values(params: dict[str, Param], data: AssessData, lang: Language) -> dict[str, str]:
+    """Every value of a finding or plan part in words; phrases last, since a phrase may name
+    the other values (``{dose}``)."""
+    t = translator(lang)
+    values = {k: _fill(v, data, t) for k, v in params.items() if not isinstance(v, Phrases)}
+    for key, value in params.items():
+        if isinstance(value, Phrases):
+            values[key] = " ".join(
+                data.phrases[phrase].text.get(t.lang).format(**values) for phrase in value.keys
+            )
+    return values
+
+
 def _fill(value: Param, data: AssessData, t: Translator) -> str:
+    if isinstance(value, FormName):
+        return next(f.name.get(t.lang) for f in data.forms.forms if f.id == value.form)
     if isinstance(value, Num):
         return t.number(value.value, value.decimals)
     if isinstance(value, Span):
@@ -149,13 +201,12 @@ def _fill(value: Param, data: AssessData, t: Translator) -> str:
             f"{line.number} ({(line.region or line.name).get(t.lang)})"
             for line in (lines[i] for i in value.ids)
         )
-    if isinstance(value, Phrases):
-        return " ".join(data.phrases[key].text.get(t.lang) for key in value.keys)
     if isinstance(value, Others):
         return ", ".join(
             f"{v.short}: " + (t("none set") if v.mg is None else t.number(v.mg, 0) + " mg")
             for v in value.limits
         )
+    assert isinstance(value, Standard), value  # phrases are filled by _values
     return data.limits.standard(value).short
 
 
@@ -285,8 +336,8 @@ def build_report(
     for hit in assessment.hits:
         finding = texts[hit.id]
         title, text = finding.words(hit.variant)
-        values = {key: _fill(value, data, t) for key, value in hit.params.items()}
-        body = text.get(t.lang).format(**values)
+        values = _values(hit.params, data, lang)
+        body = _tidy(text.get(t.lang).format(**values))
         if finding.extra is not None:
             body += " " + finding.extra.get(t.lang).format(**values)
         phrase_sources = [
@@ -300,7 +351,7 @@ def build_report(
             FindingOut(
                 id=hit.id,
                 level=hit_level(data, hit),
-                title=title.get(t.lang),
+                title=title.get(t.lang).format(**values),
                 text=body.strip(),
                 sources=tuple(dict.fromkeys([*finding.sources, *phrase_sources])),
             )
@@ -327,8 +378,16 @@ def build_report(
     figure_keys += FOOD_SOURCES
     summary = _answers_summary(answers, data, t)
     facts = report_facts(answers, assessment, data, summary, _supplement(answers, data, t), lang)
+    plan = _plan(assessment, data, lang)
     sources = tuple(
-        dict.fromkeys([*(key for f in findings for key in f.sources), *figure_keys, *facts.sources])
+        dict.fromkeys(
+            [
+                *plan.sources,
+                *(key for f in findings for key in f.sources),
+                *figure_keys,
+                *facts.sources,
+            ]
+        )
     )
     others: tuple[tuple[str, float | None], ...] = ()
     if assessment.adult:
@@ -341,6 +400,7 @@ def build_report(
         standard=assessment.standard,
         standard_short=data.limits.standard(assessment.standard).short,
         level=assessment.level,
+        plan=plan,
         findings=tuple(findings),
         need_mg=assessment.need_mg,
         upper_limit_mg=assessment.upper_limit_mg,
@@ -357,6 +417,47 @@ def build_report(
         sources=sources,
         answers=tuple(summary),
         facts=facts,
+    )
+
+
+def _tidy(text: str) -> str:
+    """Phrases that are left out leave no double spaces behind."""
+    return " ".join(text.split())
+
+
+def _plan(assessment: Assessment, data: AssessData, lang: Language) -> PlanOut:
+    """The plan in words: every part from data/findings.yaml `plan:`, with its sources and
+    those of the phrases it uses."""
+    table = data.plan
+    sources: list[str] = []
+
+    def part(said: Said, words: PlanWords) -> PlanPart:
+        title, text = words.words(said.variant)
+        values = _values(said.params, data, lang)
+        sources.extend(words.sources)
+        for value in said.params.values():
+            if isinstance(value, Phrases):
+                sources.extend(s for key in value.keys for s in data.phrases[key].sources)
+        return PlanPart(
+            said.id,
+            _tidy(title.get(lang).format(**values)),
+            _tidy(text.get(lang).format(**values)),
+        )
+
+    said = assessment.said
+    action = part(said.action, table.actions[Action(said.action.id)])
+    time_frame = part(said.time_frame, table.time_frames[TimeFrame(said.time_frame.id)])
+    explanations = tuple(part(e, table.explanations[Explanation(e.id)]) for e in said.explanations)
+    plan = assessment.plan
+    rows = {row.id: row for row in table.rows}
+    sources += [s for row_id in plan.rows for s in rows[row_id].sources]
+    return PlanOut(
+        action=action,
+        time_frame=time_frame,
+        explanations=explanations,
+        because=plan.because,
+        rows=plan.rows,
+        sources=tuple(dict.fromkeys(sources)),
     )
 
 

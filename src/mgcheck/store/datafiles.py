@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         DietFile,
         FindingText,
         Phrase,
+        PlanTable,
         QuestionsFile,
     )
     from mgcheck.models.guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
@@ -133,8 +134,9 @@ def load_questions() -> QuestionsFile:
 
 def load_findings(
     known: set[str], guidance: GuidanceFile
-) -> tuple[list[FindingText], dict[str, Phrase]]:
-    """The findings in file order, each with its own words or those of the guidance item."""
+) -> tuple[list[FindingText], dict[str, Phrase], PlanTable]:
+    """The findings in file order, each with its own words or those of the guidance item; the
+    phrases; and the plan table (issue 17: one action, time frame and explanation list)."""
     from mgcheck.models.assess_data import FindingsFile
 
     raw = validate(FindingsFile, read_yaml(FINDINGS_FILE), FINDINGS_FILE, "findings", "finding")
@@ -160,8 +162,17 @@ def load_findings(
         raise MgcheckError(f"{FINDINGS_FILE}: duplicate finding id {duplicates[0]!r}")
     cited = [(f.id, f.sources) for f in resolved]
     cited += [(f"phrases.{key}", phrase.sources) for key, phrase in raw.phrases.items()]
+    plan = raw.plan
+    cited += [(f"plan.rows.{row.id}", row.sources) for row in plan.rows]
+    cited += [(f"plan.explain.{rule.id}", rule.sources) for rule in plan.explain]
+    for kind, table in (
+        ("actions", plan.actions),
+        ("time_frames", plan.time_frames),
+        ("explanations", plan.explanations),
+    ):
+        cited += [(f"plan.{kind}.{key.value}", words.sources) for key, words in table.items()]
     _check_citations(FINDINGS_FILE, cited, known)
-    return resolved, raw.phrases
+    return resolved, raw.phrases, plan
 
 
 def load_diet(foods: FoodTable) -> DietFile:
@@ -187,7 +198,7 @@ def load_assess_data() -> AssessData:
     known = source_keys(sources)
     guidance = load_guidance(known)
     foods = load_foods()
-    findings, phrases = load_findings(known, guidance)
+    findings, phrases, plan = load_findings(known, guidance)
     return AssessData(
         sources=sources,
         limits=load_limits(known),
@@ -198,6 +209,7 @@ def load_assess_data() -> AssessData:
         findings=findings,
         phrases=phrases,
         diet=load_diet(foods),
+        plan=plan,
     )
 
 
@@ -223,7 +235,9 @@ def compile_data() -> dict[str, Record]:
     from mgcheck.models.assess_data import FindingsFile
 
     data = load_assess_data()
-    findings = FindingsFile(schema_version=2, findings=data.findings, phrases=data.phrases)
+    findings = FindingsFile(
+        schema_version=2, findings=data.findings, plan=data.plan, phrases=data.phrases
+    )
     return {
         "sources": data.sources,
         "limits": data.limits,

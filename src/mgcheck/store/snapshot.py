@@ -26,7 +26,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_
 from mgcheck.record import Record, plain
 
 if TYPE_CHECKING:
-    from mgcheck.models.assess_data import AssessData, DietFile, FindingText, Phrase, QuestionsFile
+    from mgcheck.models.assess_data import (
+        AssessData,
+        DietFile,
+        FindingText,
+        Phrase,
+        PlanTable,
+        QuestionsFile,
+    )
     from mgcheck.models.base import FoodTable
     from mgcheck.models.guidance import FormsFile, GuidanceFile, LimitsFile, SourceList
     from mgcheck.models.trial import TrialFile
@@ -179,12 +186,13 @@ def questions() -> QuestionsFile:
 
 
 @cache
-def findings() -> tuple[list[FindingText], dict[str, Phrase]]:
-    """The findings in file order, each already carrying its guidance item's words."""
+def findings() -> tuple[list[FindingText], dict[str, Phrase], PlanTable]:
+    """The findings in file order, each already carrying its guidance item's words; the
+    phrases; and the plan table."""
     from mgcheck.models.assess_data import FindingsFile
 
     raw = construct(FindingsFile, _read("findings"))
-    return raw.findings, raw.phrases
+    return raw.findings, raw.phrases, raw.plan
 
 
 @cache
@@ -213,7 +221,7 @@ def assess_data() -> AssessData:
     """Everything the self-check reads."""
     from mgcheck.models.assess_data import AssessData
 
-    found, phrases = findings()
+    found, phrases, plan = findings()
     return AssessData(
         sources=sources(),
         limits=limits(),
@@ -224,4 +232,5 @@ def assess_data() -> AssessData:
         findings=found,
         phrases=phrases,
         diet=diet(),
+        plan=plan,
     )

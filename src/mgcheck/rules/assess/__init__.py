@@ -1,21 +1,25 @@
-"""The self-check's medicine: answers in, findings and figures out. Pure; no words, no I/O.
+"""The self-check's medicine: answers in, findings, figures and one plan out. Pure; no words,
+no I/O.
 
 Which findings apply and the values they need are decided here; their words live in
 data/findings.yaml (the triage table) and are filled in by results/assess.py. Every threshold is
-in data/limits.yaml. Red flags are decided first and are never lowered by a later rule; when
-magnesium must stop, nothing that would encourage taking it is shown (WITHHELD_WHEN_MUST_STOP).
+in data/limits.yaml. Red flags are decided first and are never lowered by a later rule. Then the
+plan (``plan``, issue 17) decides once what to do with magnesium, when to get help and what most
+likely lies behind it; the findings word it: none gives magnesium advice of its own, findings
+that would encourage magnesium are withheld beside a plan that restrains it, a finding with
+"call 112" words takes them when the plan says 112, and every ticked symptom is named.
 
 One module per concern, each a ``findings`` function over the :class:`Facts` worked out once:
 ``red_flags``, ``blood`` (blood magnesium), ``dose``, ``conditions``, ``legs`` (and iron),
 ``medicines`` (and the risk of being low), ``advice``; ``supplement`` reads the label as
-elemental magnesium, ``hits`` holds what a rule raises. This module assembles them and is the
-public face: import from ``mgcheck.rules.assess``.
+elemental magnesium, ``hits`` holds what a rule raises, ``plan`` the one plan. This module
+assembles them and is the public face: import from ``mgcheck.rules.assess``.
 """
 
 from __future__ import annotations
 
 from mgcheck.models.answers import Answers
-from mgcheck.models.assess_data import AssessData
+from mgcheck.models.assess_data import Action, AssessData, TimeFrame
 from mgcheck.models.base import Food
 from mgcheck.models.guidance import LimitsFile
 from mgcheck.record import Record
@@ -24,9 +28,12 @@ from mgcheck.rules.assess.advice import DietEstimate, portion_mg, suggested_food
 from mgcheck.rules.assess.facts import (
     OLDER_AGE,
     OVERDOSE_SIGNS,
+    Blood,
+    BloodState,
     Facts,
     LabRange,
     Pattern,
+    blood_reading,
     facts,
     lab_range,
     legs_pattern,
@@ -35,6 +42,7 @@ from mgcheck.rules.assess.facts import (
     taking_magnesium,
 )
 from mgcheck.rules.assess.hits import (
+    FormName,
     HelpLines,
     Hit,
     Names,
@@ -43,25 +51,43 @@ from mgcheck.rules.assess.hits import (
     Param,
     Phrases,
     Span,
+    names_of,
+    out_of_hours,
 )
 from mgcheck.rules.assess.legs import SIGNIFICANT_DAYS
+from mgcheck.rules.assess.plan import (
+    EXPLAIN,
+    ROWS,
+    Plan,
+    PlanSaid,
+    Said,
+    decide,
+    level_of,
+    plan_words,
+)
 from mgcheck.rules.assess.red_flags import DANGER_SIGNS
 from mgcheck.rules.assess.supplement import UNKNOWN_FORM_WORDS, form_problem, supplement_dose
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import Judgement, judge, reference_intake
-from mgcheck.vocab import Level, Standard
+from mgcheck.vocab import Level, Standard, Symptom
 
 __all__ = [
     "DANGER_SIGNS",
+    "EXPLAIN",
     "OLDER_AGE",
     "OVERDOSE_SIGNS",
+    "ROWS",
     "UNKNOWN_FORM_WORDS",
     "WITHHELD_ABOVE_LIMIT",
+    "WITHHELD_UNLESS_KEPT",
     "WITHHELD_WHEN_MUST_STOP",
     "WITHHELD_WHEN_URGENT",
     "Assessment",
+    "Blood",
+    "BloodState",
     "DietEstimate",
     "Facts",
+    "FormName",
     "HelpLines",
     "Hit",
     "LabRange",
@@ -71,8 +97,12 @@ __all__ = [
     "Param",
     "Pattern",
     "Phrases",
+    "Plan",
+    "PlanSaid",
+    "Said",
     "Span",
     "assess",
+    "blood_reading",
     "data_level",
     "form_problem",
     "hit_level",
@@ -96,6 +126,15 @@ WITHHELD_WHEN_MUST_STOP = (
     "only-if-low",
     "side-effects-lower-dose",
 )
+# Shown only beside a plan that keeps magnesium (under the limit), lets it start or leaves it be:
+# beside stop, pause or "do not start" they would be a second, contrary piece of advice.
+WITHHELD_UNLESS_KEPT = ("deficiency-risk", "dose-within-limit", "only-if-low")
+# "A lower dose" only where the plan keeps the magnesium under the limit (issue 17).
+LOWER_DOSE = "side-effects-lower-dose"
+# Findings with words for "call 112 now" take them whenever the plan says 112; these only when
+# they judge the person's signs (their other words name none).
+CALL_112_NEEDS_SIGNS = ("lithium-fluid-loss",)
+KEPT = (Action.KEEP_UNDER_LIMIT, Action.MAY_START, Action.FINE_AS_IS)
 # Above the limit, nothing should suggest getting more magnesium.
 WITHHELD_ABOVE_LIMIT = ("deficiency-risk", "diet-low", "diet-adequate")
 # Beside anything urgent, no "enough" or "within the limit": never a reassurance beside a
@@ -119,6 +158,8 @@ class Assessment(Record):
     pattern: Pattern | None
     must_stop: bool
     suggested_foods: tuple[Food, ...]
+    plan: Plan
+    said: PlanSaid  # the plan's words to use, with their values
 
 
 def hit_level(data: AssessData, hit: Hit) -> Level:
@@ -148,24 +189,44 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
         *medicines.risk_findings(f),
         *advice.findings(f, diet, need),
     ]
-    must_stop = f.must_stop
+    plan = decide(f, [hit_level(data, hit) for hit in hits])
+    must_stop = f.must_stop or plan.action is Action.STOP_NOW
     if must_stop:
         hits = [h for h in hits if h.id not in WITHHELD_WHEN_MUST_STOP]
     elif f.above_limit:
         hits = [h for h in hits if h.id not in WITHHELD_ABOVE_LIMIT]
+    if plan.action not in KEPT:
+        hits = [h for h in hits if h.id not in WITHHELD_UNLESS_KEPT]
+    if f.blood_high_ish:
+        # "Within the limit" is no comfort beside a high value, even one at the edge.
+        hits = [h for h in hits if h.id != "dose-within-limit"]
+    if plan.action is not Action.KEEP_UNDER_LIMIT:
+        hits = [h for h in hits if h.id != LOWER_DOSE]
     if any(hit_level(data, hit) is Level.URGENT for hit in hits):
         hits = [h for h in hits if h.id not in WITHHELD_WHEN_URGENT]
+    if plan.time_frame is TimeFrame.CALL_112:
+        texts = {finding.id: finding for finding in data.findings}
+        hits = [
+            h.replace(variant="call-112")
+            if "call-112" in texts[h.id].variants
+            and (h.id not in CALL_112_NEEDS_SIGNS or h.variant == "signs")
+            else h
+            for h in hits
+        ]
+    hits = _name_every_symptom(hits, f)
     order = {finding.id: n for n, finding in enumerate(data.findings)}
     levels = list(Level)
     hits.sort(key=lambda hit: (levels.index(hit_level(data, hit)), order[hit.id]))
-    level = hit_level(data, hits[0]) if hits else Level.INFO
+    found = [hit_level(data, hit) for hit in hits]
+    timed = level_of(plan.time_frame)
+    level = min([*found, *([timed] if timed else []), Level.INFO], key=levels.index)
     upper = judge(data.limits, standard, answers.age, 0, 0).chosen.mg
     # Foods are withheld when magnesium must stop, and with kidney disease: many of the richest
     # foods are also rich in potassium and phosphate, which kidney patients are often told to
     # limit. That is general clinical knowledge, not in ../shared/reference/ ([U]), so mgcheck
     # only holds back the suggestion and states nothing about it.
     # Beside "get help now" a list of foods is noise, so urgent reports have none either.
-    quiet = must_stop or f.kidney or f.above_limit or level is Level.URGENT
+    quiet = must_stop or f.kidney or f.above_limit or f.blood_high_ish or level is Level.URGENT
     foods = () if quiet else suggested_foods(data)
     adult = f.adult
     return Assessment(
@@ -182,7 +243,42 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
         pattern=f.pattern,
         must_stop=must_stop,
         suggested_foods=foods,
+        plan=plan,
+        said=plan_words(plan, f, level),
     )
+
+
+def _name_every_symptom(hits: list[Hit], f: Facts) -> list[Hit]:
+    """Every ticked symptom is named where it is judged (issue 17, point 2): one that no
+    finding names is judged with the symptoms a doctor should see."""
+    named = {
+        key
+        for hit in hits
+        for value in hit.params.values()
+        if isinstance(value, Names) and value.kind == "symptoms"
+        for key in value.keys
+    }
+    left = [s for s in Symptom if s in f.symptoms and s.value not in named]
+    if not left:
+        return hits
+    for n, hit in enumerate(hits):
+        if hit.id == "symptoms-see-doctor":
+            have = hit.params["symptoms"]
+            assert isinstance(have, Names)
+            keys = (*have.keys, *(s.value for s in left))
+            hits[n] = hit.replace(params={**hit.params, "symptoms": Names("symptoms", keys)})
+            return hits
+    return [
+        *hits,
+        Hit(
+            "symptoms-see-doctor",
+            {
+                "symptoms": names_of("symptoms", left),
+                "note": Phrases(()),
+                "out_of_hours": out_of_hours(),
+            },
+        ),
+    ]
 
 
 def data_level(data: AssessData, finding_id: str) -> Level:
@@ -192,9 +288,13 @@ def data_level(data: AssessData, finding_id: str) -> Level:
 def triage_values(limits: LimitsFile) -> dict[str, Num]:
     """The thresholds the triage table's `when` texts name, from data/limits.yaml."""
     bands, iron, critical = limits.dose_bands, limits.iron, limits.lab_critical
+    spread = limits.lab_spread
     return {
         "critical_low": Num(critical.low, 2),
         "critical_high": Num(critical.high, 2),
+        "edge": Num(spread.edge, 2),
+        "lowest": Num(spread.lowest_low, 2),
+        "highest": Num(spread.highest_high, 2),
         "far": Num(bands.far_above_mg),
         "toxic": Num(bands.toxic_mg),
         "ferritin": Num(iron.ferritin_ug_per_l),

@@ -40,7 +40,7 @@ def suggested_foods(data: AssessData) -> tuple[Food, ...]:
 def findings(f: Facts, diet: DietEstimate | None, need_mg: float | None) -> list[Hit]:
     hits: list[Hit] = []
     answers, data = f.answers, f.data
-    shown_low = f.blood_mmol is not None and f.blood_mmol < data.limits.lab_range.low
+    shown_low = f.blood_low_ish  # against the person's own range when given
     wants = answers.magnesium is not None or answers.considering_magnesium
     if f.adult and wants and not shown_low:
         limit = judge(data.limits, f.standard, answers.age, 0, 0).chosen.mg or 0

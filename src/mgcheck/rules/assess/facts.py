@@ -1,5 +1,6 @@
 """What several rules need, worked out once from the answers: the dose and its judgement, the
-blood value in mmol/L, the leg pattern, which symptoms count as signs of too much magnesium."""
+blood value against the person's own range or mgcheck's default, the leg pattern, and when too
+much magnesium is plausible at all (issue 17: symptoms judged in proportion)."""
 
 from __future__ import annotations
 
@@ -20,11 +21,19 @@ from mgcheck.rules.limits import (
     judge,
     upper_limit,
 )
-from mgcheck.vocab import Condition, Distress, MagnesiumUnit, Medicine, Sex, Standard, Symptom
+from mgcheck.vocab import (
+    Condition,
+    Distress,
+    MagnesiumUnit,
+    Medicine,
+    Sex,
+    Standard,
+    Symptom,
+)
 
-# Signs of too much magnesium in someone taking it (SmPC-D: hypotension, drowsiness, confusion,
-# weakness, slowed breathing, slow pulse; rls.md 7). Dizziness stands in for low blood pressure:
-# an inference, taken as the safer reading.
+# Signs of too much magnesium (SmPC-D: hypotension, drowsiness, confusion, weakness, slowed
+# breathing, slow pulse; rls.md 7). Dizziness stands in for low blood pressure: an inference,
+# taken as the safer reading. They count only where too much magnesium is plausible at all.
 OVERDOSE_SIGNS = (
     Symptom.FAINTING,
     Symptom.DIZZINESS,
@@ -34,19 +43,29 @@ OVERDOSE_SIGNS = (
     Symptom.BREATHING_DIFFICULTY,
     Symptom.MUSCLE_WEAKNESS,
 )
-# With kidney disease or from 70, early signs count too (magnesium.md c: toxicity at moderate
-# doses with poor kidneys; older adults clear less and take more laxatives and antacids).
+# The first signs in SmPC-D's order; they count where the kidneys, age or a measured high value
+# make them likely to come from magnesium (magnesium.md c).
 EARLY_SIGNS = (Symptom.NAUSEA, Symptom.VOMITING)
 STOMACH_SIGNS = (Symptom.DIARRHOEA, Symptom.NAUSEA, Symptom.VOMITING, Symptom.STOMACH_CRAMPS)
 # Vomiting and diarrhoea dry a person out; from 70 or with kidney disease that is urgent, and
 # dried out the kidneys clear magnesium less well (magnesium.md d: dehydration is a
-# contraindication), so magnesium is paused.
+# contraindication).
 DRYING = (Symptom.VOMITING, Symptom.DIARRHOEA)
+# With these beside vomiting or diarrhoea the person may be drying out (PIL-M: exsiccosis).
+DRYING_SIGNS = (Symptom.DIZZINESS, Symptom.MUSCLE_WEAKNESS)
 # Schema 1 answered dizziness and fainting together; read it as fainting, the more serious.
 LEGACY_SYMPTOMS = {Symptom.DIZZINESS_OR_FAINTING: Symptom.FAINTING}
 OLDER_AGE = 70  # NIH ODS (consumers): men over 70 are among those most often low
 LAB_ADULT_AGE = 19  # the Danish adult range (RSJ-P) is set for 19-100 years
 MG_MOLAR_MASS = 24.305  # g/mol: 1 mmol/L = 2.4305 mg/dL = 2 mEq/L (magnesium.md h)
+# Medicines that make the body lose magnesium (FDA-PPI; SmPC-A/B; magnesium.md e). The schema-1
+# "loop or thiazide" answer is one of the two.
+LOSE_MAGNESIUM = (
+    Medicine.PPI,
+    Medicine.LOOP_DIURETIC,
+    Medicine.THIAZIDE_DIURETIC,
+    Medicine.LOOP_OR_THIAZIDE_DIURETIC,
+)
 
 
 class Pattern(str, Enum):
@@ -59,6 +78,51 @@ class LabRange(Record):
     low: float
     high: float
     child: bool  # a children's range (RSJ-P), not the adult one
+
+
+class BloodState(str, Enum):
+    """A blood magnesium against its range: the person's own, or mgcheck's default."""
+
+    CRITICAL_LOW = "critical_low"  # below the value laboratories phone to the doctor
+    LOW = "low"
+    EDGE_LOW = "edge_low"  # just below the default range: at the edge, not a finding in itself
+    NORMAL = "normal"
+    EDGE_HIGH = "edge_high"
+    HIGH = "high"
+    CRITICAL_HIGH = "critical_high"
+
+
+class Blood(Record):
+    """The person's blood magnesium, as typed and in mmol/L, and what it means."""
+
+    given: float
+    unit: MagnesiumUnit
+    mmol: float
+    range: LabRange  # in mmol/L: the person's own (converted), or the default for age and sex
+    own: bool  # the range printed on the person's result
+    state: BloodState
+    beyond: bool  # outside every adult range the sources name (MaGNet, labhandbok)
+
+    @property
+    def low_ish(self) -> bool:
+        return self.state in (BloodState.CRITICAL_LOW, BloodState.LOW, BloodState.EDGE_LOW)
+
+    @property
+    def low(self) -> bool:
+        return self.state in (BloodState.CRITICAL_LOW, BloodState.LOW)
+
+    @property
+    def high_ish(self) -> bool:
+        return self.state in (BloodState.EDGE_HIGH, BloodState.HIGH, BloodState.CRITICAL_HIGH)
+
+    @property
+    def high(self) -> bool:
+        return self.state in (BloodState.HIGH, BloodState.CRITICAL_HIGH)
+
+    @property
+    def not_high(self) -> bool:
+        """Measured low or normal: too much magnesium is ruled out (magnesium.md l)."""
+        return not self.high_ish
 
 
 def taking_magnesium(answers: Answers) -> bool:
@@ -86,12 +150,16 @@ def legs_pattern(legs: Legs) -> Pattern:
     return Pattern.UNLIKELY
 
 
+def to_mmol_per_l(value: float, unit: MagnesiumUnit) -> float:
+    if unit is MagnesiumUnit.MG_DL:
+        return value * 10 / MG_MOLAR_MASS
+    if unit is MagnesiumUnit.MEQ_L:
+        return value / 2
+    return value
+
+
 def magnesium_mmol_per_l(lab: MagnesiumLab) -> float:
-    if lab.unit is MagnesiumUnit.MG_DL:
-        return lab.value * 10 / MG_MOLAR_MASS
-    if lab.unit is MagnesiumUnit.MEQ_L:
-        return lab.value / 2
-    return lab.value
+    return to_mmol_per_l(lab.value, lab.unit)
 
 
 def lab_range(limits: LimitsFile, age: int, sex: Sex) -> LabRange:
@@ -104,6 +172,38 @@ def lab_range(limits: LimitsFile, age: int, sex: Sex) -> LabRange:
     raise ValueError(f"no reference range for age {age}, {sex.value}")
 
 
+def blood_reading(lab: MagnesiumLab, limits: LimitsFile, age: int, sex: Sex) -> Blood:
+    """The value against the range printed on the person's result when given (MaGNet: ranges
+    differ between laboratories), else against mgcheck's default for the age and sex. Without
+    an own range, an adult value within the spread's edge is at the edge, not a finding."""
+    mmol = magnesium_mmol_per_l(lab)
+    critical, spread = limits.lab_critical, limits.lab_spread
+    if lab.range is not None:
+        low, high = (to_mmol_per_l(bound, lab.unit) for bound in lab.range)
+        judged, own = LabRange(low, high, child=False), True
+    else:
+        judged, own = lab_range(limits, age, sex), False
+    edge = 0.0 if own or judged.child else spread.edge
+    # Rounded as the reports show them: 0.94 typed is 0.94, never 0.9400000001 above a range.
+    value = round(mmol, 4)
+    if value < critical.low:
+        state = BloodState.CRITICAL_LOW
+    elif value > critical.high:
+        state = BloodState.CRITICAL_HIGH
+    elif value < round(judged.low - edge, 4):
+        state = BloodState.LOW
+    elif value < judged.low:
+        state = BloodState.EDGE_LOW
+    elif value > round(judged.high + edge, 4):
+        state = BloodState.HIGH
+    elif value > judged.high:
+        state = BloodState.EDGE_HIGH
+    else:
+        state = BloodState.NORMAL
+    beyond = value < spread.lowest_low or value > spread.highest_high
+    return Blood(lab.value, lab.unit, mmol, judged, own, state, beyond)
+
+
 class Facts(Record):
     """What several rules need, worked out once from the answers."""
 
@@ -114,11 +214,15 @@ class Facts(Record):
     symptoms: set[Symptom]
     medicines: set[Medicine]
     kidney: bool
-    blood_mmol: float | None
+    blood: Blood | None
     dose: Dose | None
     dose_standard: Standard | None  # the chosen standard for adults, the strictest for children
     judgement: Judgement | None
     pattern: Pattern | None
+
+    @property
+    def blood_mmol(self) -> float | None:
+        return None if self.blood is None else self.blood.mmol
 
     @property
     def adult(self) -> bool:
@@ -127,6 +231,14 @@ class Facts(Record):
     @property
     def older(self) -> bool:
         return self.answers.age >= OLDER_AGE
+
+    @property
+    def supplement(self) -> bool:
+        return self.answers.magnesium is not None
+
+    @property
+    def laxative(self) -> bool:
+        return Medicine.MAGNESIUM_LAXATIVE_OR_ANTACID in self.medicines
 
     @property
     def far_above(self) -> bool:
@@ -143,17 +255,71 @@ class Facts(Record):
 
     @property
     def blood_high(self) -> bool:
-        if self.blood_mmol is None:
+        """Measured above the range in use (the edge is not a finding in itself)."""
+        return self.blood is not None and self.blood.high
+
+    @property
+    def blood_high_ish(self) -> bool:
+        return self.blood is not None and self.blood.high_ish
+
+    @property
+    def blood_low(self) -> bool:
+        return self.blood is not None and self.blood.low
+
+    @property
+    def blood_low_ish(self) -> bool:
+        return self.blood is not None and self.blood.low_ish
+
+    @property
+    def plausible_excess(self) -> bool:
+        """Too much magnesium is plausible: taking it, never against a measured low or normal
+        value (magnesium.md l), and only where a measured high value, the kidneys, a magnesium
+        laxative, a dose far above the limit, or age with a dose above it make it so (NF-UL:
+        toxicity needs poor kidneys or very large laxative doses; magnesium.md c)."""
+        if not self.taking or (self.blood is not None and self.blood.not_high):
             return False
-        answers = self.answers
-        return self.blood_mmol > lab_range(self.data.limits, answers.age, answers.sex).high
+        return (
+            self.blood_high_ish
+            or self.kidney
+            or self.laxative
+            or self.far_above
+            or (self.older and self.above_limit)
+        )
+
+    @property
+    def excess_signs(self) -> tuple[Symptom, ...]:
+        """The ticked symptoms that are signs of too much magnesium where it is plausible."""
+        early = self.kidney or self.older or self.blood_high_ish
+        signs = OVERDOSE_SIGNS + (EARLY_SIGNS if early else ())
+        return tuple(s for s in signs if s in self.symptoms)
 
     @property
     def overdose_signs(self) -> tuple[Symptom, ...]:
-        if not self.taking:
-            return ()
-        signs = OVERDOSE_SIGNS + (EARLY_SIGNS if self.kidney or self.older else ())
-        return tuple(s for s in signs if s in self.symptoms)
+        """Signs of too much magnesium in someone for whom it is plausible: none otherwise."""
+        return self.excess_signs if self.plausible_excess else ()
+
+    @property
+    def too_much_signs(self) -> tuple[Symptom, ...]:
+        """Signs of too much magnesium, plausible from intake or shown by a measured value."""
+        if self.plausible_excess or self.blood_high_ish:
+            return self.excess_signs
+        return ()
+
+    @property
+    def drying(self) -> bool:
+        """Vomiting or diarrhoea with dizziness or weakness: perhaps drying out."""
+        return any(s in self.symptoms for s in DRYING) and any(
+            s in self.symptoms for s in DRYING_SIGNS
+        )
+
+    @property
+    def older_drying(self) -> bool:
+        """Vomiting or diarrhoea from 70 or with kidney disease, whatever the cause."""
+        return (self.older or self.kidney) and any(s in self.symptoms for s in DRYING)
+
+    @property
+    def drying_while_taking(self) -> bool:
+        return self.taking and self.older_drying
 
     @property
     def must_stop(self) -> bool:
@@ -162,17 +328,14 @@ class Facts(Record):
         return (
             self.blood_high
             or self.far_above
-            or bool(self.overdose_signs)
+            or bool(self.too_much_signs)
             or kidney_and_magnesium
             or self.drying_while_taking
         )
 
     @property
-    def drying_while_taking(self) -> bool:
-        """Vomiting or diarrhoea from 70 or with kidney disease, while taking magnesium."""
-        return (
-            self.taking and (self.older or self.kidney) and any(s in self.symptoms for s in DRYING)
-        )
+    def loses_magnesium(self) -> tuple[Medicine, ...]:
+        return tuple(m for m in LOSE_MAGNESIUM if m in self.medicines)
 
 
 def facts(answers: Answers, data: AssessData, standard: Standard) -> Facts:
@@ -184,7 +347,9 @@ def facts(answers: Answers, data: AssessData, standard: Standard) -> Facts:
     if dose is not None and limited:
         judgement = judge(data.limits, chosen, answers.age, dose.per_day_low, dose.per_day_high)
     labs = answers.labs
-    blood = magnesium_mmol_per_l(labs.magnesium) if labs and labs.magnesium else None
+    blood = None
+    if labs and labs.magnesium:
+        blood = blood_reading(labs.magnesium, data.limits, answers.age, answers.sex)
     return Facts(
         answers=answers,
         data=data,
@@ -193,7 +358,7 @@ def facts(answers: Answers, data: AssessData, standard: Standard) -> Facts:
         symptoms=symptoms(answers),
         medicines=set(answers.medicines),
         kidney=Condition.KIDNEY_DISEASE in answers.conditions,
-        blood_mmol=blood,
+        blood=blood,
         dose=dose,
         dose_standard=chosen if limited else None,
         judgement=judgement,

@@ -46,12 +46,19 @@ class HelpLines(Record):
 
 
 class Phrases(Record):
-    """Pieces of text from data/findings.yaml `phrases`, joined in order (may be empty)."""
+    """Pieces of text from data/findings.yaml `phrases`, joined in order (may be empty). A
+    phrase may name the other values of the same finding (``{dose}``)."""
 
     keys: tuple[str, ...]
 
 
-Param = Num | Span | Names | Others | HelpLines | Phrases | Standard
+class FormName(Record):
+    """A supplement form's name (data/forms.yaml), in the report's language."""
+
+    form: str
+
+
+Param = Num | Span | Names | Others | HelpLines | Phrases | FormName | Standard
 
 
 class Hit(Record):
@@ -65,5 +72,12 @@ def out_of_hours() -> HelpLines:
     return HelpLines(OUT_OF_HOURS)
 
 
-def names_of(kind: str, values: list[Symptom] | list[Medicine] | tuple[Symptom, ...]) -> Names:
+def names_of(
+    kind: str, values: list[Symptom] | list[Medicine] | tuple[Symptom, ...] | tuple[Medicine, ...]
+) -> Names:
     return Names(kind, tuple(v.value for v in values))
+
+
+def phrases(*keys: str | None) -> Phrases:
+    """The phrases named, leaving out the Nones (a phrase the situation does not call for)."""
+    return Phrases(tuple(k for k in keys if k))

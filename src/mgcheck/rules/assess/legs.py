@@ -62,7 +62,10 @@ def findings(f: Facts) -> list[Hit]:
         hits.append(Hit(f"rls-pattern-{pattern.value}", variant="severe" if severe else None))
     if f.answers.pregnant:
         hits.append(Hit("rls-pregnancy"))
-    hits.append(Hit("magnesium-evidence"))
+    labs = f.answers.labs
+    # A ferritin the person gave is explained, not asked for again (issue 17, point 6).
+    iron_given = labs is not None and labs.ferritin is not None
+    hits.append(Hit("magnesium-evidence", variant="measured" if iron_given else None))
     worsening = [m for m in WORSEN_LEGS if m in f.medicines]
     if worsening:
         notes = (
@@ -79,25 +82,40 @@ def findings(f: Facts) -> list[Hit]:
 
 
 def iron_findings(f: Facts) -> list[Hit]:
-    """Iron studies matter in anyone with leg symptoms (AASM 2024), whatever the pattern."""
+    """Iron studies matter in anyone with leg symptoms (AASM 2024), whatever the pattern; a
+    value given without leg symptoms is explained too, never met with "get it tested"."""
     labs = f.answers.labs
-    if f.answers.legs is None or labs is None:
+    if labs is None or (labs.ferritin is None and labs.transferrin_saturation is None):
         return []
     iron = f.data.limits.iron
+    ferritin, tsat = labs.ferritin, labs.transferrin_saturation
+    params: dict[str, Param] = {
+        "threshold": Num(iron.ferritin_ug_per_l),
+        "upper": Num(iron.ferritin_iv_upper_ug_per_l),
+        "tsat": Num(iron.tsat_pct),
+    }
+    if ferritin is not None:  # ug/L, µg/L and ng/mL are the same unit
+        params["ferritin"] = Num(ferritin.value)
+    if tsat is not None:
+        params["value"] = Num(tsat.value)
+    if f.answers.legs is None:
+        low = ferritin is not None and ferritin.value <= iron.ferritin_ug_per_l
+        notes = (
+            None if ferritin is None else "ferritin-at-or-below" if low else "ferritin-not-low",
+            None if tsat is None else "tsat-given",
+        )
+        return [Hit("iron-values", params | {"note": Phrases(tuple(n for n in notes if n))})]
     hits: list[Hit] = []
-    if labs.ferritin is not None:  # ug/L, µg/L and ng/mL are the same unit
-        value = labs.ferritin.value
-        params: dict[str, Param] = {
-            "ferritin": Num(value),
-            "threshold": Num(iron.ferritin_ug_per_l),
-            "upper": Num(iron.ferritin_iv_upper_ug_per_l),
-        }
-        if value <= iron.ferritin_ug_per_l:
+    if ferritin is not None:
+        if ferritin.value <= iron.ferritin_ug_per_l:
             taking_iron = Medicine.IRON in f.medicines
             hits.append(Hit("ferritin-low", params, variant="taking-iron" if taking_iron else None))
-        elif value <= iron.ferritin_iv_upper_ug_per_l:
+        elif ferritin.value <= iron.ferritin_iv_upper_ug_per_l:
             hits.append(Hit("ferritin-borderline", params))
-    tsat = labs.transferrin_saturation
     if tsat is not None and tsat.value < iron.tsat_pct:
-        hits.append(Hit("tsat-low", {"value": Num(tsat.value), "tsat": Num(iron.tsat_pct)}))
+        above = ferritin is not None and ferritin.value > iron.ferritin_ug_per_l
+        hits.append(Hit("tsat-low", params, variant="ferritin-above" if above else None))
+    normal_ferritin = ferritin is not None and ferritin.value > iron.ferritin_iv_upper_ug_per_l
+    if normal_ferritin and (tsat is None or tsat.value >= iron.tsat_pct):
+        hits.append(Hit("iron-not-low", params, variant=None if tsat else "ferritin-only"))
     return hits
