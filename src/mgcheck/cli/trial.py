@@ -187,13 +187,13 @@ def plan(
 ) -> None:
     from mgcheck.cli.diary_ask import decimal_option, whole_option
     from mgcheck.clock import today
+    from mgcheck.models.diary import SCORE_MAX
     from mgcheck.models.plan import (
         MAX_PAIRS,
         MAX_PERIOD_DAYS,
         MAX_SEED,
         MIN_PAIRS,
         MIN_PERIOD_DAYS,
-        SCORE_MAX,
     )
     from mgcheck.results.trial import Design, defaults, draw_seed, new_plan
     from mgcheck.store import snapshot
@@ -415,7 +415,7 @@ def _dose_problem(taken: Taken, age: int, standard: Standard) -> str | None:
 
 
 def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
-    from mgcheck.models.plan import SCORE_MAX
+    from mgcheck.models.diary import SCORE_MAX
 
     def parse(text: str) -> float:
         if not text:

@@ -11,7 +11,7 @@ from mgcheck.clock import today
 from mgcheck.i18n import _
 from mgcheck.record import Record
 
-SCORE_MIN, SCORE_MAX = 0, 10
+SCORE_MIN, SCORE_MAX = 0, 10  # the nightly leg and sleep scores: the one definition
 MAX_MAGNESIUM_MG = 5000.0  # elemental mg in one night; more is a typing error
 MAX_NOTE = 500
 EARLIEST = dt.date(1900, 1, 1)  # an earlier night is a typing error (and year 1 breaks dates)

@@ -13,10 +13,11 @@ from enum import Enum
 
 from mgcheck.record import Record
 
+# The 0-10 score is the diary's, defined once in models/diary.py.
+
 # Bounds for a plan; they catch typing errors, and keep the exact test to at most 2^12 sign flips.
 MIN_PAIRS, MAX_PAIRS = 2, 12
 MIN_PERIOD_DAYS, MAX_PERIOD_DAYS = 2, 28
-SCORE_MIN, SCORE_MAX = 0, 10  # the diary's nightly leg score
 MAX_SEED = 2**63 - 1  # what SQLite's INTEGER holds
 
 

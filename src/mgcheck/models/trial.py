@@ -12,13 +12,13 @@ from typing import Annotated
 from pydantic import Field
 
 from mgcheck.models.base import Text
+from mgcheck.models.diary import SCORE_MAX
 from mgcheck.models.guidance import Key
 from mgcheck.models.plan import (
     MAX_PAIRS,
     MAX_PERIOD_DAYS,
     MIN_PAIRS,
     MIN_PERIOD_DAYS,
-    SCORE_MAX,
     min_nights_for,
     minimum_p,
 )

@@ -27,12 +27,11 @@ import random
 from collections.abc import Mapping, Sequence
 from enum import Enum
 
+from mgcheck.models.diary import SCORE_MAX, check_score
 from mgcheck.models.plan import MAX_PAIRS as MAX_PAIRS
 from mgcheck.models.plan import MAX_PERIOD_DAYS as MAX_PERIOD_DAYS
 from mgcheck.models.plan import MIN_PAIRS as MIN_PAIRS
 from mgcheck.models.plan import MIN_PERIOD_DAYS as MIN_PERIOD_DAYS
-from mgcheck.models.plan import SCORE_MAX as SCORE_MAX
-from mgcheck.models.plan import SCORE_MIN as SCORE_MIN
 from mgcheck.models.plan import Arm as Arm
 from mgcheck.models.plan import Period as Period
 from mgcheck.models.plan import minimum_p as minimum_p
@@ -143,7 +142,7 @@ class NightRecord(Record):
     followed: bool
 
     def __post_init__(self) -> None:
-        _check_int("legs", self.legs, SCORE_MIN, SCORE_MAX)
+        check_score("legs", self.legs)  # the diary's own check of the 0-10 score
         if not isinstance(self.followed, bool):
             raise ValueError("followed must be true or false")
 
