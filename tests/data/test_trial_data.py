@@ -13,7 +13,6 @@ import yaml
 from mgcheck.errors import MgcheckError
 from mgcheck.models.base import Text
 from mgcheck.models.trial import POINTS
-from mgcheck.rules import trial as rules
 from mgcheck.rules.trial import Importance, Verdict, minimum_p, plan_schedule
 from mgcheck.store import datafiles
 from mgcheck.store.datafiles import load_sources, load_trial, source_keys
@@ -52,12 +51,6 @@ def test_a_setting_without_sources_is_marked_as_mgchecks_own_choice() -> None:
         assert setting.sources or setting.design_default, name
     for name, sourced in TRIAL.texts().items():
         assert sourced.sources or sourced.design_default, name
-
-
-def test_the_rules_defaults_are_the_data_values() -> None:
-    settings = TRIAL.settings
-    assert settings.alpha.value == rules.ALPHA == 0.05
-    assert settings.confidence.value == rules.CONFIDENCE == 0.95
 
 
 def test_the_default_design_can_reach_alpha_and_one_pair_less_cannot() -> None:

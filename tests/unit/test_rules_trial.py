@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import pytest
 
 from mgcheck.rules.trial import (
-    ALPHA,
     MAX_PAIRS,
     Arm,
     Importance,
@@ -18,20 +17,41 @@ from mgcheck.rules.trial import (
     Period,
     TrialResult,
     Verdict,
-    analyse,
     can_reach,
     minimum_p,
     plan_schedule,
     randomization_p,
     t_interval,
 )
+from mgcheck.rules.trial import (
+    analyse as analyse_at,
+)
 
 MONDAY = dt.date(2025, 3, 3)
 
 
+def analyse(
+    periods: Sequence[Period],
+    nights: dict[dt.date, NightRecord],
+    washout: int,
+    min_nights: int,
+    smallest_difference: float | None = None,
+) -> TrialResult:
+    """The analysis at the usual levels: two-sided 5 %, a 95 % interval."""
+    return analyse_at(
+        periods,
+        nights,
+        washout,
+        min_nights,
+        alpha=0.05,
+        confidence=0.95,
+        smallest_difference=smallest_difference,
+    )
+
+
 def test_t_interval_by_hand() -> None:
     """Differences -1, -2, -3: mean -2, sd 1, se 1/sqrt(3), t(0.975, 2) = 4.302653."""
-    mean, low, high = t_interval([-1.0, -2.0, -3.0])
+    mean, low, high = t_interval([-1.0, -2.0, -3.0], 0.95)
     margin = 4.302653 / math.sqrt(3)
     assert mean == -2.0
     assert low == pytest.approx(-2 - margin, abs=1e-5)
@@ -109,7 +129,7 @@ def test_randomization_p_refuses_empty_and_too_many() -> None:
 )
 def test_minimum_p(pairs: int, floor: float, reaches: bool) -> None:
     assert minimum_p(pairs) == floor
-    assert can_reach(pairs, ALPHA) is reaches
+    assert can_reach(pairs, 0.05) is reaches  # the usual two-sided 5 % level
     # The floor is attained: every pair pointing the same way.
     assert randomization_p([-1.0] * pairs) == floor
 

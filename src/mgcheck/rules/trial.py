@@ -15,7 +15,8 @@ unit that was randomised:
   would only have changed sign had the coin fallen the other way, so all 2^N sign flips are
   equally likely and the p-value is the share of them at least as extreme as what happened.
 
-No randomness in the analysis: the same diary always gives the same result.
+No randomness in the analysis: the same diary always gives the same result. The levels (alpha and
+the interval's confidence) are data/trial.yaml's, stored with each plan; no default here.
 """
 
 from __future__ import annotations
@@ -40,11 +41,6 @@ from mgcheck.models.plan import minimum_p as minimum_p
 # are re-exported here because the rules are where a reader looks for them.
 from mgcheck.record import Record
 from mgcheck.rules.stats import t_quantile
-
-# The conventional levels; data/trial.yaml holds the values the commands use, and a test keeps
-# these defaults equal to them.
-ALPHA = 0.05
-CONFIDENCE = 0.95
 
 # Sign flips whose |sum| is within this (relative) distance of the observed |sum| count as ties:
 # the same sum reached in a different order of additions can differ in the last bits.
@@ -87,7 +83,7 @@ def plan_schedule(start: dt.date, pairs: int, period_days: int, seed: int) -> tu
     return tuple(periods)
 
 
-def can_reach(pairs: int, alpha: float = ALPHA) -> bool:
+def can_reach(pairs: int, alpha: float) -> bool:
     """Whether a trial with ``pairs`` pairs can reach p <= ``alpha`` at all."""
     return minimum_p(pairs) <= alpha
 
@@ -117,9 +113,7 @@ def randomization_p(differences: Sequence[float]) -> float:
     return extreme / len(sums)
 
 
-def t_interval(
-    differences: Sequence[float], confidence: float = CONFIDENCE
-) -> tuple[float, float, float]:
+def t_interval(differences: Sequence[float], confidence: float) -> tuple[float, float, float]:
     """(mean, low, high): the t-interval for the mean pair difference, df = pairs - 1."""
     n = len(differences)
     if n < 2:
@@ -386,8 +380,8 @@ def analyse(
     washout_days: int,
     min_nights: int,
     *,
-    alpha: float = ALPHA,
-    confidence: float = CONFIDENCE,
+    alpha: float,
+    confidence: float,
     smallest_difference: float | None = None,
 ) -> TrialResult:
     """Analyse a kept trial diary; refuse (with every short pair side) rather than guess.
