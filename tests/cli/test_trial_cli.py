@@ -486,7 +486,7 @@ def test_add_says_the_plan_and_records_whether_it_was_followed(
     assert stored[none_night + dt.timedelta(1)].followed is False
     assert stored[mg_night + dt.timedelta(1)].followed is False
     # followed and the magnesium never contradict one another
-    from mgcheck.models.plan import followed_is_consistent
+    from mgcheck.rules.trial import followed_is_consistent
 
     for entry in stored.values():
         period = plan.period_of(entry.night)

@@ -13,8 +13,9 @@ import pytest
 
 from mgcheck.errors import MgcheckError
 from mgcheck.models.diary import Entry
-from mgcheck.models.plan import Arm, Plan, PlanStatus, followed_is_consistent
+from mgcheck.models.plan import Arm, Plan, PlanStatus
 from mgcheck.results.trial import new_plan
+from mgcheck.rules.trial import followed_is_consistent
 from mgcheck.store import diary as store
 from mgcheck.store import snapshot
 from mgcheck.store.diary import (

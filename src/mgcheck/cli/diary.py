@@ -277,6 +277,7 @@ def _trial_night(
     from mgcheck.models.plan import Arm
     from mgcheck.render.trial import dose_words
     from mgcheck.results.trial import dose_matches
+    from mgcheck.rules.trial import followed_by_magnesium
 
     planned = Taken(plan.dose_mg_low, plan.dose_mg_high, plan.dose)
     magnesium_night = said.period.arm is Arm.MAGNESIUM
@@ -305,7 +306,7 @@ def _trial_night(
             return ask_taken(asker, t), False
         return NOTHING, True
     if not magnesium_night or taken.low == 0:
-        return taken, taken.low == 0 and not magnesium_night
+        return taken, followed_by_magnesium(said.period.arm, taken.low)
     if dose_matches(plan, taken.low, taken.high) or asker is None:
         return taken, True
     return taken, asker.confirm(

@@ -138,16 +138,3 @@ class Plan(Record):
     def in_washout(self, night: dt.date) -> bool:
         period = self.period_of(night)
         return period is not None and (night - period.start).days < self.washout_days
-
-
-def followed_is_consistent(arm: Arm, magnesium_mg: float, followed: bool) -> bool:
-    """Whether ``followed`` can be true of a night of ``arm`` on which ``magnesium_mg`` was taken.
-
-    A night without magnesium follows a "none" night and cannot follow a magnesium night; a
-    night with magnesium cannot follow a "none" night. On a magnesium night with magnesium,
-    either is possible (a different dose from the plan's is the person's call).
-    """
-    took = magnesium_mg > 0
-    if arm is Arm.NONE:
-        return followed is not took
-    return took or not followed

@@ -20,14 +20,19 @@ from mgcheck.models.plan import (
     Period,
     Plan,
     PlanStatus,
-    followed_is_consistent,
     min_nights_for,
 )
 from mgcheck.models.trial import TrialFile
 from mgcheck.record import Record
 from mgcheck.results.assess import FindingOut
 from mgcheck.rules.limits import ADULT_AGE, Judgement, Verdict, dose_standard, judge
-from mgcheck.rules.trial import NightRecord, TrialResult, analyse, plan_schedule
+from mgcheck.rules.trial import (
+    NightRecord,
+    TrialResult,
+    analyse,
+    plan_schedule,
+    settled_followed,
+)
 from mgcheck.vocab import Level, Standard
 
 # The findings of the self-check that the screen shows: everything for a doctor (or more
@@ -190,10 +195,7 @@ def dose_matches(plan: Plan, low: float, high: float) -> bool:
 
 def night_record(entry: Entry, arm: Arm) -> NightRecord:
     """An entry as the analysis reads it; ``followed`` as stored (worked out if missing)."""
-    followed = entry.followed
-    if followed is None or not followed_is_consistent(arm, entry.magnesium_mg, followed):
-        followed = entry.on_magnesium is (arm is Arm.MAGNESIUM)
-    return NightRecord(entry.legs, followed)
+    return NightRecord(entry.legs, settled_followed(arm, entry.magnesium_mg, entry.followed))
 
 
 class Progress(Record):

@@ -88,6 +88,35 @@ def can_reach(pairs: int, alpha: float) -> bool:
     return minimum_p(pairs) <= alpha
 
 
+# --- whether a night followed its plan: the one rule --------------------------------------------
+
+
+def followed_is_consistent(arm: Arm, magnesium_mg: float, followed: bool) -> bool:
+    """Whether ``followed`` can be true of a night of ``arm`` on which ``magnesium_mg`` was taken.
+
+    A night without magnesium follows a "none" night and cannot follow a magnesium night; a
+    night with magnesium cannot follow a "none" night. On a magnesium night with magnesium,
+    either is possible (a different dose from the plan's is the person's call).
+    """
+    took = magnesium_mg > 0
+    if arm is Arm.NONE:
+        return followed is not took
+    return took or not followed
+
+
+def followed_by_magnesium(arm: Arm, magnesium_mg: float) -> bool:
+    """What the magnesium taken alone says: magnesium on a magnesium night, none on a "none"
+    night. (Whether a different dose still counts is asked of the person, never guessed.)"""
+    return (magnesium_mg > 0) is (arm is Arm.MAGNESIUM)
+
+
+def settled_followed(arm: Arm, magnesium_mg: float, stated: bool | None) -> bool:
+    """``stated`` where the magnesium taken allows it, else what the magnesium says."""
+    if stated is not None and followed_is_consistent(arm, magnesium_mg, stated):
+        return stated
+    return followed_by_magnesium(arm, magnesium_mg)
+
+
 # --- the exact randomisation test ---------------------------------------------------------------
 
 

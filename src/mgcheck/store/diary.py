@@ -39,7 +39,7 @@ from typing import Any
 from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
-from mgcheck.models.plan import Arm, Period, Plan, PlanStatus, followed_is_consistent
+from mgcheck.models.plan import Arm, Period, Plan, PlanStatus
 from mgcheck.safetext import shown
 from mgcheck.store.paths import create_private_file, private_dir, user_dir
 from mgcheck.store.textfile import display_name
@@ -701,22 +701,23 @@ def settle_followed(
     checked against the night's arm and the magnesium taken (:class:`PlanMismatch` if it
     cannot be so). With ``derive``, a missing ``followed`` is worked out from the magnesium
     taken (a magnesium night with magnesium counts as followed); with ``keep``, a stored one
-    that still fits is kept and one that no longer does is worked out again."""
+    that still fits is kept and one that no longer does is worked out again. The rule itself
+    is rules/trial.py's."""
+    from mgcheck.rules.trial import followed_is_consistent, settled_followed
+
     period = next((p for plan in plans if (p := plan.period_of(entry.night)) is not None), None)
     if period is None:
         if entry.followed is not None and not keep:
             raise PlanMismatch(entry.night, "no_plan")
         return entry.replace(followed=None) if entry.followed is not None else entry
-    took = entry.magnesium_mg > 0
-    if entry.followed is not None and followed_is_consistent(
-        period.arm, entry.magnesium_mg, entry.followed
-    ):
-        return entry
-    if entry.followed is not None and not keep:
-        raise PlanMismatch(entry.night, "contradicts")
-    if not derive and not keep:
+    stated = entry.followed
+    if stated is not None and not followed_is_consistent(period.arm, entry.magnesium_mg, stated):
+        if not keep:
+            raise PlanMismatch(entry.night, "contradicts")
+    elif stated is None and not derive and not keep:
         raise PlanMismatch(entry.night, "needs_followed")
-    return entry.replace(followed=took is (period.arm is Arm.MAGNESIUM))
+    followed = settled_followed(period.arm, entry.magnesium_mg, stated)
+    return entry if followed is stated else entry.replace(followed=followed)
 
 
 def _check_file(path: Path) -> None:
