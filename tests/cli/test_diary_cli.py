@@ -207,7 +207,7 @@ def test_export_to_stdout_and_never_over_a_file(cli: Cli, tmp_path: Path) -> Non
     [
         (
             "night,legs,sleep,magnesium_mg,note\n2026-11-01,4,,0,\n2026-11-02,12,,0,\n",
-            "row 2 (2026-11-02): legs: must be from 0 to 10",
+            "row 2 (2026-11-02): legs: must be a whole number from 0 to 10 (the file has 12)",
         ),
         ("night,legs\n2026-11-01,4\n2026-13-01,4\n", "row 2 (2026-13-01): night: must be a date"),
         ("night,legs\n2026-11-01,4\n2026-11-01,5\n", "row 2 (2026-11-01): the same night twice"),

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from mgcheck.clock import today
 from mgcheck.i18n import _
 from mgcheck.record import Record
+
+if TYPE_CHECKING:
+    from mgcheck.models.outputs import Entry as EntryShape
 
 SCORE_MIN, SCORE_MAX = 0, 10  # the nightly leg and sleep scores: the one definition
 MAX_MAGNESIUM_MG = 5000.0  # elemental mg in one night; more is a typing error
@@ -118,7 +121,7 @@ def check_score(field: str, value: object) -> None:
         )
 
 
-def entry_dict(entry: Entry) -> dict[str, Any]:
+def entry_dict(entry: Entry) -> EntryShape:
     """An entry as the JSON export and `diary list --json` write it."""
     return {
         "night": entry.night.isoformat(),

@@ -1,19 +1,37 @@
 """The shapes of every JSON document mgcheck writes, for `mgcheck schemas`.
 
-Typed dictionaries, not models: nothing is validated at run time. ``mgcheck schemas KIND``
-turns one into a JSON Schema (with Pydantic, which only that command imports), and
-``tests/cli/test_schemas.py`` checks every document of the golden transcripts against it.
-Each document starts with the envelope of :mod:`mgcheck.envelope`.
+Typed dictionaries, not models. ``mgcheck schemas KIND`` turns one into a JSON Schema (with
+Pydantic), and ``tests/cli/test_schemas.py`` checks every document of the golden transcripts
+against it. Each document starts with the envelope of :mod:`mgcheck.envelope`. The diary's
+export rows (``Entry``, ``ExportPlan``, ``ExportPeriod``) are also what ``diary import``
+validates, strictly and row by row (store/diary_files.py), so their bounds are written here.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
+from annotated_types import Ge, Gt, Le, Lt, MaxLen
 from typing_extensions import NotRequired, TypedDict
+
+from mgcheck.models.diary import MAX_MAGNESIUM_MG, MAX_NOTE, SCORE_MAX, SCORE_MIN
+from mgcheck.models.plan import (
+    MAX_PAIRS,
+    MAX_PERIOD_DAYS,
+    MAX_SEED,
+    MIN_PERIOD_DAYS,
+)
 
 # Every shape refuses keys it does not name, so a new field fails the tests until it is added.
 CLOSED: Any = {"extra": "forbid"}
+T = TypeVar("T")
+
+
+def closed(shape: T) -> T:
+    """``shape`` refusing keys it does not name, as pydantic's ``with_config`` marks it (an
+    attribute set after the class, so a type checker does not take it for a key)."""
+    setattr(shape, "__pydantic_config__", CLOSED)  # noqa: B010
+    return shape
 
 
 class Envelope(TypedDict):
@@ -374,15 +392,21 @@ class Report(Envelope):
 # --- diary -----------------------------------------------------------------------------------
 
 
+Score = Annotated[int, Ge(SCORE_MIN), Le(SCORE_MAX)]
+Milligrams = Annotated[float, Ge(0), Le(MAX_MAGNESIUM_MG)]
+
+
+@closed
 class Entry(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    night: str
-    legs: int
-    sleep: int | None
-    magnesium_mg: float
-    magnesium_mg_high: float | None  # set when the label left a range open
-    followed: bool | None  # set on the nights a trial plan holds for
-    note: str
+    """One night. An import may leave out what an export always writes (the optional fields)."""
+
+    night: str  # YYYY-MM-DD, the evening's date
+    legs: Score
+    sleep: NotRequired[Score | None]
+    magnesium_mg: NotRequired[Milligrams | None]
+    magnesium_mg_high: NotRequired[Milligrams | None]  # set when the label left a range open
+    followed: NotRequired[bool | None]  # set on the nights a trial plan holds for
+    note: NotRequired[Annotated[str, MaxLen(MAX_NOTE)] | None]
 
 
 class DiaryEntries(Envelope):
@@ -413,35 +437,45 @@ Arm = Literal["magnesium", "none"]
 PlanStatus = Literal["active", "stopped", "finished"]
 
 
+MAX_DOSE_TEXT = 200  # a dose as a label prints it
+
+
+@closed
 class ExportPeriod(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    pair: int
+    pair: Annotated[int, Ge(1), Le(MAX_PAIRS)]
     arm: Arm
     start: str
     end: str
 
 
+@closed
+class DoseSpan(TypedDict):
+    low: Annotated[float, Gt(0), Le(MAX_MAGNESIUM_MG)]
+    high: Annotated[float, Gt(0), Le(MAX_MAGNESIUM_MG)]
+
+
+@closed
 class ExportPlan(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    id: int
+    id: Annotated[int, Ge(1)]
     created: str
     status: PlanStatus
     stopped_on: str | None
-    seed: int
+    seed: Annotated[int, Ge(0), Le(MAX_SEED)]
     seed_drawn: bool
-    period_days: int
-    washout_days: int
-    min_nights: int
-    dose: str
-    dose_mg: Span
-    matters: float
-    alpha: float
-    confidence: float
+    period_days: Annotated[int, Ge(MIN_PERIOD_DAYS), Le(MAX_PERIOD_DAYS)]
+    washout_days: Annotated[int, Ge(0), Le(MAX_PERIOD_DAYS - 1)]
+    min_nights: Annotated[int, Ge(1), Le(MAX_PERIOD_DAYS)]
+    dose: Annotated[str, MaxLen(MAX_DOSE_TEXT)]
+    dose_mg: DoseSpan
+    matters: Annotated[float, Gt(0), Le(SCORE_MAX)]
+    alpha: Annotated[float, Gt(0), Lt(1)]
+    confidence: Annotated[float, Gt(0), Lt(1)]
     screen: list[str]
     doctor_ok: bool
     periods: list[ExportPeriod]
 
 
+@closed
 class DiaryExport(TypedDict):
     """`diary export --format json`: the same in every language, so no ``language``.
 
@@ -449,7 +483,6 @@ class DiaryExport(TypedDict):
     version 1 files are still read.
     """
 
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     schema: str
     schema_version: Literal[2]
     entries: list[Entry]
