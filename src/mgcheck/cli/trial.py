@@ -673,7 +673,7 @@ def report(
     from mgcheck.render.trial import render_report
     from mgcheck.results.trial import outcome
     from mgcheck.safetext import shown
-    from mgcheck.store.report_file import already_exists, write_report
+    from mgcheck.store.report_file import write_report
 
     suffix = output.suffix.lower()
     if suffix not in REPORT_FORMATS:
@@ -684,12 +684,7 @@ def report(
     if found is None:
         raise _no_plan()
     if not force and (output.exists() or output.is_symlink()):
-        asker = options.prompter()
-        if asker is None:
-            raise already_exists(output)
-        if not asker.confirm(
-            _("{file} already exists. Replace it?").format(file=shown(output, 200))
-        ):
+        if not options.may_replace(output):
             typer.echo(_("Nothing written."))
             return
         force = True
