@@ -213,9 +213,9 @@ def add(
             )
         asker.say(sentence(night_words(night, t)))
         if found is not None:
-            from mgcheck.render.trial import night_line
+            from mgcheck.render.trial.words import night_line
 
-            asker.say(night_line(found[0], found[1], t))
+            asker.say(night_line(found[0], found[1]))
         # A score may be typed as people write one ("7 ud af 10"); the examples are typical
         # nights, not the middle of the scale.
         legs_score = asker.whole_number(
@@ -275,7 +275,7 @@ def _trial_night(
     """
     from mgcheck.cli.diary_ask import NOTHING, Taken, ask_taken
     from mgcheck.models.plan import Arm
-    from mgcheck.render.trial import dose_words
+    from mgcheck.render.trial.words import dose_words
     from mgcheck.results.trial import dose_matches
     from mgcheck.rules.trial import followed_by_magnesium
 
@@ -292,11 +292,11 @@ def _trial_night(
                     "the trial plan says magnesium that night: add --as-planned if you took "
                     "{dose}, --magnesium 0 if you took none, or what you took (--magnesium MG, "
                     "or --form and --amount)."
-                ).format(dose=dose_words(plan, t))
+                ).format(dose=dose_words(plan))
             )
         if magnesium_night:
             if asker.confirm(
-                _("Did you take {dose} that evening, as planned?").format(dose=dose_words(plan, t))
+                _("Did you take {dose} that evening, as planned?").format(dose=dose_words(plan))
             ):
                 return planned, True
             if asker.confirm(_("Did you take any other magnesium that evening?")):
@@ -312,7 +312,7 @@ def _trial_night(
     return taken, asker.confirm(
         _(
             "The plan's dose is {dose}; you took {taken}. Count this night as following the plan?"
-        ).format(dose=dose_words(plan, t), taken=amount_words(taken.low, taken.high))
+        ).format(dose=dose_words(plan), taken=amount_words(taken.low, taken.high))
     )
 
 
@@ -328,13 +328,12 @@ def amount_words(low: float, high: float) -> str:
 
 def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date) -> None:
     """After saving: the night against its plan, and tonight's arm while a trial runs."""
-    from mgcheck.render.trial import night_line, tonight_line
+    from mgcheck.render.trial.words import night_line, tonight_line
     from mgcheck.results.trial import night_plan
 
-    t = context().t
     if found is not None:
         plan, said = found
-        line = night_line(plan, said, t, with_dose=False, capital=False)
+        line = night_line(plan, said, with_dose=False, capital=False)
         if entry.followed:
             typer.echo(_("Trial: {line}; followed.").format(line=line))
         else:
@@ -347,7 +346,7 @@ def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date
     for plan in _plans():
         tonight = night_plan(plan, today) if plan.status_on(today).value == "active" else None
         if tonight is not None and entry.night != today:
-            typer.echo(tonight_line(plan, tonight, t))
+            typer.echo(tonight_line(plan, tonight))
 
 
 def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:

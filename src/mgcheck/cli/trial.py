@@ -2,7 +2,7 @@
 
 Thin commands over results/trial.py (the screen, the plan, its state and result), rules/trial.py
 (the schedule and the statistics), store/diary.py (the plans, in the diary's database) and
-render/trial.py. Help strings are translated at import; cli/diary.py loads this module.
+render/trial/. Help strings are translated at import; cli/diary.py loads this module.
 """
 
 from __future__ import annotations
@@ -248,7 +248,7 @@ def plan(
             ).format(what="; ".join(f.title for f in checked.findings if f.level.value == "urgent"))
         )
     if not json:
-        from mgcheck.render.trial import print_screen
+        from mgcheck.render.trial.terminal import print_screen
 
         print_screen(checked)
     if checked.needs_doctor and not doctor_ok:
@@ -289,7 +289,7 @@ def plan(
     if json:
         _plan_json(stored, now)
     else:
-        from mgcheck.render.trial import print_plan
+        from mgcheck.render.trial.terminal import print_plan
 
         print_plan(stored, trial, now, new=True)
 
@@ -454,7 +454,7 @@ def _store(plan: Plan, now: dt.date, t: Translator) -> Plan:
 
 def _plan_json(plan: Plan, now: dt.date) -> None:
     from mgcheck.render.console import write_json
-    from mgcheck.render.trial import trial_json
+    from mgcheck.render.trial.json import trial_json
     from mgcheck.results.trial import state
 
     write_json("trial", trial_json(state(plan, [], now), _trial()))
@@ -527,11 +527,11 @@ def show(
                 plans = diary.plans()
         if json:
             from mgcheck.render.console import write_json
-            from mgcheck.render.trial import history_json
+            from mgcheck.render.trial.json import history_json
 
             write_json("trial.history", history_json(plans, now))
         else:
-            from mgcheck.render.trial import print_history
+            from mgcheck.render.trial.terminal import print_history
 
             print_history(plans, now)
         return
@@ -544,11 +544,11 @@ def show(
     current = state(found[0], found[1], now)
     if json:
         from mgcheck.render.console import write_json
-        from mgcheck.render.trial import trial_json
+        from mgcheck.render.trial.json import trial_json
 
         write_json("trial", trial_json(current, _trial()))
     else:
-        from mgcheck.render.trial import print_state
+        from mgcheck.render.trial.terminal import print_state
 
         print_state(current, _trial())
 
@@ -632,11 +632,11 @@ def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
     sources = _sources(trial)
     if json:
         from mgcheck.render.console import write_json
-        from mgcheck.render.trial import trial_json
+        from mgcheck.render.trial.json import trial_json
 
         write_json("trial", trial_json(done.state, trial, done, sources))
     else:
-        from mgcheck.render.trial import print_outcome
+        from mgcheck.render.trial.terminal import print_outcome
 
         print_outcome(done, trial, sources)
 
@@ -670,7 +670,7 @@ def report(
     plan_id: PlanOption = None,
 ) -> None:
     from mgcheck.clock import today
-    from mgcheck.render.trial import render_report
+    from mgcheck.render.trial.markup import render_report
     from mgcheck.results.trial import outcome
     from mgcheck.safetext import shown
     from mgcheck.store.report_file import write_report

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from mgcheck.clock import today
 from mgcheck.i18n import _
 from mgcheck.record import Record
-
-if TYPE_CHECKING:
-    from mgcheck.models.outputs import Entry as EntryShape
 
 SCORE_MIN, SCORE_MAX = 0, 10  # the nightly leg and sleep scores: the one definition
 MAX_MAGNESIUM_MG = 5000.0  # elemental mg in one night; more is a typing error
@@ -119,16 +116,3 @@ def check_score(field: str, value: object) -> None:
         raise InvalidEntry(
             field, _("must be from {low} to {high}").format(low=SCORE_MIN, high=SCORE_MAX)
         )
-
-
-def entry_dict(entry: Entry) -> EntryShape:
-    """An entry as the JSON export and `diary list --json` write it."""
-    return {
-        "night": entry.night.isoformat(),
-        "legs": entry.legs,
-        "sleep": entry.sleep,
-        "magnesium_mg": entry.magnesium_mg,
-        "magnesium_mg_high": entry.magnesium_mg_high,
-        "followed": entry.followed,
-        "note": entry.note,
-    }

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import _, current, format_number, translator
-from mgcheck.models.diary import SCORE_MAX, Entry, entry_dict
+from mgcheck.models.diary import SCORE_MAX, Entry
 from mgcheck.models.plan import Arm, Plan
 from mgcheck.render.console import stdout_console, write_json
 from mgcheck.results.diary import CHART_NIGHTS, Chart
@@ -85,6 +85,8 @@ def followed_word(followed: bool | None) -> str:
 
 
 def entries_json(entries: Sequence[Entry], total: int) -> None:
+    from mgcheck.store.diary_files import entry_dict
+
     write_json("diary.entries", {"total": total, "entries": [entry_dict(e) for e in entries]})
 
 
@@ -111,7 +113,6 @@ def chart_lines(
     """
     if not entries:
         return []
-    t = translator(current())
     last = entries[-1].night
     first = max(entries[0].night, last - dt.timedelta(days=nights - 1))
     by_night = {e.night: e for e in entries}
@@ -138,7 +139,7 @@ def chart_lines(
     )
     lines.append(f" Mg  {marks}")
     if any(planned.values()):
-        from mgcheck.render.trial import arm_letter
+        from mgcheck.render.trial.words import arm_letter
 
         def plan_mark(day: dt.date) -> str:
             said = planned[day]
@@ -147,7 +148,7 @@ def chart_lines(
             entry = by_night.get(day)
             if entry is not None and entry.followed is False:
                 return OFF_PLAN
-            return arm_letter(said[0], said[1], t)
+            return arm_letter(said[0], said[1])
 
         lines.append(f"{_('Plan'):<4} " + "".join(plan_mark(day) for day in days))
     left, right = _date(days[0]), _date(days[-1])

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from mgcheck.envelope import schema_name
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, entry_dict, parse_night
+from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
 from mgcheck.models.plan import Arm, Period, Plan, PlanStatus
 from mgcheck.record import Record
 from mgcheck.safetext import dumps, shown
@@ -40,6 +40,7 @@ from mgcheck.store.textfile import MB, decode_text
 from mgcheck.store.validation import InvalidData, Problem, RowProblem, check_row
 
 if TYPE_CHECKING:
+    from mgcheck.models.outputs import Entry as EntryShape
     from mgcheck.models.outputs import ExportPlan
 
 FIELDS_V1 = ("night", "legs", "sleep", "magnesium_mg", "note")
@@ -146,6 +147,19 @@ def to_csv(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
                 cells = [str(plan.id), str(period.pair), period.arm.value]
                 lines.append(",".join([*cells, period.start.isoformat(), period.end.isoformat()]))
     return "\n".join(lines) + "\n"
+
+
+def entry_dict(entry: Entry) -> EntryShape:
+    """An entry as the JSON export and `diary list --json` write it."""
+    return {
+        "night": entry.night.isoformat(),
+        "legs": entry.legs,
+        "sleep": entry.sleep,
+        "magnesium_mg": entry.magnesium_mg,
+        "magnesium_mg_high": entry.magnesium_mg_high,
+        "followed": entry.followed,
+        "note": entry.note,
+    }
 
 
 def plan_dict(plan: Plan) -> ExportPlan:
