@@ -276,8 +276,7 @@ def _trial_night(
     from mgcheck.cli.diary_ask import NOTHING, Taken, ask_taken
     from mgcheck.models.plan import Arm
     from mgcheck.render.trial.words import dose_words
-    from mgcheck.results.trial import dose_matches
-    from mgcheck.rules.trial import followed_by_magnesium
+    from mgcheck.results.trial import followed_when_taken
 
     planned = Taken(plan.dose_mg_low, plan.dose_mg_high, plan.dose)
     magnesium_night = said.period.arm is Arm.MAGNESIUM
@@ -305,10 +304,9 @@ def _trial_night(
         if asker.confirm(_("The plan said no magnesium that evening. Did you take any?")):
             return ask_taken(asker, t), False
         return NOTHING, True
-    if not magnesium_night or taken.low == 0:
-        return taken, followed_by_magnesium(said.period.arm, taken.low)
-    if dose_matches(plan, taken.low, taken.high) or asker is None:
-        return taken, True
+    settled = followed_when_taken(plan, said.period.arm, taken.low, taken.high)
+    if settled is not None or asker is None:  # without a terminal: magnesium was taken
+        return taken, True if settled is None else settled
     return taken, asker.confirm(
         _(
             "The plan's dose is {dose}; you took {taken}. Count this night as following the plan?"
@@ -329,7 +327,7 @@ def amount_words(low: float, high: float) -> str:
 def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date) -> None:
     """After saving: the night against its plan, and tonight's arm while a trial runs."""
     from mgcheck.render.trial.words import night_line, tonight_line
-    from mgcheck.results.trial import night_plan
+    from mgcheck.results.trial import tonight
 
     if found is not None:
         plan, said = found
@@ -343,10 +341,9 @@ def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date
                     "left out of the comparison."
                 ).format(line=line)
             )
-    for plan in _plans():
-        tonight = night_plan(plan, today) if plan.status_on(today).value == "active" else None
-        if tonight is not None and entry.night != today:
-            typer.echo(tonight_line(plan, tonight))
+    running = tonight(_plans(), today)
+    if running is not None and entry.night != today:
+        typer.echo(tonight_line(*running))
 
 
 def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
@@ -501,7 +498,7 @@ def compare(
 ) -> None:
     from mgcheck.render.dates import night as night_words
     from mgcheck.render.diary import comparison_json, print_comparison
-    from mgcheck.rules.diary import compare_magnesium, compare_split
+    from mgcheck.results.diary import compare as compared
 
     first, last = _range(since, until)
     split_night = None if split is None else parse_night(split, "--split")
@@ -510,11 +507,10 @@ def compare(
     if diary is not None:
         with diary:
             entries = diary.entries(first, last)
+    result = compared(entries, split_night)
     if split_night is None:
-        result = compare_magnesium(entries)
         labels = (_("Without magnesium"), _("With magnesium"))
     else:
-        result = compare_split(entries, split_night)
         labels = (
             _("Before {night}").format(night=night_words(split_night, context().t)),
             _("From {night}").format(night=night_words(split_night, context().t)),

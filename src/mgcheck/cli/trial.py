@@ -195,7 +195,7 @@ def plan(
         MIN_PAIRS,
         MIN_PERIOD_DAYS,
     )
-    from mgcheck.results.trial import Design, defaults, draw_seed, new_plan
+    from mgcheck.results.trial import Design, defaults, draw_seed, new_plan, too_young
     from mgcheck.store import snapshot
 
     t = context().t
@@ -229,7 +229,7 @@ def plan(
     _no_running_plan(now, t)  # before any question: one plan at a time
     data = snapshot.assess_data()
     answers = _screen_answers(answers_file, data, asker, t)
-    if answers.age < 18:
+    if too_young(answers):
         raise MgcheckError(
             _(
                 "mgcheck plans trials only for adults (18 or over): children and teenagers "
@@ -307,16 +307,16 @@ def _running(plan: Plan, t: Translator) -> MgcheckError:
 
 def _no_running_plan(now: dt.date, t: Translator) -> None:
     """Refuse early, naming the running plan (the store checks again when it saves)."""
-    from mgcheck.models.plan import PlanStatus
+    from mgcheck.results.trial import running_plan
     from mgcheck.store.diary import open_existing
 
     diary = open_existing()
     if diary is None:
         return
     with diary:
-        running = [p for p in diary.plans() if p.status_on(now) is PlanStatus.ACTIVE]
-    if running:
-        raise _running(running[0], t)
+        running = running_plan(diary.plans(), now)
+    if running is not None:
+        raise _running(running, t)
 
 
 def _start(text: str, now: dt.date) -> dt.date:
@@ -324,16 +324,18 @@ def _start(text: str, now: dt.date) -> dt.date:
     and within a year."""
     from mgcheck.cli.diary_ask import parse_night
     from mgcheck.render.dates import long_date
+    from mgcheck.results.trial import start_window
 
     first = parse_night(text, "--start")
-    if not now <= first <= now + dt.timedelta(days=365):
+    earliest, latest = start_window(now)
+    if not earliest <= first <= latest:
         raise MgcheckError(
             _(
                 "--start: the first night must be from today to a year ahead ({today} to "
                 "{last}): a plan drawn after its nights have begun would no longer be random."
             ).format(
-                today=long_date(now, context().t),
-                last=long_date(now + dt.timedelta(days=365), context().t),
+                today=long_date(earliest, context().t),
+                last=long_date(latest, context().t),
             )
         )
     return first
@@ -395,23 +397,25 @@ def _dose_problem(taken: Taken, age: int, standard: Standard) -> str | None:
     """Why no trial can be planned with this dose (none above the upper limit, judged on the
     higher reading), or None."""
     from mgcheck.render.style import mg, mg_span
-    from mgcheck.results.trial import dose_allowed, judge_dose
+    from mgcheck.results.trial import dose_refusal
     from mgcheck.store import snapshot
 
-    if taken.low <= 0:
+    refused = dose_refusal(snapshot.limits(), standard, age, taken.low, taken.high)
+    if refused is None:
+        return None
+    if refused.no_magnesium:
         return _("--dose: the dose must contain some magnesium.")
-    judgement = judge_dose(snapshot.limits(), standard, age, taken.low, taken.high)
-    if not dose_allowed(judgement):
-        return _(
-            "the dose gives {dose} magnesium a night, above the upper limit of {limit} a day "
-            "from supplements ({standard}); mgcheck plans no trial above it. Choose a dose "
-            "within the limit (mgcheck dose shows a label's magnesium)."
-        ).format(
-            dose=mg_span(taken.low, taken.high),
-            limit=mg(judgement.chosen.mg),
-            standard=judgement.chosen.short,
-        )
-    return None
+    judgement = refused.judgement
+    assert judgement is not None
+    return _(
+        "the dose gives {dose} magnesium a night, above the upper limit of {limit} a day "
+        "from supplements ({standard}); mgcheck plans no trial above it. Choose a dose "
+        "within the limit (mgcheck dose shows a label's magnesium)."
+    ).format(
+        dose=mg_span(taken.low, taken.high),
+        limit=mg(judgement.chosen.mg),
+        standard=judgement.chosen.short,
+    )
 
 
 def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
@@ -571,9 +575,11 @@ def stop(
     diary = open_existing()
     if diary is None:
         raise MgcheckError(_("no trial is running."))
+    from mgcheck.results.trial import running_plan
+
     with diary:
-        running = diary.plan()
-        if running is None or running.status_on(now).value != "active":
+        running = running_plan(diary.plans(), now)
+        if running is None:
             raise MgcheckError(_("no trial is running."))
         if not yes:
             asker = options.prompter()
@@ -597,14 +603,10 @@ def stop(
 
 def _sources(trial: TrialFile) -> tuple[tuple[int, Any], ...]:
     """The sources the result cites, numbered as mgcheck sources numbers them."""
+    from mgcheck.results.trial import cited_sources
     from mgcheck.store import snapshot
 
-    keys = {key for _where, cited in trial.citations() for key in cited}
-    return tuple(
-        (number, source)
-        for number, source in enumerate(snapshot.sources().sources, start=1)
-        if source.key in keys
-    )
+    return cited_sources(trial, snapshot.sources().sources)
 
 
 @trial_app.command(

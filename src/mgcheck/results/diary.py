@@ -1,4 +1,5 @@
-"""`mgcheck diary chart` as a use case: the nights to draw and their weekly averages."""
+"""`mgcheck diary chart` and `compare` as use cases: the nights to draw and their weekly
+averages; which nights are compared with which."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from mgcheck.models.diary import Entry
 from mgcheck.models.plan import Plan
 from mgcheck.record import Record
-from mgcheck.rules.diary import Week, weekly
+from mgcheck.rules.diary import Comparison, Week, compare_magnesium, compare_split, weekly
 
 CHART_NIGHTS = 56  # eight weeks: one column per night fits an 80-column terminal
 
@@ -26,3 +27,8 @@ def chart(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> Chart:
     return Chart(
         tuple(entries), tuple(weekly([e for e in entries if e.night > since])), tuple(plans)
     )
+
+
+def compare(entries: Sequence[Entry], split: dt.date | None) -> Comparison:
+    """Nights without magnesium against nights on it; with ``split``, before it against from it."""
+    return compare_magnesium(entries) if split is None else compare_split(entries, split)

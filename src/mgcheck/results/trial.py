@@ -30,6 +30,7 @@ from mgcheck.rules.trial import (
     NightRecord,
     TrialResult,
     analyse,
+    followed_by_magnesium,
     plan_schedule,
     settled_followed,
 )
@@ -80,6 +81,32 @@ def screen(answers: Answers, data: AssessData, standard: Standard, lang: Languag
         adult=answers.age >= ADULT_AGE,
         sources=tuple((n, s) for n, s in result.sources if s.key in keys),
     )
+
+
+def too_young(answers: Answers) -> bool:
+    """No trial for anyone under 18: children and teenagers have other needs and limits."""
+    return answers.age < ADULT_AGE
+
+
+class DoseRefusal(Record):
+    """Why no trial can be planned with a dose: no magnesium in it, or above the upper limit
+    (``judgement`` says which limit)."""
+
+    no_magnesium: bool
+    judgement: Judgement | None
+
+
+def dose_refusal(
+    limits: LimitsFile, standard: Standard, age: int, low_mg: float, high_mg: float
+) -> DoseRefusal | None:
+    """None when the dose may be planned: some magnesium, and not above (nor perhaps above) the
+    upper limit for a day, judged on the higher reading."""
+    if low_mg <= 0:
+        return DoseRefusal(no_magnesium=True, judgement=None)
+    judgement = judge_dose(limits, standard, age, low_mg, high_mg)
+    if not dose_allowed(judgement):
+        return DoseRefusal(no_magnesium=False, judgement=judgement)
+    return None
 
 
 def judge_dose(
@@ -153,6 +180,25 @@ def new_plan(
     )
 
 
+def start_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The nights a plan may start on: from today (a plan drawn after its nights have begun
+    would no longer be random) to a year ahead."""
+    return today, today + dt.timedelta(days=365)
+
+
+def running_plan(plans: Sequence[Plan], today: dt.date) -> Plan | None:
+    """The plan still running today (one at a time), or None."""
+    return next((p for p in plans if p.status_on(today) is PlanStatus.ACTIVE), None)
+
+
+def cited_sources(
+    trial: TrialFile, sources: Sequence[SourceEntry]
+) -> tuple[tuple[int, SourceEntry], ...]:
+    """The sources data/trial.yaml cites, numbered as `mgcheck sources` numbers them."""
+    keys = {key for _where, cited in trial.citations() for key in cited}
+    return tuple((n, s) for n, s in enumerate(sources, start=1) if s.key in keys)
+
+
 def draw_seed() -> int:
     """A seed nobody chose: from the operating system's randomness, as ``secrets`` gives it."""
     import secrets
@@ -191,6 +237,24 @@ def covering(plans: Sequence[Plan], night: dt.date) -> tuple[Plan, NightPlan] | 
 def dose_matches(plan: Plan, low: float, high: float) -> bool:
     """Whether magnesium taken (``low``-``high`` mg) is the plan's dose, give or take 1 mg."""
     return low <= plan.dose_mg_high + 1 and high >= plan.dose_mg_low - 1
+
+
+def followed_when_taken(plan: Plan, arm: Arm, low: float, high: float) -> bool | None:
+    """Whether a night on which ``low``-``high`` mg was taken followed the plan, where the
+    magnesium settles it (none on a "none" night, none on a magnesium night, the plan's dose on
+    a magnesium night); None for a different dose on a magnesium night: the person's call."""
+    if arm is Arm.NONE or low == 0:
+        return followed_by_magnesium(arm, low)
+    return True if dose_matches(plan, low, high) else None
+
+
+def tonight(plans: Sequence[Plan], today: dt.date) -> tuple[Plan, NightPlan] | None:
+    """The running plan and what it says for tonight, or None when no trial runs tonight."""
+    for plan in plans:
+        said = night_plan(plan, today) if plan.status_on(today) is PlanStatus.ACTIVE else None
+        if said is not None:
+            return plan, said
+    return None
 
 
 def night_record(entry: Entry, arm: Arm) -> NightRecord:
