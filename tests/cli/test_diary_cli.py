@@ -49,13 +49,25 @@ def test_add_with_flags(cli: Cli) -> None:
         "250",
         "--note",
         "late coffee",
+        env={"MGCHECK_TODAY": "2026-12-01"},
     )
     assert result.exit_code == 0
     assert (
         "Saved: the night of 20–21 November 2026, legs 6, sleep 4, 250 mg magnesium."
         in result.stdout
     )
-    assert stored() == [Entry(dt.date(2026, 11, 20), 6, 4, 250.0, "late coffee")]
+    # Kept with when it was written: the day, and the diary's first write.
+    assert stored() == [
+        Entry(
+            dt.date(2026, 11, 20),
+            6,
+            4,
+            250.0,
+            "late coffee",
+            written_on=dt.date(2026, 12, 1),
+            written=1,
+        )
+    ]
 
 
 def test_default_night_is_last_night(cli: Cli) -> None:
@@ -187,10 +199,14 @@ def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_export_to_stdout_and_never_over_a_file(cli: Cli, tmp_path: Path) -> None:
-    add(cli, "2026-11-01", 4)
+    written = cli.run(
+        "diary", "add", "--date", "2026-11-01", "--legs", "4", env={"MGCHECK_TODAY": "2026-11-05"}
+    )
+    assert written.exit_code == 0, written.output
     assert (
         cli.run("diary", "export").stdout
-        == "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note\n2026-11-01,4,,0.0,,,\n"
+        == "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note,side_effect,written_on,"
+        "written\n2026-11-01,4,,0.0,,,,,2026-11-05,1\n"
     )
     assert (
         json.loads(cli.run("diary", "export", "--format", "json").stdout)["entries"][0]["legs"] == 4

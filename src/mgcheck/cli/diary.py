@@ -249,7 +249,14 @@ def add(
     assert legs_score is not None
     try:
         entry = Entry(
-            night, legs_score, sleep_score, taken.low, note or "", taken.high_or_none, followed
+            night,
+            legs_score,
+            sleep_score,
+            taken.low,
+            note or "",
+            taken.high_or_none,
+            followed,
+            written_on=today(),
         )
     except InvalidEntry as exc:
         raise MgcheckError(f"{exc.field}: {exc.problem}") from None

@@ -284,6 +284,7 @@ def plan(
         screen_ids=checked.ids,
         doctor_ok=doctor_ok and checked.needs_doctor,
         today=now,
+        standard=standard,
     )
     stored = _store(new, now, t)
     if json:

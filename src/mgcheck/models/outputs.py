@@ -14,10 +14,17 @@ from typing import Annotated, Any, Literal, TypeVar
 from annotated_types import Ge, Gt, Le, Lt, MaxLen
 from typing_extensions import NotRequired, TypedDict
 
-from mgcheck.models.diary import MAX_MAGNESIUM_MG, MAX_NOTE, SCORE_MAX, SCORE_MIN
+from mgcheck.models.diary import (
+    MAX_MAGNESIUM_MG,
+    MAX_NOTE,
+    MAX_SIDE_EFFECT,
+    SCORE_MAX,
+    SCORE_MIN,
+)
 from mgcheck.models.plan import (
     MAX_PAIRS,
     MAX_PERIOD_DAYS,
+    MAX_RUN_IN,
     MAX_SEED,
     MIN_PERIOD_DAYS,
 )
@@ -407,6 +414,9 @@ class Entry(TypedDict):
     magnesium_mg_high: NotRequired[Milligrams | None]  # set when the label left a range open
     followed: NotRequired[bool | None]  # set on the nights a trial plan holds for
     note: NotRequired[Annotated[str, MaxLen(MAX_NOTE)] | None]
+    side_effect: NotRequired[Annotated[str, MaxLen(MAX_SIDE_EFFECT)]]  # version 3 on
+    written_on: NotRequired[str | None]  # the day it was written (version 3 on)
+    written: NotRequired[Annotated[int, Ge(1)] | None]  # the diary's write number
 
 
 class DiaryEntries(Envelope):
@@ -435,6 +445,7 @@ class DiaryCompare(Envelope):
 
 Arm = Literal["magnesium", "none"]
 PlanStatus = Literal["active", "stopped", "finished"]
+StopReason = Literal["side_effects", "worse", "better", "burden", "doctor", "other"]
 
 
 MAX_DOSE_TEXT = 200  # a dose as a label prints it
@@ -454,8 +465,9 @@ class DoseSpan(TypedDict):
     high: Annotated[float, Gt(0), Le(MAX_MAGNESIUM_MG)]
 
 
-@closed
-class ExportPlan(TypedDict):
+class PlanFields(TypedDict):
+    """A trial plan as the diary keeps it (store/diary_files.plan_dict), without its periods."""
+
     id: Annotated[int, Ge(1)]
     created: str
     status: PlanStatus
@@ -472,6 +484,19 @@ class ExportPlan(TypedDict):
     confidence: Annotated[float, Gt(0), Lt(1)]
     screen: list[str]
     doctor_ok: bool
+    # Version 3 on (a version 2 plan has none of them: unblinded, no run-in, as planned).
+    blinded: NotRequired[bool]
+    run_in_days: NotRequired[Annotated[int, Ge(0), Le(MAX_RUN_IN)]]
+    extra_pairs: NotRequired[Annotated[int, Ge(0), Le(MAX_PAIRS - 2)]]
+    standard: NotRequired[Literal["nnr", "efsa", "iom"] | None]
+    stop_reason: NotRequired[StopReason | None]
+    result_seen: NotRequired[Annotated[int, Ge(0)] | None]
+
+
+@closed
+class ExportPlan(PlanFields):
+    """A plan in a diary export, with its periods: what `diary import` reads back."""
+
     periods: list[ExportPeriod]
 
 
@@ -480,11 +505,13 @@ class DiaryExport(TypedDict):
     """`diary export --format json`: the same in every language, so no ``language``.
 
     Version 2 added the trial plans and each entry's ``magnesium_mg_high`` and ``followed``;
-    version 1 files are still read.
+    version 3 each night's side effect and when it was written, and a plan's blinding, run-in,
+    added pairs, standard, stop reason and when a result was first shown. Versions 1 and 2
+    are still read.
     """
 
     schema: str
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     entries: list[Entry]
     plans: list[ExportPlan]
 
@@ -492,29 +519,16 @@ class DiaryExport(TypedDict):
 # --- the trial (issue 13) ------------------------------------------------------------------
 
 
-class TrialPlan(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    id: int
-    status: PlanStatus  # as of today: an active plan past its last night is finished
-    created: str
-    stopped_on: str | None
+@closed
+class TrialPlan(PlanFields):
+    """The plan as kept (its status as of today: an active plan past its last night is
+    finished), and what follows from it."""
+
     start: str
     end: str
-    seed: int
-    seed_drawn: bool
     pairs: int
-    period_days: int
-    washout_days: int
-    min_nights: int
-    alpha: float
-    confidence: float
     minimum_p: float  # 2 / 2^pairs: the smallest p-value the design can reach
     can_reach_alpha: bool
-    dose: str
-    dose_mg: Span
-    matters: float
-    screen: list[str]  # the safety check's findings when the plan was made
-    doctor_ok: bool
 
 
 class TrialPeriod(TypedDict):

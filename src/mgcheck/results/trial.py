@@ -154,6 +154,7 @@ def new_plan(
     screen_ids: Sequence[str],
     doctor_ok: bool,
     today: dt.date,
+    standard: Standard | None = None,
 ) -> Plan:
     """The plan to store (its id is given by the diary): the periods are drawn here, once."""
     periods = plan_schedule(design.start, design.pairs, design.period_days, seed)
@@ -177,6 +178,7 @@ def new_plan(
         screen=tuple(screen_ids),
         doctor_ok=doctor_ok,
         periods=periods,
+        standard=standard,
     )
 
 

@@ -91,30 +91,41 @@ def can_reach(pairs: int, alpha: float) -> bool:
 # --- whether a night followed its plan: the one rule --------------------------------------------
 
 
-def followed_is_consistent(arm: Arm, magnesium_mg: float, followed: bool) -> bool:
+def followed_is_consistent(
+    arm: Arm, magnesium_mg: float, followed: bool, *, blinded: bool = False
+) -> bool:
     """Whether ``followed`` can be true of a night of ``arm`` on which ``magnesium_mg`` was taken.
 
     A night without magnesium follows a "none" night and cannot follow a magnesium night; a
     night with magnesium cannot follow a "none" night. On a magnesium night with magnesium,
-    either is possible (a different dose from the plan's is the person's call).
+    either is possible (a different dose from the plan's is the person's call). In a blinded
+    trial the night's capsule is the plan, whatever it holds: ``magnesium_mg`` is magnesium
+    taken besides it, and a night with any cannot have followed the plan.
     """
     took = magnesium_mg > 0
+    if blinded:
+        return not (took and followed)
     if arm is Arm.NONE:
         return followed is not took
     return took or not followed
 
 
-def followed_by_magnesium(arm: Arm, magnesium_mg: float) -> bool:
+def followed_by_magnesium(arm: Arm, magnesium_mg: float, *, blinded: bool = False) -> bool:
     """What the magnesium taken alone says: magnesium on a magnesium night, none on a "none"
-    night. (Whether a different dose still counts is asked of the person, never guessed.)"""
+    night. (Whether a different dose still counts is asked of the person, never guessed.) In a
+    blinded trial: no magnesium besides the night's capsule."""
+    if blinded:
+        return magnesium_mg <= 0
     return (magnesium_mg > 0) is (arm is Arm.MAGNESIUM)
 
 
-def settled_followed(arm: Arm, magnesium_mg: float, stated: bool | None) -> bool:
+def settled_followed(
+    arm: Arm, magnesium_mg: float, stated: bool | None, *, blinded: bool = False
+) -> bool:
     """``stated`` where the magnesium taken allows it, else what the magnesium says."""
-    if stated is not None and followed_is_consistent(arm, magnesium_mg, stated):
+    if stated is not None and followed_is_consistent(arm, magnesium_mg, stated, blinded=blinded):
         return stated
-    return followed_by_magnesium(arm, magnesium_mg)
+    return followed_by_magnesium(arm, magnesium_mg, blinded=blinded)
 
 
 # --- the exact randomisation test ---------------------------------------------------------------

@@ -33,19 +33,21 @@ from mgcheck.envelope import schema_name
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
-from mgcheck.models.plan import Arm, Period, Plan, PlanStatus
+from mgcheck.models.plan import Arm, Period, Plan, PlanStatus, StopReason
 from mgcheck.record import Record
 from mgcheck.safetext import dumps, shown
 from mgcheck.store.textfile import MB, decode_text
 from mgcheck.store.validation import InvalidData, Problem, RowProblem, check_row
+from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
     from mgcheck.models.outputs import Entry as EntryShape
     from mgcheck.models.outputs import ExportPlan
 
 FIELDS_V1 = ("night", "legs", "sleep", "magnesium_mg", "note")
-FIELDS = ("night", "legs", "sleep", "magnesium_mg", "magnesium_mg_high", "followed", "note")
-PLAN_FIELDS = (
+FIELDS_V2 = ("night", "legs", "sleep", "magnesium_mg", "magnesium_mg_high", "followed", "note")
+FIELDS = (*FIELDS_V2, "side_effect", "written_on", "written")
+PLAN_FIELDS_V2 = (
     "plan",
     "created",
     "status",
@@ -65,15 +67,25 @@ PLAN_FIELDS = (
     "screen",
     "doctor_ok",
 )
+PLAN_FIELDS = (
+    *PLAN_FIELDS_V2,
+    "blinded",
+    "run_in_days",
+    "extra_pairs",
+    "standard",
+    "stop_reason",
+    "result_seen",
+)
 PERIOD_FIELDS = ("plan", "pair", "arm", "first_night", "last_night")
 JSON_SCHEMA = schema_name("diary")
-JSON_SCHEMA_VERSION = 2  # 2 added plans, magnesium_mg_high and followed; 1 is still read
-READS_VERSIONS = (1, 2)
+# 2 added plans, magnesium_mg_high and followed; 3 side effects, when nights were written, and
+# a plan's blinding, run-in, added pairs, standard, stop reason and first result; 1-2 still read.
+JSON_SCHEMA_VERSION = 3
+READS_VERSIONS = (1, 2, 3)
+ENTRY_FIELDS = {1: FIELDS_V1, 2: FIELDS_V2, 3: FIELDS}
 MAX_BYTES = 16 * MB  # ten years of nights with full 500-character notes is about 7 MB
 _FORMULA = re.compile("'*[=+\\-@\t\r]")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
-_WHOLE = re.compile("-?[0-9]{1,9}")
-_DECIMAL = re.compile("-?[0-9]{1,9}(\\.[0-9]{0,20})?([eE][-+]?[0-9]{1,3})?")
 
 
 def _note_cell(note: str) -> str:
@@ -97,50 +109,38 @@ class Export(Record):
     plans: list[Plan]
 
 
-def _flag(value: bool | None) -> str:
-    return "" if value is None else ("true" if value else "false")
+def _cell(value: object, text: bool = False) -> str:
+    """A JSON value as its CSV cell; ``text`` a person typed (a note, a dose) is neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    return _note_cell(value) if text and isinstance(value, str) else str(value)
 
 
-def _optional(value: object) -> str:
-    return "" if value is None else str(value)
+_TYPED = ("note", "dose", "side_effect")  # text a person typed: written like a note
 
 
 def to_csv(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
+    """The JSON export's rows flattened into CSV tables (the same serialisers, so the two
+    forms cannot drift): the nights, then the plans and their periods after an empty line."""
     lines = [",".join(FIELDS)]
     for entry in entries:
-        cells = [
-            entry.night.isoformat(),
-            str(entry.legs),
-            _optional(entry.sleep),
-            str(entry.magnesium_mg),
-            _optional(entry.magnesium_mg_high),
-            _flag(entry.followed),
-        ]
-        lines.append(",".join([*cells, _note_cell(entry.note)]))
+        row: dict[str, Any] = dict(entry_dict(entry))
+        lines.append(",".join(_cell(row.get(name), name in _TYPED) for name in FIELDS))
     if plans:
         lines += ["", ",".join(PLAN_FIELDS)]
         for plan in plans:
-            cells = [
-                str(plan.id),
-                plan.created.isoformat(),
-                plan.status.value,
-                "" if plan.stopped_on is None else plan.stopped_on.isoformat(),
-                str(plan.seed),
-                _flag(plan.seed_drawn),
-                str(plan.pairs),
-                str(plan.period_days),
-                str(plan.washout_days),
-                str(plan.min_nights),
-                _note_cell(plan.dose),
-                str(plan.dose_mg_low),
-                str(plan.dose_mg_high),
-                str(plan.matters),
-                str(plan.alpha),
-                str(plan.confidence),
-                ";".join(plan.screen),
-                _flag(plan.doctor_ok),
-            ]
-            lines.append(",".join(cells))
+            flat: dict[str, Any] = dict(plan_dict(plan))
+            flat.update(
+                plan=plan.id,
+                pairs=plan.pairs,
+                dose_mg_low=plan.dose_mg_low,
+                dose_mg_high=plan.dose_mg_high,
+            )
+            lines.append(",".join(_cell(flat.get(name), name in _TYPED) for name in PLAN_FIELDS))
         lines += ["", ",".join(PERIOD_FIELDS)]
         for plan in plans:
             for period in plan.periods:
@@ -150,7 +150,7 @@ def to_csv(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
 
 
 def entry_dict(entry: Entry) -> EntryShape:
-    """An entry as the JSON export and `diary list --json` write it."""
+    """An entry as the JSON export and `diary list --json` write it (and the CSV flattens)."""
     return {
         "night": entry.night.isoformat(),
         "legs": entry.legs,
@@ -159,11 +159,15 @@ def entry_dict(entry: Entry) -> EntryShape:
         "magnesium_mg_high": entry.magnesium_mg_high,
         "followed": entry.followed,
         "note": entry.note,
+        "side_effect": entry.side_effect,
+        "written_on": None if entry.written_on is None else entry.written_on.isoformat(),
+        "written": entry.written,
     }
 
 
 def plan_dict(plan: Plan) -> ExportPlan:
-    """A plan as the JSON export writes it."""
+    """A plan as it is kept outside the diary: the one serialiser, for the JSON export (and
+    the CSV, flattened) and for `diary trial --json` (which adds what follows from it)."""
     return {
         "id": plan.id,
         "created": plan.created.isoformat(),
@@ -190,6 +194,12 @@ def plan_dict(plan: Plan) -> ExportPlan:
             }
             for p in plan.periods
         ],
+        "blinded": plan.blinded,
+        "run_in_days": plan.run_in_days,
+        "extra_pairs": plan.extra_pairs,
+        "standard": None if plan.standard is None else plan.standard.value,
+        "stop_reason": None if plan.stop_reason is None else plan.stop_reason.value,
+        "result_seen": plan.result_seen,
     }
 
 
@@ -245,10 +255,12 @@ def _entry(raw: dict[str, Any], csv: bool, fields: Sequence[str]) -> Entry:
     from mgcheck.models.outputs import Entry as EntryShape
 
     extra = sorted(set(map(str, raw)) - set(fields))
-    if extra:  # a version 1 file cannot hold a later column
+    if extra:  # an older file cannot hold a later column
         raise _Problem(shown(extra[0], 40), _("unknown column"))
     row = check_row(EntryShape, raw, cells=csv)
     note = row.get("note") or ""
+    side_effect = row.get("side_effect") or ""
+    written_on = row.get("written_on")
     try:
         return Entry(
             night=_night(row["night"], "night", new=True),
@@ -258,6 +270,9 @@ def _entry(raw: dict[str, Any], csv: bool, fields: Sequence[str]) -> Entry:
             note=_note_from_cell(note) if csv else note,
             magnesium_mg_high=row.get("magnesium_mg_high"),
             followed=row.get("followed"),
+            side_effect=_note_from_cell(side_effect) if csv else side_effect,
+            written_on=None if written_on is None else _night(written_on, "written_on", new=True),
+            written=row.get("written"),
         )
     except InvalidEntry as exc:
         raise _Problem(exc.field, exc.problem) from None
@@ -358,9 +373,10 @@ def _csv_plans(tables: list[list[dict[str, Any]]], name: str) -> list[dict[str, 
     """The plans table and the periods table of a CSV export as plan objects (as in JSON)."""
     if not tables:
         return []
-    if len(tables) != 2 or any(
-        rows and set(rows[0]) != set(fields)
-        for rows, fields in zip(tables, (PLAN_FIELDS, PERIOD_FIELDS), strict=True)
+    if (
+        len(tables) != 2
+        or (tables[0] and set(tables[0][0]) not in (set(PLAN_FIELDS), set(PLAN_FIELDS_V2)))
+        or (tables[1] and set(tables[1][0]) != set(PERIOD_FIELDS))
     ):
         raise MgcheckError(
             _(
@@ -443,6 +459,12 @@ def _plan(raw: Any, csv: bool) -> Plan:
         screen=tuple(row["screen"]),
         doctor_ok=row["doctor_ok"],
         periods=periods,
+        blinded=row.get("blinded", False),
+        run_in_days=row.get("run_in_days", 0),
+        extra_pairs=row.get("extra_pairs", 0),
+        standard=None if row.get("standard") is None else Standard(row["standard"]),
+        stop_reason=None if row.get("stop_reason") is None else StopReason(row["stop_reason"]),
+        result_seen=row.get("result_seen"),
     )
     if csv and pairs != str(plan.pairs):
         raise _Problem("pairs", _("does not match the periods"))
@@ -460,8 +482,7 @@ def read_export(raw: bytes, name: str) -> Export:
     fields: Sequence[str] = FIELDS
     if typed:
         rows, raw_plans, version = _json_rows(text, name)
-        if version == 1:
-            fields = FIELDS_V1
+        fields = ENTRY_FIELDS[version]
     else:
         tables = _csv_tables(text, name)
         rows, raw_plans = tables[0], _csv_plans(tables[1:], name)

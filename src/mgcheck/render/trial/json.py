@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mgcheck.i18n import current
 from mgcheck.models.guidance import SourceEntry
@@ -15,31 +15,26 @@ from mgcheck.render.trial.words import not_finished_text, shortfall_text, verdic
 from mgcheck.results.trial import Outcome, TrialState
 from mgcheck.rules.trial import Estimate, can_reach
 
+if TYPE_CHECKING:
+    from mgcheck.models.outputs import TrialPlan
 
-def plan_json(plan: Plan, today: dt.date) -> dict[str, Any]:
-    return {
-        "id": plan.id,
+
+def plan_json(plan: Plan, today: dt.date) -> TrialPlan:
+    """The plan as the export keeps it (the one serialiser, store/diary_files.plan_dict),
+    without its periods (the payload lists them with more), with its status as of today and
+    what follows from it."""
+    from mgcheck.store.diary_files import plan_dict
+
+    kept = {key: value for key, value in plan_dict(plan).items() if key != "periods"}
+    derived = {
         "status": plan.status_on(today).value,
-        "created": plan.created.isoformat(),
-        "stopped_on": None if plan.stopped_on is None else plan.stopped_on.isoformat(),
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
-        "seed": plan.seed,
-        "seed_drawn": plan.seed_drawn,
         "pairs": plan.pairs,
-        "period_days": plan.period_days,
-        "washout_days": plan.washout_days,
-        "min_nights": plan.min_nights,
-        "alpha": plan.alpha,
-        "confidence": plan.confidence,
         "minimum_p": minimum_p(plan.pairs),
         "can_reach_alpha": can_reach(plan.pairs, plan.alpha),
-        "dose": plan.dose,
-        "dose_mg": {"low": plan.dose_mg_low, "high": plan.dose_mg_high},
-        "matters": plan.matters,
-        "screen": list(plan.screen),
-        "doctor_ok": plan.doctor_ok,
     }
+    return cast("TrialPlan", {**kept, **derived})
 
 
 def _estimate_json(estimate: Estimate) -> dict[str, Any]:
