@@ -586,6 +586,25 @@ def export(
     _report_problems(diary)  # the good rows are saved; the others are named
 
 
+def _plans_mgcheck_could_make(plans: list[Plan], name: str) -> None:
+    """Refuse (exit 2, nothing imported) a plan `diary trial plan` could not have made."""
+    if not plans:
+        return
+    from mgcheck.cli import messages
+    from mgcheck.clock import today
+    from mgcheck.results.trial import import_faults
+    from mgcheck.store import snapshot
+
+    trial, limits = snapshot.trial(), snapshot.limits()
+    known = frozenset(f.id for f in snapshot.findings()[0])
+    now = today()
+    for number, plan in enumerate(plans, start=1):
+        faults = import_faults(plan, trial, limits, known, now)
+        if faults:
+            field, fault = faults[0]
+            raise MgcheckError(messages.plan_fault(name, number, field, fault, context().t))
+
+
 def _count_plans(n: int) -> str:
     return (_("{n} trial plan") if n == 1 else _("{n} trial plans")).format(n=n)
 
@@ -634,6 +653,7 @@ def import_entries(
 
     name = display_name(file)
     export = read_export(read_file(file, MAX_BYTES), name)
+    _plans_mgcheck_could_make(export.plans, name)
     entries = export.entries
     diary = _open()
     with diary:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from mgcheck.i18n import Translator
     from mgcheck.results.label import LabelDose
 
-_WHOLE = re.compile(r"\+?[0-9]{1,12}")
+_WHOLE = re.compile(r"\+?[0-9]{1,19}")  # up to 2^63 - 1, the largest seed
 _DECIMAL = re.compile(r"([0-9]{1,9}(?:[.,][0-9]{1,3})?)(?:\s*mg)?", re.IGNORECASE)
 
 

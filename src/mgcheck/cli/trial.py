@@ -195,7 +195,14 @@ def plan(
         MIN_PAIRS,
         MIN_PERIOD_DAYS,
     )
-    from mgcheck.results.trial import Design, defaults, draw_seed, new_plan, too_young
+    from mgcheck.results.trial import (
+        SMALLEST_MATTERS,
+        Design,
+        defaults,
+        draw_seed,
+        new_plan,
+        too_young,
+    )
     from mgcheck.store import snapshot
 
     t = context().t
@@ -216,7 +223,11 @@ def plan(
     else:
         washed = min(design.washout_days, days - 1)
     chosen_seed = None if seed is None else whole_option(seed, "--seed", 0, MAX_SEED, t)
-    points = None if matters is None else decimal_option(matters, "--matters", 0.1, SCORE_MAX, t)
+    points = (
+        None
+        if matters is None
+        else decimal_option(matters, "--matters", SMALLEST_MATTERS, SCORE_MAX, t)
+    )
     asker = None if json else options.prompter()
     if asker is None and (answers_file is None or dose is None):
         raise MgcheckError(
@@ -686,7 +697,9 @@ def report(
     found = _chosen(plan_id)
     if found is None:
         raise _no_plan()
-    if not force and (output.exists() or output.is_symlink()):
+    from mgcheck.store.paths import exists
+
+    if not force and (exists(output) or output.is_symlink()):
         if not options.may_replace(output):
             typer.echo(_("Nothing written."))
             return

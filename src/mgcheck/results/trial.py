@@ -27,14 +27,19 @@ from mgcheck.record import Record
 from mgcheck.results.assess import FindingOut
 from mgcheck.rules.limits import ADULT_AGE, Judgement, Verdict, dose_standard, judge
 from mgcheck.rules.trial import (
+    Fault,
     NightRecord,
+    PlanFacts,
     TrialResult,
     analyse,
     followed_by_magnesium,
+    plan_faults,
     plan_schedule,
     settled_followed,
 )
 from mgcheck.vocab import Level, Standard
+
+SMALLEST_MATTERS = 0.1  # --matters: a tenth of a point is the finest a person can mean
 
 # The findings of the self-check that the screen shows: everything for a doctor (or more
 # urgent), and every interaction with a medicine, also the timed ones of level "caution".
@@ -201,11 +206,42 @@ def cited_sources(
     return tuple((n, s) for n, s in enumerate(sources, start=1) if s.key in keys)
 
 
+DRAWN_SEEDS = 10**9  # draw_seed gives 0 to this, less one
+
+
 def draw_seed() -> int:
     """A seed nobody chose: from the operating system's randomness, as ``secrets`` gives it."""
     import secrets
 
-    return secrets.randbelow(10**9)
+    return secrets.randbelow(DRAWN_SEEDS)
+
+
+def largest_plannable_dose(limits: LimitsFile, standard: Standard | None) -> float:
+    """The most magnesium a night of a plan may hold: the adult upper limit for supplements of
+    the plan's standard, or of the most lenient standard for a plan that does not say one."""
+    from mgcheck.rules.limits import upper_limit
+
+    chosen = list(Standard) if standard is None else [standard]
+    rows = [upper_limit(limits.standard(s), ADULT_AGE) for s in chosen]
+    return max(row.mg for row in rows if row is not None)
+
+
+def import_faults(
+    plan: Plan, trial: TrialFile, limits: LimitsFile, finding_ids: frozenset[str], today: dt.date
+) -> list[tuple[str, Fault]]:
+    """Why an imported plan is not one `diary trial plan` could have made (empty: it could)."""
+    settings = trial.settings
+    facts = PlanFacts(
+        alpha=settings.alpha.value,
+        confidence=settings.confidence.value,
+        max_dose_mg=largest_plannable_dose(limits, plan.standard),
+        finding_ids=finding_ids,
+        today=today,
+        drawn_seeds=DRAWN_SEEDS,
+        smallest_matters=SMALLEST_MATTERS,
+        latest_start_days=(start_window(today)[1] - today).days,
+    )
+    return plan_faults(plan, facts)
 
 
 # --- a plan's state ------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from mgcheck.models.plan import MIN_PAIRS as MIN_PAIRS
 from mgcheck.models.plan import MIN_PERIOD_DAYS as MIN_PERIOD_DAYS
 from mgcheck.models.plan import Arm as Arm
 from mgcheck.models.plan import Period as Period
+from mgcheck.models.plan import Plan, min_nights_for
 from mgcheck.models.plan import minimum_p as minimum_p
 
 # The shapes and bounds live in models/plan.py (below this module and models/trial.py); they
@@ -471,3 +472,90 @@ def analyse(
     if as_planned != sides and not _shortfalls(pair_numbers, as_planned, min_nights):
         sensitivity = _estimate(pair_numbers, as_planned, alpha, confidence, smallest_difference)
     return TrialResult(summaries, adherence, estimate, None, sensitivity)
+
+
+# --- could mgcheck have made this plan? ------------------------------------------------------
+
+
+class Fault(str, Enum):
+    """Why a plan is not one `diary trial plan` could have made (an edited or foreign export)."""
+
+    ALPHA = "alpha"  # not mgcheck's level
+    CONFIDENCE = "confidence"
+    MIN_NIGHTS = "min_nights"  # not most of the counted nights
+    CREATED_AFTER_START = "created_after_start"
+    CREATED_IN_FUTURE = "created_in_future"
+    START_TOO_LATE = "start_too_late"  # more than a year after it was made
+    ORDER = "order"  # the periods are not what the seed and design give
+    DRAWN_SEED = "drawn_seed"  # a drawn seed mgcheck cannot draw
+    DOSE = "dose"  # above the upper limit plan allows (or no magnesium)
+    SCREEN = "screen"  # a finding id mgcheck does not know
+    DOCTOR_OK = "doctor_ok"  # confirmed, though the screen found nothing
+    MATTERS = "matters"
+    STOPPED = "stopped"  # stopped before it was made
+    EXTRA_PAIRS = "extra_pairs"  # fewer than the least pairs as planned
+
+
+class PlanFacts(Record):
+    """What a plan may hold, from mgcheck's own data: the levels and defaults of trial.yaml,
+    the highest dose `plan` allows under the plan's standard, the screen's finding ids."""
+
+    alpha: float
+    confidence: float
+    max_dose_mg: float
+    finding_ids: frozenset[str]
+    today: dt.date
+    drawn_seeds: int  # a drawn seed is below this
+    smallest_matters: float
+    latest_start_days: int
+
+
+def plan_faults(plan: Plan, facts: PlanFacts) -> list[tuple[str, Fault]]:
+    """Every (field, fault) of ``plan`` (a models.plan.Plan) against what mgcheck could have
+    made: its levels are mgcheck's, it was made on or before its first night (and not after
+    today), its periods are what its seed and design give, its dose is within the limit, its
+    screen ids are findings mgcheck knows. Dates come first: a plan at the end of the calendar
+    is refused before any date arithmetic on it."""
+    faults: list[tuple[str, Fault]] = []
+    if plan.created > facts.today:
+        faults.append(("created", Fault.CREATED_IN_FUTURE))
+    if plan.created > plan.start:
+        faults.append(("created", Fault.CREATED_AFTER_START))
+    if (plan.start - plan.created).days > facts.latest_start_days:
+        faults.append(("periods", Fault.START_TOO_LATE))
+    if plan.stopped_on is not None and plan.stopped_on < plan.created:
+        faults.append(("stopped_on", Fault.STOPPED))
+    if faults:
+        return faults
+    if abs(plan.alpha - facts.alpha) > 1e-12:
+        faults.append(("alpha", Fault.ALPHA))
+    if abs(plan.confidence - facts.confidence) > 1e-12:
+        faults.append(("confidence", Fault.CONFIDENCE))
+    if plan.min_nights != min_nights_for(plan.period_days, plan.washout_days):
+        faults.append(("min_nights", Fault.MIN_NIGHTS))
+    if plan.planned_pairs < MIN_PAIRS:
+        faults.append(("extra_pairs", Fault.EXTRA_PAIRS))
+    elif not drawn_by_seed(plan):
+        faults.append(("seed", Fault.ORDER))
+    if plan.seed_drawn and plan.seed >= facts.drawn_seeds:
+        faults.append(("seed", Fault.DRAWN_SEED))
+    if not 0 < plan.dose_mg_low <= plan.dose_mg_high <= facts.max_dose_mg:
+        faults.append(("dose", Fault.DOSE))
+    if any(key not in facts.finding_ids for key in plan.screen):
+        faults.append(("screen", Fault.SCREEN))
+    if plan.doctor_ok and not plan.screen:
+        faults.append(("doctor_ok", Fault.DOCTOR_OK))
+    if not facts.smallest_matters <= plan.matters <= SCORE_MAX:
+        faults.append(("matters", Fault.MATTERS))
+    return faults
+
+
+def drawn_by_seed(plan: Plan) -> bool:
+    """Whether the plan's periods are exactly what :func:`plan_schedule` gives for its seed,
+    first night, pairs and period length (an extended plan too: its added pairs are the same
+    generator's next coins). False for an order mgcheck did not draw."""
+    try:
+        drawn = plan_schedule(plan.start, plan.pairs, plan.period_days, plan.seed)
+    except (ValueError, OverflowError):
+        return False
+    return drawn == plan.periods

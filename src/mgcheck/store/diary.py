@@ -42,7 +42,7 @@ from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
 from mgcheck.models.plan import Arm, Period, Plan, PlanStatus, StopReason
 from mgcheck.safetext import shown
-from mgcheck.store.paths import create_private_file, private_dir, user_dir
+from mgcheck.store.paths import create_private_file, exists, private_dir, user_dir
 from mgcheck.store.textfile import display_name
 from mgcheck.vocab import Standard
 
@@ -966,14 +966,14 @@ def _create(path: Path) -> None:
 def open_existing(path: Path | None = None) -> Diary | None:
     """Open the diary if there is one; reading commands use this and never create a file."""
     path = path or diary_path()
-    return open_diary(path) if path.exists() else None
+    return open_diary(path) if exists(path) else None
 
 
 def open_diary(path: Path | None = None) -> Diary:
     """Open the diary, creating the private folder and file first when they do not exist."""
     path = path or diary_path()
     private_dir(path.parent)
-    if not path.exists():
+    if not exists(path):
         _create(path)
     _check_file(path)
     try:

@@ -80,7 +80,8 @@ def report_sections(
     """The report as (heading, blocks) sections, following the CENT 2015 items that apply to
     one person's trial: design (3a), interventions (5), outcome (6a), randomisation (8-10),
     blinding (11), methods (12), flow (13), numbers analysed and results (16-18) and limits
-    (20). ``escape`` is applied to the one thing the person wrote, the dose."""
+    (20). ``escape`` is applied to every text a plan carries (the dose the person wrote, the
+    screen's ids): a plan changed outside mgcheck can put no markup into the report."""
     state = outcome.state
     plan = state.plan.replace(dose=escape(state.plan.dose))
     facts = {key: text for key, (_label, text) in plan_facts(plan, trial).items()}
@@ -104,7 +105,8 @@ def report_sections(
                 facts["design"],
                 facts["washout"],
                 _("Safety check before planning: {ids}; asked a doctor: {ok}.").format(
-                    ids=", ".join(plan.screen) or _("nothing called for a doctor"),
+                    ids=", ".join(escape(key) for key in plan.screen)
+                    or _("nothing called for a doctor"),
                     ok=_("yes") if plan.doctor_ok else _("not needed"),
                 ),
             ],

@@ -18,7 +18,7 @@ from mgcheck.results.trial import Outcome
 
 def _cell(text: str) -> str:
     """A Markdown table cell: a pipe would end it."""
-    return text.replace("|", "\\|")
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def report_markdown(sections: list[Section]) -> str:

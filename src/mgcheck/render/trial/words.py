@@ -22,7 +22,7 @@ from mgcheck.render.dates import (
     weekday_short,
 )
 from mgcheck.results.trial import NightPlan, TrialState
-from mgcheck.rules.trial import Estimate, TrialResult, can_reach
+from mgcheck.rules.trial import Estimate, TrialResult, can_reach, drawn_by_seed
 from mgcheck.safetext import visible
 
 
@@ -223,17 +223,24 @@ def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, str]]:
             ),
         ),
         "analysis": (_("Analysis"), sourced(trial.analysis) + " " + sentence(reach)),
-        "randomisation": (
-            _("Randomisation"),
-            _(
-                "One fair coin per pair decides which period comes first (Python's "
-                "random.Random with seed {seed}, {how}); the same seed always gives this plan."
-            ).format(
-                seed=plan.seed,
-                how=_("drawn by the computer") if plan.seed_drawn else _("chosen with --seed"),
-            ),
-        ),
+        "randomisation": (_("Randomisation"), randomisation_words(plan)),
     }
+
+
+def randomisation_words(plan: Plan) -> str:
+    """How the order was drawn; said plainly when the stored order is not its seed's."""
+    if not drawn_by_seed(plan):
+        return _(
+            "The order of these periods is not the one seed {seed} gives: it was not drawn by "
+            "mgcheck (the plan was changed outside mgcheck), so it cannot count as random."
+        ).format(seed=plan.seed)
+    return _(
+        "One fair coin per pair decides which period comes first (Python's "
+        "random.Random with seed {seed}, {how}); the same seed always gives this plan."
+    ).format(
+        seed=plan.seed,
+        how=_("drawn by the computer") if plan.seed_drawn else _("chosen with --seed"),
+    )
 
 
 def caveats(trial: TrialFile) -> list[tuple[str, str]]:
