@@ -134,6 +134,7 @@ def value_names(t: Translator) -> dict[str, str]:
         "--seed": t("the seed"),
         "--matters": t("the difference that would matter (points)"),
         "--plan": t("the plan number"),
+        "--run-in": t("the run-in in nights"),
     }
 
 

@@ -18,6 +18,7 @@ from mgcheck.cli import messages, options
 from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.store.textfile import display_name
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
     from mgcheck.i18n import Translator
     from mgcheck.models.answers import Answers
     from mgcheck.models.assess_data import AssessData
-    from mgcheck.models.plan import Plan
+    from mgcheck.models.diary import Entry
+    from mgcheck.models.plan import Plan, StopReason
     from mgcheck.models.trial import TrialFile
+    from mgcheck.results.trial import Outcome
 
 trial_app = typer.Typer(
     help=_(
@@ -110,7 +113,10 @@ def plan(
     start: Annotated[
         str | None,
         typer.Option(
-            help=_("The first night, as YYYY-MM-DD (its evening). Default: tomorrow."),
+            help=_(
+                "The first night of the first period, as YYYY-MM-DD (its evening). Default: "
+                "tomorrow, or after the run-in when the diary does not hold one yet."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -182,6 +188,41 @@ def plan(
             help=_("You have asked your doctor, where the safety check says you should."),
         ),
     ] = False,
+    run_in: Annotated[
+        str | None,
+        typer.Option(
+            "--run-in",
+            metavar=_("NIGHTS"),
+            help=_(
+                "Ordinary diary nights before the first period (0-28, default 14): they "
+                "measure how much your legs vary, so the plan can say what it can find."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    blinded: Annotated[
+        bool,
+        typer.Option(
+            "--blinded",
+            help=_(
+                "Someone else keeps the schedule and fills identical capsules; mgcheck does "
+                "not show you which periods hold magnesium until the trial has ended."
+            ),
+        ),
+    ] = False,
+    sealed_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--sealed-list",
+            metavar=_("FILE"),
+            help=_(
+                "With --blinded: a new file for the person who fills the capsules, with the "
+                "schedule night by night. It is written once; keep it away from yourself."
+            ),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
     standard: StandardOption = Standard.NNR,
     json: JsonOption = False,
 ) -> None:
@@ -191,6 +232,7 @@ def plan(
     from mgcheck.models.plan import (
         MAX_PAIRS,
         MAX_PERIOD_DAYS,
+        MAX_RUN_IN,
         MAX_SEED,
         MIN_PAIRS,
         MIN_PERIOD_DAYS,
@@ -200,6 +242,7 @@ def plan(
         Design,
         defaults,
         draw_seed,
+        first_night,
         new_plan,
         too_young,
     )
@@ -209,7 +252,20 @@ def plan(
     trial = _trial()
     now = today()
     design = defaults(trial)
-    first = design.start if start is None else _start(start, now)
+    if blinded != (sealed_list is not None):
+        raise MgcheckError(
+            _(
+                "--blinded and --sealed-list go together: the schedule goes to a file for the "
+                "person who fills the capsules, and only there."
+            )
+        )
+    nights_before = (
+        design.run_in_days if run_in is None else whole_option(run_in, "--run-in", 0, MAX_RUN_IN, t)
+    )
+    if start is None:
+        first = first_night(now, nights_before, _written_before(now, nights_before))
+    else:
+        first = _start(start, now)
     days = (
         design.period_days
         if period is None
@@ -284,7 +340,7 @@ def plan(
         taken, dose_text = _dose(None, asker, t)
     if points is None:
         points = design.matters if asker is None else _ask_matters(asker, design.matters, t)
-    chosen = Design(first, count, days, washed, points)
+    chosen = Design(first, count, days, washed, points, nights_before, blinded)
     new = new_plan(
         chosen,
         trial,
@@ -297,13 +353,61 @@ def plan(
         today=now,
         standard=standard,
     )
+    if sealed_list is not None:
+        _check_sealed_list(sealed_list)
     stored = _store(new, now, t)
+    if sealed_list is not None:
+        _write_sealed_list(sealed_list, stored)
+    entries = _entries_for(stored)
     if json:
-        _plan_json(stored, now)
+        _plan_json(stored, now, entries)
     else:
         from mgcheck.render.trial.terminal import print_plan
+        from mgcheck.results.trial import planning
 
-        print_plan(stored, trial, now, new=True)
+        print_plan(stored, trial, now, planning(stored, entries, trial), new=True)
+
+
+def _written_before(now: dt.date, nights: int) -> list[dt.date]:
+    """The diary's nights in the ``nights`` before tomorrow (does the diary hold a run-in?)."""
+    from mgcheck.store.diary import open_existing
+
+    diary = open_existing()
+    if diary is None or nights == 0:
+        return []
+    with diary:
+        return [e.night for e in diary.entries(now - dt.timedelta(days=nights), now)]
+
+
+def _entries_for(plan: Plan) -> list[Entry]:
+    """The diary's nights of a plan and of the weeks before it (its run-in, its baseline)."""
+    from mgcheck.models.plan import MAX_RUN_IN
+    from mgcheck.store.diary import open_existing
+
+    diary = open_existing()
+    if diary is None:
+        return []
+    with diary:
+        return diary.entries(plan.start - dt.timedelta(days=MAX_RUN_IN), plan.end)
+
+
+def _check_sealed_list(path: Path) -> None:
+    """Refuse before anything is stored: the sealed list is a new file, never over another."""
+    from mgcheck.store.paths import exists
+
+    if exists(path) or path.is_symlink():
+        raise MgcheckError(
+            _("--sealed-list: {file} already exists; give a new file.").format(
+                file=display_name(path)
+            )
+        )
+
+
+def _write_sealed_list(path: Path, plan: Plan) -> None:
+    from mgcheck.render.trial.words import sealed_list
+    from mgcheck.store.report_file import write_report
+
+    write_report(path, sealed_list(plan))  # 0600, whole or not at all, never over a file
 
 
 def _running(plan: Plan, t: Translator) -> MgcheckError:
@@ -468,17 +572,24 @@ def _store(plan: Plan, now: dt.date, t: Translator) -> Plan:
             ) from None
 
 
-def _plan_json(plan: Plan, now: dt.date) -> None:
+def _plan_json(plan: Plan, now: dt.date, entries: list[Entry]) -> None:
     from mgcheck.render.console import write_json
     from mgcheck.render.trial.json import trial_json
-    from mgcheck.results.trial import state
+    from mgcheck.results.trial import planning, state
 
-    write_json("trial", trial_json(state(plan, [], now), _trial()))
+    trial = _trial()
+    late = trial.settings.late_days.value
+    payload = trial_json(
+        state(plan, entries, now, late), trial, planning=planning(plan, entries, trial)
+    )
+    write_json("trial", payload)
 
 
-def _chosen(plan_option: str | None) -> tuple[Plan, list[Any]] | None:
-    """The plan asked for (--plan), else the active one, else the latest; with its entries."""
+def _chosen(plan_option: str | None) -> tuple[Plan, list[Entry]] | None:
+    """The plan asked for (--plan), else the active one, else the latest; with its entries
+    and those of the weeks before it (its run-in)."""
     from mgcheck.cli.diary_ask import whole_option
+    from mgcheck.models.plan import MAX_RUN_IN
     from mgcheck.store.diary import open_existing
 
     number = None
@@ -487,11 +598,15 @@ def _chosen(plan_option: str | None) -> tuple[Plan, list[Any]] | None:
     diary = open_existing()
     if diary is None:
         found = None
-        entries: list[Any] = []
+        entries: list[Entry] = []
     else:
         with diary:
             found = diary.plan(number)
-            entries = [] if found is None else diary.entries(found.start, found.end)
+            entries = (
+                []
+                if found is None
+                else diary.entries(found.start - dt.timedelta(days=MAX_RUN_IN), found.end)
+            )
             problems = list(diary.problems)
         if problems:
             raise MgcheckError("\n".join(problems))
@@ -504,6 +619,17 @@ def _chosen(plan_option: str | None) -> tuple[Plan, list[Any]] | None:
             )
         return None
     return found, entries
+
+
+def _seen(plan: Plan, done: Outcome) -> None:
+    """Record, the first time, that a result of ``plan`` was shown: nights written after it
+    are marked in every later result (`entered_after_result`)."""
+    if done.analysis is None or plan.result_seen is not None:
+        return
+    from mgcheck.store.diary import open_diary
+
+    with open_diary() as diary:
+        diary.mark_result_seen(plan.id)
 
 
 def _no_plan() -> MgcheckError:
@@ -530,7 +656,7 @@ def show(
     json: JsonOption = False,
 ) -> None:
     from mgcheck.clock import today
-    from mgcheck.results.trial import state
+    from mgcheck.results.trial import planning, state
 
     now = today()
     if all_plans:
@@ -557,44 +683,74 @@ def show(
             raise _no_plan()
         typer.echo(_("No trial plan yet. Make one with mgcheck diary trial plan."))
         return
-    current = state(found[0], found[1], now)
+    trial = _trial()
+    current = state(found[0], found[1], now, trial.settings.late_days.value)
+    plan_for = planning(found[0], found[1], trial)
     if json:
         from mgcheck.render.console import write_json
         from mgcheck.render.trial.json import trial_json
 
-        write_json("trial", trial_json(current, _trial()))
+        write_json("trial", trial_json(current, trial, planning=plan_for))
     else:
         from mgcheck.render.trial.terminal import print_state
 
-        print_state(current, _trial())
+        print_state(current, trial, plan_for)
+
+
+REASONS = ("side-effects", "worse", "better", "burden", "doctor", "other")
 
 
 @trial_app.command(
     "stop",
-    help=_("Stop the running trial. It stays in the history; its nights stay in the diary."),
-    epilog=_("Examples:  mgcheck diary trial stop  ·  mgcheck diary trial stop --yes"),
+    help=_(
+        "Stop the running trial. It stays in the history; its nights stay in the diary. Why "
+        "it was stopped goes into the report for your doctor."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary trial stop  ·  mgcheck diary trial stop --yes --reason "
+        "side-effects"
+    ),
 )
 @with_lang
 def stop(
     yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            metavar="|".join(REASONS),
+            help=_(
+                "Why: side effects, legs worse, legs better, too much to keep up, a doctor's "
+                "advice, or another reason (asked in a terminal)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from mgcheck.clock import today
+    from mgcheck.models.plan import StopReason
     from mgcheck.render.dates import long_date
+    from mgcheck.results.trial import running_plan
     from mgcheck.store.diary import open_existing
 
     t = context().t
     now = today()
+    why: StopReason | None = None
+    if reason is not None:
+        if reason.strip().lower() not in REASONS:
+            raise MgcheckError(
+                _("--reason: use one of {choices}.").format(choices=", ".join(REASONS))
+            )
+        why = StopReason(reason.strip().lower().replace("-", "_"))
     diary = open_existing()
     if diary is None:
         raise MgcheckError(_("no trial is running."))
-    from mgcheck.results.trial import running_plan
-
     with diary:
         running = running_plan(diary.plans(), now)
         if running is None:
             raise MgcheckError(_("no trial is running."))
+        asker = options.prompter()
         if not yes:
-            asker = options.prompter()
             if asker is None:
                 raise MgcheckError(_("this stops the trial: add --yes, or run it in a terminal."))
             if not asker.confirm(
@@ -602,7 +758,9 @@ def stop(
             ):
                 typer.echo(_("Nothing changed."))
                 return
-        stopped = diary.stop_plan(now)
+        if why is None and asker is not None:
+            why = _ask_reason(asker)
+        stopped = diary.stop_plan(now, why)
     if stopped is None:
         raise MgcheckError(_("no trial is running."))
     typer.echo(
@@ -610,6 +768,128 @@ def stop(
             "Trial plan {id} stopped on {date}. It stays in the history (mgcheck diary trial "
             "show --all); its nights stay in the diary."
         ).format(id=stopped.id, date=long_date(now, t))
+    )
+
+
+def _ask_reason(asker: Prompter) -> StopReason | None:
+    """Why the trial stops, as a numbered choice; Enter for no reason."""
+    from mgcheck.models.plan import StopReason
+
+    choices = [
+        (StopReason.SIDE_EFFECTS, _("side effects")),
+        (StopReason.WORSE, _("my legs got worse")),
+        (StopReason.BETTER, _("my legs got better")),
+        (StopReason.BURDEN, _("it was too much to keep up")),
+        (StopReason.DOCTOR, _("my doctor advised it")),
+        (StopReason.OTHER, _("another reason")),
+    ]
+    asker.say(_("Why do you stop? (It goes into the report for your doctor.)"))
+    for number, (_reason, words) in enumerate(choices, start=1):
+        asker.say(f"  {number}. {words}")
+
+    def parse(text: str) -> StopReason | None:
+        if not text:
+            return None
+        chosen = int(text)
+        if not 1 <= chosen <= len(choices):
+            raise ValueError(text)
+        return choices[chosen - 1][0]
+
+    return asker.ask(
+        _("Number (Enter: no reason): "),
+        parse,
+        _("Write one number from 1 to {n}.").format(n=len(choices)),
+    )
+
+
+@trial_app.command(
+    "extend",
+    help=_(
+        "Add one more pair of periods at the end of the running trial, drawn by the plan's own "
+        "seed, to make up for a pair whose nights can no longer be counted."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary trial extend  ·  mgcheck diary trial extend --yes  ·  "
+        "mgcheck diary trial extend --sealed-list more.txt"
+    ),
+)
+@with_lang
+def extend(
+    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    sealed_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--sealed-list",
+            metavar=_("FILE"),
+            help=_(
+                "For a blinded trial: a new file with the added nights, for the person who "
+                "fills the capsules."
+            ),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    from mgcheck.clock import today
+    from mgcheck.models.plan import MAX_PAIRS
+    from mgcheck.render.dates import night
+    from mgcheck.results.trial import extension, running_plan
+    from mgcheck.store.diary import PlanChanged, PlanConflict, open_diary, open_existing
+
+    t = context().t
+    now = today()
+    diary = open_existing()
+    running = None
+    if diary is not None:
+        with diary:
+            running = running_plan(diary.plans(), now)
+    if diary is None or running is None:
+        raise MgcheckError(_("no trial is running."))
+    added = extension(running)
+    if added is None:
+        raise MgcheckError(
+            _("the plan has {n} pairs already, the most the exact test can use.").format(
+                n=MAX_PAIRS
+            )
+        )
+    if running.blinded != (sealed_list is not None):
+        raise MgcheckError(
+            _("--sealed-list: give a new file for a blinded trial's added nights (and only then).")
+        )
+    if sealed_list is not None:
+        _check_sealed_list(sealed_list)
+    if not yes:
+        asker = options.prompter()
+        if asker is None:
+            raise MgcheckError(_("this adds a pair: add --yes, or run it in a terminal."))
+        question = _("Add pair {pair}, {first} to {last}, at the end of trial plan {id}?")
+        if not asker.confirm(
+            question.format(
+                pair=added[0].pair,
+                first=night(added[0].start, t),
+                last=night(added[-1].end, t),
+                id=running.id,
+            )
+        ):
+            typer.echo(_("Nothing changed."))
+            return
+    try:
+        with open_diary() as store:
+            longer = store.extend_plan(running.id, added)
+    except PlanChanged:
+        raise MgcheckError(_("the trial changed meanwhile; nothing was added.")) from None
+    except PlanConflict as exc:
+        raise MgcheckError(
+            _("the added pair would overlap trial plan {id}; nothing was added.").format(
+                id=exc.other_id
+            )
+        ) from None
+    if sealed_list is not None:
+        _write_sealed_list(sealed_list, longer.replace(periods=added))
+    typer.echo(
+        _("Pair {pair} added: the trial now ends after {night}.").format(
+            pair=added[0].pair, night=night(longer.end, t)
+        )
     )
 
 
@@ -642,17 +922,20 @@ def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
     if found is None:
         raise _no_plan()
     trial = _trial()
-    done = outcome(found[0], found[1], today())
+    done = outcome(found[0], found[1], today(), trial)
     sources = _sources(trial)
     if json:
         from mgcheck.render.console import write_json
         from mgcheck.render.trial.json import trial_json
+        from mgcheck.results.trial import planning
 
-        write_json("trial", trial_json(done.state, trial, done, sources))
+        plan_for = planning(found[0], found[1], trial)
+        write_json("trial", trial_json(done.state, trial, done, sources, plan_for))
     else:
         from mgcheck.render.trial.terminal import print_outcome
 
         print_outcome(done, trial, sources)
+    _seen(found[0], done)
 
 
 @trial_app.command(
@@ -685,7 +968,7 @@ def report(
 ) -> None:
     from mgcheck.clock import today
     from mgcheck.render.trial.markup import render_report
-    from mgcheck.results.trial import outcome
+    from mgcheck.results.trial import outcome, planning
     from mgcheck.safetext import shown
     from mgcheck.store.report_file import write_report
 
@@ -706,6 +989,9 @@ def report(
         force = True
     trial = _trial()
     now = today()
-    content = render_report(suffix, outcome(found[0], found[1], now), trial, _sources(trial), now)
+    done = outcome(found[0], found[1], now, trial)
+    plan_for = planning(found[0], found[1], trial)
+    content = render_report(suffix, done, plan_for, trial, _sources(trial), now)
     write_report(output, content, replace=force)
+    _seen(found[0], done)
     typer.echo(_("Report written to {file}.").format(file=shown(output, 200)))

@@ -534,12 +534,12 @@ class TrialPlan(PlanFields):
 class TrialPeriod(TypedDict):
     __pydantic_config__ = CLOSED  # type: ignore[misc]
     pair: int
-    arm: Arm
+    arm: Arm | None  # None: a blinded trial that has not ended
     start: str
     end: str
     counted_from: str  # the first night after the washout
     mean: NotRequired[float | None]  # `result` only, from here on
-    usable: NotRequired[int | None]
+    counted: NotRequired[int | None]
     off_plan: NotRequired[int | None]
     missing: NotRequired[int | None]
 
@@ -549,8 +549,55 @@ class TrialTonight(TypedDict):
     night: str
     pair: int
     period: int
-    arm: Arm
+    arm: Arm | None
     washout: bool
+
+
+class TrialLost(TypedDict):
+    """A pair side that can no longer reach its nights (`trial extend` makes up for it)."""
+
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pair: int
+    arm: Arm | None
+    nights: int
+    possible: int
+    needed: int
+
+
+class TrialSpread(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    nights: int
+    mean: float
+    sd: float
+    correlation: float
+
+
+class TrialAssumed(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    sd: float
+    smallest_found: float | None
+
+
+class TrialDesign(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pairs: int
+    period_days: int
+    washout_days: int
+    nights: int
+    smallest_found: float | None  # found 4 times in 5; None: cannot reach the test's level
+
+
+class TrialPlanning(TypedDict):
+    """What the plan can find for this person (the run-in, its spread, designs)."""
+
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    run_in: list[str]  # its first and last night (empty without one)
+    run_in_written: int
+    spread: TrialSpread | None
+    smallest_found: float | None
+    assumed: list[TrialAssumed]
+    correlation: float
+    designs: list[TrialDesign]
 
 
 class TrialProgress(TypedDict):
@@ -566,11 +613,20 @@ class TrialProgress(TypedDict):
 class TrialPair(TypedDict):
     __pydantic_config__ = CLOSED  # type: ignore[misc]
     pair: int
-    magnesium_mean: float
-    none_mean: float
-    difference: float  # magnesium minus none
+    magnesium_mean: float | None
+    none_mean: float | None
+    difference: float | None  # magnesium minus none
     magnesium_nights: int
     none_nights: int
+    used: bool  # both sides have enough counted nights
+
+
+class TrialNotUsed(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pair: int
+    arm: Arm
+    nights: int
+    needed: int
 
 
 class TrialAdherence(TypedDict):
@@ -583,20 +639,47 @@ class TrialAdherence(TypedDict):
     share_followed: float
 
 
-class TrialEstimate(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    difference: float
-    interval: Span
-    p_randomization: float
-    verdict: Literal["too_few_pairs", "no_clear_difference", "lower", "higher"]
+Verdict = Literal[
+    "not_finished",
+    "not_enough_nights",
+    "too_few_pairs",
+    "no_clear_difference",
+    "probably_lower",
+    "probably_higher",
+    "lower",
+    "higher",
+]
 
 
-class TrialShortfall(TypedDict):
+class TrialCheck(TypedDict):
+    """An analysis beside the primary one (on plan, on time) or sleep, in short."""
+
     __pydantic_config__ = CLOSED  # type: ignore[misc]
-    pair: int
-    arm: Arm
-    usable: int
-    needed: int
+    pairs_used: int
+    difference: float | None
+    interval: Span | None
+    p_randomization: float | None
+    probability_better: float | None
+    verdict: Verdict
+
+
+class TrialCarryover(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    night: int  # after a switch, from 1
+    magnesium_mean: float | None
+    magnesium_nights: int
+    none_mean: float | None
+    none_nights: int
+
+
+class TrialHarms(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    magnesium_nights: int
+    magnesium_with: int
+    none_nights: int
+    none_with: int
+    magnesium_effects: list[str]
+    none_effects: list[str]
 
 
 class TrialCaveat(TypedDict):
@@ -607,34 +690,42 @@ class TrialCaveat(TypedDict):
 
 
 class Trial(Envelope):
-    """`diary trial plan|show --json`: the schedule; `diary trial result --json` adds the rest."""
+    """`diary trial plan|show --json`: the schedule and what it can find; `diary trial result
+    --json` adds the rest: analysed as randomised, complete pairs, probabilities, the checks."""
 
     plan: TrialPlan
     today: str
     tonight: TrialTonight | None
     outcome: str
     periods: list[TrialPeriod]
+    planning: TrialPlanning | None
+    lost: list[TrialLost]
+    extensible: bool
     progress: NotRequired[TrialProgress]
     finished: NotRequired[bool]
+    analysis: NotRequired[Literal["as_randomised"]]
     pairs: NotRequired[list[TrialPair]]
+    pairs_used: NotRequired[int]
+    pairs_not_used: NotRequired[list[TrialNotUsed]]
     difference: NotRequired[float | None]
-    interval: NotRequired[Span | None]
+    interval: NotRequired[Span | None]  # 95 %, from the model (never of zero width)
     p_randomization: NotRequired[float | None]
-    verdict: NotRequired[
-        Literal[
-            "not_finished",
-            "not_enough_nights",
-            "too_few_pairs",
-            "no_clear_difference",
-            "lower",
-            "higher",
-        ]
-    ]
+    minimum_p: NotRequired[float | None]
+    probability_better: NotRequired[float | None]  # P(magnesium lowers the leg score)
+    probability_matters: NotRequired[float | None]  # ... by at least `matters` points
+    verdict: NotRequired[Verdict]
     verdict_text: NotRequired[str]
+    chances_text: NotRequired[str | None]
     importance: NotRequired[Literal["beyond", "within", "unclear"] | None]
-    adherence: NotRequired[TrialAdherence | None]
-    as_randomised: NotRequired[TrialEstimate | None]
-    refusal: NotRequired[list[TrialShortfall] | None]
+    adherence: NotRequired[TrialAdherence]
+    on_plan: NotRequired[TrialCheck | None]
+    without_late: NotRequired[TrialCheck | None]
+    entered_late: NotRequired[int]
+    entered_after_result: NotRequired[int]
+    late_nights: NotRequired[list[str]]
+    sleep: NotRequired[TrialCheck | None]
+    carryover: NotRequired[list[TrialCarryover]]
+    harms: NotRequired[TrialHarms]
     caveats: NotRequired[list[TrialCaveat]]
     sources: NotRequired[list[str]]
 

@@ -18,8 +18,9 @@ from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side
 from mgcheck.safetext import visible
 
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
-# In a trial's periods: magnesium counted, none counted, washout (kept, not counted).
-BAR_MG, BAR_NONE, BAR_WASHOUT, OFF_PLAN = "█", "▒", "░", "!"
+# In a trial's periods: magnesium counted, none counted, washout (kept, not counted); a night
+# outside the trial, in a chart that shows one, has a bar of its own (never a period's).
+BAR_MG, BAR_NONE, BAR_WASHOUT, OFF_PLAN, BAR_OUTSIDE = "█", "▒", "░", "!", "┃"
 
 
 def _date(day: dt.date) -> str:
@@ -118,11 +119,12 @@ def chart_lines(
     by_night = {e.night: e for e in entries}
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     planned = {day: _planned(plans, day) for day in days}
+    shaded = any(planned.values())
 
     def bar(day: dt.date) -> str:
         said = planned[day]
         if said is None:
-            return BAR
+            return BAR_OUTSIDE if shaded else BAR
         arm, washout = said
         return BAR_WASHOUT if washout else (BAR_MG if arm is Arm.MAGNESIUM else BAR_NONE)
 
@@ -187,12 +189,13 @@ def print_chart(result: Chart) -> None:
             Text(
                 _(
                     "Trial: {mg} magnesium period, {none} period without, {washout} washout "
-                    "(not counted); Plan row: {m} magnesium, {n} none, lower case in the washout, "
-                    "{off} not followed."
+                    "(not counted), {outside} a night outside the trial; Plan row: {m} magnesium, "
+                    "{n} none, lower case in the washout, {off} not followed."
                 ).format(
                     mg=BAR_MG,
                     none=BAR_NONE,
                     washout=BAR_WASHOUT,
+                    outside=BAR_OUTSIDE,
                     m=t("M"),
                     n=t("N"),
                     off=OFF_PLAN,

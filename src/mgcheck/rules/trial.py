@@ -1,22 +1,16 @@
-"""A randomised n-of-1 trial of magnesium: the schedule, and the analysis of its pairs.
+"""A randomised n-of-1 trial of magnesium: its schedule, whether a night followed it, whether
+mgcheck could have made it, and the exact randomisation test its analysis rests on.
 
 Pure: no I/O, no printing and no words; the methodological defaults and every sentence a person
 reads live in ``data/trial.yaml`` beside their sources (``TRIAL_SOURCES.md`` says why each one).
+The analysis itself is ``rules/trial_analysis.py``; what a design can find,
+``rules/trial_design.py``.
 
 Design (AHRQ n-of-1 User's Guide, chapter 4; Guyatt et al. 1988): N pairs of periods, one
 ``magnesium`` and one ``none`` period in each pair, the order inside a pair decided by a fair coin.
-The person scores the legs every night (0-10). The analysis works on pairs, because the pair is the
-unit that was randomised:
-
-- per pair, the mean of the usable nights with magnesium minus the mean without;
-- the mean of those pair differences with a t-interval over pairs (df = pairs - 1), using the
-  exact Student t of ``rules.stats``;
-- the exact randomisation test: under "magnesium makes no difference" each pair's difference
-  would only have changed sign had the coin fallen the other way, so all 2^N sign flips are
-  equally likely and the p-value is the share of them at least as extreme as what happened.
-
-No randomness in the analysis: the same diary always gives the same result. The levels (alpha and
-the interval's confidence) are data/trial.yaml's, stored with each plan; no default here.
+Under "magnesium makes no difference" each pair's difference would only have changed sign had the
+coin fallen the other way, so all 2^N sign flips are equally likely: the exact test's p-value is
+the share of them at least as extreme as what happened.
 """
 
 from __future__ import annotations
@@ -25,10 +19,10 @@ import datetime as dt
 import itertools
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from enum import Enum
 
-from mgcheck.models.diary import SCORE_MAX, check_score
+from mgcheck.models.diary import SCORE_MAX
 from mgcheck.models.plan import MAX_PAIRS as MAX_PAIRS
 from mgcheck.models.plan import MAX_PERIOD_DAYS as MAX_PERIOD_DAYS
 from mgcheck.models.plan import MIN_PAIRS as MIN_PAIRS
@@ -41,7 +35,6 @@ from mgcheck.models.plan import minimum_p as minimum_p
 # The shapes and bounds live in models/plan.py (below this module and models/trial.py); they
 # are re-exported here because the rules are where a reader looks for them.
 from mgcheck.record import Record
-from mgcheck.rules.stats import t_quantile
 
 # Sign flips whose |sum| is within this (relative) distance of the observed |sum| count as ties:
 # the same sum reached in a different order of additions can differ in the last bits.
@@ -154,129 +147,10 @@ def randomization_p(differences: Sequence[float]) -> float:
     return extreme / len(sums)
 
 
-def t_interval(differences: Sequence[float], confidence: float) -> tuple[float, float, float]:
-    """(mean, low, high): the t-interval for the mean pair difference, df = pairs - 1."""
-    n = len(differences)
-    if n < 2:
-        raise ValueError("need at least two pairs for an interval")
-    if not 0.0 < confidence < 1.0:
-        raise ValueError("confidence must be strictly between 0 and 1")
-    mean = math.fsum(differences) / n
-    sd = math.sqrt(math.fsum((d - mean) ** 2 for d in differences) / (n - 1))
-    margin = t_quantile(1.0 - (1.0 - confidence) / 2.0, n - 1) * sd / math.sqrt(n)
-    return mean, mean - margin, mean + margin
+# --- a plan's design ---------------------------------------------------------------------------
 
 
-# --- analysing a kept diary -----------------------------------------------------------------------
-
-
-class NightRecord(Record):
-    """One diary night of the trial: the leg score (0-10) and whether the plan was followed."""
-
-    legs: int
-    followed: bool
-
-    def __post_init__(self) -> None:
-        check_score("legs", self.legs)  # the diary's own check of the 0-10 score
-        if not isinstance(self.followed, bool):
-            raise ValueError("followed must be true or false")
-
-
-class Verdict(str, Enum):
-    TOO_FEW_PAIRS = "too_few_pairs"
-    NO_CLEAR_DIFFERENCE = "no_clear_difference"
-    LOWER = "lower"
-    HIGHER = "higher"
-
-
-class Importance(str, Enum):
-    """How the 95 % interval lies against the difference the person said would matter."""
-
-    BEYOND = "beyond"  # the whole interval is at least that far from 0, on one side
-    WITHIN = "within"  # the whole interval is closer to 0 than that
-    UNCLEAR = "unclear"
-
-
-class PeriodNights(Record):
-    """What the diary holds for one planned period; every tuple lists nights (dates) in order."""
-
-    period: Period
-    washout: tuple[dt.date, ...]  # the first nights, left out whatever was recorded
-    usable: tuple[dt.date, ...]  # recorded, after the washout, plan followed: analysed
-    off_plan: tuple[dt.date, ...]  # recorded with the plan not followed (washout nights too)
-    missing: tuple[dt.date, ...]  # no diary entry (washout nights too)
-    mean: float | None  # mean leg score over the usable nights
-
-
-class PairResult(Record):
-    """``difference`` is magnesium minus none: negative when the legs were better with magnesium."""
-
-    pair: int
-    magnesium_mean: float
-    none_mean: float
-    difference: float
-    magnesium_nights: int
-    none_nights: int
-
-
-class Estimate(Record):
-    pairs: tuple[PairResult, ...]
-    difference: float  # mean of the pair differences
-    low: float
-    high: float
-    confidence: float
-    p_randomization: float
-    minimum_p: float
-    verdict: Verdict
-    importance: Importance | None  # None when no smallest difference was given
-
-
-class Shortfall(Record):
-    """A pair side with fewer usable nights than the analysis needs."""
-
-    pair: int
-    arm: Arm
-    usable: int
-    needed: int
-
-
-class Refusal(Record):
-    """Why no estimate was made: every pair side that is short of usable nights."""
-
-    shortfalls: tuple[Shortfall, ...]
-
-
-class Adherence(Record):
-    """Counts over every planned night, washout nights included (the plan holds on them too).
-
-    ``share_followed`` is followed / planned: a missing night counts as not known to be followed.
-    """
-
-    planned: int
-    recorded: int
-    followed: int
-    off_plan: int
-    missing: int
-    share_followed: float
-
-
-class TrialResult(Record):
-    """Exactly one of ``estimate`` and ``refusal`` is set.
-
-    ``as_randomised`` is the same analysis with off-plan nights counted in the arm they were
-    planned for (intention to treat); it is set only when some analysed-period night was off
-    plan and the analysis then has enough nights, so a report can show whether the choice to
-    leave those nights out changes the answer.
-    """
-
-    periods: tuple[PeriodNights, ...]
-    adherence: Adherence
-    estimate: Estimate | None
-    refusal: Refusal | None
-    as_randomised: Estimate | None
-
-
-def _check_design(periods: Sequence[Period], washout_days: int, min_nights: int) -> list[int]:
+def check_design(periods: Sequence[Period], washout_days: int, min_nights: int) -> list[int]:
     """The pair numbers, after checking the periods form pairs of both arms without overlap."""
     if not periods:
         raise ValueError("no periods")
@@ -307,7 +181,7 @@ def check_periods(
     ``period_days`` long, pairs numbered 1, 2, ... with one period of each arm (ValueError if
     not). A plan read back from a file or the diary is checked so, never trusted."""
     _check_int("period_days", period_days, MIN_PERIOD_DAYS, MAX_PERIOD_DAYS)
-    _check_design(periods, washout_days, min_nights)
+    check_design(periods, washout_days, min_nights)
     for index, period in enumerate(periods):
         if period.days != period_days:
             raise ValueError(f"period {index + 1} is not {period_days} nights long")
@@ -315,163 +189,6 @@ def check_periods(
             raise ValueError(f"period {index + 1} is not in pair {index // 2 + 1}")
         if index and period.start != periods[index - 1].end + dt.timedelta(days=1):
             raise ValueError(f"period {index + 1} does not follow the one before")
-
-
-def _period_nights(
-    period: Period, nights: Mapping[dt.date, NightRecord], washout_days: int
-) -> PeriodNights:
-    dates = period.nights()
-    washout = dates[:washout_days]
-    recorded = [d for d in dates if d in nights]
-    usable = tuple(d for d in dates[washout_days:] if d in nights and nights[d].followed)
-    scores = [nights[d].legs for d in usable]
-    return PeriodNights(
-        period=period,
-        washout=washout,
-        usable=usable,
-        off_plan=tuple(d for d in recorded if not nights[d].followed),
-        missing=tuple(d for d in dates if d not in nights),
-        mean=math.fsum(scores) / len(scores) if scores else None,
-    )
-
-
-def _verdict(
-    p: float, low: float, high: float, difference: float, pairs: int, alpha: float
-) -> Verdict:
-    """Lower or higher only when the randomisation test and the interval both say so.
-
-    The randomisation test is exact whatever the shape of the nightly scores, but says nothing
-    about size; the t-interval gives the size but leans on roughly normal pair differences. Asking
-    for both (p <= alpha AND an interval that excludes 0) keeps the false-alarm rate at or below
-    alpha (the test alone guarantees that) and never names a direction the interval disputes.
-    With too few pairs the test cannot reach alpha at all, which the verdict says first.
-    """
-    if not can_reach(pairs, alpha):
-        return Verdict.TOO_FEW_PAIRS
-    if p <= alpha + 1e-12 and (high < 0 or low > 0):
-        return Verdict.LOWER if difference < 0 else Verdict.HIGHER
-    return Verdict.NO_CLEAR_DIFFERENCE
-
-
-def _importance(verdict: Verdict, low: float, high: float, smallest: float) -> Importance:
-    """Compare the interval with the difference that would matter, without overclaiming.
-
-    BEYOND needs a verdict of lower or higher as well: an interval past the line that the
-    randomisation test does not back is not reported as mattering. WITHIN (any difference is
-    smaller than what matters) needs enough pairs for the test to have had a chance.
-    """
-    if verdict in (Verdict.LOWER, Verdict.HIGHER) and (high <= -smallest or low >= smallest):
-        return Importance.BEYOND
-    if verdict is not Verdict.TOO_FEW_PAIRS and -smallest < low and high < smallest:
-        return Importance.WITHIN
-    return Importance.UNCLEAR
-
-
-def _estimate(
-    pair_numbers: list[int],
-    sides: Mapping[tuple[int, Arm], list[int]],
-    alpha: float,
-    confidence: float,
-    smallest_difference: float | None,
-) -> Estimate:
-    pairs: list[PairResult] = []
-    for pair in pair_numbers:
-        with_mg, without = sides[(pair, Arm.MAGNESIUM)], sides[(pair, Arm.NONE)]
-        mg_mean = math.fsum(with_mg) / len(with_mg)
-        none_mean = math.fsum(without) / len(without)
-        pairs.append(
-            PairResult(pair, mg_mean, none_mean, mg_mean - none_mean, len(with_mg), len(without))
-        )
-    differences = [p.difference for p in pairs]
-    mean, low, high = t_interval(differences, confidence)
-    p = randomization_p(differences)
-    verdict = _verdict(p, low, high, mean, len(pairs), alpha)
-    importance = (
-        None
-        if smallest_difference is None
-        else _importance(verdict, low, high, smallest_difference)
-    )
-    return Estimate(
-        pairs=tuple(pairs),
-        difference=mean,
-        low=low,
-        high=high,
-        confidence=confidence,
-        p_randomization=p,
-        minimum_p=minimum_p(len(pairs)),
-        verdict=verdict,
-        importance=importance,
-    )
-
-
-def _shortfalls(
-    pair_numbers: list[int], sides: Mapping[tuple[int, Arm], list[int]], min_nights: int
-) -> tuple[Shortfall, ...]:
-    return tuple(
-        Shortfall(pair, arm, len(sides[(pair, arm)]), min_nights)
-        for pair in pair_numbers
-        for arm in (Arm.MAGNESIUM, Arm.NONE)
-        if len(sides[(pair, arm)]) < min_nights
-    )
-
-
-def analyse(
-    periods: Sequence[Period],
-    nights: Mapping[dt.date, NightRecord],
-    washout_days: int,
-    min_nights: int,
-    *,
-    alpha: float,
-    confidence: float,
-    smallest_difference: float | None = None,
-) -> TrialResult:
-    """Analyse a kept trial diary; refuse (with every short pair side) rather than guess.
-
-    Usable nights: recorded, after the first ``washout_days`` nights of their period, and on plan.
-    The washout nights are left out because the arm just switched: magnesium taken the days before
-    may still act, or may not act yet. Off-plan nights are kept and listed but left out of the
-    estimate, which answers "what happens to my legs on the nights I follow each arm"; the same
-    analysis with them counted as planned is returned beside it (``as_randomised``). Missing nights
-    are not filled in. A pair side with fewer than ``min_nights`` usable nights stops the analysis:
-    dropping the pair, or guessing its nights, would change the design the test relies on.
-    Nights outside every period are ignored.
-    """
-    pair_numbers = _check_design(periods, washout_days, min_nights)
-    if not 0.0 < alpha < 1.0 or not 0.0 < confidence < 1.0:
-        raise ValueError("alpha and confidence must be strictly between 0 and 1")
-    if smallest_difference is not None and not 0.0 < smallest_difference <= SCORE_MAX:
-        raise ValueError(f"smallest_difference must be above 0 and at most {SCORE_MAX}")
-    ordered = sorted(periods, key=lambda p: p.start)
-    summaries = tuple(_period_nights(p, nights, washout_days) for p in ordered)
-
-    planned = sum(p.days for p in ordered)
-    recorded = sum(s.period.days - len(s.missing) for s in summaries)
-    off_plan = sum(len(s.off_plan) for s in summaries)
-    adherence = Adherence(
-        planned=planned,
-        recorded=recorded,
-        followed=recorded - off_plan,
-        off_plan=off_plan,
-        missing=planned - recorded,
-        share_followed=(recorded - off_plan) / planned,
-    )
-
-    sides: dict[tuple[int, Arm], list[int]] = {}
-    as_planned: dict[tuple[int, Arm], list[int]] = {}
-    for summary in summaries:
-        period = summary.period
-        sides[(period.pair, period.arm)] = [nights[d].legs for d in summary.usable]
-        analysed = period.nights()[washout_days:]
-        as_planned[(period.pair, period.arm)] = [nights[d].legs for d in analysed if d in nights]
-
-    short = _shortfalls(pair_numbers, sides, min_nights)
-    if short:
-        return TrialResult(summaries, adherence, None, Refusal(short), None)
-    estimate = _estimate(pair_numbers, sides, alpha, confidence, smallest_difference)
-    sensitivity = None
-    if as_planned != sides and not _shortfalls(pair_numbers, as_planned, min_nights):
-        sensitivity = _estimate(pair_numbers, as_planned, alpha, confidence, smallest_difference)
-    return TrialResult(summaries, adherence, estimate, None, sensitivity)
 
 
 # --- could mgcheck have made this plan? ------------------------------------------------------

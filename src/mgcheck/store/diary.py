@@ -546,6 +546,14 @@ class Diary:
         ).fetchone()
         return int(row[0]) + 1
 
+    def current(self, night: dt.date) -> tuple[Row | None, Entry | None]:
+        """The row stored for ``night`` (to replace it knowingly later) and its entry."""
+        try:
+            row = self._current(self._conn, night)
+        except sqlite3.Error as exc:
+            raise failure(self.path, exc) from exc
+        return row, None if row is None else self._entry(row)
+
     def add(self, entry: Entry, replace: bool = False, expected: Row | None = None) -> bool:
         """Save one night; True if it replaced an entry. All in one write transaction, which
         also gives it the diary's next write number (its ``written_on`` is the caller's today).

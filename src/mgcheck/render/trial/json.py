@@ -11,9 +11,15 @@ from mgcheck.i18n import current
 from mgcheck.models.guidance import SourceEntry
 from mgcheck.models.plan import Plan, minimum_p
 from mgcheck.models.trial import TrialFile
-from mgcheck.render.trial.words import not_finished_text, shortfall_text, verdict_text
-from mgcheck.results.trial import Outcome, TrialState
-from mgcheck.rules.trial import Estimate, can_reach
+from mgcheck.render.trial.words import (
+    chances_text,
+    no_estimate_text,
+    not_finished_text,
+    verdict_text,
+)
+from mgcheck.results.trial import Outcome, Planning, TrialState
+from mgcheck.rules.trial import can_reach
+from mgcheck.rules.trial_analysis import Analysis
 
 if TYPE_CHECKING:
     from mgcheck.models.outputs import TrialPlan
@@ -37,22 +43,31 @@ def plan_json(plan: Plan, today: dt.date) -> TrialPlan:
     return cast("TrialPlan", {**kept, **derived})
 
 
-def _estimate_json(estimate: Estimate) -> dict[str, Any]:
+def _check(analysis: Analysis | None) -> dict[str, Any] | None:
+    """A sensitivity check (or sleep) in short: its pairs, difference, interval, test, verdict."""
+    if analysis is None:
+        return None
+    estimate = analysis.estimate
+    if estimate is None:
+        return {
+            "pairs_used": sum(r.used for r in analysis.rows),
+            "difference": None,
+            "interval": None,
+            "p_randomization": None,
+            "probability_better": None,
+            "verdict": "not_enough_nights",
+        }
     return {
+        "pairs_used": estimate.pairs_used,
         "difference": estimate.difference,
         "interval": {"low": estimate.low, "high": estimate.high},
         "p_randomization": estimate.p_randomization,
+        "probability_better": estimate.probability_better,
         "verdict": estimate.verdict.value,
     }
 
 
-def trial_json(
-    state: TrialState,
-    trial: TrialFile,
-    outcome: Outcome | None = None,
-    sources: Sequence[tuple[int, SourceEntry]] = (),
-) -> dict[str, Any]:
-    """The payload of ``mgcheck.trial``: the schedule always; the result with ``outcome``."""
+def _periods(state: TrialState, outcome: Outcome | None, hidden: bool) -> list[dict[str, Any]]:
     plan = state.plan
     summaries = {}
     if outcome is not None and outcome.analysis is not None:
@@ -61,7 +76,7 @@ def trial_json(
     for period in plan.periods:
         item: dict[str, Any] = {
             "pair": period.pair,
-            "arm": period.arm.value,
+            "arm": None if hidden else period.arm.value,
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
             "counted_from": (period.start + dt.timedelta(days=plan.washout_days)).isoformat(),
@@ -69,10 +84,55 @@ def trial_json(
         if outcome is not None:
             summary = summaries.get(period.start)
             item["mean"] = None if summary is None else summary.mean
-            item["usable"] = None if summary is None else len(summary.usable)
+            item["counted"] = None if summary is None else len(summary.counted)
             item["off_plan"] = None if summary is None else len(summary.off_plan)
             item["missing"] = None if summary is None else len(summary.missing)
         periods.append(item)
+    return periods
+
+
+def planning_json(planning: Planning) -> dict[str, Any]:
+    """What the plan can find for this person: the run-in, the measured spread (or None), the
+    smallest difference found 4 times in 5, the example figures, designs of the same length."""
+    spread = planning.spread
+    return {
+        "run_in": [d.isoformat() for d in planning.run_in[:1] + planning.run_in[-1:]],
+        "run_in_written": planning.written,
+        "spread": None
+        if spread is None
+        else {
+            "nights": spread.nights,
+            "mean": spread.mean,
+            "sd": spread.sd,
+            "correlation": spread.correlation,
+        },
+        "smallest_found": planning.smallest,
+        "assumed": [{"sd": sd, "smallest_found": found} for sd, found in planning.assumed],
+        "correlation": planning.correlation,
+        "designs": [
+            {
+                "pairs": d.pairs,
+                "period_days": d.period_days,
+                "washout_days": d.washout_days,
+                "nights": d.nights,
+                "smallest_found": d.smallest,
+            }
+            for d in planning.designs
+        ],
+    }
+
+
+def trial_json(
+    state: TrialState,
+    trial: TrialFile,
+    outcome: Outcome | None = None,
+    sources: Sequence[tuple[int, SourceEntry]] = (),
+    planning: Planning | None = None,
+) -> dict[str, Any]:
+    """The payload of ``mgcheck.trial``: the schedule always (a blinded plan's arms only once
+    it has ended); the result with ``outcome``."""
+    plan = state.plan
+    hidden = plan.blinded and state.running
     tonight = state.tonight
     payload: dict[str, Any] = {
         "plan": plan_json(plan, state.today),
@@ -83,11 +143,23 @@ def trial_json(
             "night": tonight.night.isoformat(),
             "pair": tonight.period.pair,
             "period": tonight.number,
-            "arm": tonight.period.arm.value,
+            "arm": None if hidden else tonight.period.arm.value,
             "washout": tonight.washout,
         },
         "outcome": trial.outcome.text.get(current()),
-        "periods": periods,
+        "periods": _periods(state, outcome, hidden),
+        "planning": None if planning is None else planning_json(planning),
+        "lost": [
+            {
+                "pair": side.pair,
+                "arm": None if hidden else side.arm.value,
+                "nights": side.nights,
+                "possible": side.possible,
+                "needed": side.needed,
+            }
+            for side in state.lost
+        ],
+        "extensible": state.extensible,
     }
     if outcome is None:
         return payload
@@ -101,40 +173,49 @@ def trial_json(
         "left": progress.left,
     }
     result = outcome.analysis
-    estimate = None if result is None else result.estimate
+    payload["finished"] = result is not None
     if result is None:
-        verdict, text = "not_finished", not_finished_text(state)
-    elif estimate is None:
-        verdict, text = "not_enough_nights", shortfall_text(result)
+        payload.update({"verdict": "not_finished", "verdict_text": not_finished_text(state)})
+        return payload
+    primary = result.primary
+    estimate = primary.estimate
+    if estimate is None:
+        verdict, text = "not_enough_nights", no_estimate_text(primary)
     else:
         verdict, text = estimate.verdict.value, verdict_text(estimate, trial)
     payload.update(
         {
-            "finished": result is not None,
-            "pairs": []
-            if estimate is None
-            else [
+            "analysis": "as_randomised",
+            "pairs": [
                 {
-                    "pair": p.pair,
-                    "magnesium_mean": p.magnesium_mean,
-                    "none_mean": p.none_mean,
-                    "difference": p.difference,
-                    "magnesium_nights": p.magnesium_nights,
-                    "none_nights": p.none_nights,
+                    "pair": r.pair,
+                    "magnesium_mean": r.magnesium_mean,
+                    "none_mean": r.none_mean,
+                    "difference": r.difference,
+                    "magnesium_nights": r.magnesium_nights,
+                    "none_nights": r.none_nights,
+                    "used": r.used,
                 }
-                for p in estimate.pairs
+                for r in primary.rows
+            ],
+            "pairs_used": sum(r.used for r in primary.rows),
+            "pairs_not_used": [
+                {"pair": s.pair, "arm": s.arm.value, "nights": s.nights, "needed": s.needed}
+                for s in primary.shortfalls
             ],
             "difference": None if estimate is None else estimate.difference,
             "interval": None if estimate is None else {"low": estimate.low, "high": estimate.high},
             "p_randomization": None if estimate is None else estimate.p_randomization,
+            "minimum_p": None if estimate is None else estimate.minimum_p,
+            "probability_better": None if estimate is None else estimate.probability_better,
+            "probability_matters": None if estimate is None else estimate.probability_matters,
             "verdict": verdict,
             "verdict_text": text,
+            "chances_text": None if estimate is None else chances_text(estimate, plan, trial),
             "importance": None
             if estimate is None or estimate.importance is None
             else estimate.importance.value,
-            "adherence": None
-            if result is None
-            else {
+            "adherence": {
                 "planned": result.adherence.planned,
                 "recorded": result.adherence.recorded,
                 "followed": result.adherence.followed,
@@ -142,15 +223,32 @@ def trial_json(
                 "missing": result.adherence.missing,
                 "share_followed": result.adherence.share_followed,
             },
-            "as_randomised": None
-            if result is None or result.as_randomised is None
-            else _estimate_json(result.as_randomised),
-            "refusal": None
-            if result is None or result.refusal is None
-            else [
-                {"pair": s.pair, "arm": s.arm.value, "usable": s.usable, "needed": s.needed}
-                for s in result.refusal.shortfalls
+            "on_plan": _check(result.on_plan),
+            "without_late": _check(result.without_late),
+            "entered_late": len(result.entered_late),
+            "entered_after_result": len(result.entered_after_result),
+            "late_nights": sorted(
+                d.isoformat() for d in {*result.entered_late, *result.entered_after_result}
+            ),
+            "sleep": _check(result.sleep),
+            "carryover": [
+                {
+                    "night": row.night,
+                    "magnesium_mean": row.magnesium_mean,
+                    "magnesium_nights": row.magnesium_count,
+                    "none_mean": row.none_mean,
+                    "none_nights": row.none_count,
+                }
+                for row in result.carryover
             ],
+            "harms": {
+                "magnesium_nights": result.harms.magnesium_nights,
+                "magnesium_with": result.harms.magnesium_with,
+                "none_nights": result.harms.none_nights,
+                "none_with": result.harms.none_with,
+                "magnesium_effects": list(result.harms.magnesium_effects),
+                "none_effects": list(result.harms.none_effects),
+            },
             "caveats": [
                 {
                     "id": name,

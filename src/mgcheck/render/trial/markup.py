@@ -13,7 +13,7 @@ from mgcheck.i18n import current
 from mgcheck.models.guidance import SourceEntry
 from mgcheck.models.trial import TrialFile
 from mgcheck.render.trial.document import Section, report_sections
-from mgcheck.results.trial import Outcome
+from mgcheck.results.trial import Outcome, Planning
 
 
 def _cell(text: str) -> str:
@@ -65,12 +65,14 @@ def report_html(sections: list[Section], lang: str) -> str:
 def render_report(
     suffix: str,
     outcome: Outcome,
+    planning: Planning,
     trial: TrialFile,
     sources: Sequence[tuple[int, SourceEntry]],
     date: dt.date,
 ) -> str:
     if suffix == ".html":
-        return report_html(report_sections(outcome, trial, sources, date), current())
+        return report_html(report_sections(outcome, planning, trial, sources, date), current())
     from mgcheck.render.report import markdown_escape
 
-    return report_markdown(report_sections(outcome, trial, sources, date, markdown_escape))
+    sections = report_sections(outcome, planning, trial, sources, date, markdown_escape)
+    return report_markdown(sections)

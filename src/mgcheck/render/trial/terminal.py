@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mgcheck.i18n import _, current, format_number
 from mgcheck.models.guidance import SourceEntry
@@ -13,25 +14,41 @@ from mgcheck.models.trial import TrialFile
 from mgcheck.render.dates import count_pairs, long_date
 from mgcheck.render.trial.words import (
     adherence_text,
-    as_randomised_text,
+    blind,
+    blinded_text,
     calendar_legend,
     calendar_lines,
+    carryover_rows,
     caveats,
+    chances_text,
     dates,
+    design_table,
+    detect_text,
     dose_words,
     estimate_lines,
-    importance_text,
+    harms_text,
+    late_text,
+    lost_text,
     night_line_start,
+    no_estimate_text,
     not_finished_text,
+    on_plan_text,
+    pairs_used_text,
     plan_facts,
     progress_words,
-    shortfall_text,
+    run_in_text,
+    signed,
+    sleep_text,
     status_name,
     status_words,
     tonight_line,
     verdict_text,
 )
-from mgcheck.results.trial import Outcome, Screen, TrialState, night_plan
+from mgcheck.results.trial import Outcome, Planning, Screen, TrialState, night_plan
+from mgcheck.rules.trial_analysis import Analysis, TrialResult
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def print_screen(screen: Screen) -> None:
@@ -53,10 +70,12 @@ def print_screen(screen: Screen) -> None:
         console.print(sources_line(finding.sources))
 
 
-def print_plan(plan: Plan, trial: TrialFile, today: dt.date, *, new: bool) -> None:
+def print_plan(
+    plan: Plan, trial: TrialFile, today: dt.date, planning: Planning, *, new: bool
+) -> None:
     from rich.text import Text
 
-    from mgcheck.render.console import stdout_console
+    from mgcheck.render.console import paragraph, stdout_console
 
     console = stdout_console()
     title = _("Trial plan {id}, made {date}") if new else _("Trial plan {id} (made {date})")
@@ -64,58 +83,96 @@ def print_plan(plan: Plan, trial: TrialFile, today: dt.date, *, new: bool) -> No
         Text(title.format(id=plan.id, date=long_date(plan.created, dates())), style="bold")
     )
     for label, text in plan_facts(plan, trial).values():
-        console.print(Text.assemble((label + ": ", "bold"), text))
+        paragraph(console, text, label=label)
+    if plan.run_in_days:
+        paragraph(console, run_in_text(plan, planning), label=_("Run-in"))
+    if plan.blinded:
+        paragraph(console, blinded_text(), label=_("Blinded"))
+    paragraph(console, detect_text(plan, planning, trial), label=_("What it can find"))
+    _print_designs(planning)
     _print_calendar(plan, today)
     for label, text in caveats(trial):
-        console.print(Text.assemble((label + ": ", "bold"), text), style="dim")
+        paragraph(console, text, "dim", label=label)
     said = night_plan(plan, today)
     if said is not None:
-        console.print(Text(tonight_line(plan, said), style="bold"))
+        paragraph(console, tonight_line(plan, said), "bold")
     else:
-        console.print(Text(night_line_start(plan), style="bold"))
+        paragraph(console, night_line_start(plan), "bold")
 
 
-def _print_calendar(plan: Plan, today: dt.date) -> None:
+def _print_designs(planning: Planning) -> None:
+    from rich import box
+    from rich.table import Table
     from rich.text import Text
 
     from mgcheck.render.console import stdout_console
+
+    rows = design_table(planning)
+    table = Table(
+        title=_("Designs of about the same length"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        pad_edge=False,
+    )
+    for name in rows[0]:
+        table.add_column(name, justify="right")
+    for row in rows[1:]:
+        table.add_row(*(Text(cell) for cell in row))
+    stdout_console().print(table)
+
+
+def _print_calendar(plan: Plan, today: dt.date, written: frozenset[dt.date] | None = None) -> None:
+    from rich.text import Text
+
+    from mgcheck.render.console import paragraph, stdout_console
 
     console = stdout_console()
     console.print()
-    for line in calendar_lines(plan, today):
+    for line in calendar_lines(plan, today, written):
         console.print(Text(line), no_wrap=True, overflow="ignore")
-    for line in calendar_legend(plan, today):
-        console.print(Text(line, style="dim"))
+    for line in calendar_legend(plan, today, written):
+        paragraph(console, line, "dim")
     console.print()
 
 
-def print_state(state: TrialState, trial: TrialFile) -> None:
+def print_state(state: TrialState, trial: TrialFile, planning: Planning) -> None:
     from rich.text import Text
 
-    from mgcheck.render.console import stdout_console
+    from mgcheck.render.console import paragraph, stdout_console
 
     console = stdout_console()
     plan = state.plan
+    title = _("Trial plan {id} (made {date})")
     console.print(
-        Text(
-            _("Trial plan {id} (made {date})").format(
-                id=plan.id, date=long_date(plan.created, dates())
-            ),
-            style="bold",
-        )
+        Text(title.format(id=plan.id, date=long_date(plan.created, dates())), style="bold")
     )
-    console.print(status_words(state))
-    console.print(
+    paragraph(console, status_words(state))
+    dose = _("capsules filled by someone else") if blind(plan) else dose_words(plan)
+    paragraph(
+        console,
         _("{pairs} of {days}-night periods; on magnesium nights: {dose}.").format(
-            pairs=count_pairs(plan.pairs, dates()), days=plan.period_days, dose=dose_words(plan)
-        )
+            pairs=count_pairs(plan.pairs, dates()), days=plan.period_days, dose=dose
+        ),
     )
-    _print_calendar(plan, state.today)
-    console.print(progress_words(state))
+    if plan.run_in_days and state.today <= plan.start:
+        paragraph(console, run_in_text(plan, planning), label=_("Run-in"))
+    if planning.spread is not None and state.running:
+        paragraph(console, detect_text(plan, planning, trial), label=_("What it can find"))
+    _print_calendar(plan, state.today, planning_written(state, planning))
+    paragraph(console, progress_words(state))
+    lost = lost_text(state)
+    if lost:
+        paragraph(console, lost, "bold")
     if state.tonight is not None:
-        console.print(Text(tonight_line(plan, state.tonight), style="bold"))
+        paragraph(console, tonight_line(plan, state.tonight), "bold")
     elif state.running:
-        console.print(night_line_start(plan))
+        paragraph(console, night_line_start(plan))
+
+
+def planning_written(state: TrialState, planning: Planning) -> frozenset[dt.date]:
+    """The nights written down, of the plan and its run-in (for the calendar's marks)."""
+    return frozenset(state.nights) | frozenset(planning.written_nights)
 
 
 def print_history(plans: Sequence[Plan], today: dt.date) -> None:
@@ -147,66 +204,109 @@ def print_history(plans: Sequence[Plan], today: dt.date) -> None:
     console.print(Text(_("One plan in full: mgcheck diary trial show --plan NO."), style="dim"))
 
 
-def print_outcome(
-    outcome: Outcome, trial: TrialFile, sources: Sequence[tuple[int, SourceEntry]]
-) -> None:
+def pair_table(analysis: Analysis, title: str = "") -> Table:
+    """Every pair: its two means and their difference; a pair left out says so."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    from mgcheck.render.console import stdout_console
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, title=title or None)
+    table.add_column(_("Pair"), justify="right")
+    table.add_column(_("Magnesium"), justify="right")
+    table.add_column(_("None"), justify="right")
+    table.add_column(_("Difference"), justify="right")
+    for row in analysis.rows:
+
+        def cell(value: float | None) -> Text:
+            return Text("–" if value is None else format_number(value, 2))
+
+        table.add_row(
+            Text(str(row.pair) + ("" if row.used else " *")),
+            cell(row.magnesium_mean),
+            cell(row.none_mean),
+            Text("–" if row.difference is None else signed(row.difference)),
+        )
+    return table
+
+
+def print_outcome(
+    outcome: Outcome, trial: TrialFile, sources: Sequence[tuple[int, SourceEntry]]
+) -> None:
+    """The result as one story: the pair table, what it rests on, the verdict with its size,
+    interval and probabilities, the checks beside it, sleep, side effects and carryover, the
+    limits, the sources."""
+    from rich.text import Text
+
+    from mgcheck.render.console import paragraph, stdout_console
 
     console = stdout_console()
     state = outcome.state
     plan = state.plan
-    console.print(
-        Text(
-            _("Trial plan {id}: the result").format(id=plan.id),
-            style="bold",
-        )
-    )
+    console.print(Text(_("Trial plan {id}: the result").format(id=plan.id), style="bold"))
     result = outcome.analysis
     if result is None:  # "not finished yet" says what status_words would
-        console.print(Text(not_finished_text(state), style="bold"))
-        console.print(progress_words(state))
+        paragraph(console, not_finished_text(state), "bold")
+        paragraph(console, progress_words(state))
         if state.tonight is not None:
-            console.print(tonight_line(plan, state.tonight))
+            paragraph(console, tonight_line(plan, state.tonight))
         return
-    console.print(status_words(state))
-    estimate = result.estimate
-    if estimate is not None:
-        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-        table.add_column(_("Pair"), justify="right")
-        table.add_column(_("Magnesium"), justify="right")
-        table.add_column(_("None"), justify="right")
-        table.add_column(_("Difference"), justify="right")
-        for pair in estimate.pairs:
-            table.add_row(
-                Text(str(pair.pair)),
-                Text(format_number(pair.magnesium_mean, 2)),
-                Text(format_number(pair.none_mean, 2)),
-                Text(format_number(pair.difference, 2)),
-            )
-        console.print(table)
-        console.print(
-            Text(_("Mean leg score (0-10, 10 worst) of the counted nights."), style="dim")
-        )
-        for line in estimate_lines(estimate, plan):
-            console.print(line)
-    console.print(adherence_text(result))
-    other = as_randomised_text(result, trial)
-    if other:
-        console.print(other)
+    paragraph(console, status_words(state))
+    primary = result.primary
+    console.print(pair_table(primary))
+    note = _("Mean leg score (0-10, 10 worst) of the counted nights, as randomised.")
+    if not all(r.used for r in primary.rows):
+        note += " " + _("* left out: too few counted nights.")
+    paragraph(console, note, "dim")
+    paragraph(console, pairs_used_text(primary))
+    estimate = primary.estimate
     if estimate is None:
-        console.print(Text(shortfall_text(result), style="bold"))
+        paragraph(console, no_estimate_text(primary), "bold")
     else:
-        console.print(Text(verdict_text(estimate, trial), style="bold"))
-        importance = importance_text(estimate, plan, trial)
-        if importance:
-            console.print(importance)
+        paragraph(console, verdict_text(estimate, trial), "bold")
+        for line in estimate_lines(estimate):
+            paragraph(console, line)
+        paragraph(console, chances_text(estimate, plan, trial))
+    paragraph(console, adherence_text(result))
+    for extra in (
+        on_plan_text(result),
+        late_text(result, trial.settings.late_days.value),
+        sleep_text(result),
+        harms_text(result.harms),
+    ):
+        if extra:
+            paragraph(console, extra)
+    _print_carryover(result, plan.washout_days)
     for label, text in caveats(trial):
-        console.print(Text.assemble((label + ": ", "bold"), text))
+        paragraph(console, text, label=label)
     _print_sources(sources)
+
+
+def _print_carryover(result: TrialResult, washout_days: int) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from mgcheck.render.console import paragraph, stdout_console
+
+    console = stdout_console()
+    table = Table(
+        title=_("Night after a switch"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        pad_edge=False,
+    )
+    table.add_column(_("Night"), justify="right")
+    table.add_column(_("To magnesium"), justify="right")
+    table.add_column(_("To none"), justify="right")
+    for row in carryover_rows(result, washout_days):
+        table.add_row(*(Text(cell) for cell in row))
+    console.print(table)
+    paragraph(
+        console,
+        _("Mean leg score (number of nights); * a washout night, not counted."),
+        "dim",
+    )
 
 
 def _print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
