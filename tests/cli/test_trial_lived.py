@@ -250,3 +250,68 @@ def test_the_replace_question_comes_before_any_other(cli: Cli, typed: Typed) -> 
     assert script.prompts[0].startswith("Natten til 21. november 2026 har allerede")
     assert len(script.prompts) == 1
     assert "Intet er ændret." in result.stdout
+
+
+# --- issue 19's words and layout ------------------------------------------------------------------
+
+
+def test_the_danish_plan_says_coin_toss_and_draw_number_not_honest_coin_or_seed(
+    cli: Cli, tmp_path: Path
+) -> None:
+    out = " ".join(plan_trial(cli, tmp_path, "--run-in", "0", "--lang", "da").stdout.split())
+    assert "Et møntkast for hvert par afgør" in out
+    assert "lodtrækningsnummer 7" in out
+    assert "ærlig mønt" not in out and "frø" not in out
+
+
+def test_compare_writes_its_range_so_a_minus_and_a_dash_cannot_blur(cli: Cli) -> None:
+    write([(dt.date(2026, 10, 1) + dt.timedelta(days=d), 6 + d % 2, 0.0) for d in range(20)])
+    write([(dt.date(2026, 10, 21) + dt.timedelta(days=d), 4 + d % 2, 100.0) for d in range(20)])
+    out = cli.run("diary", "compare", "--lang", "da").stdout
+    assert "Forskel: −2,00 (95 %-interval fra −2," in out
+    assert "– -" not in out and " - " not in out
+    english = cli.run("diary", "compare").stdout
+    assert "Difference: −2.00 (95 % interval from −2." in english
+
+
+def test_add_on_a_trial_night_wraps_its_lines_and_keeps_a_number_with_its_unit(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The "Trial:" and "Tonight:" lines were not wrapped ("glyc|inate")."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("age: 45\nsex: male\n", encoding="utf-8")
+    dose = "magnesiumbisglycinat 100 mg elementært"
+    made = cli.run(
+        "diary", "trial", "plan", "--answers", str(answers), "--dose", dose, "--seed", "7",
+        "--run-in", "0",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    plan = the_plan()
+    on(monkeypatch, plan.start + dt.timedelta(days=9))
+    night = (plan.start + dt.timedelta(days=8)).isoformat()
+    for lang in ("da", "en"):
+        result = cli.run(
+            "diary", "add", "--date", night, "--legs", "4", "--as-planned", "--replace",
+            "--lang", lang, env={"COLUMNS": "60"},
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert all(len(line) <= 60 for line in lines), lines
+        assert not any(line.endswith(("100", "glyc")) for line in lines), lines
+        assert any(line.startswith(("I aften:", "Tonight:")) for line in lines)
+
+
+def test_the_chart_draws_nights_before_the_trial_with_their_own_bar(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pre-trial nights without magnesium were drawn with the magnesium period's █."""
+    write([(TODAY - dt.timedelta(days=d), 9, 0.0) for d in range(1, 8)])
+    assert plan_trial(cli, tmp_path, "--run-in", "0").exit_code == 0
+    plan = the_plan()
+    on(monkeypatch, plan.start + dt.timedelta(days=10))
+    write([(plan.start + dt.timedelta(days=d), 9, 100.0) for d in range(2, 7)])
+    rows = cli.run("diary", "chart").stdout.splitlines()
+    top = next(line for line in rows if line.startswith("  9 │"))
+    bars = top.split("│", 1)[1]
+    assert bars.startswith("┃" * 7)  # the seven nights before the trial
+    assert "█" in bars  # the magnesium period's counted nights

@@ -512,9 +512,7 @@ def _save(entry: Entry, replace: bool, expected: Row | None) -> bool:
             ) from None
         except EntryExists:  # another mgcheck wrote it after the question was skipped
             raise MgcheckError(
-                _("{night} already has an entry; use --replace to replace it.").format(
-                    night=night
-                )
+                _("{night} already has an entry; use --replace to replace it.").format(night=night)
             ) from None
         except EntryChanged:
             raise MgcheckError(

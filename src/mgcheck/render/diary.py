@@ -12,7 +12,8 @@ from rich.text import Text
 from mgcheck.i18n import _, current, format_number, translator
 from mgcheck.models.diary import SCORE_MAX, Entry
 from mgcheck.models.plan import Arm, Plan
-from mgcheck.render.console import stdout_console, write_json
+from mgcheck.render.console import paragraph, stdout_console, write_json
+from mgcheck.render.style import between, signed
 from mgcheck.results.diary import CHART_NIGHTS, Chart
 from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side
 from mgcheck.safetext import visible
@@ -243,7 +244,7 @@ def outcome_text(comparison: Comparison, labels: tuple[str, str]) -> str:
         "second": labels[1],
         "first": labels[0][:1].lower() + labels[0][1:],
         "size": format_number(abs(comparison.difference), 1),
-        "interval": f"{format_number(comparison.low, 1)} – {format_number(comparison.high, 1)}",
+        "interval": between(comparison.low, comparison.high, 1),
     }
     if comparison.outcome is Outcome.LOWER:
         return _(
@@ -271,15 +272,15 @@ def print_comparison(comparison: Comparison, labels: tuple[str, str]) -> None:
     console.print(table)
     if comparison.difference is not None and comparison.low is not None:
         assert comparison.high is not None
-        console.print(
-            _("Difference: {d} (95 % interval {low} – {high})").format(
-                d=format_number(comparison.difference, 2),
-                low=format_number(comparison.low, 2),
-                high=format_number(comparison.high, 2),
-            )
+        paragraph(
+            console,
+            _("Difference: {d} (95 % interval {interval})").format(
+                d=signed(comparison.difference),
+                interval=between(comparison.low, comparison.high),
+            ),
         )
-    console.print(Text(outcome_text(comparison, labels), style="bold"))
-    console.print(Text(method_text(), style="dim"))
+    paragraph(console, outcome_text(comparison, labels), "bold")
+    paragraph(console, method_text(), "dim")
 
 
 def comparison_json(comparison: Comparison, labels: tuple[str, str], split: dt.date | None) -> None:

@@ -27,3 +27,13 @@ def span(low: float, high: float) -> str:
 def mg_span(low: float, high: float) -> str:
     """``250 mg`` or ``250–350 mg``."""
     return _("{mg} mg").format(mg=span(low, high))
+
+
+def signed(value: float, decimals: int = 2) -> str:
+    """A number with a true minus sign (−), never the hyphen a range's dash is confused with."""
+    return format_number(value, decimals).replace("-", "\u2212")
+
+
+def between(low: float, high: float, decimals: int = 2) -> str:
+    """ "from −2.37 to −1.37" ("fra −2,37 til −1,37"): a range no minus and dash can blur."""
+    return _("from {low} to {high}").format(low=signed(low, decimals), high=signed(high, decimals))

@@ -17,6 +17,7 @@ from mgcheck.models.guidance import SourceEntry
 from mgcheck.models.plan import PlanStatus, StopReason
 from mgcheck.models.trial import TrialFile
 from mgcheck.render.dates import long_date
+from mgcheck.render.style import signed
 from mgcheck.render.trial.words import (
     adherence_text,
     arm_word,
@@ -35,7 +36,6 @@ from mgcheck.render.trial.words import (
     plan_facts,
     progress_words,
     run_in_text,
-    signed,
     sleep_text,
     sourced,
     status_words,

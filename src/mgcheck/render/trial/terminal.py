@@ -12,6 +12,7 @@ from mgcheck.models.guidance import SourceEntry
 from mgcheck.models.plan import Plan
 from mgcheck.models.trial import TrialFile
 from mgcheck.render.dates import count_pairs, long_date
+from mgcheck.render.style import signed
 from mgcheck.render.trial.words import (
     adherence_text,
     blind,
@@ -37,7 +38,6 @@ from mgcheck.render.trial.words import (
     plan_facts,
     progress_words,
     run_in_text,
-    signed,
     sleep_text,
     status_name,
     status_words,

@@ -21,6 +21,7 @@ from mgcheck.render.dates import (
     sentence,
     weekday_short,
 )
+from mgcheck.render.style import between, signed
 from mgcheck.results.trial import NightPlan, Planning, TrialState
 from mgcheck.rules.trial import can_reach, drawn_by_seed
 from mgcheck.rules.trial_analysis import Analysis, Estimate, Harms, Shortfall, TrialResult
@@ -370,14 +371,9 @@ def status_name(status: PlanStatus) -> str:
 # --- the result ----------------------------------------------------------------------------------
 
 
-def signed(value: float, decimals: int = 2) -> str:
-    """A number with a true minus sign (−, not the hyphen a range's dash is confused with)."""
-    return format_number(value, decimals).replace("-", "\u2212")
-
-
 def interval_words(low: float, high: float) -> str:
     """ "from −2.37 to −1.37": a range that a minus and a dash cannot blur."""
-    return _("from {low} to {high}").format(low=signed(low), high=signed(high))
+    return between(low, high)
 
 
 def percent(probability: float) -> str:
