@@ -93,6 +93,9 @@ def test_a_lost_pair_is_named_in_time_and_a_pair_can_be_added(
     assert plan_trial(cli, tmp_path, "--run-in", "0").exit_code == 0
     plan = the_plan()
     first = plan.periods[0]
+    on(monkeypatch, first.start + dt.timedelta(days=2))
+    nothing_lost = cli.run("diary", "trial", "extend", "--yes")
+    assert nothing_lost.exit_code == 2 and "no pair has lost its nights" in nothing_lost.stderr
     on(monkeypatch, first.end)  # the first period's nights passed unwritten but its last
     show = " ".join(cli.run("diary", "trial", "show").stdout.split())
     assert "Lost so far: pair 1, the period with magnesium: at most 1 of the 3" in show
@@ -100,6 +103,7 @@ def test_a_lost_pair_is_named_in_time_and_a_pair_can_be_added(
     assert "✗" in show  # missing nights marked on the calendar
     added = cli.run("diary", "trial", "extend", "--yes")
     assert added.exit_code == 0, added.output
+    assert cli.run("diary", "trial", "extend", "--yes").exit_code == 2  # one for the lost one
     longer = the_plan()
     assert longer.pairs == 7 and longer.extra_pairs == 1 and longer.planned_pairs == 6
     # The added pair is the seed's next coin: the plan is still what its seed gives.

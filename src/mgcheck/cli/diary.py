@@ -478,9 +478,30 @@ def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date
                 lost = lost_text(state(plan, entries, today, late))
                 if lost:
                     _say(lost, "bold")
+    for plan in _plans():
+        if entry.night in plan.run_in and plan.status_on(today).value == "active":
+            _say_run_in(plan)
     running = tonight(_plans(), today)
     if running is not None and entry.night != today:
         _say(tonight_line(*running))
+
+
+def _say_run_in(plan: Plan) -> None:
+    """A night of a plan's run-in: how many of its nights are written, and when it starts."""
+    from mgcheck.render.dates import night as night_words
+
+    diary = _existing()
+    written = 0
+    if diary is not None:
+        with diary:
+            written = len(diary.entries(plan.run_in[0], plan.run_in[-1]))
+    _say(
+        _("Run-in: {written} of its {total} nights written down; the trial starts {night}.").format(
+            written=format_number(written),
+            total=format_number(plan.run_in_days),
+            night=night_words(plan.start, context().t),
+        )
+    )
 
 
 def _late_days() -> int:

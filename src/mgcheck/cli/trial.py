@@ -833,16 +833,19 @@ def extend(
     from mgcheck.clock import today
     from mgcheck.models.plan import MAX_PAIRS
     from mgcheck.render.dates import night
-    from mgcheck.results.trial import extension, running_plan
+    from mgcheck.results.trial import extension, running_plan, state
     from mgcheck.store.diary import PlanChanged, PlanConflict, open_diary, open_existing
 
     t = context().t
     now = today()
     diary = open_existing()
     running = None
+    entries: list[Entry] = []
     if diary is not None:
         with diary:
             running = running_plan(diary.plans(), now)
+            if running is not None:
+                entries = diary.entries(running.start, running.end)
     if diary is None or running is None:
         raise MgcheckError(_("no trial is running."))
     added = extension(running)
@@ -850,6 +853,13 @@ def extend(
         raise MgcheckError(
             _("the plan has {n} pairs already, the most the exact test can use.").format(
                 n=MAX_PAIRS
+            )
+        )
+    if not state(running, entries, now).extensible:
+        raise MgcheckError(
+            _(
+                "no pair has lost its nights: a pair is added only to make up for one that "
+                "did, never because of how the nights look (that would bias the result)."
             )
         )
     if running.blinded != (sealed_list is not None):

@@ -418,7 +418,10 @@ class TrialState(Record):
     progress: Progress
     nights: dict[dt.date, NightRecord]  # the recorded nights the plan holds for
     lost: tuple[LostSide, ...] = ()  # pair sides that can no longer reach their minimum
-    extensible: bool = False  # `trial extend` can add a pair (running, fewer than the most)
+    # `trial extend` may add a pair: running, below the most pairs, and a pair lost for each
+    # pair added (a pair is added only to make up for one that lost its nights, never because
+    # of how the nights look: the person sees them)
+    extensible: bool = False
 
     @property
     def running(self) -> bool:
@@ -467,6 +470,7 @@ def state(plan: Plan, entries: Sequence[Entry], today: dt.date, late_days: int =
         if said is not None:
             nights[entry.night] = night_record(entry, said.period.arm, plan, late_days)
     last = min(plan.last_covered, today - dt.timedelta(days=1))
+    lost = _lost(plan, nights, today)
     passed = [n for p in plan.periods for n in p.nights() if n <= last]
     recorded = [n for n in passed if n in nights]
     followed = sum(nights[n].followed for n in recorded)
@@ -487,8 +491,10 @@ def state(plan: Plan, entries: Sequence[Entry], today: dt.date, late_days: int =
             left=left,
         ),
         nights=nights,
-        lost=tuple(_lost(plan, nights, today)),
-        extensible=status is PlanStatus.ACTIVE and plan.pairs < MAX_PAIRS,
+        lost=tuple(lost),
+        extensible=status is PlanStatus.ACTIVE
+        and plan.pairs < MAX_PAIRS
+        and len({side.pair for side in lost}) > plan.extra_pairs,
     )
 
 
