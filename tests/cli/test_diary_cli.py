@@ -426,3 +426,19 @@ def test_in_a_terminal_other_fractions_of_a_score_are_refused(
     assert result.exit_code == 0, result.output
     assert script.said[1].startswith("Skriv et helt tal fra 0 til 10, fx "), script.said
     assert stored()[0].legs == 7
+
+
+def test_the_list_shows_a_side_effect_and_says_what_the_brackets_are(cli: Cli) -> None:
+    """A side effect written with --side-effect is seen in the list, not only in the export."""
+    added = cli.run(
+        "diary", "add", "--date", "2026-11-28", "--legs", "6",
+        "--side-effect", "loose stools", "--note", "late dinner",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert cli.run("diary", "add", "--date", "2026-11-27", "--legs", "5").exit_code == 0
+    out = " ".join(cli.run("diary", "list").output.split())
+    assert "[loose stools] late dinner" in out
+    assert "[...] in a note: a side effect written down that night." in out
+    one = cli.run("diary", "list", "--from", "2026-11-27", "--to", "2026-11-27")
+    plain = " ".join(one.output.split())
+    assert "[...]" not in plain

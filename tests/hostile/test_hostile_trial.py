@@ -306,3 +306,29 @@ def test_an_order_changed_in_the_diary_is_said_plainly_not_called_random(
     text = report.read_text(encoding="utf-8")
     assert "not drawn by mgcheck" in text
     assert "always gives this plan" not in text
+
+
+def test_a_side_effect_is_escaped_in_the_list_and_the_report(cli: Cli, tmp_path: Path) -> None:
+    """What the person wrote as a side effect goes raw into no terminal, Markdown or HTML."""
+    _plan(cli, tmp_path, "--run-in", "0", "--pairs", "6")
+    with open_diary() as diary:
+        (plan,) = diary.plans()
+    hostile = "# Heading <b>x</b> [link](https://e.com) \x1b[2J\x07"
+    first = plan.periods[0].start.isoformat()
+    added = cli.run(
+        "diary", "add", "--date", first, "--legs", "5", "--as-planned", "--side-effect", hostile,
+        env={"MGCHECK_TODAY": first},
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    listed = cli.run("diary", "list", env=LATER)
+    assert_clean(listed.stdout, listed.stderr)
+    assert "[# Heading <b>x</b>" in listed.stdout
+    md, html = tmp_path / "r.md", tmp_path / "r.html"
+    for path in (md, html):
+        assert cli.run("diary", "trial", "report", "--output", str(path), env=LATER).exit_code == 0
+    text = md.read_text(encoding="utf-8")
+    assert_clean(text)
+    assert "Heading" in text and "](https://e.com)" not in text and "<b>" not in text
+    page = html.read_text(encoding="utf-8")
+    assert_clean(page)
+    assert "Heading" in page and "<b>x</b>" not in page

@@ -51,7 +51,10 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
         ]
         if trial:
             row.append(Text(followed_word(entry.followed)))
-        table.add_row(*row, Text(visible(entry.note)))
+        note = visible(entry.note)
+        if entry.side_effect:
+            note = f"[{visible(entry.side_effect)}] {note}".rstrip()
+        table.add_row(*row, Text(note))
     console.print(table)
     from mgcheck.render.dates import night
 
@@ -65,6 +68,11 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
             # The diary's prose says "natten til 29. november"; the table, the evening's date.
             + _("A night is the date of its evening: {date} is {night}.").format(
                 date=_date(last), night=night(last, translator(current()))
+            )
+            + (
+                " " + _("[...] in a note: a side effect written down that night.")
+                if any(e.side_effect for e in entries)
+                else ""
             ),
             style="dim",
         )

@@ -241,7 +241,7 @@ def report_sections(
     result = outcome.analysis
     harms: list[Block] = [sourced(trial.harms)]
     if result is not None:
-        harms.append(harms_text(result.harms))
+        harms.append(harms_text(result.harms, escape))
     limits: list[Block] = [sourced(trial.slow_onset)]
     if not plan.blinded:
         limits.insert(0, sourced(trial.expectation))

@@ -9,6 +9,7 @@ in Danish and English (a test measures it).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from mgcheck.i18n import Translator, _, current, format_number, translator
 from mgcheck.models.plan import Arm, Plan, PlanStatus, minimum_p
@@ -518,9 +519,11 @@ def sleep_text(result: TrialResult) -> str:
     )
 
 
-def harms_text(harms: Harms) -> str:
+def harms_text(harms: Harms, escape: Callable[[str], str] = visible) -> str:
+    """Side effects by arm; ``escape`` for the words the person wrote (Markdown in a report)."""
+
     def effects(words: tuple[str, ...]) -> str:
-        return f" ({', '.join(visible(w) for w in words)})" if words else ""
+        return f" ({', '.join(escape(w) for w in words)})" if words else ""
 
     return _(
         "Side effects written down: {mg} of {mg_nights} nights in the magnesium periods{mg_words}; "
