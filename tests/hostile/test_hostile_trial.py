@@ -196,6 +196,10 @@ def test_a_plan_in_the_diary_changed_outside_mgcheck_is_escaped_everywhere(
     seed=st.integers(0, 2**63 - 1),
     matters=st.sampled_from(["0,5", "1", "1.5", "2", "2,3", "10"]),
     kind=st.sampled_from(["csv", "json"]),
+    run_in=st.sampled_from([0, 7, 14, 28]),
+    blinded=st.booleans(),
+    standard=st.sampled_from(["nnr", "efsa", "iom"]),
+    stopped=st.sampled_from([None, "side-effects", "worse", "better", "burden", "doctor", "other"]),
 )
 def test_every_plan_plan_can_make_survives_export_and_import_exactly(
     cli: Cli,
@@ -206,13 +210,24 @@ def test_every_plan_plan_can_make_survives_export_and_import_exactly(
     seed: int,
     matters: str,
     kind: str,
+    run_in: int,
+    blinded: bool,
+    standard: str,
+    stopped: str | None,
 ) -> None:
-    """A 12-digit --seed made the CSV backup unrestorable ("seed: must be a whole number")."""
+    """A 12-digit --seed made the CSV backup unrestorable ("seed: must be a whole number");
+    a blinded plan's, a run-in's, the standard's and a stop's fields come back as they went."""
     cli.run("diary", "forget", "--all", "--yes")
+    sealed = tmp_path / "sealed.txt"
+    sealed.unlink(missing_ok=True)
     _plan(
         cli, tmp_path, "--pairs", str(pairs), "--period", str(period), "--washout",
         str(min(washout, period - 1)), "--seed", str(seed), "--matters", matters,
+        "--run-in", str(run_in), "--standard", standard,
+        *(["--blinded", "--sealed-list", str(sealed)] if blinded else []),
     )  # fmt: skip
+    if stopped is not None:
+        assert cli.run("diary", "trial", "stop", "--yes", "--reason", stopped).exit_code == 0
     with open_diary() as diary:
         before = diary.plans()
     text = cli.run("diary", "export", "--format", kind).stdout
