@@ -53,7 +53,7 @@ def test_the_interval_covers_a_true_effect_about_95_times_in_100() -> None:
 
 def test_an_effect_of_minus_two_is_found_most_of_the_time() -> None:
     tally = sim.run(scenario("effect -2, SD 1, AR(1) 0.5"), TRIALS, SEED)
-    assert tally.lower / tally.answered >= 0.80  # the full run: about 90 %
+    assert tally.lower / tally.answered >= 0.80  # the full run: 86 % (13 % more "probably")
 
 
 def test_ten_percent_missing_still_answers_every_trial() -> None:
