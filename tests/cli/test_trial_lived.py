@@ -319,3 +319,23 @@ def test_the_chart_draws_nights_before_the_trial_with_their_own_bar(
     bars = top.split("│", 1)[1]
     assert bars.startswith("┃" * 7)  # the seven nights before the trial
     assert "█" in bars  # the magnesium period's counted nights
+
+
+def test_as_planned_on_a_run_in_night_is_a_night_without_magnesium(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan says a run-in night is an ordinary night without magnesium: --as-planned, typed
+    every evening from the day the plan is made, is taken as that, not refused."""
+    assert plan_trial(cli, tmp_path, "--run-in", "14").exit_code == 0
+    plan = the_plan()
+    first = plan.run_in[0]
+    on(monkeypatch, first + dt.timedelta(days=1))
+    added = cli.run("diary", "add", "--date", first.isoformat(), "--legs", "5", "--as-planned")
+    assert added.exit_code == 0, added.output
+    assert "Run-in: 1 of its 14 nights written down" in " ".join(added.output.split())
+    with open_diary() as diary:
+        (entry,) = diary.entries()
+    assert (entry.on_magnesium, entry.followed) == (False, None)
+    before = plan.run_in[0] - dt.timedelta(days=1)
+    refused = cli.run("diary", "add", "--date", before.isoformat(), "--legs", "5", "--as-planned")
+    assert refused.exit_code == 2 and "no trial plan holds" in refused.output

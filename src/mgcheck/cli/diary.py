@@ -199,7 +199,7 @@ def add(
     from mgcheck.models.diary import MAX_MAGNESIUM_MG, SCORE_MAX, SCORE_MIN, Entry, InvalidEntry
     from mgcheck.render.dates import night as night_words
     from mgcheck.render.dates import sentence
-    from mgcheck.results.trial import covering
+    from mgcheck.results.trial import covering, in_run_in
 
     t = context().t
     night = parse_night(date, "--date", new=True) if date else today() - dt.timedelta(days=1)
@@ -229,6 +229,11 @@ def add(
     elif form is not None and amount is not None:
         taken = from_label([form, amount], asker, t, elemental=elemental)
     found = covering(_plans(), night)
+    if found is None and as_planned and in_run_in(_plans(), night, today()) is not None:
+        # A run-in night is, by the plan, an ordinary night without magnesium.
+        if taken is None:
+            taken = NOTHING
+        as_planned = False
     if found is None and (as_planned or off_plan):
         raise MgcheckError(
             _("{option}: no trial plan holds for {night}.").format(
@@ -448,7 +453,7 @@ def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date
     """After saving: the night against its plan (and whether it was written late), a pair that
     can no longer count, and tonight's arm while a trial runs."""
     from mgcheck.render.trial.words import lost_text, night_line, tonight_line
-    from mgcheck.results.trial import state, tonight
+    from mgcheck.results.trial import in_run_in, state, tonight
 
     if found is not None:
         plan, said = found
@@ -478,9 +483,9 @@ def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date
                 lost = lost_text(state(plan, entries, today, late))
                 if lost:
                     _say(lost, "bold")
-    for plan in _plans():
-        if entry.night in plan.run_in and plan.status_on(today).value == "active":
-            _say_run_in(plan)
+    run_in = in_run_in(_plans(), entry.night, today)
+    if run_in is not None:
+        _say_run_in(run_in)
     running = tonight(_plans(), today)
     if running is not None and entry.night != today:
         _say(tonight_line(*running))

@@ -348,6 +348,14 @@ def covering(plans: Sequence[Plan], night: dt.date) -> tuple[Plan, NightPlan] | 
     return None
 
 
+def in_run_in(plans: Sequence[Plan], night: dt.date, today: dt.date) -> Plan | None:
+    """The plan, not stopped, whose run-in holds ``night``: a night without magnesium by plan."""
+    for plan in plans:
+        if night in plan.run_in and plan.status_on(today) is PlanStatus.ACTIVE:
+            return plan
+    return None
+
+
 def dose_matches(plan: Plan, low: float, high: float) -> bool:
     """Whether magnesium taken (``low``-``high`` mg) is the plan's dose, give or take 1 mg."""
     return low <= plan.dose_mg_high + 1 and high >= plan.dose_mg_low - 1
