@@ -114,7 +114,7 @@ def test_a_lost_pair_is_named_in_time_and_a_pair_can_be_added(
     report = tmp_path / "r.md"
     on(monkeypatch, longer.end + dt.timedelta(days=1))
     assert cli.run("diary", "trial", "report", "--output", str(report)).exit_code == 0
-    assert "drawn by the same seed: 1." in report.read_text(encoding="utf-8")
+    assert "drawn by the same seed; pairs added: 1." in report.read_text(encoding="utf-8")
 
 
 def test_blinded_no_arm_is_shown_until_the_end_and_the_sealed_list_is_written_once(

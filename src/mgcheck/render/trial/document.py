@@ -16,7 +16,7 @@ from mgcheck.i18n import _, current, format_number
 from mgcheck.models.guidance import SourceEntry
 from mgcheck.models.plan import PlanStatus, StopReason
 from mgcheck.models.trial import TrialFile
-from mgcheck.render.dates import long_date
+from mgcheck.render.dates import long_date, night
 from mgcheck.render.style import signed
 from mgcheck.render.trial.words import (
     adherence_text,
@@ -298,9 +298,9 @@ def report_sections(
                 design_table(planning),
                 _(
                     "No look before the end: the result is shown only after the last night or "
-                    "a stop, so the number of pairs was fixed beforehand. A pair was added only "
-                    "when a period could no longer reach its nights, drawn by the same seed: "
-                    "{extra}."
+                    "a stop, so the number of pairs was fixed beforehand. A pair is added only "
+                    "when a period can no longer reach its nights, drawn by the same seed; pairs "
+                    "added: {extra}."
                 ).format(extra=format_number(plan.extra_pairs)),
             ],
         ),
@@ -361,7 +361,11 @@ def report_sections(
         (
             _("Night by night"),
             [
-                _("Leg score 0-10 (10 worst); washout nights are kept but not counted."),
+                _("Leg score 0-10 (10 worst); washout nights are kept but not counted.")
+                + " "
+                + _("A night is the date of its evening: {date} is {night}.").format(
+                    date=plan.start.isoformat(), night=night(plan.start, dates())
+                ),
                 [
                     [
                         *(_("Night"), _("Period"), _("Pair"), _("Arm")),
