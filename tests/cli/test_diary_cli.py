@@ -439,6 +439,7 @@ def test_the_list_shows_a_side_effect_and_says_what_the_brackets_are(cli: Cli) -
     out = " ".join(cli.run("diary", "list").output.split())
     assert "[loose stools] late dinner" in out
     assert "[...] in a note: a side effect written down that night." in out
-    one = cli.run("diary", "list", "--from", "2026-11-27", "--to", "2026-11-27")
+    one = cli.run("diary", "list", "--since", "2026-11-27", "--until", "2026-11-27")
+    assert one.exit_code == 0, one.output
     plain = " ".join(one.output.split())
-    assert "[...]" not in plain
+    assert "1 of 2 nights" in plain and "[...]" not in plain
