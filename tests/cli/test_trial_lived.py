@@ -149,6 +149,7 @@ def test_blinded_no_arm_is_shown_until_the_end_and_the_sealed_list_is_written_on
         kept = {e.night.isoformat(): e.followed for e in diary.entries()}
     assert kept == {night: True, skipped: False}
     chart = cli.run("diary", "chart")
+    assert chart.exit_code == 0 and "Leg symptoms night by night" in chart.stdout
     assert "Plan" not in chart.stdout  # no arms shaded while it runs
     on(monkeypatch, plan.end + dt.timedelta(days=1))
     after = cli.json("diary", "trial", "show")
