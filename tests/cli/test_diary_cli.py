@@ -49,13 +49,25 @@ def test_add_with_flags(cli: Cli) -> None:
         "250",
         "--note",
         "late coffee",
+        env={"MGCHECK_TODAY": "2026-12-01"},
     )
     assert result.exit_code == 0
     assert (
         "Saved: the night of 20–21 November 2026, legs 6, sleep 4, 250 mg magnesium."
         in result.stdout
     )
-    assert stored() == [Entry(dt.date(2026, 11, 20), 6, 4, 250.0, "late coffee")]
+    # Kept with when it was written: the day, and the diary's first write.
+    assert stored() == [
+        Entry(
+            dt.date(2026, 11, 20),
+            6,
+            4,
+            250.0,
+            "late coffee",
+            written_on=dt.date(2026, 12, 1),
+            written=1,
+        )
+    ]
 
 
 def test_default_night_is_last_night(cli: Cli) -> None:
@@ -188,10 +200,14 @@ def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_export_to_stdout_and_never_over_a_file(cli: Cli, tmp_path: Path) -> None:
-    add(cli, "2026-11-01", 4)
+    written = cli.run(
+        "diary", "add", "--date", "2026-11-01", "--legs", "4", env={"MGCHECK_TODAY": "2026-11-05"}
+    )
+    assert written.exit_code == 0, written.output
     assert (
         cli.run("diary", "export").stdout
-        == "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note\n2026-11-01,4,,0.0,,,\n"
+        == "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note,side_effect,written_on,"
+        "written\n2026-11-01,4,,0.0,,,,,2026-11-05,1\n"
     )
     assert (
         json.loads(cli.run("diary", "export", "--format", "json").stdout)["entries"][0]["legs"] == 4
@@ -208,7 +224,7 @@ def test_export_to_stdout_and_never_over_a_file(cli: Cli, tmp_path: Path) -> Non
     [
         (
             "night,legs,sleep,magnesium_mg,note\n2026-11-01,4,,0,\n2026-11-02,12,,0,\n",
-            "row 2 (2026-11-02): legs: must be from 0 to 10",
+            "row 2 (2026-11-02): legs: must be a whole number from 0 to 10 (the file has 12)",
         ),
         ("night,legs\n2026-11-01,4\n2026-13-01,4\n", "row 2 (2026-13-01): night: must be a date"),
         ("night,legs\n2026-11-01,4\n2026-11-01,5\n", "row 2 (2026-11-01): the same night twice"),
@@ -412,3 +428,20 @@ def test_in_a_terminal_other_fractions_of_a_score_are_refused(
     assert result.exit_code == 0, result.output
     assert script.said[1].startswith("Skriv et helt tal fra 0 til 10, fx "), script.said
     assert stored()[0].legs == 7
+
+
+def test_the_list_shows_a_side_effect_and_says_what_the_brackets_are(cli: Cli) -> None:
+    """A side effect written with --side-effect is seen in the list, not only in the export."""
+    added = cli.run(
+        "diary", "add", "--date", "2026-11-28", "--legs", "6",
+        "--side-effect", "loose stools", "--note", "late dinner",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert cli.run("diary", "add", "--date", "2026-11-27", "--legs", "5").exit_code == 0
+    out = " ".join(cli.run("diary", "list").output.split())
+    assert "[loose stools] late dinner" in out
+    assert "[...] in a note: a side effect written down that night." in out
+    one = cli.run("diary", "list", "--since", "2026-11-27", "--until", "2026-11-27")
+    assert one.exit_code == 0, one.output
+    plain = " ".join(one.output.split())
+    assert "1 of 2 nights" in plain and "[...]" not in plain

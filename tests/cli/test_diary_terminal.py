@@ -69,7 +69,9 @@ def test_planning_a_trial_in_danish_with_the_safety_check(
     assert "Har du spurgt din læge, og er lægen enig i dette forsøg? [j/n]" in out
     assert "Forsøgsplan 1, lavet 30. november 2026" in out
     assert "En forskel på 1,5 point i dit tal for benene om natten." in out
-    assert "Den første nat: natten til 2. december 2026: uge 1 af 12" in out
+    # Without a run-in in the diary the first period comes after 14 nights of it.
+    assert "Forperiode: De 14 nætter før første periode" in " ".join(out.split())
+    assert "Den første nat: natten til 16. december 2026: uge 1 af 12" in " ".join(out.split())
     from mgcheck.store.diary import open_existing
 
     diary = open_existing()  # the child used this test's MGCHECK_HOME (tests/conftest.py)

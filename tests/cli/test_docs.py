@@ -30,8 +30,8 @@ def _paths() -> list[list[str]]:
 def test_the_tree_is_what_we_think() -> None:
     assert NAMES == ["assess", "warnings", "dose", "foods", "sources", "schemas", "diary"]
     assert [path[0] for path in _paths() if len(path) == 1] == NAMES
-    # the diary's nine subcommands, and its trial group with five of its own
-    assert len(_paths()) == len(NAMES) + 9 + 1 + 5
+    # the diary's nine subcommands, and its trial group with six of its own
+    assert len(_paths()) == len(NAMES) + 9 + 1 + 6
     assert ["diary", "trial", "plan"] in _paths()
     assert set(SUMMARIES) == set(NAMES)
 

@@ -66,6 +66,22 @@ class Made:
         self.documents.append((where, document))
 
 
+def _written_the_next_day(
+    csv_text: str, late: tuple[str, ...] = ("2025-01-20", "2025-01-21")
+) -> str:
+    """The kept trial as a diary written each morning, but for ``late`` nights, filled in two
+    weeks after (issue 18 point 7): so the result has an analysis without the late nights."""
+    import datetime as dt
+
+    header, *rows = csv_text.splitlines()
+    out = [header + ",written_on"]
+    for row in rows:
+        night = dt.date.fromisoformat(row[:10])
+        written = night + dt.timedelta(days=14 if row[:10] in late else 1)
+        out.append(f"{row},{written.isoformat()}")
+    return "\n".join(out) + "\n"
+
+
 def _make(cli: Cli, folder: Path) -> list[tuple[str, dict[str, Any]]]:
     made = Made(cli, folder)
     for name, text in ANSWERS.items():
@@ -106,11 +122,19 @@ def _make(cli: Cli, folder: Path) -> list[tuple[str, dict[str, Any]]]:
     made.file("export.json", "diary export --output export.json")
     # the trial: planned, running, done, stopped (the golden case's dates)
     made.quiet("diary", "forget", "--all", "--yes")
-    plan = ("diary", "trial", "plan", "--answers", str(folder / "healthy_man.yaml"))
+    plan = (
+        "diary",
+        "trial",
+        "plan",
+        "--answers",
+        str(folder / "healthy_man.yaml"),
+        "--run-in",
+        "0",
+    )
     made.stdout(*plan, "--seed", "7", "--dose", DOSE, "--json", today="2024-11-30")
     made.stdout("diary", "trial", "show", "--json", today="2024-12-10", lang="da")
     made.stdout("diary", "trial", "result", "--json", today="2024-12-10")
-    (folder / "nights.csv").write_text(_trial_nights(), encoding="utf-8")
+    (folder / "nights.csv").write_text(_written_the_next_day(_trial_nights()), encoding="utf-8")
     made.quiet("diary", "import", str(folder / "nights.csv"), "--replace", today="2025-03-01")
     made.stdout("diary", "trial", "result", "--json", today="2025-03-01")
     made.stdout("diary", "trial", "result", "--json", today="2025-03-01", lang="da")
@@ -120,7 +144,7 @@ def _make(cli: Cli, folder: Path) -> list[tuple[str, dict[str, Any]]]:
     for lang in ("en", "da"):
         made.stdout("diary", "trial", "show", "--all", "--json", today="2025-03-01", lang=lang)
     made.stdout("diary", "export", "--format", "json")  # now with its plans
-    # a finished trial with a period without one usable night: a refusal, not a verdict
+    # a finished trial with a period without one usable night: that pair left out, and said
     made.env["MGCHECK_HOME"] = str(folder / "home-refusal")
     made.stdout(*plan, "--seed", "7", "--dose", DOSE, "--json", today="2024-11-30")
     periods = made.documents[-1][1]["periods"]
@@ -130,7 +154,8 @@ def _make(cli: Cli, folder: Path) -> list[tuple[str, dict[str, Any]]]:
     (folder / "gap.csv").write_text("".join(kept), encoding="utf-8")
     made.quiet("diary", "import", str(folder / "gap.csv"), "--replace", today="2025-03-01")
     made.stdout("diary", "trial", "result", "--json", today="2025-03-01")
-    assert made.documents[-1][1]["refusal"], "the trial should refuse a verdict"
+    # Analysed as randomised with the complete pairs (issue 18): the lost pair is named.
+    assert made.documents[-1][1]["pairs_not_used"], "the trial should name the pair it left out"
     return made.documents
 
 

@@ -47,6 +47,8 @@ def answers_file(tmp_path: Path, text: str = "age: 67\nsex: female\n") -> str:
 
 
 def make_plan(cli: Cli, tmp_path: Path, *extra: str, answers: str | None = None) -> Any:
+    """A plan that starts tomorrow (no run-in, unless ``extra`` asks for one)."""
+    run_in = [] if "--run-in" in extra else ["--run-in", "0"]
     return cli.run(
         "diary",
         "trial",
@@ -57,6 +59,7 @@ def make_plan(cli: Cli, tmp_path: Path, *extra: str, answers: str | None = None)
         DOSE,
         "--seed",
         "7",
+        *run_in,
         *extra,
     )
 
@@ -356,7 +359,8 @@ def test_show_draws_the_calendar_with_today_and_tonight(
     assert result.exit_code == 0
     assert "[10" in result.stdout  # today's evening in brackets
     assert "I aften: natten til 11. december 2026: uge 2 af 12" in " ".join(result.stdout.split())
-    assert "ma   ti   on   to   fr   lø   sø" in result.stdout
+    assert "ma    ti    on    to    fr    lø    sø" in result.stdout  # room for ✓ and ✗
+    assert " 3M✗ " in result.stdout and "[10U ]" in result.stdout
     document = json.loads(cli.run("diary", "trial", "show", "--json").stdout)
     assert document["tonight"]["night"] == "2026-12-10"
     assert document["tonight"]["period"] == 2
@@ -495,7 +499,7 @@ def test_add_says_the_plan_and_records_whether_it_was_followed(
     assert stored[none_night + dt.timedelta(1)].followed is False
     assert stored[mg_night + dt.timedelta(1)].followed is False
     # followed and the magnesium never contradict one another
-    from mgcheck.models.plan import followed_is_consistent
+    from mgcheck.rules.trial import followed_is_consistent
 
     for entry in stored.values():
         period = plan.period_of(entry.night)
@@ -567,17 +571,19 @@ def test_in_a_terminal_a_different_dose_is_asked_about(
 def test_in_a_terminal_the_plan_is_asked_as_a_plain_question(
     cli: Cli, typed: Typed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Legs, sleep, "did you take X as planned?", note: no mg to type on a trial night."""
+    """Legs, sleep, "did you take X as planned?", a side effect, note: no mg to type on a trial
+    night; the night is named once (its line says the plan), not twice (issue 19)."""
     assert make_plan(cli, tmp_path).exit_code == 0
     later(monkeypatch, dt.date(2027, 3, 1))
     night = _nights(plans()[0], Arm.MAGNESIUM)[0]
-    script = typed("4", "", "j", "")
+    script = typed("4", "", "j", "", "")
     said = script.said
     result = cli.run("diary", "add", "--date", night.isoformat(), "--lang", "da")
     assert result.exit_code == 0, result.output
-    assert said[0] == f"Natten til {night.day + 1}. december 2026"
-    assert said[1].startswith(f"Natten til {night.day + 1}. december 2026: uge 1 af 12, magnesium")
+    assert said[0].startswith(f"Natten til {night.day + 1}. december 2026: uge 1 af 12, magnesium")
+    assert f"Natten til {night.day + 1}. december 2026" not in said
     assert script.prompts[2].startswith("Tog du magnesiumcitrat 400 mg (45–65 mg magnesium)")
+    assert script.prompts[3].startswith("Mærkede du noget")
     (entry,) = entries()
     assert entry.followed and entry.magnesium_mg == 45.3
 
@@ -596,7 +602,7 @@ def test_a_running_trial_is_not_finished_yet_and_says_what_is_left(
     assert "Not finished yet: 53 nights left (pairs 3–6); the last is the night of 22–23" in out
     document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
     assert document["verdict"] == "not_finished" and document["finished"] is False
-    assert document["difference"] is None and document["pairs"] == []
+    assert "difference" not in document and "pairs" not in document  # no peeking
     assert document["progress"]["left"] == 53
 
 
@@ -609,18 +615,24 @@ def test_a_finished_trial_gets_its_result(
     result = cli.run("diary", "trial", "result")
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
-    assert "Lower by about 2.2 points in the magnesium periods" in out
-    assert "Randomisation test: p = 0.031 (the smallest possible with 6 pairs: 0.031)." in out
+    assert "Your leg score was lower in the magnesium periods, by about 2.2 points" in out
+    assert "All 6 pairs were used." in out
+    assert "Exact randomisation test: p = 0.031 (the smallest possible with 6 pairs: 0.031)." in out
+    assert "The probability that magnesium lowers your leg score is over 99 %" in out
     assert "Nights: 84 planned, 84 written down, 84 as planned, 0 off the plan, 0 missing" in out
+    assert "your legs were better" not in out  # no causal claim in an unblinded trial
     assert "You knew when you were taking magnesium." in out  # the expectation caveat
     assert "someone else – a relative or the pharmacy – can fill identical capsules" in out
     assert "70. guyatt1988" in out  # numbered as mgcheck sources numbers them
     document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
     assert document["verdict"] == "lower" and document["finished"]
-    assert len(document["pairs"]) == 6
+    assert document["analysis"] == "as_randomised" and document["pairs_used"] == 6
+    assert len(document["pairs"]) == 6 and all(p["used"] for p in document["pairs"])
     assert all(p["difference"] == p["magnesium_mean"] - p["none_mean"] for p in document["pairs"])
     assert document["interval"]["low"] < document["difference"] < document["interval"]["high"]
     assert document["p_randomization"] == 2 / 64
+    assert 0.99 < document["probability_better"] < 1
+    assert 0 < document["probability_matters"] < 1
     assert document["adherence"]["share_followed"] == 1.0
     schema = json.loads(cli.run("schemas", "trial").stdout)
     jsonschema.Draft202012Validator(schema).validate(document)
@@ -635,14 +647,14 @@ def test_no_effect_gives_no_clear_difference_and_off_plan_nights_are_checked(
     off = frozenset(_nights(plan, Arm.NONE)[:2])
     fill(plan, effect=0.0, off_plan=off)
     document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
-    assert document["verdict"] in ("no_clear_difference", "lower", "higher")
+    assert document["verdict"] in ("no_clear_difference", "probably_lower", "probably_higher")
     assert document["adherence"]["off_plan"] == 2
-    assert document["as_randomised"] is not None
+    assert document["on_plan"] is not None
     out = " ".join(cli.run("diary", "trial", "result").stdout.split())
-    assert "Counting the off-plan nights as planned (as randomised)" in out
+    assert "Counting only the nights that followed the plan" in out
 
 
-def test_a_pair_without_usable_nights_is_named_instead_of_guessed(
+def test_a_pair_without_nights_is_left_out_and_named_and_the_rest_answer(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert make_plan(cli, tmp_path).exit_code == 0
@@ -653,11 +665,13 @@ def test_a_pair_without_usable_nights_is_named_instead_of_guessed(
     result = cli.run("diary", "trial", "result")
     assert result.exit_code == 0
     out = " ".join(result.stdout.split())
-    assert "No answer: a period needs 3 counted nights" in out
-    assert "pair 3 magnesium: 0 of 3" in out
+    assert "5 of 6 pairs were used" in out
+    assert "pair 3, the period with magnesium: 0 of the 3 counted nights it needs" in out
     document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
-    assert document["verdict"] == "not_enough_nights"
-    assert document["refusal"] == [{"pair": 3, "arm": "magnesium", "usable": 0, "needed": 3}]
+    assert document["pairs_used"] == 5 and document["pairs"][2]["used"] is False
+    assert document["pairs_not_used"] == [{"pair": 3, "arm": "magnesium", "nights": 0, "needed": 3}]
+    # Five pairs all lower: the interval excludes 0, but p is at least 2/32.
+    assert document["verdict"] == "probably_lower"
 
 
 def test_result_without_a_plan_is_refused(cli: Cli) -> None:
@@ -682,16 +696,23 @@ def test_the_report_follows_cent_and_is_private_and_never_replaced_unasked(
     assert heading in text
     for item in (
         "CENT 3a",
+        "CENT 4a",
         "CENT 5",
         "CENT 6a",
+        "CENT 7a, 7b",  # why this many pairs and what they can find; the stopping rule
         "CENT 8-10",
         "CENT 11",
         "CENT 12",
-        "CENT 13",
-        "CENT 16-18",
+        "CENT 13, 14",  # the flow, and why the trial ended
+        "CENT 15",  # the legs before the trial
+        "CENT 16-17",
+        "CENT 18",  # the checks beside it, sleep, carryover
+        "CENT 19",  # harms
         "CENT 20",
+        "It ended as planned, after its last night.",
         "seed 7",
         "guyatt1988",
+        "tang-landes-2020",
     ):
         assert item in text, item
     assert text.count("█") > 50  # the chart as text, night by night
@@ -866,6 +887,13 @@ def _readme_block(after: str) -> str:
     return block.removesuffix("…\n")
 
 
+# The README's person kept the diary for the two weeks before planning: her run-in.
+README_RUN_IN = "night,legs\n" + "".join(
+    f"2024-11-{day:02d},{legs}\n"
+    for day, legs in zip(range(16, 30), (6, 5, 7, 6, 6, 8, 7, 5, 6, 7, 6, 5, 6, 7), strict=True)
+)
+
+
 def test_the_readme_example_is_what_mgcheck_prints(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -877,6 +905,9 @@ def test_the_readme_example_is_what_mgcheck_prints(
     answers = answers_file(tmp_path, "age: 67\nsex: female\nmedicines: [ppi]\n")
     wide = {"COLUMNS": "80"}
     later(monkeypatch, dt.date(2024, 11, 30))
+    run_in = tmp_path / "run_in.csv"
+    run_in.write_text(README_RUN_IN, encoding="utf-8")
+    assert cli.run("diary", "import", str(run_in)).exit_code == 0
     plan = cli.run(
         "diary", "trial", "plan", "--answers", answers, "--dose", DOSE, "--seed", "7", env=wide
     )

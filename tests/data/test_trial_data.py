@@ -13,8 +13,8 @@ import yaml
 from mgcheck.errors import MgcheckError
 from mgcheck.models.base import Text
 from mgcheck.models.trial import POINTS
-from mgcheck.rules import trial as rules
-from mgcheck.rules.trial import Importance, Verdict, minimum_p, plan_schedule
+from mgcheck.rules.trial import minimum_p, plan_schedule
+from mgcheck.rules.trial_analysis import Verdict
 from mgcheck.store import datafiles
 from mgcheck.store.datafiles import load_sources, load_trial, source_keys
 
@@ -33,8 +33,8 @@ def prose() -> Iterator[tuple[str, Text]]:
         yield name, sourced.text
     for verdict in Verdict:
         yield f"verdicts.{verdict.value}", getattr(TRIAL.verdicts, verdict.value)
-    for importance in Importance:
-        yield f"importance.{importance.value}", getattr(TRIAL.importance, importance.value)
+    yield "chances", TRIAL.chances
+    yield "detect.why", TRIAL.detect.why
 
 
 PROSE = list(prose())
@@ -52,12 +52,6 @@ def test_a_setting_without_sources_is_marked_as_mgchecks_own_choice() -> None:
         assert setting.sources or setting.design_default, name
     for name, sourced in TRIAL.texts().items():
         assert sourced.sources or sourced.design_default, name
-
-
-def test_the_rules_defaults_are_the_data_values() -> None:
-    settings = TRIAL.settings
-    assert settings.alpha.value == rules.ALPHA == 0.05
-    assert settings.confidence.value == rules.CONFIDENCE == 0.95
 
 
 def test_the_default_design_can_reach_alpha_and_one_pair_less_cannot() -> None:
@@ -79,15 +73,25 @@ def test_the_default_plan_takes_the_twelve_weeks_its_why_says() -> None:
     assert settings.min_nights.value <= counted
 
 
-def test_verdict_and_importance_words_cover_every_outcome_and_say_the_size() -> None:
-    for verdict in (Verdict.LOWER, Verdict.HIGHER):
+def test_verdict_words_cover_every_verdict_and_say_the_size() -> None:
+    for verdict in (
+        Verdict.LOWER,
+        Verdict.HIGHER,
+        Verdict.PROBABLY_LOWER,
+        Verdict.PROBABLY_HIGHER,
+    ):
         text = getattr(TRIAL.verdicts, verdict.value)
         assert POINTS in text.da and POINTS in text.en
     for verdict in (Verdict.TOO_FEW_PAIRS, Verdict.NO_CLEAR_DIFFERENCE):
         text = getattr(TRIAL.verdicts, verdict.value)
         assert "{" not in text.da + text.en
-    example = TRIAL.verdicts.lower.da.replace(POINTS, "2,5")
-    assert "omkring 2,5 point" in example
+
+
+def test_the_detect_multipliers_are_one_per_design_that_can_reach_alpha() -> None:
+    """As the data's own check demands; and the default design's is among them."""
+    reach = [n for n in range(2, 13) if minimum_p(n) <= TRIAL.settings.alpha.value]
+    assert [m.pairs for m in TRIAL.detect.multipliers] == reach
+    assert TRIAL.settings.pairs.value in TRIAL.detect.by_pairs()
 
 
 @pytest.mark.parametrize(("where", "text"), PROSE, ids=[w for w, _t in PROSE])
@@ -135,7 +139,9 @@ BROKEN = [
     (("settings", "washout_days", "value"), 7, "washout_days must leave"),
     (("settings", "pairs", "value"), 6.5, "settings.pairs.value"),
     (("verdicts", "lower", "en"), "Lower in the magnesium periods.", "must contain {points}"),
-    (("verdicts", "no_clear_difference", "da"), "Ingen {forskel}.", "only {points}"),
+    (("verdicts", "no_clear_difference", "da"), "Ingen {forskel}.", "only nothing in braces"),
+    (("chances", "en"), "The probability is {better}.", "must contain {matters}"),
+    (("settings", "prior_pairs", "value"), 5.0, "prior_pairs must be above 0 and at most 2"),
     (("blinding", "sources"), [], "needs sources"),
 ]
 

@@ -199,7 +199,11 @@ FIXED_TODAY = "2025-06-30"
 TRIAL_START = "MGCHECK_TODAY=2024-11-30"
 TRIAL_RUNNING = "MGCHECK_TODAY=2024-12-10"
 TRIAL_DONE = "MGCHECK_TODAY=2025-03-01"
-TRIAL_PLAN = ["diary", "trial", "plan", "--answers", "healthy_man.yaml", "--seed", "7"]
+# --run-in 0: the kept nights below start the day after the plan (a run-in would come first).
+TRIAL_PLAN = [
+    *("diary", "trial", "plan", "--answers", "healthy_man.yaml", "--seed", "7"),
+    *("--run-in", "0"),
+]
 DOSE = ["--dose", "magnesiumcitrat 400 mg forbindelse"]  # the whole compound (issue 17)
 
 

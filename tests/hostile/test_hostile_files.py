@@ -193,7 +193,7 @@ def test_a_night_in_the_future_is_refused(cli: Cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("document", "words"),
     [
-        ({"schema": "mgcheck.diary", "schema_version": 3, "entries": []}, ["schema_version 3"]),
+        ({"schema": "mgcheck.diary", "schema_version": 4, "entries": []}, ["schema_version 4"]),
         ({"schema": "mgcheck.diary", "entries": []}, ["schema_version"]),
         ({"schema": "mgcheck.diary", "schema_version": True, "entries": []}, ["schema_version"]),
     ],

@@ -185,7 +185,8 @@ def test_tampered_rows_are_named_and_the_rest_is_shown(cli: Cli, tmp_path: Path)
     export = cli.run("diary", "export", "--output", str(target))
     assert export.exit_code == 2
     assert target.read_text(encoding="utf-8") == (
-        "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note\n2026-10-01,1,,0.0,,,\n"
+        "night,legs,sleep,magnesium_mg,magnesium_mg_high,followed,note,side_effect,written_on,"
+        "written\n2026-10-01,1,,0.0,,,,,,1\n"
     )
     assert "1 night written" in export.stdout  # one night, not "1 nights"
     assert cli.run("diary", "chart").exit_code == 2

@@ -60,7 +60,7 @@ def test_folder_file_journal_and_backup_are_private(tmp_path: Path, loose_umask:
         diary.backup(target)
     assert mode(target) == 0o600
     with open_diary(target) as copy:
-        assert copy.entries() == [Entry(DAY, 5, 6, 250.0, "first")]
+        assert copy.entries() == [Entry(DAY, 5, 6, 250.0, "first", written=1)]
 
 
 def test_an_existing_folder_keeps_its_mode(loose_umask: None) -> None:
@@ -81,7 +81,7 @@ def test_reading_commands_do_not_create_the_diary() -> None:
 def test_schema_version_and_application_id() -> None:
     open_diary().close()
     conn = sqlite3.connect(diary_path())
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.LATEST == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.LATEST == 3
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     conn.close()
 
@@ -94,7 +94,7 @@ def test_a_failing_migration_rolls_back_completely(monkeypatch: pytest.MonkeyPat
     with pytest.raises(MgcheckError, match="rolled back"):
         open_diary()
     conn = sqlite3.connect(diary_path())
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {"entries", "plans", "plan_periods"}
     conn.close()
@@ -142,13 +142,14 @@ def test_someone_elses_sqlite_database_is_refused() -> None:
 
 
 def test_add_refuses_a_taken_night_unless_replacing() -> None:
+    """Each write takes the diary's next write number: the replacement is write 2."""
     with open_diary() as diary:
         assert diary.add(Entry(DAY, 5)) is False
         with pytest.raises(EntryExists):
             diary.add(Entry(DAY, 2))
-        assert diary.get(DAY) == Entry(DAY, 5)
+        assert diary.get(DAY) == Entry(DAY, 5, written=1)
         assert diary.add(Entry(DAY, 2), replace=True) is True
-        assert diary.get(DAY) == Entry(DAY, 2)
+        assert diary.get(DAY) == Entry(DAY, 2, written=2)
 
 
 def test_import_is_all_or_nothing() -> None:
@@ -157,7 +158,7 @@ def test_import_is_all_or_nothing() -> None:
         batch = [Entry(DAY - dt.timedelta(days=2), 1), Entry(DAY - dt.timedelta(days=1), 2)]
         with pytest.raises(EntryExists):
             diary.import_entries([*batch, Entry(DAY, 9)])
-        assert diary.entries() == [Entry(DAY, 5)]
+        assert diary.entries() == [Entry(DAY, 5, written=1)]
         assert diary.import_entries(batch) == 2
         assert diary.count() == 3
 

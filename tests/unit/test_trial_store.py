@@ -13,14 +13,16 @@ import pytest
 
 from mgcheck.errors import MgcheckError
 from mgcheck.models.diary import Entry
-from mgcheck.models.plan import Arm, Plan, PlanStatus, followed_is_consistent
+from mgcheck.models.plan import Arm, Plan, PlanStatus
 from mgcheck.results.trial import new_plan
+from mgcheck.rules.trial import followed_is_consistent
 from mgcheck.store import diary as store
 from mgcheck.store import snapshot
 from mgcheck.store.diary import (
     Diary,
     PlanConflict,
     PlanExists,
+    PlanIndex,
     PlanMismatch,
     diary_path,
     open_diary,
@@ -68,7 +70,7 @@ def test_a_real_schema_1_diary_opens_and_is_migrated_keeping_every_night() -> No
         read = diary.entries()
         assert diary.plans() == [] and diary.problems == []
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.LATEST == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.LATEST == 3
     columns = [row[1] for row in conn.execute("PRAGMA table_info(entries)")]
     assert columns == [
         "night",
@@ -78,6 +80,9 @@ def test_a_real_schema_1_diary_opens_and_is_migrated_keeping_every_night() -> No
         "note",
         "magnesium_mg_high",
         "followed",
+        "side_effect",
+        "written_on",
+        "written",
     ]
     after = conn.execute(
         "SELECT night, legs, sleep, magnesium_mg, note FROM entries ORDER BY night"
@@ -131,7 +136,7 @@ def test_one_active_plan_even_at_the_sql_level() -> None:
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute(
             "INSERT INTO plans VALUES (2, ?, 'active', NULL, 1, 0, 6, 7, 2, 3, 'x', 1, 1, 2, "
-            "0.05, 0.95, '', 0)",
+            "0.05, 0.95, '', 0, 0, 0, 0, NULL, NULL, NULL)",
             (row[1],),
         )
     conn.close()
@@ -146,7 +151,7 @@ def test_the_plan_check_and_the_insert_are_one_transaction(
     original = Diary._insert_plan
     blocked: list[str] = []
 
-    def insert_while_another_tries(conn: sqlite3.Connection, plan: Plan, known: list[Plan]) -> Plan:
+    def insert_while_another_tries(conn: sqlite3.Connection, plan: Plan, known: PlanIndex) -> Plan:
         other = sqlite3.connect(diary_path(), timeout=0, isolation_level=None)
         try:
             other.execute("BEGIN IMMEDIATE")

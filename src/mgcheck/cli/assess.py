@@ -94,7 +94,7 @@ def assess(
                 )
             )
         if not force and (output.exists() or output.is_symlink()):
-            force = _may_replace(output)
+            force = options.may_replace(output)
             if not force:
                 typer.echo(_("Nothing written."))
                 return
@@ -161,17 +161,6 @@ def _rerun(program: str, answers_file: str | None, lang: str) -> str:
     if choose_language([], os.environ) != lang:
         command += f" --lang {lang}"
     return command
-
-
-def _may_replace(output: Path) -> bool:
-    """Ask before replacing a file (before any question of the self-check); refuse without a
-    terminal unless --force."""
-    from mgcheck.store.report_file import already_exists
-
-    asker = options.prompter()
-    if asker is None:
-        raise already_exists(output)
-    return asker.confirm(_("{file} already exists. Replace it?").format(file=shown(output, 200)))
 
 
 def _interview(data: AssessData) -> Answers:

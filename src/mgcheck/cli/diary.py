@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from mgcheck.models.plan import Plan
     from mgcheck.results.trial import NightPlan
     from mgcheck.rules.label import Said
-    from mgcheck.store.diary import Diary
+    from mgcheck.store.diary import Diary, Row
 
 diary_app = typer.Typer(
     help=_(
@@ -161,6 +161,28 @@ def add(
             help=_("During a trial: you did what the plan said that night (its dose, or none)."),
         ),
     ] = False,
+    off_plan: Annotated[
+        bool,
+        typer.Option(
+            "--off-plan",
+            help=_(
+                "During a blinded trial: you did not take the night's capsule (or took other "
+                "magnesium besides it)."
+            ),
+        ),
+    ] = False,
+    side_effect: Annotated[
+        str | None,
+        typer.Option(
+            "--side-effect",
+            metavar=_("TEXT"),
+            help=_(
+                "Something you noticed that night that may come from magnesium, in a few "
+                'words: "løs mave", "kvalme" (at most 100 characters).'
+            ),
+            show_default=False,
+        ),
+    ] = None,
     note: Annotated[
         str | None,
         typer.Option(help=_("A short note (at most 500 characters)."), show_default=False),
@@ -175,7 +197,7 @@ def add(
     from mgcheck.models.diary import Entry, InvalidEntry
     from mgcheck.render.dates import night as night_words
     from mgcheck.render.dates import sentence
-    from mgcheck.results.trial import covering
+    from mgcheck.results.trial import covering, in_run_in
 
     t = context().t
     night = date or today() - dt.timedelta(days=1)
@@ -192,7 +214,13 @@ def add(
         raise MgcheckError(
             _("--as-planned takes the plan's dose: give it without --magnesium or --form.")
         )
+    if as_planned and off_plan:
+        raise MgcheckError(_("give either --as-planned or --off-plan, not both."))
     asker = options.prompter()
+    # An entry already there is asked about first, before any other question (issue 19).
+    expected = _replace_first(night, replace, asker)
+    if expected is False:
+        return
     taken: Taken | None = None
     if magnesium is not None:
         taken = Taken(magnesium, magnesium, "")
@@ -200,9 +228,17 @@ def add(
         said: Said | None = "elemental" if elemental else "compound" if compound else None
         taken = from_label([form, amount], asker, t, said=said)
     found = covering(_plans(), night)
-    if found is None and as_planned:
+    if found is None and as_planned and in_run_in(_plans(), night, today()) is not None:
+        # A run-in night is, by the plan, an ordinary night without magnesium.
+        if taken is None:
+            taken = NOTHING
+        as_planned = False
+    if found is None and (as_planned or off_plan):
         raise MgcheckError(
-            _("--as-planned: no trial plan holds for {night}.").format(night=night_words(night, t))
+            _("{option}: no trial plan holds for {night}.").format(
+                option="--as-planned" if as_planned else "--off-plan",
+                night=night_words(night, t),
+            )
         )
     interactive = legs_score is None
     if interactive:
@@ -210,11 +246,12 @@ def add(
             raise MgcheckError(
                 _("--legs is needed (or run mgcheck diary add in a terminal to be asked).")
             )
-        asker.say(sentence(night_words(night, t)))
-        if found is not None:
-            from mgcheck.render.trial import night_line
+        if found is not None:  # the night's line names the night: said once
+            from mgcheck.render.trial.words import night_line
 
-            asker.say(night_line(found[0], found[1], t))
+            asker.say(night_line(found[0], found[1]))
+        else:
+            asker.say(sentence(night_words(night, t)))
         # A score may be typed as people write one ("7 ud af 10"); the examples are typical
         # nights, not the middle of the scale.
         legs_score = asker.whole_number(
@@ -234,7 +271,16 @@ def add(
                 out_of=SCORE_MAX,
             )
     followed: bool | None = None
-    if found is not None:
+    if found is not None and found[0].blinded:
+        taken, followed = _blinded_night(taken, as_planned, off_plan, asker, t)
+    elif found is not None:
+        if off_plan:
+            raise MgcheckError(
+                _(
+                    "--off-plan is for a blinded trial; in this one, say what you took "
+                    "(--magnesium MG, or --form and --amount) and mgcheck works it out."
+                )
+            )
         taken, followed = _trial_night(found[0], found[1], taken, as_planned, asker, t)
     elif taken is None:
         taken = NOTHING
@@ -243,6 +289,16 @@ def add(
 
             if asker.confirm(_("Did you take magnesium that evening?")):
                 taken = ask_taken(asker, t)
+    if interactive and asker is not None and side_effect is None and found is not None:
+        side_effect = asker.ask(
+            _(
+                "Anything you noticed that may come from magnesium (a loose stomach, say)? Enter "
+                "for none:"
+            )
+            + " ",
+            lambda text: text,
+            "",
+        )
     if interactive and asker is not None and note is None:
         note = asker.ask(_("A note? Enter for none:") + " ", lambda text: text, "")
     assert legs_score is not None
@@ -252,20 +308,94 @@ def add(
         too_much(taken)
     try:
         entry = Entry(
-            night, legs_score, sleep_score, taken.low, note or "", taken.high_or_none, followed
+            night,
+            legs_score,
+            sleep_score,
+            taken.low,
+            note or "",
+            taken.high_or_none,
+            followed,
+            side_effect=(side_effect or "").strip(),
+            written_on=today(),
         )
     except InvalidEntry as exc:
         raise MgcheckError(f"{exc.field}: {exc.problem}") from None
-    replaced = _save(entry, replace, asker)
-    if replaced is not None:
-        typer.echo(_describe(entry, replaced=replaced))
-        from mgcheck.render.dose import print_night_amount
-        from mgcheck.results.dose import judged_night
-        from mgcheck.store import snapshot
+    replaced = _save(entry, replace, None if expected is True else expected)
+    _say(_describe(entry, replaced=replaced))
+    _say_amount(taken)
+    _say_plan(entry, found, today())
 
-        limits = snapshot.limits()
-        print_night_amount(judged_night(taken.low, taken.high, limits, unsure=taken.unsure))
-        _say_plan(entry, found, today())
+
+def _say_amount(taken: Taken) -> None:
+    """Above the limit or far above it, in dose's own words and bands (issue 17 point 4)."""
+    from mgcheck.render.dose import print_night_amount
+    from mgcheck.results.dose import judged_night
+    from mgcheck.store import snapshot
+
+    limits = snapshot.limits()
+    print_night_amount(judged_night(taken.low, taken.high, limits, unsure=taken.unsure))
+
+
+def _say(text: str, style: str | None = None) -> None:
+    """A line after saving, wrapped at the terminal's width (a number keeps its unit)."""
+    from mgcheck.render.console import paragraph, stdout_console
+
+    paragraph(stdout_console(), text, style)
+
+
+def _replace_first(night: dt.date, replace: bool, asker: Prompter | None) -> Row | bool:
+    """Before any other question: is there an entry for ``night`` already? True to go on
+    (nothing there, or --replace); the stored row when the person agreed to replace it (it is
+    replaced only if still the same); False when they said no."""
+    if replace:
+        return True
+    from mgcheck.render.dates import night as night_words
+    from mgcheck.render.dates import sentence
+
+    diary = _existing()
+    if diary is None:
+        return True
+    with diary:
+        row, stored = diary.current(night)
+    if row is None:
+        return True
+    words = sentence(night_words(night, context().t))
+    if asker is None:
+        raise MgcheckError(
+            _("{night} already has an entry; use --replace to replace it.").format(night=words)
+        )
+    legs = "?" if stored is None else stored.legs
+    question = _("{night} already has an entry (legs {legs}). Replace it?")
+    if not asker.confirm(question.format(night=words, legs=legs)):
+        typer.echo(_("Nothing changed."))
+        return False
+    return row
+
+
+def _blinded_night(
+    taken: Taken | None, as_planned: bool, off_plan: bool, asker: Prompter | None, t: Translator
+) -> tuple[Taken, bool]:
+    """A night of a blinded trial: the plan is the night's capsule, whatever it holds; what
+    was taken is only magnesium besides it. Followed: the capsule taken and nothing else."""
+    from mgcheck.cli.diary_ask import NOTHING, ask_taken
+
+    if as_planned or off_plan:
+        extra = taken or NOTHING
+        return extra, as_planned and extra.low == 0
+    if asker is None:
+        raise MgcheckError(
+            _(
+                "the trial is blinded: add --as-planned if you took the night's capsule (and no "
+                "other magnesium), --off-plan if not, or run mgcheck diary add in a terminal."
+            )
+        )
+    capsule = asker.confirm(_("Did you take the night's capsule?"))
+    if taken is not None:
+        return taken, capsule and taken.low == 0
+    extra = NOTHING
+    if asker.confirm(_("Did you take any other magnesium that evening?")):
+        extra = ask_taken(asker, t)
+    return extra, capsule and extra.low == 0
 
 
 def _trial_night(
@@ -284,8 +414,8 @@ def _trial_night(
     """
     from mgcheck.cli.diary_ask import NOTHING, Taken, ask_taken
     from mgcheck.models.plan import Arm
-    from mgcheck.render.trial import dose_words
-    from mgcheck.results.trial import dose_matches
+    from mgcheck.render.trial.words import dose_words
+    from mgcheck.results.trial import followed_when_taken
 
     planned = Taken(plan.dose_mg_low, plan.dose_mg_high, plan.dose)
     magnesium_night = said.period.arm is Arm.MAGNESIUM
@@ -300,11 +430,11 @@ def _trial_night(
                     "the trial plan says magnesium that night: add --as-planned if you took "
                     "{dose}, --magnesium 0 if you took none, or what you took (--magnesium MG, "
                     "or --form and --amount)."
-                ).format(dose=dose_words(plan, t))
+                ).format(dose=dose_words(plan))
             )
         if magnesium_night:
             if asker.confirm(
-                _("Did you take {dose} that evening, as planned?").format(dose=dose_words(plan, t))
+                _("Did you take {dose} that evening, as planned?").format(dose=dose_words(plan))
             ):
                 return planned, True
             if asker.confirm(_("Did you take any other magnesium that evening?")):
@@ -313,14 +443,13 @@ def _trial_night(
         if asker.confirm(_("The plan said no magnesium that evening. Did you take any?")):
             return ask_taken(asker, t), False
         return NOTHING, True
-    if not magnesium_night or taken.low == 0:
-        return taken, taken.low == 0 and not magnesium_night
-    if dose_matches(plan, taken.low, taken.high) or asker is None:
-        return taken, True
+    settled = followed_when_taken(plan, said.period.arm, taken.low, taken.high)
+    if settled is not None or asker is None:  # without a terminal: magnesium was taken
+        return taken, True if settled is None else settled
     return taken, asker.confirm(
         _(
             "The plan's dose is {dose}; you took {taken}. Count this night as following the plan?"
-        ).format(dose=dose_words(plan, t), taken=amount_words(taken.low, taken.high))
+        ).format(dose=dose_words(plan), taken=amount_words(taken.low, taken.high))
     )
 
 
@@ -335,35 +464,74 @@ def amount_words(low: float, high: float) -> str:
 
 
 def _say_plan(entry: Entry, found: tuple[Plan, NightPlan] | None, today: dt.date) -> None:
-    """After saving: the night against its plan, and tonight's arm while a trial runs."""
-    from mgcheck.render.trial import night_line, tonight_line
-    from mgcheck.results.trial import night_plan
+    """After saving: the night against its plan (and whether it was written late), a pair that
+    can no longer count, and tonight's arm while a trial runs."""
+    from mgcheck.render.trial.words import lost_text, night_line, tonight_line
+    from mgcheck.results.trial import in_run_in, state, tonight
 
-    t = context().t
     if found is not None:
         plan, said = found
-        line = night_line(plan, said, t, with_dose=False, capital=False)
+        line = night_line(plan, said, with_dose=False, capital=False)
         if entry.followed:
-            typer.echo(_("Trial: {line}; followed.").format(line=line))
+            _say(_("Trial: {line}; followed.").format(line=line))
         else:
-            typer.echo(
+            _say(
                 _(
-                    "Trial: {line}; not followed: the night stays in the diary, marked, and is "
-                    "left out of the comparison."
+                    "Trial: {line}; not followed: the night stays in the diary, marked; it counts "
+                    "in its period as planned, and is left out of the check beside the result."
                 ).format(line=line)
             )
-    for plan in _plans():
-        tonight = night_plan(plan, today) if plan.status_on(today).value == "active" else None
-        if tonight is not None and entry.night != today:
-            typer.echo(tonight_line(plan, tonight, t))
+        late = _late_days()
+        if (today - entry.night).days > late:
+            _say(
+                _(
+                    "Written {days} days after the night: it counts, and the result names it as "
+                    "written late."
+                ).format(days=format_number((today - entry.night).days))
+            )
+        if plan.status_on(today).value == "active":
+            diary = _existing()
+            if diary is not None:
+                with diary:
+                    entries = diary.entries(plan.start, plan.end)
+                lost = lost_text(state(plan, entries, today, late))
+                if lost:
+                    _say(lost, "bold")
+    run_in = in_run_in(_plans(), entry.night, today)
+    if run_in is not None:
+        _say_run_in(run_in)
+    running = tonight(_plans(), today)
+    if running is not None and entry.night != today:
+        _say(tonight_line(*running))
 
 
-def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
-    """Check and write in one transaction; True if replaced, None if the person said no.
+def _say_run_in(plan: Plan) -> None:
+    """A night of a plan's run-in: how many of its nights are written, and when it starts."""
+    from mgcheck.render.dates import night as night_words
 
-    Asking happens outside the transaction (nobody holds the lock while a person thinks); the
-    replacement then happens only if the entry is still the one the person was asked about.
-    """
+    diary = _existing()
+    written = 0
+    if diary is not None:
+        with diary:
+            written = len(diary.entries(plan.run_in[0], plan.run_in[-1]))
+    _say(
+        _("Run-in: {written} of its {total} nights written down; the trial starts {night}.").format(
+            written=format_number(written),
+            total=format_number(plan.run_in_days),
+            night=night_words(plan.start, context().t),
+        )
+    )
+
+
+def _late_days() -> int:
+    from mgcheck.store import snapshot
+
+    return snapshot.trial().settings.late_days.value
+
+
+def _save(entry: Entry, replace: bool, expected: Row | None) -> bool:
+    """Write in one transaction; True if it replaced an entry. With ``expected`` (the row the
+    person agreed to replace) only if it is still that row."""
     from mgcheck.render.dates import night as night_words
     from mgcheck.render.dates import sentence
     from mgcheck.store.diary import EntryChanged, EntryExists, PlanMismatch
@@ -372,6 +540,8 @@ def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
     night = sentence(lower)
     with _open() as diary:
         try:
+            if expected is not None:
+                return diary.add(entry, expected=expected)
             return diary.add(entry, replace=replace)
         except PlanMismatch:
             raise MgcheckError(
@@ -380,34 +550,17 @@ def _save(entry: Entry, replace: bool, asker: Prompter | None) -> bool | None:
                     "made or stopped one); nothing was saved. Run the command again."
                 ).format(night=lower)
             ) from None
-        except EntryExists as exc:
-            if asker is None:
-                raise MgcheckError(
-                    _("{night} already has an entry; use --replace to replace it.").format(
-                        night=night
-                    )
-                ) from None
-            legs = "?" if exc.entry is None else exc.entry.legs
-            question = _("{night} already has an entry (legs {legs}). Replace it?")
-            if not asker.confirm(question.format(night=night, legs=legs)):
-                typer.echo(_("Nothing changed."))
-                return None
-            try:
-                return diary.add(entry, expected=exc.row)
-            except PlanMismatch:
-                raise MgcheckError(
-                    _(
-                        "the trial plan for {night} changed while you were asked (another mgcheck "
-                        "made or stopped one); nothing was saved. Run the command again."
-                    ).format(night=lower)
-                ) from None
-            except EntryChanged:
-                raise MgcheckError(
-                    _(
-                        "{night} was changed by another mgcheck while you were asked; nothing "
-                        "was saved. Run the command again to see the new entry."
-                    ).format(night=night)
-                ) from None
+        except EntryExists:  # another mgcheck wrote it after the question was skipped
+            raise MgcheckError(
+                _("{night} already has an entry; use --replace to replace it.").format(night=night)
+            ) from None
+        except EntryChanged:
+            raise MgcheckError(
+                _(
+                    "{night} was changed by another mgcheck while you were asked; nothing "
+                    "was saved. Run the command again to see the new entry."
+                ).format(night=night)
+            ) from None
 
 
 def _describe(entry: Entry, replaced: bool) -> str:
@@ -482,7 +635,9 @@ def chart(
         with diary:
             entries = diary.entries(first, last) if first or last else diary.last(CHART_NIGHTS)
             plans = diary.plans()
-    print_chart(chart(entries, plans))
+    from mgcheck.clock import today
+
+    print_chart(chart(entries, plans, today()))
     _report_problems(diary)
 
 
@@ -505,22 +660,39 @@ def compare(
     until: UntilOption = None,
     json: JsonOption = False,
 ) -> None:
+    from mgcheck.clock import today
     from mgcheck.render.dates import night as night_words
     from mgcheck.render.diary import comparison_json, print_comparison
-    from mgcheck.rules.diary import compare_magnesium, compare_split
+    from mgcheck.results.diary import compare as compared
+    from mgcheck.results.diary import peeking
 
     first, last = _range(since, until)
     split_night = split
     diary = _existing()
     entries: list[Entry] = []
+    plans: list[Plan] = []
     if diary is not None:
         with diary:
             entries = diary.entries(first, last)
+            plans = diary.plans()
+    running = peeking(plans, entries, today())
+    if running is not None:
+        raise MgcheckError(
+            _(
+                "trial plan {id} is running, and these nights include its own ({start} on): "
+                "comparing them before it ends would be looking at its answer early, which makes "
+                "a chance finding likelier. Its result comes after the last night (mgcheck diary "
+                "trial result); until then, compare the nights before it with --until {before}."
+            ).format(
+                id=running.id,
+                start=running.start.isoformat(),
+                before=(running.start - dt.timedelta(days=1)).isoformat(),
+            )
+        )
+    result = compared(entries, split_night)
     if split_night is None:
-        result = compare_magnesium(entries)
         labels = (_("Without magnesium"), _("With magnesium"))
     else:
-        result = compare_split(entries, split_night)
         labels = (
             _("Before {night}").format(night=night_words(split_night, context().t)),
             _("From {night}").format(night=night_words(split_night, context().t)),
@@ -589,6 +761,25 @@ def export(
     _report_problems(diary)  # the good rows are saved; the others are named
 
 
+def _plans_mgcheck_could_make(plans: list[Plan], name: str) -> None:
+    """Refuse (exit 2, nothing imported) a plan `diary trial plan` could not have made."""
+    if not plans:
+        return
+    from mgcheck.cli import messages
+    from mgcheck.clock import today
+    from mgcheck.results.trial import import_faults
+    from mgcheck.store import snapshot
+
+    trial, limits = snapshot.trial(), snapshot.limits()
+    known = frozenset(f.id for f in snapshot.findings()[0])
+    now = today()
+    for index, plan in enumerate(plans, start=1):
+        faults = import_faults(plan, trial, limits, known, now)
+        if faults:
+            field, fault = faults[0]
+            raise MgcheckError(messages.plan_fault(name, index, field, fault, context().t))
+
+
 def _count_plans(n: int) -> str:
     return (_("{n} trial plan") if n == 1 else _("{n} trial plans")).format(n=n)
 
@@ -637,6 +828,7 @@ def import_entries(
 
     name = display_name(file)
     export = read_export(read_file(file, MAX_BYTES), name)
+    _plans_mgcheck_could_make(export.plans, name)
     entries = export.entries
     diary = _open()
     with diary:

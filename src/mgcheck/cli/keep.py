@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mgcheck import clock
+from mgcheck.cli.options import may_replace
 from mgcheck.errors import MgcheckError
 from mgcheck.safetext import shown
 
@@ -146,9 +147,7 @@ def _keep(
             asker.refuse(t("{file} is a folder; type a file name.").format(file=shown(path, 200)))
             continue
         replace = path.exists() or path.is_symlink()
-        if replace and not asker.confirm(
-            t("{file} already exists. Replace it?").format(file=shown(path, 200))
-        ):
+        if replace and not may_replace(path, asker):
             continue
         try:
             write_report(path, content(suffix), replace=replace)

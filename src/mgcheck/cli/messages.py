@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from mgcheck.models.diary import InvalidNight
     from mgcheck.rules.dose import FormProblem, InvalidAmount
     from mgcheck.rules.guidance import UnknownSection
+    from mgcheck.rules.trial import Fault
     from mgcheck.store.validation import InvalidAnswers, InvalidData, Problem
 
 
@@ -138,6 +139,7 @@ def value_names(t: Translator) -> dict[str, str]:
         "--age": t("the age in years"),
         "--top": t("the number of foods"),
         "--target": t("the daily amount (mg)"),
+        "--run-in": t("the run-in in nights"),
     }
 
 
@@ -213,6 +215,35 @@ def too_much_for_a_night(low: float, high: float, most: float) -> str:
         "{amount} mg magnesium in one night is more than the diary holds (at most {most} mg), "
         "so it was not saved. Check the amount on the label."
     ).format(amount=amount, most=format_number(most))
+
+
+def plan_fault(file: str, number: int, field: str, fault: Fault, t: Translator) -> str:
+    """An imported plan that `diary trial plan` could not have made: the file, the plan, the
+    field and why; nothing is imported."""
+    from mgcheck.rules.trial import Fault
+
+    why = {
+        Fault.ALPHA: t("not mgcheck's level; every plan is analysed at mgcheck's own"),
+        Fault.CONFIDENCE: t("not mgcheck's level; every plan is analysed at mgcheck's own"),
+        Fault.MIN_NIGHTS: t("not what the design gives (most of a period's counted nights)"),
+        Fault.CREATED_AFTER_START: t(
+            "after the plan's first night: an order drawn after its nights had begun would no "
+            "longer be random"
+        ),
+        Fault.CREATED_IN_FUTURE: t("in the future"),
+        Fault.START_TOO_LATE: t("start more than a year after the plan was made"),
+        Fault.ORDER: t("the periods are not in the order its seed gives: mgcheck did not draw it"),
+        Fault.DRAWN_SEED: t("larger than any seed mgcheck draws"),
+        Fault.DOSE: t("above the upper limit for supplements that mgcheck plans trials within"),
+        Fault.SCREEN: t("holds ids that are not findings of mgcheck's safety check"),
+        Fault.DOCTOR_OK: t("set, though the safety check found nothing to ask a doctor about"),
+        Fault.MATTERS: t("must be from 0.1 to 10 points"),
+        Fault.STOPPED: t("before the plan was made"),
+        Fault.EXTRA_PAIRS: t("leaves fewer than 2 pairs as planned"),
+    }[fault]
+    return t("{file}: plan {number}: {field}: {problem}; nothing was imported.").format(
+        file=file, number=number, field=field, problem=why
+    )
 
 
 def label_not_read(text: str, t: Translator) -> str:

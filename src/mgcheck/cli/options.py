@@ -6,6 +6,7 @@ Imported by every command module; help strings are translated at import.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
@@ -43,6 +44,18 @@ def prompter() -> Prompter | None:
     from mgcheck.render.console import sayer
 
     return Prompter(input, sayer(console), run.t)
+
+
+def may_replace(path: Path, asker: Prompter | None = None) -> bool:
+    """Whether to write over ``path``, which exists: the one "Replace it?" question, asked in a
+    terminal; without one, refused with a pointer to --force (nothing is overwritten unasked)."""
+    from mgcheck.safetext import shown
+    from mgcheck.store.report_file import already_exists
+
+    asker = asker or prompter()
+    if asker is None:
+        raise already_exists(path)
+    return asker.confirm(_("{file} already exists. Replace it?").format(file=shown(path, 200)))
 
 
 def with_lang(command: F, *, first: bool = False) -> F:

@@ -2,7 +2,7 @@
 
 Thin commands over results/trial.py (the screen, the plan, its state and result), rules/trial.py
 (the schedule and the statistics), store/diary.py (the plans, in the diary's database) and
-render/trial.py. Help strings are translated at import; cli/diary.py loads this module.
+render/trial/. Help strings are translated at import; cli/diary.py loads this module.
 """
 
 from __future__ import annotations
@@ -19,14 +19,17 @@ from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
 from mgcheck.cli.types import Number, night, number
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
+from mgcheck.models.diary import SCORE_MAX
 from mgcheck.models.plan import (
     MAX_PAIRS,
     MAX_PERIOD_DAYS,
+    MAX_RUN_IN,
     MAX_SEED,
     MIN_PAIRS,
     MIN_PERIOD_DAYS,
-    SCORE_MAX,
+    SMALLEST_MATTERS,
 )
+from mgcheck.store.textfile import display_name
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
@@ -35,8 +38,10 @@ if TYPE_CHECKING:
     from mgcheck.i18n import Translator
     from mgcheck.models.answers import Answers
     from mgcheck.models.assess_data import AssessData
-    from mgcheck.models.plan import Plan
+    from mgcheck.models.diary import Entry
+    from mgcheck.models.plan import Plan, StopReason
     from mgcheck.models.trial import TrialFile
+    from mgcheck.results.trial import Outcome
 
 trial_app = typer.Typer(
     help=_(
@@ -68,6 +73,7 @@ PlanOption = Annotated[
         show_range=False,
     ),
 ]
+
 REPORT_FORMATS = (".md", ".html")
 # How the safety check's questions read a line: the terminal's input (tests give a script).
 READ: Callable[[str], str] = input
@@ -122,7 +128,12 @@ def _defaults_help() -> str:
 def plan(
     start: Annotated[
         dt.date | None,
-        night(_("The first night, as YYYY-MM-DD (its evening), or i morgen. Default: tomorrow.")),
+        night(
+            _(
+                "The first night of the first period, as YYYY-MM-DD (its evening), or i morgen. "
+                "Default: tomorrow, or after the run-in when the diary does not hold one yet."
+            )
+        ),
     ] = None,
     period: Annotated[
         int | None,
@@ -190,7 +201,7 @@ def plan(
                 "The difference in your leg score (0-10) that would matter to you (default 2, "
                 "asked in a terminal)."
             ),
-            0.1,
+            SMALLEST_MATTERS,
             SCORE_MAX,
             metavar=_("POINTS"),
             show_default=False,
@@ -213,18 +224,75 @@ def plan(
             help=_("You have asked your doctor, where the safety check says you should."),
         ),
     ] = False,
+    run_in: Annotated[
+        int | None,
+        number(
+            _(
+                "Ordinary diary nights before the first period (0-28, default 14): they "
+                "measure how much your legs vary, so the plan can say what it can find."
+            ),
+            0,
+            MAX_RUN_IN,
+            whole=True,
+            metavar=_("NIGHTS"),
+            name="--run-in",
+            show_default=False,
+            show_range=False,
+        ),
+    ] = None,
+    blinded: Annotated[
+        bool,
+        typer.Option(
+            "--blinded",
+            help=_(
+                "Someone else keeps the schedule and fills identical capsules; mgcheck does "
+                "not show you which periods hold magnesium until the trial has ended."
+            ),
+        ),
+    ] = False,
+    sealed_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--sealed-list",
+            metavar=_("FILE"),
+            help=_(
+                "With --blinded: a new file for the person who fills the capsules, with the "
+                "schedule night by night. It is written once; keep it away from yourself."
+            ),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
     standard: StandardOption = Standard.NNR,
     json: JsonOption = False,
 ) -> None:
     from mgcheck.clock import today
-    from mgcheck.results.trial import Design, defaults, draw_seed, new_plan
+    from mgcheck.results.trial import (
+        Design,
+        defaults,
+        draw_seed,
+        first_night,
+        new_plan,
+        too_young,
+    )
     from mgcheck.store import snapshot
 
     t = context().t
     trial = _trial()
     now = today()
     design = defaults(trial)
-    first = design.start if start is None else _start(start, now)
+    if blinded != (sealed_list is not None):
+        raise MgcheckError(
+            _(
+                "--blinded and --sealed-list go together: the schedule goes to a file for the "
+                "person who fills the capsules, and only there."
+            )
+        )
+    nights_before = design.run_in_days if run_in is None else run_in
+    if start is None:
+        first = first_night(now, nights_before, _written_before(now, nights_before))
+    else:
+        first = _start(start, now)
     days = design.period_days if period is None else period
     count = design.pairs if pairs is None else pairs
     if washout is not None and washout > days - 1:
@@ -243,7 +311,7 @@ def plan(
     _no_running_plan(now, t)  # before any question: one plan at a time
     data = snapshot.assess_data()
     answers = _screen_answers(answers_file, data, asker, t)
-    if answers.age < 18:
+    if too_young(answers):
         raise MgcheckError(
             _(
                 "mgcheck plans trials only for adults (18 or over): children and teenagers "
@@ -262,7 +330,7 @@ def plan(
             ).format(what="; ".join(f.title for f in checked.findings if f.level.value == "urgent"))
         )
     if not json:
-        from mgcheck.render.trial import print_screen
+        from mgcheck.render.trial.terminal import print_screen
 
         print_screen(checked)
     if checked.needs_doctor and not doctor_ok:
@@ -287,7 +355,7 @@ def plan(
         taken, dose_text = _dose(None, asker, t)
     if points is None:
         points = design.matters if asker is None else _ask_matters(asker, design.matters, t)
-    chosen = Design(first, count, days, washed, points)
+    chosen = Design(first, count, days, washed, points, nights_before, blinded)
     new = new_plan(
         chosen,
         trial,
@@ -298,14 +366,63 @@ def plan(
         screen_ids=checked.ids,
         doctor_ok=doctor_ok and checked.needs_doctor,
         today=now,
+        standard=standard,
     )
+    if sealed_list is not None:
+        _check_sealed_list(sealed_list)
     stored = _store(new, now, t)
+    if sealed_list is not None:
+        _write_sealed_list(sealed_list, stored)
+    entries = _entries_for(stored)
     if json:
-        _plan_json(stored, now)
+        _plan_json(stored, now, entries)
     else:
-        from mgcheck.render.trial import print_plan
+        from mgcheck.render.trial.terminal import print_plan
+        from mgcheck.results.trial import planning
 
-        print_plan(stored, trial, now, new=True)
+        print_plan(stored, trial, now, planning(stored, entries, trial), new=True)
+
+
+def _written_before(now: dt.date, nights: int) -> list[dt.date]:
+    """The diary's nights in the ``nights`` before tomorrow (does the diary hold a run-in?)."""
+    from mgcheck.store.diary import open_existing
+
+    diary = open_existing()
+    if diary is None or nights == 0:
+        return []
+    with diary:
+        return [e.night for e in diary.entries(now - dt.timedelta(days=nights), now)]
+
+
+def _entries_for(plan: Plan) -> list[Entry]:
+    """The diary's nights of a plan and of the weeks before it (its run-in, its baseline)."""
+    from mgcheck.models.plan import MAX_RUN_IN
+    from mgcheck.store.diary import open_existing
+
+    diary = open_existing()
+    if diary is None:
+        return []
+    with diary:
+        return diary.entries(plan.start - dt.timedelta(days=MAX_RUN_IN), plan.end)
+
+
+def _check_sealed_list(path: Path) -> None:
+    """Refuse before anything is stored: the sealed list is a new file, never over another."""
+    from mgcheck.store.paths import exists
+
+    if exists(path) or path.is_symlink():
+        raise MgcheckError(
+            _("--sealed-list: {file} already exists; give a new file.").format(
+                file=display_name(path)
+            )
+        )
+
+
+def _write_sealed_list(path: Path, plan: Plan) -> None:
+    from mgcheck.render.trial.words import sealed_list
+    from mgcheck.store.report_file import write_report
+
+    write_report(path, sealed_list(plan))  # 0600, whole or not at all, never over a file
 
 
 def _running(plan: Plan, t: Translator) -> MgcheckError:
@@ -321,31 +438,33 @@ def _running(plan: Plan, t: Translator) -> MgcheckError:
 
 def _no_running_plan(now: dt.date, t: Translator) -> None:
     """Refuse early, naming the running plan (the store checks again when it saves)."""
-    from mgcheck.models.plan import PlanStatus
+    from mgcheck.results.trial import running_plan
     from mgcheck.store.diary import open_existing
 
     diary = open_existing()
     if diary is None:
         return
     with diary:
-        running = [p for p in diary.plans() if p.status_on(now) is PlanStatus.ACTIVE]
-    if running:
-        raise _running(running[0], t)
+        running = running_plan(diary.plans(), now)
+    if running is not None:
+        raise _running(running, t)
 
 
 def _start(first: dt.date, now: dt.date) -> dt.date:
     """The first night: today or later (a plan drawn after its nights would not be random),
     and within a year."""
     from mgcheck.render.dates import long_date
+    from mgcheck.results.trial import start_window
 
-    if not now <= first <= now + dt.timedelta(days=365):
+    earliest, latest = start_window(now)
+    if not earliest <= first <= latest:
         raise MgcheckError(
             _(
                 "--start: the first night must be from today to a year ahead ({today} to "
                 "{last}): a plan drawn after its nights have begun would no longer be random."
             ).format(
-                today=long_date(now, context().t),
-                last=long_date(now + dt.timedelta(days=365), context().t),
+                today=long_date(earliest, context().t),
+                last=long_date(latest, context().t),
             )
         )
     return first
@@ -408,30 +527,32 @@ def _dose_problem(taken: Taken, age: int, standard: Standard) -> str | None:
     """Why no trial can be planned with this dose (none above the upper limit, judged on the
     higher reading), or None."""
     from mgcheck.render.style import mg, mg_span
-    from mgcheck.results.trial import dose_allowed, judge_dose
+    from mgcheck.results.trial import dose_refusal
     from mgcheck.store import snapshot
 
-    if taken.low <= 0:
+    refused = dose_refusal(snapshot.limits(), standard, age, taken.low, taken.high)
+    if refused is None:
+        return None
+    if refused.no_magnesium:
         return _("--dose: the dose must contain some magnesium.")
-    judgement = judge_dose(snapshot.limits(), standard, age, taken.low, taken.high)
-    if not dose_allowed(judgement):
-        return _(
-            "the dose gives {dose} magnesium a night, above the upper limit of {limit} a day "
-            "from supplements ({standard}); mgcheck plans no trial above it. Choose a dose "
-            "within the limit (mgcheck dose shows a label's magnesium)."
-        ).format(
-            dose=mg_span(taken.low, taken.high),
-            limit=mg(judgement.chosen.mg),
-            standard=judgement.chosen.short,
-        )
-    return None
+    judgement = refused.judgement
+    assert judgement is not None
+    return _(
+        "the dose gives {dose} magnesium a night, above the upper limit of {limit} a day "
+        "from supplements ({standard}); mgcheck plans no trial above it. Choose a dose "
+        "within the limit (mgcheck dose shows a label's magnesium)."
+    ).format(
+        dose=mg_span(taken.low, taken.high),
+        limit=mg(judgement.chosen.mg),
+        standard=judgement.chosen.short,
+    )
 
 
 def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
     def parse(text: str) -> float:
         if not text:
             return default
-        return Number(0.1, SCORE_MAX)(text)  # "1,5", "to": as --matters reads it
+        return Number(SMALLEST_MATTERS, SCORE_MAX)(text)  # "1,5", "to": as --matters reads it
 
     return asker.ask(
         _(
@@ -460,26 +581,36 @@ def _store(plan: Plan, now: dt.date, t: Translator) -> Plan:
             ) from None
 
 
-def _plan_json(plan: Plan, now: dt.date) -> None:
+def _plan_json(plan: Plan, now: dt.date, entries: list[Entry]) -> None:
     from mgcheck.render.console import write_json
-    from mgcheck.render.trial import trial_json
-    from mgcheck.results.trial import state
+    from mgcheck.render.trial.json import trial_json
+    from mgcheck.results.trial import planning, state
 
-    write_json("trial", trial_json(state(plan, [], now), _trial()))
+    trial = _trial()
+    late = trial.settings.late_days.value
+    payload = trial_json(
+        state(plan, entries, now, late), trial, planning=planning(plan, entries, trial)
+    )
+    write_json("trial", payload)
 
 
-def _chosen(number: int | None) -> tuple[Plan, list[Any]] | None:
-    """The plan asked for (--plan), else the active one, else the latest; with its entries."""
+def _chosen(number: int | None) -> tuple[Plan, list[Entry]] | None:
+    """The plan asked for (--plan), else the active one, else the latest; with its entries
+    and those of the weeks before it (its run-in)."""
     from mgcheck.store.diary import open_existing
 
     diary = open_existing()
     if diary is None:
         found = None
-        entries: list[Any] = []
+        entries: list[Entry] = []
     else:
         with diary:
             found = diary.plan(number)
-            entries = [] if found is None else diary.entries(found.start, found.end)
+            entries = (
+                []
+                if found is None
+                else diary.entries(found.start - dt.timedelta(days=MAX_RUN_IN), found.end)
+            )
             problems = list(diary.problems)
         if problems:
             raise MgcheckError("\n".join(problems))
@@ -492,6 +623,17 @@ def _chosen(number: int | None) -> tuple[Plan, list[Any]] | None:
             )
         return None
     return found, entries
+
+
+def _seen(plan: Plan, done: Outcome) -> None:
+    """Record, the first time, that a result of ``plan`` was shown: nights written after it
+    are marked in every later result (`entered_after_result`)."""
+    if done.analysis is None or plan.result_seen is not None:
+        return
+    from mgcheck.store.diary import open_diary
+
+    with open_diary() as diary:
+        diary.mark_result_seen(plan.id)
 
 
 def _no_plan() -> MgcheckError:
@@ -518,7 +660,7 @@ def show(
     json: JsonOption = False,
 ) -> None:
     from mgcheck.clock import today
-    from mgcheck.results.trial import state
+    from mgcheck.results.trial import planning, state
 
     now = today()
     if all_plans:
@@ -531,11 +673,11 @@ def show(
                 plans = diary.plans()
         if json:
             from mgcheck.render.console import write_json
-            from mgcheck.render.trial import history_json
+            from mgcheck.render.trial.json import history_json
 
             write_json("trial.history", history_json(plans, now))
         else:
-            from mgcheck.render.trial import print_history
+            from mgcheck.render.trial.terminal import print_history
 
             print_history(plans, now)
         return
@@ -545,42 +687,74 @@ def show(
             raise _no_plan()
         typer.echo(_("No trial plan yet. Make one with mgcheck diary trial plan."))
         return
-    current = state(found[0], found[1], now)
+    trial = _trial()
+    current = state(found[0], found[1], now, trial.settings.late_days.value)
+    plan_for = planning(found[0], found[1], trial)
     if json:
         from mgcheck.render.console import write_json
-        from mgcheck.render.trial import trial_json
+        from mgcheck.render.trial.json import trial_json
 
-        write_json("trial", trial_json(current, _trial()))
+        write_json("trial", trial_json(current, trial, planning=plan_for))
     else:
-        from mgcheck.render.trial import print_state
+        from mgcheck.render.trial.terminal import print_state
 
-        print_state(current, _trial())
+        print_state(current, trial, plan_for)
+
+
+REASONS = ("side-effects", "worse", "better", "burden", "doctor", "other")
 
 
 @trial_app.command(
     "stop",
-    help=_("Stop the running trial. It stays in the history; its nights stay in the diary."),
-    epilog=_("Examples:  mgcheck diary trial stop  ·  mgcheck diary trial stop --yes"),
+    help=_(
+        "Stop the running trial. It stays in the history; its nights stay in the diary. Why "
+        "it was stopped goes into the report for your doctor."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary trial stop  ·  mgcheck diary trial stop --yes --reason "
+        "side-effects"
+    ),
 )
 @with_lang
 def stop(
     yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            metavar="|".join(REASONS),
+            help=_(
+                "Why: side effects, legs worse, legs better, too much to keep up, a doctor's "
+                "advice, or another reason (asked in a terminal)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from mgcheck.clock import today
+    from mgcheck.models.plan import StopReason
     from mgcheck.render.dates import long_date
+    from mgcheck.results.trial import running_plan
     from mgcheck.store.diary import open_existing
 
     t = context().t
     now = today()
+    why: StopReason | None = None
+    if reason is not None:
+        if reason.strip().lower() not in REASONS:
+            raise MgcheckError(
+                _("--reason: use one of {choices}.").format(choices=", ".join(REASONS))
+            )
+        why = StopReason(reason.strip().lower().replace("-", "_"))
     diary = open_existing()
     if diary is None:
         raise MgcheckError(_("no trial is running."))
     with diary:
-        running = diary.plan()
-        if running is None or running.status_on(now).value != "active":
+        running = running_plan(diary.plans(), now)
+        if running is None:
             raise MgcheckError(_("no trial is running."))
+        asker = options.prompter()
         if not yes:
-            asker = options.prompter()
             if asker is None:
                 raise MgcheckError(_("this stops the trial: add --yes, or run it in a terminal."))
             if not asker.confirm(
@@ -588,7 +762,9 @@ def stop(
             ):
                 typer.echo(_("Nothing changed."))
                 return
-        stopped = diary.stop_plan(now)
+        if why is None and asker is not None:
+            why = _ask_reason(asker)
+        stopped = diary.stop_plan(now, why)
     if stopped is None:
         raise MgcheckError(_("no trial is running."))
     typer.echo(
@@ -599,16 +775,144 @@ def stop(
     )
 
 
+def _ask_reason(asker: Prompter) -> StopReason | None:
+    """Why the trial stops, as a numbered choice; Enter for no reason."""
+    from mgcheck.models.plan import StopReason
+
+    choices = [
+        (StopReason.SIDE_EFFECTS, _("side effects")),
+        (StopReason.WORSE, _("my legs got worse")),
+        (StopReason.BETTER, _("my legs got better")),
+        (StopReason.BURDEN, _("it was too much to keep up")),
+        (StopReason.DOCTOR, _("my doctor advised it")),
+        (StopReason.OTHER, _("another reason")),
+    ]
+    asker.say(_("Why do you stop? (It goes into the report for your doctor.)"))
+    for index, (_reason, words) in enumerate(choices, start=1):
+        asker.say(f"  {index}. {words}")
+
+    def parse(text: str) -> StopReason | None:
+        if not text:
+            return None
+        chosen = int(text)
+        if not 1 <= chosen <= len(choices):
+            raise ValueError(text)
+        return choices[chosen - 1][0]
+
+    return asker.ask(
+        _("Number (Enter: no reason): "),
+        parse,
+        _("Write one number from 1 to {n}.").format(n=len(choices)),
+    )
+
+
+@trial_app.command(
+    "extend",
+    help=_(
+        "Add one more pair of periods at the end of the running trial, drawn by the plan's own "
+        "seed, to make up for a pair whose nights can no longer be counted."
+    ),
+    epilog=_(
+        "Examples:  mgcheck diary trial extend  ·  mgcheck diary trial extend --yes  ·  "
+        "mgcheck diary trial extend --sealed-list more.txt"
+    ),
+)
+@with_lang
+def extend(
+    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    sealed_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--sealed-list",
+            metavar=_("FILE"),
+            help=_(
+                "For a blinded trial: a new file with the added nights, for the person who "
+                "fills the capsules."
+            ),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    from mgcheck.clock import today
+    from mgcheck.models.plan import MAX_PAIRS
+    from mgcheck.render.dates import night
+    from mgcheck.results.trial import extension, running_plan, state
+    from mgcheck.store.diary import PlanChanged, PlanConflict, open_diary, open_existing
+
+    t = context().t
+    now = today()
+    diary = open_existing()
+    running = None
+    entries: list[Entry] = []
+    if diary is not None:
+        with diary:
+            running = running_plan(diary.plans(), now)
+            if running is not None:
+                entries = diary.entries(running.start, running.end)
+    if diary is None or running is None:
+        raise MgcheckError(_("no trial is running."))
+    added = extension(running)
+    if added is None:
+        raise MgcheckError(
+            _("the plan has {n} pairs already, the most the exact test can use.").format(
+                n=MAX_PAIRS
+            )
+        )
+    if not state(running, entries, now).extensible:
+        raise MgcheckError(
+            _(
+                "no pair has lost its nights: a pair is added only to make up for one that "
+                "did, never because of how the nights look (that would bias the result)."
+            )
+        )
+    if running.blinded != (sealed_list is not None):
+        raise MgcheckError(
+            _("--sealed-list: give a new file for a blinded trial's added nights (and only then).")
+        )
+    if sealed_list is not None:
+        _check_sealed_list(sealed_list)
+    if not yes:
+        asker = options.prompter()
+        if asker is None:
+            raise MgcheckError(_("this adds a pair: add --yes, or run it in a terminal."))
+        question = _("Add pair {pair}, {first} to {last}, at the end of trial plan {id}?")
+        if not asker.confirm(
+            question.format(
+                pair=added[0].pair,
+                first=night(added[0].start, t),
+                last=night(added[-1].end, t),
+                id=running.id,
+            )
+        ):
+            typer.echo(_("Nothing changed."))
+            return
+    try:
+        with open_diary() as store:
+            longer = store.extend_plan(running.id, added)
+    except PlanChanged:
+        raise MgcheckError(_("the trial changed meanwhile; nothing was added.")) from None
+    except PlanConflict as exc:
+        raise MgcheckError(
+            _("the added pair would overlap trial plan {id}; nothing was added.").format(
+                id=exc.other_id
+            )
+        ) from None
+    if sealed_list is not None:
+        _write_sealed_list(sealed_list, longer.replace(periods=added))
+    typer.echo(
+        _("Pair {pair} added: the trial now ends after {night}.").format(
+            pair=added[0].pair, night=night(longer.end, t)
+        )
+    )
+
+
 def _sources(trial: TrialFile) -> tuple[tuple[int, Any], ...]:
     """The sources the result cites, numbered as mgcheck sources numbers them."""
+    from mgcheck.results.trial import cited_sources
     from mgcheck.store import snapshot
 
-    keys = {key for _where, cited in trial.citations() for key in cited}
-    return tuple(
-        (number, source)
-        for number, source in enumerate(snapshot.sources().sources, start=1)
-        if source.key in keys
-    )
+    return cited_sources(trial, snapshot.sources().sources)
 
 
 @trial_app.command(
@@ -632,17 +936,20 @@ def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
     if found is None:
         raise _no_plan()
     trial = _trial()
-    done = outcome(found[0], found[1], today())
+    done = outcome(found[0], found[1], today(), trial)
     sources = _sources(trial)
     if json:
         from mgcheck.render.console import write_json
-        from mgcheck.render.trial import trial_json
+        from mgcheck.render.trial.json import trial_json
+        from mgcheck.results.trial import planning
 
-        write_json("trial", trial_json(done.state, trial, done, sources))
+        plan_for = planning(found[0], found[1], trial)
+        write_json("trial", trial_json(done.state, trial, done, sources, plan_for))
     else:
-        from mgcheck.render.trial import print_outcome
+        from mgcheck.render.trial.terminal import print_outcome
 
         print_outcome(done, trial, sources)
+    _seen(found[0], done)
 
 
 @trial_app.command(
@@ -674,10 +981,10 @@ def report(
     plan_id: PlanOption = None,
 ) -> None:
     from mgcheck.clock import today
-    from mgcheck.render.trial import render_report
-    from mgcheck.results.trial import outcome
+    from mgcheck.render.trial.markup import render_report
+    from mgcheck.results.trial import outcome, planning
     from mgcheck.safetext import shown
-    from mgcheck.store.report_file import already_exists, write_report
+    from mgcheck.store.report_file import write_report
 
     suffix = output.suffix.lower()
     if suffix not in REPORT_FORMATS:
@@ -687,18 +994,18 @@ def report(
     found = _chosen(plan_id)
     if found is None:
         raise _no_plan()
-    if not force and (output.exists() or output.is_symlink()):
-        asker = options.prompter()
-        if asker is None:
-            raise already_exists(output)
-        if not asker.confirm(
-            _("{file} already exists. Replace it?").format(file=shown(output, 200))
-        ):
+    from mgcheck.store.paths import exists
+
+    if not force and (exists(output) or output.is_symlink()):
+        if not options.may_replace(output):
             typer.echo(_("Nothing written."))
             return
         force = True
     trial = _trial()
     now = today()
-    content = render_report(suffix, outcome(found[0], found[1], now), trial, _sources(trial), now)
+    done = outcome(found[0], found[1], now, trial)
+    plan_for = planning(found[0], found[1], trial)
+    content = render_report(suffix, done, plan_for, trial, _sources(trial), now)
     write_report(output, content, replace=force)
+    _seen(found[0], done)
     typer.echo(_("Report written to {file}.").format(file=shown(output, 200)))

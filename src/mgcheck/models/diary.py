@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Literal
 
 from mgcheck.clock import today
 from mgcheck.i18n import _
 from mgcheck.record import Record
 
-SCORE_MIN, SCORE_MAX = 0, 10
+SCORE_MIN, SCORE_MAX = 0, 10  # the nightly leg and sleep scores: the one definition
 MAX_MAGNESIUM_MG = 5000.0  # elemental mg in one night; more is a typing error
 MAX_NOTE = 500
+MAX_SIDE_EFFECT = 100  # a few words: "løs mave", "kvalme"
 EARLIEST = dt.date(1900, 1, 1)  # an earlier night is a typing error (and year 1 breaks dates)
 # Exactly YYYY-MM-DD in ASCII digits: date.fromisoformat alone also takes 2026-W01-1, 20260101.
 _NIGHT = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -58,7 +59,11 @@ class Entry(Record):
     """One night. ``magnesium_mg_high`` is set only when the label leaves doubt (a hydrate the
     label does not name, or "ved ikke" whether its mg is magnesium itself): the night then took
     from ``magnesium_mg`` to ``magnesium_mg_high``. ``followed`` is set only for a night a trial
-    plan holds for: whether the person did what the plan said (see models/plan.py)."""
+    plan holds for: whether the person did what the plan said (the rule is rules/trial.py's).
+    ``side_effect`` is what the person noticed that night (a few words, "" for none).
+    ``written_on`` is the day the entry was written and ``written`` the diary's write number
+    (one more than any before it), so a night written late, or after a result was seen, can be
+    marked; both are None for nights from an export made before they were kept."""
 
     night: dt.date  # the date of the evening the night began
     legs: int  # leg symptoms, 0 (none) to 10 (worst)
@@ -67,6 +72,9 @@ class Entry(Record):
     note: str = ""
     magnesium_mg_high: float | None = None
     followed: bool | None = None
+    side_effect: str = ""
+    written_on: dt.date | None = None
+    written: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.night, dt.date) or self.night < EARLIEST:
@@ -103,6 +111,20 @@ class Entry(Record):
             raise InvalidEntry(
                 "note", _("holds a character that cannot be stored (a NUL or a broken character)")
             )
+        side = self.side_effect
+        if not isinstance(side, str) or len(side) > MAX_SIDE_EFFECT or _NOT_TEXT.search(side):
+            raise InvalidEntry(
+                "side_effect", _("at most {n} characters of text").format(n=MAX_SIDE_EFFECT)
+            )
+        if self.written_on is not None and (
+            not isinstance(self.written_on, dt.date) or self.written_on < self.night
+        ):
+            raise InvalidEntry("written_on", _("must be a date on or after the night"))
+        written = self.written
+        if written is not None and (
+            isinstance(written, bool) or not isinstance(written, int) or written < 1
+        ):
+            raise InvalidEntry("written", _("must be a whole number from 1"))
 
     @property
     def on_magnesium(self) -> bool:
@@ -116,16 +138,3 @@ def check_score(field: str, value: object) -> None:
         raise InvalidEntry(
             field, _("must be from {low} to {high}").format(low=SCORE_MIN, high=SCORE_MAX)
         )
-
-
-def entry_dict(entry: Entry) -> dict[str, Any]:
-    """An entry as the JSON export and `diary list --json` write it."""
-    return {
-        "night": entry.night.isoformat(),
-        "legs": entry.legs,
-        "sleep": entry.sleep,
-        "magnesium_mg": entry.magnesium_mg,
-        "magnesium_mg_high": entry.magnesium_mg_high,
-        "followed": entry.followed,
-        "note": entry.note,
-    }

@@ -1,19 +1,44 @@
 """The shapes of every JSON document mgcheck writes, for `mgcheck schemas`.
 
-Typed dictionaries, not models: nothing is validated at run time. ``mgcheck schemas KIND``
-turns one into a JSON Schema (with Pydantic, which only that command imports), and
-``tests/cli/test_schemas.py`` checks every document of the golden transcripts against it.
-Each document starts with the envelope of :mod:`mgcheck.envelope`.
+Typed dictionaries, not models. ``mgcheck schemas KIND`` turns one into a JSON Schema (with
+Pydantic), and ``tests/cli/test_schemas.py`` checks every document of the golden transcripts
+against it. Each document starts with the envelope of :mod:`mgcheck.envelope`. The diary's
+export rows (``Entry``, ``ExportPlan``, ``ExportPeriod``) are also what ``diary import``
+validates, strictly and row by row (store/diary_files.py), so their bounds are written here.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
+from annotated_types import Ge, Gt, Le, Lt, MaxLen
 from typing_extensions import NotRequired, TypedDict
+
+from mgcheck.models.diary import (
+    MAX_MAGNESIUM_MG,
+    MAX_NOTE,
+    MAX_SIDE_EFFECT,
+    SCORE_MAX,
+    SCORE_MIN,
+)
+from mgcheck.models.plan import (
+    MAX_PAIRS,
+    MAX_PERIOD_DAYS,
+    MAX_RUN_IN,
+    MAX_SEED,
+    MIN_PERIOD_DAYS,
+)
 
 # Every shape refuses keys it does not name, so a new field fails the tests until it is added.
 CLOSED: Any = {"extra": "forbid"}
+T = TypeVar("T")
+
+
+def closed(shape: T) -> T:
+    """``shape`` refusing keys it does not name, as pydantic's ``with_config`` marks it (an
+    attribute set after the class, so a type checker does not take it for a key)."""
+    setattr(shape, "__pydantic_config__", CLOSED)  # noqa: B010
+    return shape
 
 
 class Envelope(TypedDict):
@@ -442,15 +467,24 @@ class Report(Envelope):
 # --- diary -----------------------------------------------------------------------------------
 
 
+Score = Annotated[int, Ge(SCORE_MIN), Le(SCORE_MAX)]
+Milligrams = Annotated[float, Ge(0), Le(MAX_MAGNESIUM_MG)]
+
+
+@closed
 class Entry(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    night: str
-    legs: int
-    sleep: int | None
-    magnesium_mg: float
-    magnesium_mg_high: float | None  # set when the label left a range open
-    followed: bool | None  # set on the nights a trial plan holds for
-    note: str
+    """One night. An import may leave out what an export always writes (the optional fields)."""
+
+    night: str  # YYYY-MM-DD, the evening's date
+    legs: Score
+    sleep: NotRequired[Score | None]
+    magnesium_mg: NotRequired[Milligrams | None]
+    magnesium_mg_high: NotRequired[Milligrams | None]  # set when the label left a range open
+    followed: NotRequired[bool | None]  # set on the nights a trial plan holds for
+    note: NotRequired[Annotated[str, MaxLen(MAX_NOTE)] | None]
+    side_effect: NotRequired[Annotated[str, MaxLen(MAX_SIDE_EFFECT)]]  # version 3 on
+    written_on: NotRequired[str | None]  # the day it was written (version 3 on)
+    written: NotRequired[Annotated[int, Ge(1)] | None]  # the diary's write number
 
 
 class DiaryEntries(Envelope):
@@ -479,47 +513,73 @@ class DiaryCompare(Envelope):
 
 Arm = Literal["magnesium", "none"]
 PlanStatus = Literal["active", "stopped", "finished"]
+StopReason = Literal["side_effects", "worse", "better", "burden", "doctor", "other"]
 
 
+MAX_DOSE_TEXT = 200  # a dose as a label prints it
+
+
+@closed
 class ExportPeriod(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    pair: int
+    pair: Annotated[int, Ge(1), Le(MAX_PAIRS)]
     arm: Arm
     start: str
     end: str
 
 
-class ExportPlan(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    id: int
+@closed
+class DoseSpan(TypedDict):
+    low: Annotated[float, Gt(0), Le(MAX_MAGNESIUM_MG)]
+    high: Annotated[float, Gt(0), Le(MAX_MAGNESIUM_MG)]
+
+
+class PlanFields(TypedDict):
+    """A trial plan as the diary keeps it (store/diary_files.plan_dict), without its periods."""
+
+    id: Annotated[int, Ge(1)]
     created: str
     status: PlanStatus
     stopped_on: str | None
-    seed: int
+    seed: Annotated[int, Ge(0), Le(MAX_SEED)]
     seed_drawn: bool
-    period_days: int
-    washout_days: int
-    min_nights: int
-    dose: str
-    dose_mg: Span
-    matters: float
-    alpha: float
-    confidence: float
+    period_days: Annotated[int, Ge(MIN_PERIOD_DAYS), Le(MAX_PERIOD_DAYS)]
+    washout_days: Annotated[int, Ge(0), Le(MAX_PERIOD_DAYS - 1)]
+    min_nights: Annotated[int, Ge(1), Le(MAX_PERIOD_DAYS)]
+    dose: Annotated[str, MaxLen(MAX_DOSE_TEXT)]
+    dose_mg: DoseSpan
+    matters: Annotated[float, Gt(0), Le(SCORE_MAX)]
+    alpha: Annotated[float, Gt(0), Lt(1)]
+    confidence: Annotated[float, Gt(0), Lt(1)]
     screen: list[str]
     doctor_ok: bool
+    # Version 3 on (a version 2 plan has none of them: unblinded, no run-in, as planned).
+    blinded: NotRequired[bool]
+    run_in_days: NotRequired[Annotated[int, Ge(0), Le(MAX_RUN_IN)]]
+    extra_pairs: NotRequired[Annotated[int, Ge(0), Le(MAX_PAIRS - 2)]]
+    standard: NotRequired[Literal["nnr", "efsa", "iom"] | None]
+    stop_reason: NotRequired[StopReason | None]
+    result_seen: NotRequired[Annotated[int, Ge(0)] | None]
+
+
+@closed
+class ExportPlan(PlanFields):
+    """A plan in a diary export, with its periods: what `diary import` reads back."""
+
     periods: list[ExportPeriod]
 
 
+@closed
 class DiaryExport(TypedDict):
     """`diary export --format json`: the same in every language, so no ``language``.
 
     Version 2 added the trial plans and each entry's ``magnesium_mg_high`` and ``followed``;
-    version 1 files are still read.
+    version 3 each night's side effect and when it was written, and a plan's blinding, run-in,
+    added pairs, standard, stop reason and when a result was first shown. Versions 1 and 2
+    are still read.
     """
 
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     schema: str
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     entries: list[Entry]
     plans: list[ExportPlan]
 
@@ -527,40 +587,27 @@ class DiaryExport(TypedDict):
 # --- the trial (issue 13) ------------------------------------------------------------------
 
 
-class TrialPlan(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    id: int
-    status: PlanStatus  # as of today: an active plan past its last night is finished
-    created: str
-    stopped_on: str | None
+@closed
+class TrialPlan(PlanFields):
+    """The plan as kept (its status as of today: an active plan past its last night is
+    finished), and what follows from it."""
+
     start: str
     end: str
-    seed: int
-    seed_drawn: bool
     pairs: int
-    period_days: int
-    washout_days: int
-    min_nights: int
-    alpha: float
-    confidence: float
     minimum_p: float  # 2 / 2^pairs: the smallest p-value the design can reach
     can_reach_alpha: bool
-    dose: str
-    dose_mg: Span
-    matters: float
-    screen: list[str]  # the safety check's findings when the plan was made
-    doctor_ok: bool
 
 
 class TrialPeriod(TypedDict):
     __pydantic_config__ = CLOSED  # type: ignore[misc]
     pair: int
-    arm: Arm
+    arm: Arm | None  # None: a blinded trial that has not ended
     start: str
     end: str
     counted_from: str  # the first night after the washout
     mean: NotRequired[float | None]  # `result` only, from here on
-    usable: NotRequired[int | None]
+    counted: NotRequired[int | None]
     off_plan: NotRequired[int | None]
     missing: NotRequired[int | None]
 
@@ -570,8 +617,55 @@ class TrialTonight(TypedDict):
     night: str
     pair: int
     period: int
-    arm: Arm
+    arm: Arm | None
     washout: bool
+
+
+class TrialLost(TypedDict):
+    """A pair side that can no longer reach its nights (`trial extend` makes up for it)."""
+
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pair: int
+    arm: Arm | None
+    nights: int
+    possible: int
+    needed: int
+
+
+class TrialSpread(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    nights: int
+    mean: float
+    sd: float
+    correlation: float
+
+
+class TrialAssumed(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    sd: float
+    smallest_found: float | None
+
+
+class TrialDesign(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pairs: int
+    period_days: int
+    washout_days: int
+    nights: int
+    smallest_found: float | None  # found 4 times in 5; None: cannot reach the test's level
+
+
+class TrialPlanning(TypedDict):
+    """What the plan can find for this person (the run-in, its spread, designs)."""
+
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    run_in: list[str]  # its first and last night (empty without one)
+    run_in_written: int
+    spread: TrialSpread | None
+    smallest_found: float | None
+    assumed: list[TrialAssumed]
+    correlation: float
+    designs: list[TrialDesign]
 
 
 class TrialProgress(TypedDict):
@@ -587,11 +681,20 @@ class TrialProgress(TypedDict):
 class TrialPair(TypedDict):
     __pydantic_config__ = CLOSED  # type: ignore[misc]
     pair: int
-    magnesium_mean: float
-    none_mean: float
-    difference: float  # magnesium minus none
+    magnesium_mean: float | None
+    none_mean: float | None
+    difference: float | None  # magnesium minus none
     magnesium_nights: int
     none_nights: int
+    used: bool  # both sides have enough counted nights
+
+
+class TrialNotUsed(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    pair: int
+    arm: Arm
+    nights: int
+    needed: int
 
 
 class TrialAdherence(TypedDict):
@@ -604,20 +707,47 @@ class TrialAdherence(TypedDict):
     share_followed: float
 
 
-class TrialEstimate(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
-    difference: float
-    interval: Span
-    p_randomization: float
-    verdict: Literal["too_few_pairs", "no_clear_difference", "lower", "higher"]
+Verdict = Literal[
+    "not_finished",
+    "not_enough_nights",
+    "too_few_pairs",
+    "no_clear_difference",
+    "probably_lower",
+    "probably_higher",
+    "lower",
+    "higher",
+]
 
 
-class TrialShortfall(TypedDict):
+class TrialCheck(TypedDict):
+    """An analysis beside the primary one (on plan, on time) or sleep, in short."""
+
     __pydantic_config__ = CLOSED  # type: ignore[misc]
-    pair: int
-    arm: Arm
-    usable: int
-    needed: int
+    pairs_used: int
+    difference: float | None
+    interval: Span | None
+    p_randomization: float | None
+    probability_better: float | None
+    verdict: Verdict
+
+
+class TrialCarryover(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    night: int  # after a switch, from 1
+    magnesium_mean: float | None
+    magnesium_nights: int
+    none_mean: float | None
+    none_nights: int
+
+
+class TrialHarms(TypedDict):
+    __pydantic_config__ = CLOSED  # type: ignore[misc]
+    magnesium_nights: int
+    magnesium_with: int
+    none_nights: int
+    none_with: int
+    magnesium_effects: list[str]
+    none_effects: list[str]
 
 
 class TrialCaveat(TypedDict):
@@ -628,34 +758,42 @@ class TrialCaveat(TypedDict):
 
 
 class Trial(Envelope):
-    """`diary trial plan|show --json`: the schedule; `diary trial result --json` adds the rest."""
+    """`diary trial plan|show --json`: the schedule and what it can find; `diary trial result
+    --json` adds the rest: analysed as randomised, complete pairs, probabilities, the checks."""
 
     plan: TrialPlan
     today: str
     tonight: TrialTonight | None
     outcome: str
     periods: list[TrialPeriod]
+    planning: TrialPlanning | None
+    lost: list[TrialLost]
+    extensible: bool
     progress: NotRequired[TrialProgress]
     finished: NotRequired[bool]
+    analysis: NotRequired[Literal["as_randomised"]]
     pairs: NotRequired[list[TrialPair]]
+    pairs_used: NotRequired[int]
+    pairs_not_used: NotRequired[list[TrialNotUsed]]
     difference: NotRequired[float | None]
-    interval: NotRequired[Span | None]
+    interval: NotRequired[Span | None]  # 95 %, from the model (never of zero width)
     p_randomization: NotRequired[float | None]
-    verdict: NotRequired[
-        Literal[
-            "not_finished",
-            "not_enough_nights",
-            "too_few_pairs",
-            "no_clear_difference",
-            "lower",
-            "higher",
-        ]
-    ]
+    minimum_p: NotRequired[float | None]
+    probability_better: NotRequired[float | None]  # P(magnesium lowers the leg score)
+    probability_matters: NotRequired[float | None]  # ... by at least `matters` points
+    verdict: NotRequired[Verdict]
     verdict_text: NotRequired[str]
+    chances_text: NotRequired[str | None]
     importance: NotRequired[Literal["beyond", "within", "unclear"] | None]
-    adherence: NotRequired[TrialAdherence | None]
-    as_randomised: NotRequired[TrialEstimate | None]
-    refusal: NotRequired[list[TrialShortfall] | None]
+    adherence: NotRequired[TrialAdherence]
+    on_plan: NotRequired[TrialCheck | None]
+    without_late: NotRequired[TrialCheck | None]
+    entered_late: NotRequired[int]
+    entered_after_result: NotRequired[int]
+    late_nights: NotRequired[list[str]]
+    sleep: NotRequired[TrialCheck | None]
+    carryover: NotRequired[list[TrialCarryover]]
+    harms: NotRequired[TrialHarms]
     caveats: NotRequired[list[TrialCaveat]]
     sources: NotRequired[list[str]]
 

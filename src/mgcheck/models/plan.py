@@ -12,11 +12,13 @@ import datetime as dt
 from enum import Enum
 
 from mgcheck.record import Record
+from mgcheck.vocab import Standard
+
+# The 0-10 score is the diary's, defined once in models/diary.py.
 
 # Bounds for a plan; they catch typing errors, and keep the exact test to at most 2^12 sign flips.
 MIN_PAIRS, MAX_PAIRS = 2, 12
 MIN_PERIOD_DAYS, MAX_PERIOD_DAYS = 2, 28
-SCORE_MIN, SCORE_MAX = 0, 10  # the diary's nightly leg score
 MAX_SEED = 2**63 - 1  # what SQLite's INTEGER holds
 
 
@@ -75,6 +77,21 @@ class PlanStatus(str, Enum):
     FINISHED = "finished"  # its last night has passed
 
 
+class StopReason(str, Enum):
+    """Why a trial was stopped (CENT item 14b), as the person says it at `trial stop`."""
+
+    SIDE_EFFECTS = "side_effects"
+    WORSE = "worse"
+    BETTER = "better"
+    BURDEN = "burden"
+    DOCTOR = "doctor"
+    OTHER = "other"
+
+
+MAX_RUN_IN = 28  # nights of ordinary diary before the first period
+SMALLEST_MATTERS = 0.1  # --matters: a tenth of a point is the finest a person can mean
+
+
 class Plan(Record):
     """A trial as the diary keeps it: the periods themselves, never regenerated from the seed.
 
@@ -82,6 +99,13 @@ class Plan(Record):
     the nights before the day it was stopped. ``dose_mg_low``/``dose_mg_high`` are the elemental
     magnesium of ``dose`` (equal unless the label leaves doubt). ``screen`` holds the ids of the
     safety screen's findings, and ``doctor_ok`` whether the person confirmed asking a doctor.
+
+    Added with issue 18 (defaults for the plans made before): ``blinded`` (someone else keeps
+    the schedule), ``run_in_days`` (ordinary diary nights before ``start`` that measure the
+    person's own spread), ``extra_pairs`` (pairs added with `trial extend`, drawn from the same
+    seed), ``standard`` (the upper limit the dose was judged against), ``stop_reason`` and
+    ``result_seen`` (the diary's write number when a result was first shown: a night written
+    after it is marked).
     """
 
     id: int
@@ -102,10 +126,27 @@ class Plan(Record):
     screen: tuple[str, ...]
     doctor_ok: bool
     periods: tuple[Period, ...]
+    blinded: bool = False
+    run_in_days: int = 0
+    extra_pairs: int = 0
+    standard: Standard | None = None
+    stop_reason: StopReason | None = None
+    result_seen: int | None = None
 
     @property
     def pairs(self) -> int:
         return len(self.periods) // 2
+
+    @property
+    def planned_pairs(self) -> int:
+        """The pairs the plan was made with (``trial extend`` adds to them)."""
+        return self.pairs - self.extra_pairs
+
+    @property
+    def run_in(self) -> tuple[dt.date, ...]:
+        """The run-in nights: the ``run_in_days`` nights before the first period."""
+        first = self.start - dt.timedelta(days=self.run_in_days)
+        return tuple(first + dt.timedelta(days=i) for i in range(self.run_in_days))
 
     @property
     def start(self) -> dt.date:
@@ -137,16 +178,3 @@ class Plan(Record):
     def in_washout(self, night: dt.date) -> bool:
         period = self.period_of(night)
         return period is not None and (night - period.start).days < self.washout_days
-
-
-def followed_is_consistent(arm: Arm, magnesium_mg: float, followed: bool) -> bool:
-    """Whether ``followed`` can be true of a night of ``arm`` on which ``magnesium_mg`` was taken.
-
-    A night without magnesium follows a "none" night and cannot follow a magnesium night; a
-    night with magnesium cannot follow a "none" night. On a magnesium night with magnesium,
-    either is possible (a different dose from the plan's is the person's call).
-    """
-    took = magnesium_mg > 0
-    if arm is Arm.NONE:
-        return followed is not took
-    return took or not followed

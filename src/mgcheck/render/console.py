@@ -282,3 +282,29 @@ def prompt_lines(prompt: str, width: int) -> list[str]:
         lines[-1:] = [head, word]
     lines[-1] += ending
     return lines
+
+
+# A number and the unit after it (Danish and English): "400 mg", "2 point", "84 nætter", "95 %".
+_UNIT = re.compile(
+    r"(?<=\d) (?=(?:mg|g|µg|points?|nights?|nætter|nat|weeks?|uger?|pairs?|par|days?|dage?)\b|%)"
+)
+
+
+def keep_units(text: str) -> str:
+    """``text`` with a no-break space between each number and its unit, so no line parts them."""
+    return _UNIT.sub("\u00a0", text)
+
+
+def paragraph(console: Console, text: str, style: str | None = None, label: str = "") -> None:
+    """Print ``text`` (after a bold ``label``) wrapped at the console's width at ordinary spaces
+    only, as the questions are (:func:`prompt_lines`): a number never parts from its unit. The
+    lines keep plain spaces (the no-break ones only steer the wrapping), so what is printed
+    reads, copies and compares as ordinary text."""
+    from rich.text import Text
+
+    lines = prompt_lines(keep_units(f"{label}: {text}" if label else text), console.width)
+    for index, line in enumerate(lines):
+        shown = Text(line.replace("\u00a0", " "), style=style or "")
+        if index == 0 and label:
+            shown.stylize("bold", 0, len(label) + 1)
+        console.print(shown, no_wrap=True, overflow="ignore")

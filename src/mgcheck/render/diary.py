@@ -10,16 +10,18 @@ from rich.table import Table
 from rich.text import Text
 
 from mgcheck.i18n import _, current, format_number, translator
-from mgcheck.models.diary import SCORE_MAX, Entry, entry_dict
+from mgcheck.models.diary import SCORE_MAX, Entry
 from mgcheck.models.plan import Arm, Plan
-from mgcheck.render.console import stdout_console, write_json
+from mgcheck.render.console import paragraph, stdout_console, write_json
+from mgcheck.render.style import between, signed
 from mgcheck.results.diary import CHART_NIGHTS, Chart
 from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side
 from mgcheck.safetext import visible
 
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
-# In a trial's periods: magnesium counted, none counted, washout (kept, not counted).
-BAR_MG, BAR_NONE, BAR_WASHOUT, OFF_PLAN = "█", "▒", "░", "!"
+# In a trial's periods: magnesium counted, none counted, washout (kept, not counted); a night
+# outside the trial, in a chart that shows one, has a bar of its own (never a period's).
+BAR_MG, BAR_NONE, BAR_WASHOUT, OFF_PLAN, BAR_OUTSIDE = "█", "▒", "░", "!", "┃"
 
 
 def _date(day: dt.date) -> str:
@@ -49,7 +51,10 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
         ]
         if trial:
             row.append(Text(followed_word(entry.followed)))
-        table.add_row(*row, Text(visible(entry.note)))
+        note = visible(entry.note)
+        if entry.side_effect:
+            note = f"[{visible(entry.side_effect)}] {note}".rstrip()
+        table.add_row(*row, Text(note))
     console.print(table)
     from mgcheck.render.dates import night
 
@@ -63,6 +68,11 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
             # The diary's prose says "natten til 29. november"; the table, the evening's date.
             + _("A night is the date of its evening: {date} is {night}.").format(
                 date=_date(last), night=night(last, translator(current()))
+            )
+            + (
+                " " + _("[...] in a note: a side effect written down that night.")
+                if any(e.side_effect for e in entries)
+                else ""
             ),
             style="dim",
         )
@@ -85,6 +95,8 @@ def followed_word(followed: bool | None) -> str:
 
 
 def entries_json(entries: Sequence[Entry], total: int) -> None:
+    from mgcheck.store.diary_files import entry_dict
+
     write_json("diary.entries", {"total": total, "entries": [entry_dict(e) for e in entries]})
 
 
@@ -111,17 +123,17 @@ def chart_lines(
     """
     if not entries:
         return []
-    t = translator(current())
     last = entries[-1].night
     first = max(entries[0].night, last - dt.timedelta(days=nights - 1))
     by_night = {e.night: e for e in entries}
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     planned = {day: _planned(plans, day) for day in days}
+    shaded = any(planned.values())
 
     def bar(day: dt.date) -> str:
         said = planned[day]
         if said is None:
-            return BAR
+            return BAR_OUTSIDE if shaded else BAR
         arm, washout = said
         return BAR_WASHOUT if washout else (BAR_MG if arm is Arm.MAGNESIUM else BAR_NONE)
 
@@ -138,7 +150,7 @@ def chart_lines(
     )
     lines.append(f" Mg  {marks}")
     if any(planned.values()):
-        from mgcheck.render.trial import arm_letter
+        from mgcheck.render.trial.words import arm_letter
 
         def plan_mark(day: dt.date) -> str:
             said = planned[day]
@@ -147,7 +159,7 @@ def chart_lines(
             entry = by_night.get(day)
             if entry is not None and entry.followed is False:
                 return OFF_PLAN
-            return arm_letter(said[0], said[1], t)
+            return arm_letter(said[0], said[1])
 
         lines.append(f"{_('Plan'):<4} " + "".join(plan_mark(day) for day in days))
     left, right = _date(days[0]), _date(days[-1])
@@ -186,12 +198,13 @@ def print_chart(result: Chart) -> None:
             Text(
                 _(
                     "Trial: {mg} magnesium period, {none} period without, {washout} washout "
-                    "(not counted); Plan row: {m} magnesium, {n} none, lower case in the washout, "
-                    "{off} not followed."
+                    "(not counted), {outside} a night outside the trial; Plan row: {m} magnesium, "
+                    "{n} none, lower case in the washout, {off} not followed."
                 ).format(
                     mg=BAR_MG,
                     none=BAR_NONE,
                     washout=BAR_WASHOUT,
+                    outside=BAR_OUTSIDE,
                     m=t("M"),
                     n=t("N"),
                     off=OFF_PLAN,
@@ -239,7 +252,7 @@ def outcome_text(comparison: Comparison, labels: tuple[str, str]) -> str:
         "second": labels[1],
         "first": labels[0][:1].lower() + labels[0][1:],
         "size": format_number(abs(comparison.difference), 1),
-        "interval": f"{format_number(comparison.low, 1)} – {format_number(comparison.high, 1)}",
+        "interval": between(comparison.low, comparison.high, 1),
     }
     if comparison.outcome is Outcome.LOWER:
         return _(
@@ -267,15 +280,15 @@ def print_comparison(comparison: Comparison, labels: tuple[str, str]) -> None:
     console.print(table)
     if comparison.difference is not None and comparison.low is not None:
         assert comparison.high is not None
-        console.print(
-            _("Difference: {d} (95 % interval {low} – {high})").format(
-                d=format_number(comparison.difference, 2),
-                low=format_number(comparison.low, 2),
-                high=format_number(comparison.high, 2),
-            )
+        paragraph(
+            console,
+            _("Difference: {d} (95 % interval {interval})").format(
+                d=signed(comparison.difference),
+                interval=between(comparison.low, comparison.high),
+            ),
         )
-    console.print(Text(outcome_text(comparison, labels), style="bold"))
-    console.print(Text(method_text(), style="dim"))
+    paragraph(console, outcome_text(comparison, labels), "bold")
+    paragraph(console, method_text(), "dim")
 
 
 def comparison_json(comparison: Comparison, labels: tuple[str, str], split: dt.date | None) -> None:

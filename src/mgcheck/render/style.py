@@ -73,3 +73,13 @@ def wrapped_keeping_units(text: str, width: int) -> str:
 def words_keeping_units(text: str) -> list[str]:
     """The words of ``text`` as :func:`wrapped_keeping_units` breaks it: "(30 g)" is one."""
     return _NUMBER_UNIT.sub("\\1\u00a0", text).split(" ")
+
+
+def signed(value: float, decimals: int = 2) -> str:
+    """A number with a true minus sign (−), never the hyphen a range's dash is confused with."""
+    return format_number(value, decimals).replace("-", "\u2212")
+
+
+def between(low: float, high: float, decimals: int = 2) -> str:
+    """ "from −2.37 to −1.37" ("fra −2,37 til −1,37"): a range no minus and dash can blur."""
+    return _("from {low} to {high}").format(low=signed(low, decimals), high=signed(high, decimals))

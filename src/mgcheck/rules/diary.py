@@ -1,9 +1,8 @@
 """Comparing diary nights honestly: means, the difference and its 95 % interval, and a verdict.
 
 Method (stated to the user): Welch's two-sample t-interval for the difference in mean leg scores,
-with Welch-Satterthwaite degrees of freedom; the t quantile uses the Cornish-Fisher expansion
-(Abramowitz & Stegun 26.7.5), within 0.001 of the exact value from 10 degrees of freedom up.
-No randomness, so the same diary always gives the same answer.
+with Welch-Satterthwaite degrees of freedom and the exact Student t of ``rules.stats`` (the one the
+trial uses). No randomness, so the same diary always gives the same answer.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from enum import Enum
 
 from mgcheck.models.diary import Entry
 from mgcheck.record import Record
+from mgcheck.rules.stats import t_quantile
 
 MIN_NIGHTS = 14  # on each side before any verdict
 CONFIDENCE = 0.95
@@ -42,16 +42,6 @@ class Comparison(Record):
     low: float | None
     high: float | None
     outcome: Outcome
-
-
-def t_quantile(p: float, df: float) -> float:
-    """Student's t quantile by the Cornish-Fisher expansion around the normal quantile."""
-    z = statistics.NormalDist().inv_cdf(p)
-    g1 = (z**3 + z) / 4
-    g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
-    g3 = (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / 384
-    g4 = (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / 92160
-    return z + g1 / df + g2 / df**2 + g3 / df**3 + g4 / df**4
 
 
 def _variance(values: Sequence[float], mean: float) -> float:

@@ -27,6 +27,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import sqlite3
@@ -39,10 +40,11 @@ from typing import Any
 from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _
 from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
-from mgcheck.models.plan import Arm, Period, Plan, PlanStatus, followed_is_consistent
+from mgcheck.models.plan import Arm, Period, Plan, PlanStatus, StopReason
 from mgcheck.safetext import shown
-from mgcheck.store.paths import create_private_file, private_dir, user_dir
+from mgcheck.store.paths import create_private_file, exists, private_dir, user_dir
 from mgcheck.store.textfile import display_name
+from mgcheck.vocab import Standard
 
 FILENAME = "diary.sqlite3"
 APPLICATION_ID = 0x4D474348  # "MGCH"
@@ -111,18 +113,48 @@ MIGRATIONS: list[tuple[str, ...]] = [
         ) STRICT
         """,
     ),
+    # 3 (issue 18): a side effect per night and when each night was written (the day, and the
+    # diary's write number); a plan's blinding, run-in, added pairs, the standard its dose was
+    # judged by, why it was stopped, and the write number when a result was first shown.
+    (
+        "ALTER TABLE entries ADD COLUMN side_effect TEXT NOT NULL DEFAULT ''",
+        f"""
+        ALTER TABLE entries ADD COLUMN written_on TEXT
+            CHECK (written_on IS NULL OR (written_on {_DATE} AND written_on >= night))
+        """,
+        "ALTER TABLE entries ADD COLUMN written INTEGER CHECK (written IS NULL OR written >= 1)",
+        "ALTER TABLE plans ADD COLUMN blinded INTEGER NOT NULL DEFAULT 0 CHECK (blinded IN (0, 1))",
+        """
+        ALTER TABLE plans ADD COLUMN run_in_days INTEGER NOT NULL DEFAULT 0
+            CHECK (run_in_days BETWEEN 0 AND 28)
+        """,
+        """
+        ALTER TABLE plans ADD COLUMN extra_pairs INTEGER NOT NULL DEFAULT 0
+            CHECK (extra_pairs BETWEEN 0 AND 10)
+        """,
+        """
+        ALTER TABLE plans ADD COLUMN standard TEXT
+            CHECK (standard IS NULL OR standard IN ('nnr', 'efsa', 'iom'))
+        """,
+        """
+        ALTER TABLE plans ADD COLUMN stop_reason TEXT CHECK (stop_reason IS NULL OR stop_reason
+            IN ('side_effects', 'worse', 'better', 'burden', 'doctor', 'other'))
+        """,
+        "ALTER TABLE plans ADD COLUMN result_seen INTEGER CHECK (result_seen IS NULL OR "
+        "result_seen >= 0)",
+    ),
 ]
 LATEST = len(MIGRATIONS)
 
 # Text read as bytes: a note that is not valid UTF-8 is then one bad row, not a failed query.
 _COLUMNS = (
     "CAST(night AS BLOB), legs, sleep, magnesium_mg, CAST(note AS BLOB), magnesium_mg_high, "
-    "followed"
+    "followed, CAST(side_effect AS BLOB), written_on, written"
 )
 _PLAN_COLUMNS = (
     "id, created, status, stopped_on, seed, seed_drawn, pairs, period_days, washout_days, "
     "min_nights, CAST(dose AS BLOB), dose_mg_low, dose_mg_high, matters, alpha, confidence, "
-    "screen, doctor_ok"
+    "screen, doctor_ok, blinded, run_in_days, extra_pairs, standard, stop_reason, result_seen"
 )
 Row = tuple[Any, ...]
 
@@ -176,6 +208,14 @@ class PlanConflict(ValueError):
         super().__init__(f"{plan_id} and {other_id}")
         self.plan_id = plan_id
         self.other_id = other_id
+
+
+class PlanChanged(LookupError):
+    """The plan is no longer the running plan the person asked to change."""
+
+    def __init__(self, plan_id: int) -> None:
+        super().__init__(str(plan_id))
+        self.plan_id = plan_id
 
 
 class EntryChanged(LookupError):
@@ -323,7 +363,8 @@ class Diary:
 
     def _entry(self, row: Row) -> Entry | None:
         """The entry a row holds, or None (with a problem noted) when it cannot be one."""
-        night_raw, legs, sleep, magnesium, note_raw, magnesium_high, followed_raw = row
+        night_raw, legs, sleep, magnesium, note_raw, magnesium_high, followed_raw = row[:7]
+        side_raw, written_on_raw, written = row[7:]
         night_text = bytes(night_raw or b"").decode("utf-8", "replace")
         try:
             try:
@@ -337,7 +378,26 @@ class Diary:
             if followed_raw not in (None, 0, 1) or isinstance(followed_raw, bool):
                 raise InvalidEntry("followed", _("must be true, false or empty"))
             followed = None if followed_raw is None else bool(followed_raw)
-            return Entry(night, legs, sleep, magnesium, note, magnesium_high, followed)
+            try:
+                side_effect = bytes(side_raw or b"").decode("utf-8")
+            except UnicodeDecodeError:
+                raise InvalidEntry("side_effect", _("is not valid text")) from None
+            try:
+                written_on = None if written_on_raw is None else parse_night(written_on_raw)
+            except InvalidNight:
+                raise InvalidEntry("written_on", _("is not a date from 1900-01-01 on")) from None
+            return Entry(
+                night,
+                legs,
+                sleep,
+                magnesium,
+                note,
+                magnesium_high,
+                followed,
+                side_effect,
+                written_on,
+                written,
+            )
         except InvalidEntry as exc:
             self._note_problem(
                 _(
@@ -393,7 +453,7 @@ class Diary:
         """The plan a row and its periods hold, or None (with a problem noted)."""
         (plan_id, created, status, stopped_on, seed, seed_drawn, pairs, period_days) = row[:8]
         (washout, min_nights, dose_raw, low, high, matters, alpha, confidence) = row[8:16]
-        screen, doctor_ok = row[16:]
+        screen, doctor_ok, blinded, run_in, extra, standard, stop_reason, seen = row[16:]
         try:
             read = tuple(
                 Period(parse_night(first), parse_night(last), Arm(arm), pair)
@@ -418,6 +478,12 @@ class Diary:
                 screen=tuple(key for key in str(screen).split(",") if key),
                 doctor_ok=bool(doctor_ok),
                 periods=read,
+                blinded=bool(blinded),
+                run_in_days=run_in,
+                extra_pairs=extra,
+                standard=None if standard is None else Standard(standard),
+                stop_reason=None if stop_reason is None else StopReason(stop_reason),
+                result_seen=seen,
             )
             check_plan(plan)
             if plan.pairs != pairs:
@@ -470,8 +536,27 @@ class Diary:
         ).fetchone()
         return None if row is None else tuple(row)
 
+    @staticmethod
+    def _next_written(conn: sqlite3.Connection) -> int:
+        """The next write number: one more than any night's and any result's so far, so a
+        night written after a result was first shown always has a higher number than it."""
+        row = conn.execute(
+            "SELECT max(coalesce((SELECT max(written) FROM entries), 0), "
+            "coalesce((SELECT max(result_seen) FROM plans), 0))"
+        ).fetchone()
+        return int(row[0]) + 1
+
+    def current(self, night: dt.date) -> tuple[Row | None, Entry | None]:
+        """The row stored for ``night`` (to replace it knowingly later) and its entry."""
+        try:
+            row = self._current(self._conn, night)
+        except sqlite3.Error as exc:
+            raise failure(self.path, exc) from exc
+        return row, None if row is None else self._entry(row)
+
     def add(self, entry: Entry, replace: bool = False, expected: Row | None = None) -> bool:
-        """Save one night; True if it replaced an entry. All in one write transaction.
+        """Save one night; True if it replaced an entry. All in one write transaction, which
+        also gives it the diary's next write number (its ``written_on`` is the caller's today).
 
         Without ``replace`` a taken night raises :class:`EntryExists` (with what is stored);
         with ``expected`` (that stored row, after asking the person) the entry is replaced only
@@ -484,7 +569,9 @@ class Diary:
                     raise EntryChanged(entry.night)
             elif current is not None and not replace:
                 raise EntryExists(entry.night, current, self._entry(current))
-            self._upsert(conn, settle_followed(entry, self._plans_in(conn), derive=False))
+            index = PlanIndex(self._plans_in(conn))
+            numbered = entry.replace(written=self._next_written(conn))
+            self._upsert(conn, settle_followed(numbered, index.holding(entry.night), derive=False))
             return current is not None
 
     def import_entries(
@@ -495,18 +582,20 @@ class Diary:
         ``plans`` come first: one already in the diary (the same plan) is kept as it is; one
         that would overlap another, or be a second active plan, stops the import. Then every
         entry's ``followed`` is checked against the plans (worked out where the file leaves it
-        out, as in an export from before plans existed).
+        out, as in an export from before plans existed). Each night keeps when it was written
+        as the file says (unknown in a file from before that was kept). Linear in the plans
+        and nights: each is looked up by bisection, never compared with every other.
         """
         with self._write() as conn:
-            known = self._plans_in(conn)
+            index = PlanIndex(self._plans_in(conn))
             for plan in plans:
-                if not any(_same_plan(plan, old) for old in known):
-                    known.append(self._insert_plan(conn, plan, known))
+                if not index.has(plan):
+                    index.add(self._insert_plan(conn, plan, index))
             count = 0
             for entry in entries:
                 if not replace and self._current(conn, entry.night) is not None:
                     raise EntryExists(entry.night)
-                self._upsert(conn, settle_followed(entry, known, derive=True))
+                self._upsert(conn, settle_followed(entry, index.holding(entry.night), derive=True))
                 count += 1
             return count
 
@@ -521,19 +610,17 @@ class Diary:
         return plans
 
     @staticmethod
-    def _insert_plan(conn: sqlite3.Connection, plan: Plan, known: list[Plan]) -> Plan:
-        """Insert ``plan`` (its id if free, else the next one) after checking it against
-        ``known``: no overlap of the nights two plans hold for, at most one active."""
+    def _insert_plan(conn: sqlite3.Connection, plan: Plan, index: PlanIndex) -> Plan:
+        """Insert ``plan`` (its id if free, else the next one) after checking it against the
+        plans in ``index``: no overlap of the nights two plans hold for, at most one active."""
         check_plan(plan)
-        for old in known:
-            overlap = plan.start <= old.last_covered and old.start <= plan.last_covered
-            if overlap or plan.status is old.status is PlanStatus.ACTIVE:
-                raise PlanConflict(plan.id, old.id)
-        taken = {old.id for old in known}
-        plan_id = plan.id if plan.id > 0 and plan.id not in taken else max(taken, default=0) + 1
+        other = index.conflict(plan)
+        if other is not None:
+            raise PlanConflict(plan.id, other.id)
+        plan_id = plan.id if plan.id > 0 and plan.id not in index.ids else index.top + 1
         conn.execute(
             f"INSERT INTO plans ({_PLAN_COLUMNS.replace('CAST(dose AS BLOB)', 'dose')}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"VALUES ({', '.join('?' * 24)})",
             (
                 plan_id,
                 plan.created.isoformat(),
@@ -553,27 +640,39 @@ class Diary:
                 plan.confidence,
                 ",".join(plan.screen),
                 int(plan.doctor_ok),
+                int(plan.blinded),
+                plan.run_in_days,
+                plan.extra_pairs,
+                None if plan.standard is None else plan.standard.value,
+                None if plan.stop_reason is None else plan.stop_reason.value,
+                plan.result_seen,
             ),
         )
+        Diary._insert_periods(conn, plan_id, plan.periods)
+        return replace_id(plan, plan_id)
+
+    @staticmethod
+    def _insert_periods(conn: sqlite3.Connection, plan_id: int, periods: Iterable[Period]) -> None:
         conn.executemany(
             "INSERT INTO plan_periods (plan, pair, arm, first_night, last_night) "
             "VALUES (?, ?, ?, ?, ?)",
             [
                 (plan_id, p.pair, p.arm.value, p.start.isoformat(), p.end.isoformat())
-                for p in plan.periods
+                for p in periods
             ],
         )
-        return replace_id(plan, plan_id)
 
     def _refollow(self, conn: sqlite3.Connection, plans: list[Plan], first: dt.date) -> None:
         """Work ``followed`` out again for every entry from ``first`` on, after plans changed."""
         rows = conn.execute(
             f"SELECT {_COLUMNS} FROM entries WHERE night >= ?", (first.isoformat(),)
         ).fetchall()
+        index = PlanIndex(plans)
         for row in rows:
             entry = self._entry(tuple(row))
             if entry is not None:
-                self._upsert(conn, settle_followed(entry, plans, derive=True, keep=True))
+                held = index.holding(entry.night)
+                self._upsert(conn, settle_followed(entry, held, derive=True, keep=True))
 
     def create_plan(self, plan: Plan, today: dt.date) -> Plan:
         """Store a new active plan, in one transaction: an active plan whose last night has
@@ -586,33 +685,69 @@ class Diary:
                 elif old.status is PlanStatus.ACTIVE:
                     raise PlanExists(old)
             known = self._plans_in(conn)
-            stored = self._insert_plan(conn, plan, known)
+            stored = self._insert_plan(conn, plan, PlanIndex(known))
             self._refollow(conn, [*known, stored], stored.start)
             return stored
 
-    def stop_plan(self, today: dt.date) -> Plan | None:
-        """Stop the active plan (kept in history, holding only for the nights before today);
-        None if no plan is active. One transaction, like every write."""
+    def stop_plan(self, today: dt.date, reason: StopReason | None = None) -> Plan | None:
+        """Stop the active plan (kept in history, holding only for the nights before today),
+        with why (CENT 14b); None if no plan is active. One transaction, like every write."""
         with self._write() as conn:
             active = [p for p in self._plans_in(conn) if p.status is PlanStatus.ACTIVE]
             if not active:
                 return None
             conn.execute(
-                "UPDATE plans SET status = 'stopped', stopped_on = ? WHERE id = ?",
-                (today.isoformat(), active[0].id),
+                "UPDATE plans SET status = 'stopped', stopped_on = ?, stop_reason = ? WHERE id = ?",
+                (today.isoformat(), None if reason is None else reason.value, active[0].id),
             )
             plans = self._plans_in(conn)
             self._refollow(conn, plans, today)
             return next(p for p in plans if p.id == active[0].id)
 
+    def extend_plan(self, plan_id: int, periods: tuple[Period, ...]) -> Plan:
+        """Add a pair of periods at the end of a running plan (drawn by the caller from the
+        plan's seed), in one transaction; the plan must still be what the caller saw."""
+        with self._write() as conn:
+            plans = self._plans_in(conn)
+            plan = next((p for p in plans if p.id == plan_id), None)
+            if plan is None or plan.status is not PlanStatus.ACTIVE:
+                raise PlanChanged(plan_id)
+            longer = plan.replace(
+                periods=plan.periods + periods, extra_pairs=plan.extra_pairs + len(periods) // 2
+            )
+            check_plan(longer)
+            others = PlanIndex(p for p in plans if p.id != plan_id)
+            other = others.conflict(longer.replace(status=PlanStatus.FINISHED))
+            if other is not None:
+                raise PlanConflict(plan_id, other.id)
+            conn.execute(
+                "UPDATE plans SET pairs = ?, extra_pairs = ? WHERE id = ?",
+                (longer.pairs, longer.extra_pairs, plan_id),
+            )
+            self._insert_periods(conn, plan_id, periods)
+            self._refollow(conn, [*others.plans, longer], periods[0].start)
+            return longer
+
+    def mark_result_seen(self, plan_id: int) -> Plan | None:
+        """Record, once, that a result of the plan was shown: the diary's write number then.
+        Nights written afterwards are marked in every later result. The plan as stored."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE plans SET result_seen = ? WHERE id = ? AND result_seen IS NULL",
+                (self._next_written(conn) - 1, plan_id),
+            )
+            return next((p for p in self._plans_in(conn) if p.id == plan_id), None)
+
     @staticmethod
     def _upsert(conn: sqlite3.Connection, entry: Entry) -> None:
         conn.execute(
             "INSERT INTO entries (night, legs, sleep, magnesium_mg, note, magnesium_mg_high, "
-            "followed) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "followed, side_effect, written_on, written) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (night) DO UPDATE SET legs = excluded.legs, sleep = excluded.sleep, "
             "magnesium_mg = excluded.magnesium_mg, note = excluded.note, "
-            "magnesium_mg_high = excluded.magnesium_mg_high, followed = excluded.followed",
+            "magnesium_mg_high = excluded.magnesium_mg_high, followed = excluded.followed, "
+            "side_effect = excluded.side_effect, written_on = excluded.written_on, "
+            "written = excluded.written",
             (
                 entry.night.isoformat(),
                 entry.legs,
@@ -621,6 +756,9 @@ class Diary:
                 entry.note,
                 None if entry.magnesium_mg_high is None else float(entry.magnesium_mg_high),
                 None if entry.followed is None else int(entry.followed),
+                entry.side_effect,
+                None if entry.written_on is None else entry.written_on.isoformat(),
+                entry.written,
             ),
         )
 
@@ -689,34 +827,80 @@ def replace_id(plan: Plan, plan_id: int) -> Plan:
     return plan.replace(id=plan_id)
 
 
-def _same_plan(a: Plan, b: Plan) -> bool:
-    """The same plan apart from its number (an export read back into the diary it came from)."""
-    return replace_id(a, 0) == replace_id(b, 0)
-
-
 def settle_followed(
-    entry: Entry, plans: Iterable[Plan], *, derive: bool, keep: bool = False
+    entry: Entry, held: tuple[Plan, Period] | None, *, derive: bool, keep: bool = False
 ) -> Entry:
-    """``entry`` with ``followed`` as the plans allow: None outside every plan; inside one,
-    checked against the night's arm and the magnesium taken (:class:`PlanMismatch` if it
-    cannot be so). With ``derive``, a missing ``followed`` is worked out from the magnesium
-    taken (a magnesium night with magnesium counts as followed); with ``keep``, a stored one
-    that still fits is kept and one that no longer does is worked out again."""
-    period = next((p for plan in plans if (p := plan.period_of(entry.night)) is not None), None)
-    if period is None:
+    """``entry`` with ``followed`` as its plan allows (``held``: the plan and period holding its
+    night, or None): None outside every plan; inside one, checked against the night's arm and
+    the magnesium taken (:class:`PlanMismatch` if it cannot be so). With ``derive``, a missing
+    ``followed`` is worked out from the magnesium taken (a magnesium night with magnesium counts
+    as followed); with ``keep``, a stored one that still fits is kept and one that no longer
+    does is worked out again. The rule itself is rules/trial.py's."""
+    from mgcheck.rules.trial import followed_is_consistent, settled_followed
+
+    if held is None:
         if entry.followed is not None and not keep:
             raise PlanMismatch(entry.night, "no_plan")
         return entry.replace(followed=None) if entry.followed is not None else entry
-    took = entry.magnesium_mg > 0
-    if entry.followed is not None and followed_is_consistent(
-        period.arm, entry.magnesium_mg, entry.followed
-    ):
-        return entry
-    if entry.followed is not None and not keep:
-        raise PlanMismatch(entry.night, "contradicts")
-    if not derive and not keep:
+    plan, period = held
+    stated = entry.followed
+    consistent = stated is not None and followed_is_consistent(
+        period.arm, entry.magnesium_mg, stated, blinded=plan.blinded
+    )
+    if stated is not None and not consistent:
+        if not keep:
+            raise PlanMismatch(entry.night, "contradicts")
+    elif stated is None and not derive and not keep:
         raise PlanMismatch(entry.night, "needs_followed")
-    return entry.replace(followed=took is (period.arm is Arm.MAGNESIUM))
+    followed = settled_followed(period.arm, entry.magnesium_mg, stated, blinded=plan.blinded)
+    return entry if followed is stated else entry.replace(followed=followed)
+
+
+class PlanIndex:
+    """The plans by their first night: the one holding a night, and a new plan's overlap, by
+    bisection, so that importing thousands of plans and nights stays linear (no plan is
+    compared with every other). Plans never overlap, so sorted starts give sorted ends."""
+
+    def __init__(self, plans: Iterable[Plan] = ()) -> None:
+        self.plans: list[Plan] = sorted(plans, key=lambda p: p.start)
+        self._starts = [p.start for p in self.plans]
+        self.active = next((p for p in self.plans if p.status is PlanStatus.ACTIVE), None)
+        self.ids = {p.id for p in self.plans}
+        self.top = max(self.ids, default=0)
+        self._same = {replace_id(p, 0) for p in self.plans}
+
+    def holding(self, night: dt.date) -> tuple[Plan, Period] | None:
+        """The plan and its period that hold ``night``, or None."""
+        at = bisect.bisect_right(self._starts, night) - 1
+        if at < 0:
+            return None
+        plan = self.plans[at]
+        period = plan.period_of(night)
+        return None if period is None else (plan, period)
+
+    def has(self, plan: Plan) -> bool:
+        """The same plan apart from its number (an export read back into its own diary)."""
+        return replace_id(plan, 0) in self._same
+
+    def conflict(self, plan: Plan) -> Plan | None:
+        """A plan whose nights ``plan`` would overlap, or the active one if both are active."""
+        if plan.status is PlanStatus.ACTIVE and self.active is not None:
+            return self.active
+        at = bisect.bisect_right(self._starts, plan.start)
+        for old in self.plans[max(0, at - 1) : at + 1]:
+            if plan.start <= old.last_covered and old.start <= plan.last_covered:
+                return old
+        return None
+
+    def add(self, plan: Plan) -> None:
+        at = bisect.bisect_right(self._starts, plan.start)
+        self.plans.insert(at, plan)
+        self._starts.insert(at, plan.start)
+        self.ids.add(plan.id)
+        self.top = max(self.top, plan.id)
+        self._same.add(replace_id(plan, 0))
+        if plan.status is PlanStatus.ACTIVE:
+            self.active = plan
 
 
 def _check_file(path: Path) -> None:
@@ -790,14 +974,14 @@ def _create(path: Path) -> None:
 def open_existing(path: Path | None = None) -> Diary | None:
     """Open the diary if there is one; reading commands use this and never create a file."""
     path = path or diary_path()
-    return open_diary(path) if path.exists() else None
+    return open_diary(path) if exists(path) else None
 
 
 def open_diary(path: Path | None = None) -> Diary:
     """Open the diary, creating the private folder and file first when they do not exist."""
     path = path or diary_path()
     private_dir(path.parent)
-    if not path.exists():
+    if not exists(path):
         _create(path)
     _check_file(path)
     try:

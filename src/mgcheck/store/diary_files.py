@@ -27,20 +27,27 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mgcheck.envelope import schema_name
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
-from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, entry_dict, parse_night
-from mgcheck.models.plan import Arm, Period, Plan, PlanStatus
+from mgcheck.models.diary import Entry, InvalidEntry, InvalidNight, parse_night
+from mgcheck.models.plan import Arm, Period, Plan, PlanStatus, StopReason
 from mgcheck.record import Record
 from mgcheck.safetext import dumps, shown
 from mgcheck.store.textfile import MB, decode_text
+from mgcheck.store.validation import InvalidData, Problem, RowProblem, check_row
+from mgcheck.vocab import Standard
+
+if TYPE_CHECKING:
+    from mgcheck.models.outputs import Entry as EntryShape
+    from mgcheck.models.outputs import ExportPlan
 
 FIELDS_V1 = ("night", "legs", "sleep", "magnesium_mg", "note")
-FIELDS = ("night", "legs", "sleep", "magnesium_mg", "magnesium_mg_high", "followed", "note")
-PLAN_FIELDS = (
+FIELDS_V2 = ("night", "legs", "sleep", "magnesium_mg", "magnesium_mg_high", "followed", "note")
+FIELDS = (*FIELDS_V2, "side_effect", "written_on", "written")
+PLAN_FIELDS_V2 = (
     "plan",
     "created",
     "status",
@@ -60,15 +67,25 @@ PLAN_FIELDS = (
     "screen",
     "doctor_ok",
 )
+PLAN_FIELDS = (
+    *PLAN_FIELDS_V2,
+    "blinded",
+    "run_in_days",
+    "extra_pairs",
+    "standard",
+    "stop_reason",
+    "result_seen",
+)
 PERIOD_FIELDS = ("plan", "pair", "arm", "first_night", "last_night")
 JSON_SCHEMA = schema_name("diary")
-JSON_SCHEMA_VERSION = 2  # 2 added plans, magnesium_mg_high and followed; 1 is still read
-READS_VERSIONS = (1, 2)
+# 2 added plans, magnesium_mg_high and followed; 3 side effects, when nights were written, and
+# a plan's blinding, run-in, added pairs, standard, stop reason and first result; 1-2 still read.
+JSON_SCHEMA_VERSION = 3
+READS_VERSIONS = (1, 2, 3)
+ENTRY_FIELDS = {1: FIELDS_V1, 2: FIELDS_V2, 3: FIELDS}
 MAX_BYTES = 16 * MB  # ten years of nights with full 500-character notes is about 7 MB
 _FORMULA = re.compile("'*[=+\\-@\t\r]")
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
-_WHOLE = re.compile("-?[0-9]{1,9}")
-_DECIMAL = re.compile("-?[0-9]{1,9}(\\.[0-9]{0,20})?([eE][-+]?[0-9]{1,3})?")
 
 
 def _note_cell(note: str) -> str:
@@ -92,50 +109,38 @@ class Export(Record):
     plans: list[Plan]
 
 
-def _flag(value: bool | None) -> str:
-    return "" if value is None else ("true" if value else "false")
+def _cell(value: object, text: bool = False) -> str:
+    """A JSON value as its CSV cell; ``text`` a person typed (a note, a dose) is neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    return _note_cell(value) if text and isinstance(value, str) else str(value)
 
 
-def _optional(value: object) -> str:
-    return "" if value is None else str(value)
+_TYPED = ("note", "dose", "side_effect")  # text a person typed: written like a note
 
 
 def to_csv(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
+    """The JSON export's rows flattened into CSV tables (the same serialisers, so the two
+    forms cannot drift): the nights, then the plans and their periods after an empty line."""
     lines = [",".join(FIELDS)]
     for entry in entries:
-        cells = [
-            entry.night.isoformat(),
-            str(entry.legs),
-            _optional(entry.sleep),
-            str(entry.magnesium_mg),
-            _optional(entry.magnesium_mg_high),
-            _flag(entry.followed),
-        ]
-        lines.append(",".join([*cells, _note_cell(entry.note)]))
+        row: dict[str, Any] = dict(entry_dict(entry))
+        lines.append(",".join(_cell(row.get(name), name in _TYPED) for name in FIELDS))
     if plans:
         lines += ["", ",".join(PLAN_FIELDS)]
         for plan in plans:
-            cells = [
-                str(plan.id),
-                plan.created.isoformat(),
-                plan.status.value,
-                "" if plan.stopped_on is None else plan.stopped_on.isoformat(),
-                str(plan.seed),
-                _flag(plan.seed_drawn),
-                str(plan.pairs),
-                str(plan.period_days),
-                str(plan.washout_days),
-                str(plan.min_nights),
-                _note_cell(plan.dose),
-                str(plan.dose_mg_low),
-                str(plan.dose_mg_high),
-                str(plan.matters),
-                str(plan.alpha),
-                str(plan.confidence),
-                ";".join(plan.screen),
-                _flag(plan.doctor_ok),
-            ]
-            lines.append(",".join(cells))
+            flat: dict[str, Any] = dict(plan_dict(plan))
+            flat.update(
+                plan=plan.id,
+                pairs=plan.pairs,
+                dose_mg_low=plan.dose_mg_low,
+                dose_mg_high=plan.dose_mg_high,
+            )
+            lines.append(",".join(_cell(flat.get(name), name in _TYPED) for name in PLAN_FIELDS))
         lines += ["", ",".join(PERIOD_FIELDS)]
         for plan in plans:
             for period in plan.periods:
@@ -144,8 +149,25 @@ def to_csv(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plan_dict(plan: Plan) -> dict[str, Any]:
-    """A plan as the JSON export writes it."""
+def entry_dict(entry: Entry) -> EntryShape:
+    """An entry as the JSON export and `diary list --json` write it (and the CSV flattens)."""
+    return {
+        "night": entry.night.isoformat(),
+        "legs": entry.legs,
+        "sleep": entry.sleep,
+        "magnesium_mg": entry.magnesium_mg,
+        "magnesium_mg_high": entry.magnesium_mg_high,
+        "followed": entry.followed,
+        "note": entry.note,
+        "side_effect": entry.side_effect,
+        "written_on": None if entry.written_on is None else entry.written_on.isoformat(),
+        "written": entry.written,
+    }
+
+
+def plan_dict(plan: Plan) -> ExportPlan:
+    """A plan as it is kept outside the diary: the one serialiser, for the JSON export (and
+    the CSV, flattened) and for `diary trial --json` (which adds what follows from it)."""
     return {
         "id": plan.id,
         "created": plan.created.isoformat(),
@@ -172,6 +194,12 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             }
             for p in plan.periods
         ],
+        "blinded": plan.blinded,
+        "run_in_days": plan.run_in_days,
+        "extra_pairs": plan.extra_pairs,
+        "standard": None if plan.standard is None else plan.standard.value,
+        "stop_reason": None if plan.stop_reason is None else plan.stop_reason.value,
+        "result_seen": plan.result_seen,
     }
 
 
@@ -185,78 +213,69 @@ def to_json(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
     return dumps(document) + "\n"
 
 
-def _whole(value: Any, field: str, typed: bool, optional: bool = False) -> int | None:
-    if value is None or value == "":
-        if optional:
-            return None
-        raise InvalidEntry(field, _("missing"))
-    if typed:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidEntry(field, _("must be a whole number"))
-        return value
-    if not isinstance(value, str) or not _WHOLE.fullmatch(value):
-        raise InvalidEntry(field, _("must be a whole number"))
-    return int(value)
-
-
-def _number(value: Any, field: str, typed: bool) -> float:
-    if value is None or value == "":
-        return 0.0
-    if typed:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise InvalidEntry(field, _("must be a number"))
-        return float(value)
-    if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
-        raise InvalidEntry(field, _("must be a number"))
-    return float(value)
-
-
-def _night(value: Any) -> dt.date:
+def _night(value: str, field: str, *, new: bool) -> dt.date:
+    """A night (or a plan's date) exactly as YYYY-MM-DD; a ``new`` one not in the future."""
     try:
-        if not isinstance(value, str):
-            raise InvalidNight("form")
-        return parse_night(value, new=True)
+        return parse_night(value, new=new)
     except InvalidNight as exc:
         problem = {
             "form": _("must be a date as YYYY-MM-DD"),
             "early": _("must be a date from 1900-01-01 on"),
             "future": _("is in the future"),
         }[exc.kind]
-        raise InvalidEntry("night", problem) from None
+        raise _Problem(field, problem) from None
 
 
-def _bool(value: Any, field: str, typed: bool) -> bool | None:
-    if value is None or value == "":
-        return None
-    if typed:
-        if not isinstance(value, bool):
-            raise InvalidEntry(field, _("must be true, false or empty"))
-        return value
-    if value not in ("true", "false"):
-        raise InvalidEntry(field, _("must be true, false or empty"))
-    return bool(value == "true")
+class _Problem(ValueError):
+    """A row's problem that the row's shape cannot see (a date, a plan's design), in words."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
 
 
-def _entry(raw: dict[str, Any], typed: bool, fields: Sequence[str] = FIELDS) -> Entry:
-    unknown = set(raw) - set(fields)
-    if unknown:
-        raise InvalidEntry(shown(sorted(map(str, unknown))[0], 40), _("unknown column"))
-    night = _night(raw.get("night"))
-    magnesium_mg = _number(raw.get("magnesium_mg"), "magnesium_mg", typed)
-    note = raw.get("note")
-    if note is None:
-        note = ""
-    if not isinstance(note, str):
-        raise InvalidEntry("note", _("must be text"))
-    if not typed:
-        note = _note_from_cell(note)
-    legs = _whole(raw.get("legs"), "legs", typed)
-    assert legs is not None
-    sleep = _whole(raw.get("sleep"), "sleep", typed, optional=True)
-    high_raw = raw.get("magnesium_mg_high")
-    high = None if high_raw in (None, "") else _number(high_raw, "magnesium_mg_high", typed)
-    followed = _bool(raw.get("followed"), "followed", typed)
-    return Entry(night, legs, sleep, magnesium_mg, note, high, followed)
+def _refused(
+    file: str, where: str, exc: RowProblem | _Problem, *, entry: bool = False
+) -> InvalidData:
+    """The first problem of a row or plan, as the one line cli/messages.py words: the file,
+    the row, the field and what it must be. A key no night has is an unknown column."""
+    if isinstance(exc, _Problem):
+        problem = Problem(where=exc.field, kind="value_error", detail=exc.problem)
+    else:
+        problem = exc.problem
+    if entry and problem.kind == "extra_forbidden":
+        problem = problem.replace(kind="value_error", detail=_("unknown column"))
+    return InvalidData(file, f"{where}: {problem.where}", problem, 0)
+
+
+def _entry(raw: dict[str, Any], csv: bool, fields: Sequence[str]) -> Entry:
+    """One night of an export: its shape (models/outputs.Entry, as the export writes it), then
+    its date and the record's own checks across fields."""
+    from mgcheck.models.outputs import Entry as EntryShape
+
+    extra = sorted(set(map(str, raw)) - set(fields))
+    if extra:  # an older file cannot hold a later column
+        raise _Problem(shown(extra[0], 40), _("unknown column"))
+    row = check_row(EntryShape, raw, cells=csv)
+    note = row.get("note") or ""
+    side_effect = row.get("side_effect") or ""
+    written_on = row.get("written_on")
+    try:
+        return Entry(
+            night=_night(row["night"], "night", new=True),
+            legs=row["legs"],
+            sleep=row.get("sleep"),
+            magnesium_mg=row.get("magnesium_mg") or 0.0,
+            note=_note_from_cell(note) if csv else note,
+            magnesium_mg_high=row.get("magnesium_mg_high"),
+            followed=row.get("followed"),
+            side_effect=_note_from_cell(side_effect) if csv else side_effect,
+            written_on=None if written_on is None else _night(written_on, "written_on", new=True),
+            written=row.get("written"),
+        )
+    except InvalidEntry as exc:
+        raise _Problem(exc.field, exc.problem) from None
 
 
 def _json_rows(text: str, name: str) -> tuple[list[dict[str, Any]], list[Any], int]:
@@ -354,9 +373,10 @@ def _csv_plans(tables: list[list[dict[str, Any]]], name: str) -> list[dict[str, 
     """The plans table and the periods table of a CSV export as plan objects (as in JSON)."""
     if not tables:
         return []
-    if len(tables) != 2 or any(
-        rows and set(rows[0]) != set(fields)
-        for rows, fields in zip(tables, (PLAN_FIELDS, PERIOD_FIELDS), strict=True)
+    if (
+        len(tables) != 2
+        or (tables[0] and set(tables[0][0]) not in (set(PLAN_FIELDS), set(PLAN_FIELDS_V2)))
+        or (tables[1] and set(tables[1][0]) != set(PERIOD_FIELDS))
     ):
         raise MgcheckError(
             _(
@@ -373,135 +393,85 @@ def _csv_plans(tables: list[list[dict[str, Any]]], name: str) -> list[dict[str, 
     ]
 
 
-class InvalidPlan(ValueError):
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
+def _csv_plan(row: dict[str, Any]) -> dict[str, Any]:
+    """A CSV plan row (with its periods) in the shape JSON gives it, its cells still text: the
+    same names, the dose as a span, the screen as a list, the periods with start and end.
+    (``pairs`` is checked against the periods afterwards.)"""
+    dropped = ("pairs", "dose_mg_low", "dose_mg_high")
+    plan: dict[str, Any] = {
+        "id" if key == "plan" else key: value for key, value in row.items() if key not in dropped
+    }
+    plan["dose_mg"] = {"low": row.get("dose_mg_low", ""), "high": row.get("dose_mg_high", "")}
+    plan["screen"] = [key for key in str(row.get("screen") or "").split(";") if key]
+    plan["dose"] = _note_from_cell(str(row.get("dose", "")))
+    plan["stopped_on"] = row.get("stopped_on") or None
+    plan["periods"] = [
+        {
+            {"first_night": "start", "last_night": "end"}.get(key, key): value
+            for key, value in period.items()
+            if key != "plan"
+        }
+        for period in row.get("periods", [])
+    ]
+    return plan
 
 
-def _plan_date(value: Any, field: str, optional: bool = False) -> dt.date | None:
-    if optional and value in (None, ""):
-        return None
-    try:
-        if not isinstance(value, str):
-            raise InvalidNight("form")
-        return parse_night(value)
-    except InvalidNight:
-        raise InvalidPlan(field, _("must be a date as YYYY-MM-DD")) from None
-
-
-def _plan_whole(value: Any, field: str, typed: bool) -> int:
-    try:
-        number = _whole(value, field, typed)
-    except InvalidEntry as exc:
-        raise InvalidPlan(exc.field, exc.problem) from None
-    assert number is not None
-    return number
-
-
-def _plan_number(value: Any, field: str, typed: bool) -> float:
-    if value is None or value == "":
-        raise InvalidPlan(field, _("missing"))
-    try:
-        return _number(value, field, typed)
-    except InvalidEntry as exc:
-        raise InvalidPlan(exc.field, exc.problem) from None
-
-
-def _plan_flag(value: Any, field: str, typed: bool) -> bool:
-    try:
-        flag = _bool(value, field, typed)
-    except InvalidEntry as exc:
-        raise InvalidPlan(exc.field, exc.problem) from None
-    if flag is None:
-        raise InvalidPlan(field, _("missing"))
-    return flag
-
-
-def _plan(raw: Any, typed: bool) -> Plan:
-    """One plan of an export, every field checked; its periods must form its pairs."""
+def _plan(raw: Any, csv: bool) -> Plan:
+    """One plan of an export: its shape (models/outputs.ExportPlan), then its dates, its pairs
+    and its periods against its design."""
+    from mgcheck.models.outputs import ExportPlan
     from mgcheck.store.diary import check_plan
 
     if not isinstance(raw, dict):
-        raise InvalidPlan("plan", _("must be an object"))
+        raise _Problem("plan", _("must be an object"))
     if raw.get("_orphan"):
-        raise InvalidPlan("periods", _("periods of a plan the file does not list"))
-    fields = set(PLAN_FIELDS) - {"plan", "dose_mg_low", "dose_mg_high", "pairs"}
-    wanted = (fields | {"id", "dose_mg", "periods"}) if typed else (set(PLAN_FIELDS) | {"periods"})
-    unknown = sorted(set(map(str, raw)) - wanted)
-    if unknown:
-        raise InvalidPlan(shown(unknown[0], 40), _("unknown key"))
-    if typed:
-        span = raw.get("dose_mg")
-        if not isinstance(span, dict) or set(span) != {"low", "high"}:
-            raise InvalidPlan("dose_mg", _("must be an object with low and high"))
-        low, high = span["low"], span["high"]
-        screen_raw = raw.get("screen")
-        if not isinstance(screen_raw, list) or not all(isinstance(k, str) for k in screen_raw):
-            raise InvalidPlan("screen", _("must be a list of finding ids"))
-        screen = tuple(screen_raw)
-        plan_id = raw.get("id")
-    else:
-        low, high = raw.get("dose_mg_low"), raw.get("dose_mg_high")
-        screen = tuple(key for key in str(raw.get("screen") or "").split(";") if key)
-        plan_id = raw.get("plan")
-    dose = raw.get("dose")
-    if not isinstance(dose, str):
-        raise InvalidPlan("dose", _("must be text"))
-    periods_raw = raw.get("periods")
-    if not isinstance(periods_raw, list) or not all(isinstance(p, dict) for p in periods_raw):
-        raise InvalidPlan("periods", _("must be a list of periods"))
-    periods = []
-    for period in periods_raw:
-        first = "start" if typed else "first_night"
-        last = "end" if typed else "last_night"
-        allowed = {"pair", "arm", first, last} | (set() if typed else {"plan"})
-        if set(map(str, period)) - allowed:
-            raise InvalidPlan("periods", _("unknown key"))
-        arm = period.get("arm")
-        if arm not in ("magnesium", "none"):
-            raise InvalidPlan("periods.arm", _("must be magnesium or none"))
-        start, end = _plan_date(period.get(first), first), _plan_date(period.get(last), last)
-        assert start is not None and end is not None
-        periods.append(Period(start, end, Arm(arm), _plan_whole(period.get("pair"), "pair", typed)))
-    status = raw.get("status")
-    if status not in {s.value for s in PlanStatus}:
-        raise InvalidPlan("status", _("must be active, stopped or finished"))
-    created = _plan_date(raw.get("created"), "created")
-    assert created is not None
-    plan = Plan(
-        id=_plan_whole(plan_id, "id" if typed else "plan", typed),
-        created=created,
-        status=PlanStatus(status),
-        stopped_on=_plan_date(raw.get("stopped_on"), "stopped_on", optional=True),
-        seed=_plan_whole(raw.get("seed"), "seed", typed),
-        seed_drawn=_plan_flag(raw.get("seed_drawn"), "seed_drawn", typed),
-        period_days=_plan_whole(raw.get("period_days"), "period_days", typed),
-        washout_days=_plan_whole(raw.get("washout_days"), "washout_days", typed),
-        min_nights=_plan_whole(raw.get("min_nights"), "min_nights", typed),
-        dose=dose if typed else _note_from_cell(dose),
-        dose_mg_low=_plan_number(low, "dose_mg_low", typed),
-        dose_mg_high=_plan_number(high, "dose_mg_high", typed),
-        matters=_plan_number(raw.get("matters"), "matters", typed),
-        alpha=_plan_number(raw.get("alpha"), "alpha", typed),
-        confidence=_plan_number(raw.get("confidence"), "confidence", typed),
-        screen=screen,
-        doctor_ok=_plan_flag(raw.get("doctor_ok"), "doctor_ok", typed),
-        periods=tuple(periods),
+        raise _Problem("periods", _("periods of a plan the file does not list"))
+    pairs = raw.get("pairs")
+    row = check_row(ExportPlan, _csv_plan(raw) if csv else raw, cells=csv)
+    if "\n" in row["dose"] or "\r" in row["dose"]:
+        raise _Problem("dose", _("must be one line of text without control characters"))
+    periods = tuple(
+        Period(
+            _night(p["start"], "periods.start", new=False),
+            _night(p["end"], "periods.end", new=False),
+            Arm(p["arm"]),
+            p["pair"],
+        )
+        for p in row["periods"]
     )
-    if not typed and _plan_whole(raw.get("pairs"), "pairs", typed) != plan.pairs:
-        raise InvalidPlan("pairs", _("does not match the periods"))
-    if plan.id < 1:
-        raise InvalidPlan("id", _("must be a whole number from 1"))
-    if not (0 < plan.matters <= 10 and 0 < plan.alpha < 1 and 0 < plan.confidence < 1):
-        raise InvalidPlan("matters", _("matters, alpha or confidence out of range"))
-    if len(dose) > 200 or "\n" in dose:
-        raise InvalidPlan("dose", _("at most {n} characters of text").format(n=200))
+    stopped = row["stopped_on"]
+    plan = Plan(
+        id=row["id"],
+        created=_night(row["created"], "created", new=False),
+        status=PlanStatus(row["status"]),
+        stopped_on=None if stopped is None else _night(stopped, "stopped_on", new=False),
+        seed=row["seed"],
+        seed_drawn=row["seed_drawn"],
+        period_days=row["period_days"],
+        washout_days=row["washout_days"],
+        min_nights=row["min_nights"],
+        dose=row["dose"],
+        dose_mg_low=row["dose_mg"]["low"],
+        dose_mg_high=row["dose_mg"]["high"],
+        matters=row["matters"],
+        alpha=row["alpha"],
+        confidence=row["confidence"],
+        screen=tuple(row["screen"]),
+        doctor_ok=row["doctor_ok"],
+        periods=periods,
+        blinded=row.get("blinded", False),
+        run_in_days=row.get("run_in_days", 0),
+        extra_pairs=row.get("extra_pairs", 0),
+        standard=None if row.get("standard") is None else Standard(row["standard"]),
+        stop_reason=None if row.get("stop_reason") is None else StopReason(row["stop_reason"]),
+        result_seen=row.get("result_seen"),
+    )
+    if csv and pairs != str(plan.pairs):
+        raise _Problem("pairs", _("does not match the periods"))
     try:
         check_plan(plan)
     except ValueError:
-        raise InvalidPlan("periods", _("do not form the plan's pairs")) from None
+        raise _Problem("periods", _("do not form the plan's pairs")) from None
     return plan
 
 
@@ -512,21 +482,16 @@ def read_export(raw: bytes, name: str) -> Export:
     fields: Sequence[str] = FIELDS
     if typed:
         rows, raw_plans, version = _json_rows(text, name)
-        if version == 1:
-            fields = FIELDS_V1
+        fields = ENTRY_FIELDS[version]
     else:
         tables = _csv_tables(text, name)
         rows, raw_plans = tables[0], _csv_plans(tables[1:], name)
     plans: list[Plan] = []
     for number, raw_plan in enumerate(raw_plans, start=1):
         try:
-            plans.append(_plan(raw_plan, typed))
-        except InvalidPlan as exc:
-            raise MgcheckError(
-                _("{file}: plan {row}: {field}: {problem}").format(
-                    file=name, row=number, field=exc.field, problem=exc.problem
-                )
-            ) from exc
+            plans.append(_plan(raw_plan, csv=not typed))
+        except (RowProblem, _Problem) as exc:
+            raise _refused(name, _("plan {number}").format(number=number), exc) from None
     if len({p.id for p in plans}) != len(plans):
         raise MgcheckError(_("{file}: the same plan number twice").format(file=name))
     return Export(_entries(rows, name, typed, fields), plans)
@@ -545,13 +510,10 @@ def _entries(
     for number, row in enumerate(rows, start=1):
         label = shown(row.get("night") or "?", 40)
         try:
-            entry = _entry(row, typed, fields)
-        except InvalidEntry as exc:
-            raise MgcheckError(
-                _("{file}: row {row} ({night}): {field}: {problem}").format(
-                    file=name, row=number, night=label, field=exc.field, problem=exc.problem
-                )
-            ) from exc
+            entry = _entry(row, not typed, fields)
+        except (RowProblem, _Problem) as exc:
+            where = _("row {row} ({night})").format(row=number, night=label)
+            raise _refused(name, where, exc, entry=True) from None
         if entry.night in seen:
             raise MgcheckError(
                 _("{file}: row {row} ({night}): the same night twice").format(

@@ -24,13 +24,35 @@ PRIVATE_FILE = 0o600
 
 
 def user_dir() -> Path:
-    """The folder for the diary: MGCHECK_HOME, else the platform's user data folder."""
+    """The folder for the diary: MGCHECK_HOME, else the platform's user data folder. A home the
+    system cannot use at all (a name too long, a loop of links) is one line, not a crash."""
     override = os.environ.get(ENV)
     if override:
-        return Path(override).expanduser()
+        home = Path(override).expanduser()
+        try:
+            exists(home)
+        except MgcheckError as exc:
+            raise MgcheckError(f"{ENV}: {exc.message}") from None
+        return home
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("mgcheck", appauthor=False))
+
+
+def exists(path: Path) -> bool:
+    """``path.exists()``, except that a name the system refuses outright (too long, a loop of
+    links, no permission to look) is one line naming it instead of a traceback."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise MgcheckError(
+            _("{path}: cannot be used ({reason})").format(
+                path=display_name(path), reason=os_reason(exc)
+            )
+        ) from None
+    return True
 
 
 def private_dir(path: Path) -> Path:

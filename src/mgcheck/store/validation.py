@@ -3,10 +3,14 @@
 Two readers need two forms: a person's answers file gets one line per problem, each naming the
 key (``magnesium.form: unknown key``); a data file or food table gets its first problem,
 naming the item by its id (``food 'x': field 'name': Field required (and 6 more problems)``).
+A diary export's rows are checked one by one against their shape (:func:`check_row`), JSON and
+CSV alike: a CSV cell first becomes the value JSON would hold, by the type of its field.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -70,12 +74,21 @@ class InvalidAnswers(MgcheckError):
 
 
 def _field(model: Any, loc: tuple[int | str, ...]) -> Any:
-    """The FieldInfo that ``loc`` ends at in ``model`` (None when it is not a field)."""
+    """The FieldInfo that ``loc`` ends at in ``model`` (None when it is not a field); for a
+    TypedDict, the same two things read from its hints (the type and the bounds)."""
     import typing
+
+    from typing_extensions import is_typeddict
 
     info = None
     for part in loc:
         if isinstance(part, int):
+            continue
+        if is_typeddict(model):
+            hints = typing.get_type_hints(model, include_extras=True)
+            if part not in hints:
+                return None
+            info, model = _typed_field(hints[part])
             continue
         fields = getattr(model, "model_fields", None)
         if fields is None or part not in fields:
@@ -87,6 +100,35 @@ def _field(model: Any, loc: tuple[int | str, ...]) -> Any:
                 model = arg
                 break
     return info
+
+
+class _TypedField(Record):
+    """What :func:`problems` reads of a field: its type and its bounds (as FieldInfo has them)."""
+
+    annotation: Any
+    metadata: tuple[Any, ...]
+
+
+def _typed_field(hint: Any) -> tuple[_TypedField, Any]:
+    """A TypedDict field's scalar type and bounds, and the TypedDict inside it (for a path)."""
+    import typing
+
+    from typing_extensions import is_typeddict
+
+    metadata: list[Any] = []
+    inner: Any = None
+    stack = [hint]
+    scalar: Any = hint
+    while stack:
+        arg = stack.pop()
+        if is_typeddict(arg):
+            inner = arg
+        metadata.extend(getattr(arg, "__metadata__", ()))
+        if arg in (bool, int, float, str) or typing.get_origin(arg) is typing.Literal:
+            scalar = arg
+            continue
+        stack.extend(a for a in typing.get_args(arg) if a is not type(None))
+    return _TypedField(scalar, tuple(metadata)), inner
 
 
 def _choices(annotation: Any) -> tuple[str, ...]:
@@ -206,3 +248,79 @@ class InvalidData(MgcheckError):
         self.where = where
         self.problem = problem
         self.more = more
+
+
+# --- rows of a diary export: one shape for JSON and CSV -----------------------------------------
+
+_CELL_WHOLE = re.compile("-?[0-9]{1,19}")
+_CELL_NUMBER = re.compile("-?[0-9]{1,9}(\\.[0-9]{0,20})?([eE][-+]?[0-9]{1,3})?")
+
+
+class RowProblem(ValueError):
+    """The first problem of a row, as a :class:`Problem` (worded by cli/messages.py)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem.where}: {problem.detail}")
+        self.problem = problem
+
+
+@cache
+def _adapter(shape: Any) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(shape)
+
+
+@cache
+def _fields(shape: Any) -> dict[str, tuple[_TypedField, Any]]:
+    """Each field of a TypedDict: its scalar type and bounds, and the TypedDict inside it."""
+    import typing
+
+    hints = typing.get_type_hints(shape, include_extras=True)
+    return {name: _typed_field(hint) for name, hint in hints.items()}
+
+
+def _cell(text: str, kind: Any) -> Any:
+    """A CSV cell as the JSON value it writes; a cell that is not one stays text (and fails)."""
+    if kind is int and _CELL_WHOLE.fullmatch(text):
+        return int(text)
+    if kind is float and _CELL_NUMBER.fullmatch(text):
+        return float(text)
+    if kind is bool and text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+def _values(shape: Any, raw: dict[str, Any]) -> dict[str, Any]:
+    """CSV cells (text) as values by the type of their field, nested rows too; an empty cell
+    is left out (a field that must be there is then named as missing)."""
+    fields = _fields(shape)
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        field, inner = fields.get(key, (None, None))
+        if isinstance(value, str):
+            if value != "":
+                out[key] = _cell(value, None if field is None else field.annotation)
+        elif isinstance(value, dict) and inner is not None:
+            out[key] = _values(inner, value)
+        elif isinstance(value, list) and inner is not None:
+            out[key] = [_values(inner, v) if isinstance(v, dict) else v for v in value]
+        else:
+            out[key] = value
+    return out
+
+
+def check_row(shape: Any, raw: dict[str, Any], *, cells: bool = False) -> dict[str, Any]:
+    """``raw`` as ``shape`` (a TypedDict of models/outputs.py), validated strictly: ``true`` is
+    not 1 and ``"3"`` is not 3. With ``cells`` (a CSV row) an empty cell is absent and the others
+    become the values they write first, nested rows too. :class:`RowProblem` names the first
+    problem."""
+    from pydantic import ValidationError
+
+    if cells:
+        raw = _values(shape, raw)
+    try:
+        checked: dict[str, Any] = _adapter(shape).validate_python(raw, strict=True)
+    except ValidationError as exc:
+        raise RowProblem(problems(exc, shape)[0]) from None
+    return checked
