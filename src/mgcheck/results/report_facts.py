@@ -2,7 +2,8 @@
 with what they are compared with, medicines and supplement), the diet estimate's groups or
 why it is not shown, and the sources behind each figure.
 
-Built by :func:`mgcheck.results.assess.build_report` in the report's language; pure, like it.
+Built by :func:`mgcheck.results.assess.build_report`, in the report's language (which it speaks
+while it builds: ``i18n.speaking``); pure, like it.
 The renderers only lay these out: which value is compared with which limit, and whether the
 diet estimate may be shown, is decided here and in the rules, never in ``render/``.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from mgcheck.i18n import Language, translator
+from mgcheck.i18n import _, current, format_number
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
 from mgcheck.record import Record
@@ -85,8 +86,7 @@ def diet_withheld(answers: Answers, assessment: Assessment) -> DietWithheld | No
     return None
 
 
-def _labs(answers: Answers, data: AssessData, lang: Language) -> tuple[LabRow, ...]:
-    t = translator(lang)
+def _labs(answers: Answers, data: AssessData) -> tuple[LabRow, ...]:
     labs = answers.labs
     if labs is None:
         return ()
@@ -94,26 +94,26 @@ def _labs(answers: Answers, data: AssessData, lang: Language) -> tuple[LabRow, .
     limits = data.limits
     if labs.magnesium is not None:
         mg = labs.magnesium
-        value = f"{t.number(mg.value, 2)} {mg.unit.value}"
+        value = f"{format_number(mg.value, 2)} {mg.unit.value}"
         if mg.unit is not MagnesiumUnit.MMOL_L:
-            value += f" = {t.number(magnesium_mmol_per_l(mg), 2)} mmol/L"
+            value += f" = {format_number(magnesium_mmol_per_l(mg), 2)} mmol/L"
         lab = lab_range(limits, answers.age, answers.sex)
-        span = f"{t.number(lab.low, 2)}–{t.number(lab.high, 2)} mmol/L"
+        span = f"{format_number(lab.low, 2)}–{format_number(lab.high, 2)} mmol/L"
         if lab.child:
-            compared = t("reference range for this age: {range}").format(range=span)
+            compared = _("reference range for this age: {range}").format(range=span)
             sources = limits.child_lab_ranges.sources
         else:
-            compared = t("reference range for adults: {range}").format(range=span)
+            compared = _("reference range for adults: {range}").format(range=span)
             sources = limits.lab_range.sources
-        rows.append(LabRow(t("Blood magnesium"), value, compared, tuple(sources)))
+        rows.append(LabRow(_("Blood magnesium"), value, compared, tuple(sources)))
     iron = limits.iron
     if labs.ferritin is not None:
         rows.append(
             LabRow(
-                t("Ferritin"),
-                f"{t.number(labs.ferritin.value, 0)} µg/L",
-                t("restless legs: guidelines suggest iron at {value} µg/L or lower").format(
-                    value=t.number(iron.ferritin_ug_per_l)
+                _("Ferritin"),
+                f"{format_number(labs.ferritin.value, 0)} µg/L",
+                _("restless legs: guidelines suggest iron at {value} µg/L or lower").format(
+                    value=format_number(iron.ferritin_ug_per_l)
                 ),
                 tuple(iron.sources),
             )
@@ -121,10 +121,10 @@ def _labs(answers: Answers, data: AssessData, lang: Language) -> tuple[LabRow, .
     if labs.transferrin_saturation is not None:
         rows.append(
             LabRow(
-                t("Transferrin saturation"),
-                f"{t.number(labs.transferrin_saturation.value, 0)} %",
-                t("restless legs: guidelines suggest iron below {value} %").format(
-                    value=t.number(iron.tsat_pct)
+                _("Transferrin saturation"),
+                f"{format_number(labs.transferrin_saturation.value, 0)} %",
+                _("restless legs: guidelines suggest iron below {value} %").format(
+                    value=format_number(iron.tsat_pct)
                 ),
                 tuple(iron.sources),
             )
@@ -132,14 +132,12 @@ def _labs(answers: Answers, data: AssessData, lang: Language) -> tuple[LabRow, .
     return tuple(rows)
 
 
-def _diet(
-    answers: Answers, assessment: Assessment, data: AssessData, lang: Language
-) -> list[DietRow]:
+def _diet(answers: Answers, assessment: Assessment, data: AssessData) -> list[DietRow]:
     if answers.diet is None or assessment.diet is None:
         return []
     rows = []
     for group, label in data.questions.labels.diet.items():
-        text = label.get(lang)
+        text = label.get(current())
         rows.append(
             DietRow(
                 group=text,
@@ -157,17 +155,17 @@ def report_facts(
     data: AssessData,
     summary: list[tuple[str, str]],
     supplement: Supplement | None,
-    lang: Language,
 ) -> ReportFacts:
-    """The facts for ``answers`` in ``lang``; ``summary`` is the report's answers in it."""
-    t = translator(lang)
+    """The facts for ``answers`` in the language spoken now; ``summary`` is the report's
+    answers in it."""
+    lang = current()
     withheld = diet_withheld(answers, assessment)
-    diet = [] if withheld else _diet(answers, assessment, data, lang)
-    labs = _labs(answers, data, lang)
+    diet = [] if withheld else _diet(answers, assessment, data)
+    labs = _labs(answers, data)
     # Shown in the doctor's tables (or beside the diet estimate) instead of as answers.
-    moved = {t("Medicines"), t("Magnesium supplement"), *(lab.name for lab in labs)}
+    moved = {_("Medicines"), _("Magnesium supplement"), *(lab.name for lab in labs)}
     if diet:
-        moved.add(t("Portions a day"))
+        moved.add(_("Portions a day"))
     need_sources: tuple[str, ...] = ()
     limit_sources: tuple[str, ...] = ()
     if assessment.adult:
