@@ -237,7 +237,7 @@ def add(
         raise MgcheckError(
             _("{option}: no trial plan holds for {night}.").format(
                 option="--as-planned" if as_planned else "--off-plan",
-                night=night_words(night, t),
+                night=night_words(night),
             )
         )
     interactive = legs_score is None
@@ -251,7 +251,7 @@ def add(
 
             asker.say(night_line(found[0], found[1]))
         else:
-            asker.say(sentence(night_words(night, t)))
+            asker.say(sentence(night_words(night)))
         # A score may be typed as people write one ("7 ud af 10"); the examples are typical
         # nights, not the middle of the scale.
         legs_score = asker.whole_number(
@@ -359,7 +359,7 @@ def _replace_first(night: dt.date, replace: bool, asker: Prompter | None) -> Row
         row, stored = diary.current(night)
     if row is None:
         return True
-    words = sentence(night_words(night, context().t))
+    words = sentence(night_words(night))
     if asker is None:
         raise MgcheckError(
             _("{night} already has an entry; use --replace to replace it.").format(night=words)
@@ -518,7 +518,7 @@ def _say_run_in(plan: Plan) -> None:
         _("Run-in: {written} of its {total} nights written down; the trial starts {night}.").format(
             written=format_number(written),
             total=format_number(plan.run_in_days),
-            night=night_words(plan.start, context().t),
+            night=night_words(plan.start),
         )
     )
 
@@ -536,7 +536,7 @@ def _save(entry: Entry, replace: bool, expected: Row | None) -> bool:
     from mgcheck.render.dates import sentence
     from mgcheck.store.diary import EntryChanged, EntryExists, PlanMismatch
 
-    lower = night_words(entry.night, context().t)
+    lower = night_words(entry.night)
     night = sentence(lower)
     with _open() as diary:
         try:
@@ -569,7 +569,7 @@ def _describe(entry: Entry, replaced: bool) -> str:
     text = (
         (_("Replaced") if replaced else _("Saved"))
         + ": "
-        + _("{night}, legs {legs}").format(night=night(entry.night, context().t), legs=entry.legs)
+        + _("{night}, legs {legs}").format(night=night(entry.night), legs=entry.legs)
     )
     if entry.sleep is not None:
         text += ", " + _("sleep {sleep}").format(sleep=entry.sleep)
@@ -694,8 +694,8 @@ def compare(
         labels = (_("Without magnesium"), _("With magnesium"))
     else:
         labels = (
-            _("Before {night}").format(night=night_words(split_night, context().t)),
-            _("From {night}").format(night=night_words(split_night, context().t)),
+            _("Before {night}").format(night=night_words(split_night)),
+            _("From {night}").format(night=night_words(split_night)),
         )
     if json:
         comparison_json(result, labels, split_night)
@@ -753,7 +753,7 @@ def export(
             message = _("{nights} and {plans} written to {file}.")
         typer.echo(
             message.format(
-                nights=count_nights(len(entries), context().t),
+                nights=count_nights(len(entries)),
                 plans=_count_plans(len(plans)),
                 file=display_name(output),
             )
@@ -863,15 +863,14 @@ def import_entries(
                 )
             ) from None
         added = diary.count_plans() - before
-    t = context().t
     if added:
         typer.echo(
             _("{nights} and {plans} imported.").format(
-                nights=count_nights(count, t), plans=_count_plans(added)
+                nights=count_nights(count), plans=_count_plans(added)
             )
         )
     else:
-        typer.echo(_("{nights} imported.").format(nights=count_nights(count, t)))
+        typer.echo(_("{nights} imported.").format(nights=count_nights(count)))
 
 
 @diary_app.command(
@@ -897,7 +896,7 @@ def delete(
             deleted = diary.delete(day)
     from mgcheck.render.dates import night as night_words
 
-    words = night_words(day, context().t)
+    words = night_words(day)
     if not deleted:
         raise MgcheckError(_("no entry for {night}.").format(night=words))
     typer.echo(_("Deleted the entry for {night}.").format(night=words))
@@ -924,12 +923,11 @@ def forget(
         return
     from mgcheck.render.dates import count_entries
 
-    t = context().t
     with diary:
         count = diary.count()
         plans = diary.count_plans()
         _report_problems(diary)
-        what = count_entries(count, t)
+        what = count_entries(count)
         if plans:
             what = _("{entries} and {plans}").format(entries=what, plans=_count_plans(plans))
         if not yes:
@@ -946,7 +944,7 @@ def forget(
                 typer.echo(_("Nothing changed."))
                 return
         removed, removed_plans = diary.forget_all()
-    what = count_entries(removed, t)
+    what = count_entries(removed)
     if removed_plans:
         what = _("{entries} and {plans}").format(entries=what, plans=_count_plans(removed_plans))
     typer.echo(_("Deleted {what}.").format(what=what))
@@ -983,6 +981,6 @@ def backup(
 
     typer.echo(
         _("{nights} copied to {file}.").format(
-            nights=count_nights(count, context().t), file=display_name(file)
+            nights=count_nights(count), file=display_name(file)
         )
     )

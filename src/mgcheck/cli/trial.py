@@ -432,7 +432,7 @@ def _running(plan: Plan, t: Translator) -> MgcheckError:
         _(
             "trial plan {id} (made {date}) is still running: one plan at a time. Stop it "
             "first with mgcheck diary trial stop."
-        ).format(id=plan.id, date=long_date(plan.created, t))
+        ).format(id=plan.id, date=long_date(plan.created))
     )
 
 
@@ -463,8 +463,8 @@ def _start(first: dt.date, now: dt.date) -> dt.date:
                 "--start: the first night must be from today to a year ahead ({today} to "
                 "{last}): a plan drawn after its nights have begun would no longer be random."
             ).format(
-                today=long_date(earliest, context().t),
-                last=long_date(latest, context().t),
+                today=long_date(earliest),
+                last=long_date(latest),
             )
         )
     return first
@@ -737,7 +737,6 @@ def stop(
     from mgcheck.results.trial import running_plan
     from mgcheck.store.diary import open_existing
 
-    t = context().t
     now = today()
     why: StopReason | None = None
     if reason is not None:
@@ -771,7 +770,7 @@ def stop(
         _(
             "Trial plan {id} stopped on {date}. It stays in the history (mgcheck diary trial "
             "show --all); its nights stay in the diary."
-        ).format(id=stopped.id, date=long_date(now, t))
+        ).format(id=stopped.id, date=long_date(now))
     )
 
 
@@ -840,7 +839,6 @@ def extend(
     from mgcheck.results.trial import extension, running_plan, state
     from mgcheck.store.diary import PlanChanged, PlanConflict, open_diary, open_existing
 
-    t = context().t
     now = today()
     diary = open_existing()
     running = None
@@ -880,8 +878,8 @@ def extend(
         if not asker.confirm(
             question.format(
                 pair=added[0].pair,
-                first=night(added[0].start, t),
-                last=night(added[-1].end, t),
+                first=night(added[0].start),
+                last=night(added[-1].end),
                 id=running.id,
             )
         ):
@@ -902,7 +900,7 @@ def extend(
         _write_sealed_list(sealed_list, longer.replace(periods=added))
     typer.echo(
         _("Pair {pair} added: the trial now ends after {night}.").format(
-            pair=added[0].pair, night=night(longer.end, t)
+            pair=added[0].pair, night=night(longer.end)
         )
     )
 

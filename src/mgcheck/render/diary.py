@@ -9,7 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from mgcheck.i18n import _, current, format_number, translator
+from mgcheck.i18n import _, format_number
 from mgcheck.models.diary import SCORE_MAX, Entry
 from mgcheck.models.plan import Arm, Plan
 from mgcheck.render.console import paragraph, stdout_console, write_json
@@ -67,7 +67,7 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
             + " "
             # The diary's prose says "natten til 29. november"; the table, the evening's date.
             + _("A night is the date of its evening: {date} is {night}.").format(
-                date=_date(last), night=night(last, translator(current()))
+                date=_date(last), night=night(last)
             )
             + (
                 " " + _("[...] in a note: a side effect written down that night.")
@@ -193,7 +193,6 @@ def print_chart(result: Chart) -> None:
         )
     )
     if any(line.startswith(f"{_('Plan'):<4} ") for line in lines):
-        t = translator(current())
         console.print(
             Text(
                 _(
@@ -205,8 +204,8 @@ def print_chart(result: Chart) -> None:
                     none=BAR_NONE,
                     washout=BAR_WASHOUT,
                     outside=BAR_OUTSIDE,
-                    m=t("M"),
-                    n=t("N"),
+                    m=_("M"),
+                    n=_("N"),
                     off=OFF_PLAN,
                 ),
                 style="dim",
