@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mgcheck.i18n import Language, Translator, choose_language, translator
+from mgcheck.i18n import Language, choose_language
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,10 +37,6 @@ class Context:
     def from_process(cls, argv: Sequence[str], environ: Mapping[str, str]) -> Context:
         """The language from ``--lang`` (anywhere before ``--``) or the environment."""
         return cls(lang=choose_language(argv, environ), stdin_is_terminal=stdin_is_terminal())
-
-    @property
-    def t(self) -> Translator:
-        return translator(self.lang)
 
     @cached_property
     def home(self) -> Path:

@@ -78,29 +78,6 @@ def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> Language
     return "en"
 
 
-class Translator:
-    """One language's interface words, numbers and lists; ``t("msgid")`` translates."""
-
-    __slots__ = ("_catalogue", "lang")
-
-    def __init__(self, lang: Language) -> None:
-        self.lang: Language = lang
-        self._catalogue = _catalogue(lang)
-
-    def __call__(self, message: str) -> str:
-        return message if self._catalogue is None else self._catalogue.gettext(message)
-
-    def number(self, value: float, decimals: int = 0) -> str:
-        return format_number(value, decimals, self.lang)
-
-    def join_and(self, items: Sequence[str]) -> str:
-        """'a', 'a and b', 'a, b and c'."""
-        if len(items) <= 1:
-            return "".join(items)
-        t = self
-        return t("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
-
-
 @cache
 def _catalogue(lang: Language) -> NullTranslations | None:
     # None means English: the msgids are English, so no catalogue (and no gettext import).
@@ -109,11 +86,6 @@ def _catalogue(lang: Language) -> NullTranslations | None:
     import gettext
 
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
-
-
-@cache
-def translator(lang: Language) -> Translator:
-    return Translator(lang)
 
 
 def current() -> Language:

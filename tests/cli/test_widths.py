@@ -25,7 +25,7 @@ from conftest import command_tree, lines_too_wide
 from forkserver import ForkServer, Plain, runner
 
 from mgcheck.cli.app import command_names
-from mgcheck.i18n import translator
+from mgcheck.i18n import _, speaking
 from mgcheck.store import snapshot
 
 if TYPE_CHECKING:
@@ -119,8 +119,8 @@ def _help(cli: Cli, path: list[str], lang: str, width: int) -> str:
 
 def _type_words(lang: Language) -> set[str]:
     """The value kinds help may show in ``<...>``: words of the language (clicktext)."""
-    t = translator(lang)
-    return {t(word) for word in ("whole number", "number", "text", "file", "path")}
+    with speaking(lang):
+        return {_(word) for word in ("whole number", "number", "text", "file", "path")}
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

@@ -69,7 +69,7 @@ def test_build_report_in_english_from_a_danish_process_is_wholly_english(
     assert dict(english.answers)["Sex"] == "female"
 
 
-def test_the_interview_asks_in_its_own_language() -> None:
+def test_an_interview_inside_speaking_asks_wholly_in_that_language() -> None:
     set_language("en")
     asked: list[str] = []
     said: list[str] = []
@@ -80,11 +80,13 @@ def test_the_interview_asks_in_its_own_language() -> None:
         asked.append(prompt)
         return next(answers)
 
-    interview = Interview(DATA, "da", read, said.append)
-    assert interview.yes_no("pregnant") is True
+    with speaking("da"):
+        interview = Interview(DATA, read, said.append)
+        assert interview.yes_no("pregnant") is True
+        assert interview.question("pregnant") == DATA.questions.questions["pregnant"].da
+    assert current() == "en"
     assert asked[0].endswith("[j/n] ")
     assert said == ["Svar j eller n."]
-    assert interview.question("pregnant") == DATA.questions.questions["pregnant"].da
 
 
 def _supplement_line(evaluate: Evaluate, lang: str, **supplement: Any) -> str:

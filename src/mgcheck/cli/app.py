@@ -66,9 +66,8 @@ class MgcheckGroup(LazyGroup):
             return super().invoke(ctx)
         except MgcheckError as exc:
             from mgcheck.cli import messages
-            from mgcheck.i18n import current, translator
 
-            error_line(messages.error_text(exc, translator(current())))
+            error_line(messages.error_text(exc))
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             _usage_line(exc)
@@ -94,11 +93,10 @@ def _usage_line(exc: UsageError) -> NoReturn:
     """Click's usage error in the run's language, from its type and parameters, as one line
     on stderr with where to find help (``mgcheck dose -h``), and its exit code (2)."""
     from mgcheck.cli import messages
-    from mgcheck.i18n import current, translator
 
     if type(exc).__name__ == "NoArgsIsHelpError":
         raise exc  # a group alone shows its help
-    text = messages.usage_error(exc, translator(current())) or exc.format_message()
+    text = messages.usage_error(exc) or exc.format_message()
     path = exc.ctx.command_path if exc.ctx is not None else "mgcheck"
     error_line(messages.with_help(text[:1].upper() + text[1:], path))
     raise typer.Exit(exc.exit_code)

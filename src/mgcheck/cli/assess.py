@@ -112,7 +112,7 @@ def assess(
         if problem is not None:
             from mgcheck.cli import messages
 
-            raise MgcheckError(messages.form_in_answers(problem, name, context().t))
+            raise MgcheckError(messages.form_in_answers(problem, name))
     from mgcheck.results.assess import evaluate
 
     result = evaluate(answers, data, standard, context().lang)
@@ -185,6 +185,6 @@ def _interview(data: AssessData) -> Answers:
     )
     from mgcheck.render.console import sayer
 
-    interview = Interview(data, run.lang, input, sayer(console))
+    interview = Interview(data, input, sayer(console))
     # Checked as a file is: e.g. a form name with control characters in it.
     return answers_from(interview.run(), _("your answers"))

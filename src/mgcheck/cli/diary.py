@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import messages, options
-from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption, context, with_lang
+from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption, with_lang
 from mgcheck.cli.types import Night, night, number, score
 from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import _, format_number
@@ -22,7 +22,6 @@ from mgcheck.store.textfile import display_name
 if TYPE_CHECKING:
     from mgcheck.cli.diary_ask import Taken
     from mgcheck.cli.prompts import Prompter
-    from mgcheck.i18n import Translator
     from mgcheck.models.diary import Entry
     from mgcheck.models.plan import Plan
     from mgcheck.results.trial import NightPlan
@@ -199,7 +198,6 @@ def add(
     from mgcheck.render.dates import sentence
     from mgcheck.results.trial import covering, in_run_in
 
-    t = context().t
     night = date or today() - dt.timedelta(days=1)
     legs_score, sleep_score = legs, sleep
     if (form is None) != (amount is None):
@@ -226,7 +224,7 @@ def add(
         taken = Taken(magnesium, magnesium, "")
     elif form is not None and amount is not None:
         said: Said | None = "elemental" if elemental else "compound" if compound else None
-        taken = from_label([form, amount], asker, t, said=said)
+        taken = from_label([form, amount], asker, said=said)
     found = covering(_plans(), night)
     if found is None and as_planned and in_run_in(_plans(), night, today()) is not None:
         # A run-in night is, by the plan, an ordinary night without magnesium.
@@ -272,7 +270,7 @@ def add(
             )
     followed: bool | None = None
     if found is not None and found[0].blinded:
-        taken, followed = _blinded_night(taken, as_planned, off_plan, asker, t)
+        taken, followed = _blinded_night(taken, as_planned, off_plan, asker)
     elif found is not None:
         if off_plan:
             raise MgcheckError(
@@ -281,14 +279,14 @@ def add(
                     "(--magnesium MG, or --form and --amount) and mgcheck works it out."
                 )
             )
-        taken, followed = _trial_night(found[0], found[1], taken, as_planned, asker, t)
+        taken, followed = _trial_night(found[0], found[1], taken, as_planned, asker)
     elif taken is None:
         taken = NOTHING
         if interactive and asker is not None:
             from mgcheck.cli.diary_ask import ask_taken
 
             if asker.confirm(_("Did you take magnesium that evening?")):
-                taken = ask_taken(asker, t)
+                taken = ask_taken(asker)
     if interactive and asker is not None and side_effect is None and found is not None:
         side_effect = asker.ask(
             _(
@@ -373,7 +371,7 @@ def _replace_first(night: dt.date, replace: bool, asker: Prompter | None) -> Row
 
 
 def _blinded_night(
-    taken: Taken | None, as_planned: bool, off_plan: bool, asker: Prompter | None, t: Translator
+    taken: Taken | None, as_planned: bool, off_plan: bool, asker: Prompter | None
 ) -> tuple[Taken, bool]:
     """A night of a blinded trial: the plan is the night's capsule, whatever it holds; what
     was taken is only magnesium besides it. Followed: the capsule taken and nothing else."""
@@ -394,7 +392,7 @@ def _blinded_night(
         return taken, capsule and taken.low == 0
     extra = NOTHING
     if asker.confirm(_("Did you take any other magnesium that evening?")):
-        extra = ask_taken(asker, t)
+        extra = ask_taken(asker)
     return extra, capsule and extra.low == 0
 
 
@@ -404,7 +402,6 @@ def _trial_night(
     taken: Taken | None,
     as_planned: bool,
     asker: Prompter | None,
-    t: Translator,
 ) -> tuple[Taken, bool]:
     """What was taken on a night of the trial, and whether it followed the plan.
 
@@ -438,10 +435,10 @@ def _trial_night(
             ):
                 return planned, True
             if asker.confirm(_("Did you take any other magnesium that evening?")):
-                return ask_taken(asker, t), False
+                return ask_taken(asker), False
             return NOTHING, False
         if asker.confirm(_("The plan said no magnesium that evening. Did you take any?")):
-            return ask_taken(asker, t), False
+            return ask_taken(asker), False
         return NOTHING, True
     settled = followed_when_taken(plan, said.period.arm, taken.low, taken.high)
     if settled is not None or asker is None:  # without a terminal: magnesium was taken
@@ -777,7 +774,7 @@ def _plans_mgcheck_could_make(plans: list[Plan], name: str) -> None:
         faults = import_faults(plan, trial, limits, known, now)
         if faults:
             field, fault = faults[0]
-            raise MgcheckError(messages.plan_fault(name, index, field, fault, context().t))
+            raise MgcheckError(messages.plan_fault(name, index, field, fault))
 
 
 def _count_plans(n: int) -> str:

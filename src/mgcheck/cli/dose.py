@@ -12,7 +12,6 @@ from mgcheck.cli.options import (
     ElementalOption,
     JsonOption,
     StandardOption,
-    context,
     with_lang,
 )
 from mgcheck.cli.types import number
@@ -148,17 +147,16 @@ def read_label_words(words: list[str], said: Said | None) -> LabelDose:
     from mgcheck.rules.understand import NotUnderstood
     from mgcheck.store import snapshot
 
-    t = context().t
     try:
         read = read_label(words, snapshot.forms(), snapshot.words(), said=said)
     except FormProblem as exc:
-        raise MgcheckError(messages.form_on_label(exc, t)) from None
+        raise MgcheckError(messages.form_on_label(exc)) from None
     if not isinstance(read, NotUnderstood):
         return read
     amount = {"format": "format", "thousands": "ambiguous", "range": "range"}.get(read.reason)
     if amount is not None and read.pieces:
         problem = InvalidAmount(read.pieces[0], amount)  # type: ignore[arg-type]
-        raise MgcheckError(messages.amount(problem, t))
+        raise MgcheckError(messages.amount(problem))
     raise MgcheckError(
         _("give a form and an amount, e.g. mgcheck dose citrate 400, or use --list.")
     )

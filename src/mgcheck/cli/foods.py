@@ -10,7 +10,7 @@ import typer
 from mgcheck.cli.options import JsonOption, with_lang
 from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import _, current
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 
 if TYPE_CHECKING:
@@ -119,14 +119,13 @@ def foods(
         table = snapshot.foods()
     else:
         from mgcheck.cli import messages
-        from mgcheck.cli.options import context
         from mgcheck.store.datafiles import load_foods
         from mgcheck.store.validation import InvalidData
 
         try:
             table = load_foods(foods_file)
         except InvalidData as exc:
-            raise MgcheckError(messages.invalid_data(exc, context().t)) from None
+            raise MgcheckError(messages.invalid_data(exc)) from None
     query = FoodsQuery(
         by=by,
         group=None if group is None else _group(group),
@@ -142,14 +141,12 @@ def foods(
 def _group(name: str) -> FoodGroup:
     """``--group`` by any name of data/words.yaml, Danish or English."""
     from mgcheck.cli import messages
-    from mgcheck.cli.options import context
     from mgcheck.rules.foods import find_group
     from mgcheck.store import snapshot
 
     groups = snapshot.words().food_groups
     found = find_group(name, {value: p.every() for value, p in groups.items()})
     if found is None:
-        t = context().t
-        names = [getattr(p, t.lang)[0] for p in groups.values()]
-        raise MgcheckError(messages.unknown_group(name, names, t))
+        names = [getattr(p, current())[0] for p in groups.values()]
+        raise MgcheckError(messages.unknown_group(name, names))
     return found

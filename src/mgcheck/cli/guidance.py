@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import messages
-from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.cli.options import JsonOption, StandardOption, with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 from mgcheck.safetext import shown
@@ -52,7 +52,7 @@ def warnings(
     try:
         result = warnings_result(guidance, limits, section, standard)
     except UnknownSection as exc:
-        raise MgcheckError(messages.unknown_section(exc, context().t)) from None
+        raise MgcheckError(messages.unknown_section(exc)) from None
     (warnings_json if json else print_warnings)(result)
 
 

@@ -43,7 +43,7 @@ def prompter() -> Prompter | None:
     console = run.console()
     from mgcheck.render.console import sayer
 
-    return Prompter(input, sayer(console), run.t)
+    return Prompter(input, sayer(console))
 
 
 def may_replace(path: Path, asker: Prompter | None = None) -> bool:

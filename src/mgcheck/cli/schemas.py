@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from mgcheck.cli import messages
-from mgcheck.cli.options import context, with_lang
+from mgcheck.cli.options import with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import _
 
@@ -54,7 +54,7 @@ def schemas(
         return
     name = kind.removeprefix("mgcheck.")
     if name not in SHAPES:
-        raise MgcheckError(messages.unknown_schema(kind, list(SHAPES), context().t))
+        raise MgcheckError(messages.unknown_schema(kind, list(SHAPES)))
     from mgcheck.results.schemas import json_schema
     from mgcheck.safetext import dumps
 

@@ -18,7 +18,7 @@ from mgcheck.cli import messages, options
 from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
 from mgcheck.cli.types import Number, night, number
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import _, current, format_number
 from mgcheck.models.diary import SCORE_MAX
 from mgcheck.models.plan import (
     MAX_PAIRS,
@@ -35,7 +35,6 @@ from mgcheck.vocab import Standard
 if TYPE_CHECKING:
     from mgcheck.cli.diary_ask import Taken
     from mgcheck.cli.prompts import Prompter
-    from mgcheck.i18n import Translator
     from mgcheck.models.answers import Answers
     from mgcheck.models.assess_data import AssessData
     from mgcheck.models.diary import Entry
@@ -277,7 +276,6 @@ def plan(
     )
     from mgcheck.store import snapshot
 
-    t = context().t
     trial = _trial()
     now = today()
     design = defaults(trial)
@@ -296,7 +294,7 @@ def plan(
     days = design.period_days if period is None else period
     count = design.pairs if pairs is None else pairs
     if washout is not None and washout > days - 1:
-        raise MgcheckError(messages.value("--washout", str(washout), 0, days - 1, True, t))
+        raise MgcheckError(messages.value("--washout", str(washout), 0, days - 1, True))
     washed = min(design.washout_days, days - 1) if washout is None else washout
     chosen_seed, points = seed, matters
     asker = None if json else options.prompter()
@@ -308,9 +306,9 @@ def plan(
                 "--dose TEXT; add --doctor-ok once you have asked your doctor, if it says so."
             )
         )
-    _no_running_plan(now, t)  # before any question: one plan at a time
+    _no_running_plan(now)  # before any question: one plan at a time
     data = snapshot.assess_data()
-    answers = _screen_answers(answers_file, data, asker, t)
+    answers = _screen_answers(answers_file, data, asker)
     if too_young(answers):
         raise MgcheckError(
             _(
@@ -321,7 +319,7 @@ def plan(
         )
     from mgcheck.results.trial import screen as run_screen
 
-    checked = run_screen(answers, data, standard, t.lang)
+    checked = run_screen(answers, data, standard, current())
     if checked.urgent:
         raise MgcheckError(
             _(
@@ -347,14 +345,14 @@ def plan(
             typer.echo(_("Ask your doctor first; nothing was planned."))
             return
         doctor_ok = True
-    taken, dose_text = _dose(dose, asker, t)
+    taken, dose_text = _dose(dose, asker)
     while (problem := _dose_problem(taken, answers.age, standard)) is not None:
         if dose is not None or asker is None:
             raise MgcheckError(problem)
         asker.refuse(problem[:1].upper() + problem[1:])  # at a terminal: why, and ask again
-        taken, dose_text = _dose(None, asker, t)
+        taken, dose_text = _dose(None, asker)
     if points is None:
-        points = design.matters if asker is None else _ask_matters(asker, design.matters, t)
+        points = design.matters if asker is None else _ask_matters(asker, design.matters)
     chosen = Design(first, count, days, washed, points, nights_before, blinded)
     new = new_plan(
         chosen,
@@ -370,7 +368,7 @@ def plan(
     )
     if sealed_list is not None:
         _check_sealed_list(sealed_list)
-    stored = _store(new, now, t)
+    stored = _store(new, now)
     if sealed_list is not None:
         _write_sealed_list(sealed_list, stored)
     entries = _entries_for(stored)
@@ -425,7 +423,7 @@ def _write_sealed_list(path: Path, plan: Plan) -> None:
     write_report(path, sealed_list(plan))  # 0600, whole or not at all, never over a file
 
 
-def _running(plan: Plan, t: Translator) -> MgcheckError:
+def _running(plan: Plan) -> MgcheckError:
     from mgcheck.render.dates import long_date
 
     return MgcheckError(
@@ -436,7 +434,7 @@ def _running(plan: Plan, t: Translator) -> MgcheckError:
     )
 
 
-def _no_running_plan(now: dt.date, t: Translator) -> None:
+def _no_running_plan(now: dt.date) -> None:
     """Refuse early, naming the running plan (the store checks again when it saves)."""
     from mgcheck.results.trial import running_plan
     from mgcheck.store.diary import open_existing
@@ -447,7 +445,7 @@ def _no_running_plan(now: dt.date, t: Translator) -> None:
     with diary:
         running = running_plan(diary.plans(), now)
     if running is not None:
-        raise _running(running, t)
+        raise _running(running)
 
 
 def _start(first: dt.date, now: dt.date) -> dt.date:
@@ -471,7 +469,7 @@ def _start(first: dt.date, now: dt.date) -> dt.date:
 
 
 def _screen_answers(
-    answers_file: str | None, data: AssessData, asker: Prompter | None, t: Translator
+    answers_file: str | None, data: AssessData, asker: Prompter | None
 ) -> Answers:
     """The safety check's answers: a file (as for assess), or the few questions it needs,
     asked with the interview's own words (data/questions.yaml)."""
@@ -482,13 +480,13 @@ def _screen_answers(
         name, answers = load_answers(answers_file)
         problem = form_problem(answers, data)
         if problem is not None:
-            raise MgcheckError(messages.form_in_answers(problem, name, t))
+            raise MgcheckError(messages.form_in_answers(problem, name))
         return answers
     assert asker is not None
-    return _ask_screen(data, t)
+    return _ask_screen(data)
 
 
-def _ask_screen(data: AssessData, t: Translator) -> Answers:
+def _ask_screen(data: AssessData) -> Answers:
     from mgcheck.cli.prompts import Interview
     from mgcheck.store.answers import answers_from
 
@@ -503,23 +501,23 @@ def _ask_screen(data: AssessData, t: Translator) -> Answers:
     )
     from mgcheck.render.console import sayer
 
-    interview = Interview(data, run.lang, READ, sayer(console))
+    interview = Interview(data, READ, sayer(console))
     # The self-check's own opening questions: the screen asks exactly what the self-check asks.
     answers = interview.about_you()  # under 18 is refused afterwards, with the reason
     answers["considering_magnesium"] = True
     return answers_from(answers, _("your answers"))
 
 
-def _dose(dose: str | None, asker: Prompter | None, t: Translator) -> tuple[Taken, str]:
+def _dose(dose: str | None, asker: Prompter | None) -> tuple[Taken, str]:
     """The dose of a magnesium evening, from --dose (as a label) or asked as the interview asks."""
     from mgcheck.cli.diary_ask import ask_taken, from_label
 
     if dose is not None:
-        taken = from_label(dose.split(), asker, t)
+        taken = from_label(dose.split(), asker)
         return taken, taken.label
     assert asker is not None
     asker.say(_("What will you take on magnesium evenings?"))
-    taken = ask_taken(asker, t, planning=True)
+    taken = ask_taken(asker, planning=True)
     return taken, taken.label
 
 
@@ -548,7 +546,7 @@ def _dose_problem(taken: Taken, age: int, standard: Standard) -> str | None:
     )
 
 
-def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
+def _ask_matters(asker: Prompter, default: float) -> float:
     def parse(text: str) -> float:
         if not text:
             return default
@@ -558,21 +556,21 @@ def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
         _(
             "How many points lower would your nightly leg score (0-10) have to be for "
             "magnesium to be worth it to you? Enter for {default}:"
-        ).format(default=t.number(default, 1 if default != int(default) else 0))
+        ).format(default=format_number(default, 1 if default != int(default) else 0))
         + " ",
         parse,
         _("Write a number above 0 and at most 10, e.g. 2 or 1,5."),
     )
 
 
-def _store(plan: Plan, now: dt.date, t: Translator) -> Plan:
+def _store(plan: Plan, now: dt.date) -> Plan:
     from mgcheck.store.diary import PlanConflict, PlanExists, open_diary
 
     with open_diary() as diary:
         try:
             return diary.create_plan(plan, now)
         except PlanExists as exc:
-            raise _running(exc.plan, t) from None
+            raise _running(exc.plan) from None
         except PlanConflict as exc:
             raise MgcheckError(
                 _("the new plan would overlap trial plan {id}; choose a later --start.").format(
