@@ -12,8 +12,6 @@ asyncio task) that sets it does not change what another one speaks.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -97,8 +95,6 @@ def set_language(lang: Language) -> None:
     """Speak ``lang`` from now on, in this context (a script, a test); code that speaks a
     language for a while uses :func:`speaking`, which puts the previous one back."""
     _language.set(lang)
-    if "typer.rich_utils" in sys.modules:
-        localize_typer()
 
 
 @contextmanager
@@ -112,9 +108,10 @@ def speaking(lang: Language) -> Iterator[None]:
 
 
 def _(message: str) -> str:
-    """Translate an interface message (English msgid) into the current language."""
+    """Translate an interface message (English msgid) into the current language. The empty
+    text stays empty (gettext would give the catalogue's header for it)."""
     catalogue = _catalogue(_language.get())
-    return message if catalogue is None else catalogue.gettext(message)
+    return message if catalogue is None or not message else catalogue.gettext(message)
 
 
 def N_(message: str) -> str:
@@ -123,28 +120,13 @@ def N_(message: str) -> str:
     return message
 
 
-def bind_process_language(lang: Language) -> None:
-    """Make gettext's global domain answer in ``lang`` for the rest of this process.
-
-    Typer's help module translates its own labels with ``gettext.gettext`` when it is first
-    imported, which happens only if help or an error is shown. Binding the global domain (and
-    LANGUAGE, which gettext reads first) lets that lazy import come out in mgcheck's language
-    without importing it up front. Only the real entry point calls this; it changes os.environ.
-    """
-    if lang == "en":
-        return  # Typer's own labels are English already.
-    import gettext
-
-    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
-    gettext.textdomain(DOMAIN)
-    os.environ["LANGUAGE"] = lang
-
-
 def localize_typer() -> None:
-    """Translate Typer's own panel titles and labels.
+    """Typer's own panel titles and labels in the current language.
 
-    Typer reads these module constants each time it renders help or an error, so setting them
-    here makes ``--help`` follow mgcheck's language choice rather than only the POSIX locale.
+    Typer reads these constants of its help module each time it draws help or an error, so
+    setting them just before it draws (``cli/helpview.py``; ``cli.app.MgcheckGroup`` before an
+    error Typer draws itself) puts them in the run's language. Only mgcheck's catalogue is
+    read: gettext's global domain and the environment are left as they are.
     """
     from typer import rich_utils
 

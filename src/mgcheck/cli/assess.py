@@ -11,7 +11,7 @@ import typer
 from mgcheck.cli import options
 from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_, _
 from mgcheck.safetext import shown
 from mgcheck.vocab import Standard
 
@@ -26,11 +26,11 @@ REPORT_FORMATS = (".md", ".html", ".txt", ".json")
 
 
 @commands.command(
-    help=_(
+    help=N_(
         "The self-check: answer questions (or give an answers file) and get a report to bring "
         "to your doctor, most urgent first. It is not a diagnosis."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck assess  ·  mgcheck assess --example > answers.yaml  ·  "
         "mgcheck assess --answers answers.yaml  ·  mgcheck assess --answers - < answers.json  ·  "
         "mgcheck assess --answers answers.yaml --output report.md  ·  "
@@ -43,8 +43,8 @@ def assess(
         str | None,
         typer.Option(
             "--answers",
-            metavar=_("FILE"),
-            help=_("Read the answers from a YAML or JSON file; - reads standard input."),
+            metavar=N_("FILE"),
+            help=N_("Read the answers from a YAML or JSON file; - reads standard input."),
             show_default=False,
         ),
     ] = None,
@@ -52,8 +52,8 @@ def assess(
         Path | None,
         typer.Option(
             "--output",
-            metavar=_("FILE"),
-            help=_("Also write the report to FILE: .md, .html, .txt or .json."),
+            metavar=N_("FILE"),
+            help=N_("Also write the report to FILE: .md, .html, .txt or .json."),
             show_default=False,
             dir_okay=False,
         ),
@@ -61,14 +61,14 @@ def assess(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help=_("With --output: replace the file if it exists, without asking.")
+            "--force", help=N_("With --output: replace the file if it exists, without asking.")
         ),
     ] = False,
     example: Annotated[
-        bool, typer.Option("--example", help=_("Print a commented example answers file."))
+        bool, typer.Option("--example", help=N_("Print a commented example answers file."))
     ] = False,
     schema: Annotated[
-        bool, typer.Option("--schema", help=_("Print the JSON Schema of the answers file."))
+        bool, typer.Option("--schema", help=N_("Print the JSON Schema of the answers file."))
     ] = False,
     standard: StandardOption = Standard.NNR,
     json: JsonOption = False,

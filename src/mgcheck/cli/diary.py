@@ -1,6 +1,7 @@
 """`mgcheck diary`: thin commands over store/diary.py (storage) and rules/diary.py (statistics).
 
-Help strings are translated at import; mgcheck.cli.app loads this module when `diary` is used.
+Help strings are marked with N_() and translated when help is drawn; mgcheck.cli.app loads this
+module when `diary` is used.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from mgcheck.cli import messages, options
 from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption, with_lang
 from mgcheck.cli.types import Night, night, number, score
 from mgcheck.errors import MgcheckError, os_reason
-from mgcheck.i18n import _, format_number
+from mgcheck.i18n import N_, _, format_number
 from mgcheck.models.diary import MAX_MAGNESIUM_MG, SCORE_MAX, SCORE_MIN
 from mgcheck.store.textfile import display_name
 
@@ -29,11 +30,11 @@ if TYPE_CHECKING:
     from mgcheck.store.diary import Diary, Row
 
 diary_app = typer.Typer(
-    help=_(
+    help=N_(
         "A private diary of your nights: leg symptoms, sleep and magnesium taken, kept in one "
         "file on this computer only; with a chart and an honest before-and-after comparison."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary add  ·  mgcheck diary list  ·  mgcheck diary chart  ·  "
         "mgcheck diary compare  ·  mgcheck diary export --output diary.csv  ·  "
         "mgcheck diary trial plan"
@@ -48,11 +49,11 @@ options.take_lang(diary_app)  # mgcheck diary --lang en list
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 
 SinceOption = Annotated[
-    dt.date | None, night(_("From this night (YYYY-MM-DD, or i går / yesterday)."))
+    dt.date | None, night(N_("From this night (YYYY-MM-DD, or i går / yesterday)."))
 ]
 UntilOption = Annotated[
     dt.date | None,
-    night(_("Up to and including this night (YYYY-MM-DD, or i går / yesterday).")),
+    night(N_("Up to and including this night (YYYY-MM-DD, or i går / yesterday).")),
 ]
 
 
@@ -90,11 +91,11 @@ def _plans() -> list[Plan]:
 
 
 @diary_app.command(
-    help=_(
+    help=N_(
         "Write down one night: leg symptoms, sleep, magnesium taken and a note. During a trial "
         "it says the night's plan and records whether you followed it."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary add  ·  mgcheck diary add --legs 6 --sleep 4 --magnesium 250  ·  "
         "mgcheck diary add --date 2026-11-20 --legs 3 --form magnesiumcitrat --amount 400mg  ·  "
         "mgcheck diary add --legs 3 --form bisglycinat --amount 100mg --elemental  ·  "
@@ -106,7 +107,7 @@ def add(
     date: Annotated[
         dt.date | None,
         night(
-            _(
+            N_(
                 "The night, as YYYY-MM-DD: the date of its evening (2026-11-27 is the night "
                 "into 28 November), or i går / yesterday. Default: the night that ended this "
                 "morning."
@@ -116,15 +117,15 @@ def add(
         ),
     ] = None,
     legs: Annotated[
-        int | None, score(_("Leg symptoms, 0 (none) to 10 (worst)."), SCORE_MIN, SCORE_MAX)
+        int | None, score(N_("Leg symptoms, 0 (none) to 10 (worst)."), SCORE_MIN, SCORE_MAX)
     ] = None,
     sleep: Annotated[
-        int | None, score(_("Sleep, 0 (none) to 10 (best)."), SCORE_MIN, SCORE_MAX)
+        int | None, score(N_("Sleep, 0 (none) to 10 (best)."), SCORE_MIN, SCORE_MAX)
     ] = None,
     magnesium: Annotated[
         float | None,
         number(
-            _("Elemental magnesium taken, in mg (0: none)."),
+            N_("Elemental magnesium taken, in mg (0: none)."),
             0,
             MAX_MAGNESIUM_MG,
             quantity="mg",
@@ -135,16 +136,16 @@ def add(
     form: Annotated[
         str | None,
         typer.Option(
-            metavar=_("FORM"),
-            help=_("With --amount: the form on the label, as for mgcheck dose."),
+            metavar=N_("FORM"),
+            help=N_("With --amount: the form on the label, as for mgcheck dose."),
             show_default=False,
         ),
     ] = None,
     amount: Annotated[
         str | None,
         typer.Option(
-            metavar=_("AMOUNT"),
-            help=_(
+            metavar=N_("AMOUNT"),
+            help=N_(
                 "With --form: the amount taken as the label writes it, e.g. 400mg, 1,5 g or "
                 "100 mg elementært. A hydrate the label leaves open is kept as a range."
             ),
@@ -157,14 +158,14 @@ def add(
         bool,
         typer.Option(
             "--as-planned",
-            help=_("During a trial: you did what the plan said that night (its dose, or none)."),
+            help=N_("During a trial: you did what the plan said that night (its dose, or none)."),
         ),
     ] = False,
     off_plan: Annotated[
         bool,
         typer.Option(
             "--off-plan",
-            help=_(
+            help=N_(
                 "During a blinded trial: you did not take the night's capsule (or took other "
                 "magnesium besides it)."
             ),
@@ -174,8 +175,8 @@ def add(
         str | None,
         typer.Option(
             "--side-effect",
-            metavar=_("TEXT"),
-            help=_(
+            metavar=N_("TEXT"),
+            help=N_(
                 "Something you noticed that night that may come from magnesium, in a few "
                 'words: "løs mave", "kvalme" (at most 100 characters).'
             ),
@@ -184,11 +185,11 @@ def add(
     ] = None,
     note: Annotated[
         str | None,
-        typer.Option(help=_("A short note (at most 500 characters)."), show_default=False),
+        typer.Option(help=N_("A short note (at most 500 characters)."), show_default=False),
     ] = None,
     replace: Annotated[
         bool,
-        typer.Option("--replace", help=_("Replace an entry for the same night without asking.")),
+        typer.Option("--replace", help=N_("Replace an entry for the same night without asking.")),
     ] = False,
 ) -> None:
     from mgcheck.cli.diary_ask import NOTHING, Taken, from_label
@@ -582,8 +583,8 @@ def _describe(entry: Entry, replaced: bool) -> str:
 
 @diary_app.command(
     "list",
-    help=_("Show the entries as a table (without dates: the last 31 nights)."),
-    epilog=_(
+    help=N_("Show the entries as a table (without dates: the last 31 nights)."),
+    epilog=N_(
         "Examples:  mgcheck diary list  ·  mgcheck diary list --since 2026-10-01  ·  "
         "mgcheck diary list --all --json"
     ),
@@ -592,7 +593,9 @@ def _describe(entry: Entry, replaced: bool) -> str:
 def list_entries(
     since: SinceOption = None,
     until: UntilOption = None,
-    all_nights: Annotated[bool, typer.Option("--all", help=_("Every night in the diary."))] = False,
+    all_nights: Annotated[
+        bool, typer.Option("--all", help=N_("Every night in the diary."))
+    ] = False,
     json: JsonOption = False,
 ) -> None:
     from mgcheck.render.diary import entries_json, print_entries
@@ -613,8 +616,8 @@ def list_entries(
 
 
 @diary_app.command(
-    help=_("A chart of leg symptoms night by night, nights on magnesium marked, weekly averages."),
-    epilog=_("Examples:  mgcheck diary chart  ·  mgcheck diary chart --since 2026-09-01"),
+    help=N_("A chart of leg symptoms night by night, nights on magnesium marked, weekly averages."),
+    epilog=N_("Examples:  mgcheck diary chart  ·  mgcheck diary chart --since 2026-09-01"),
 )
 @with_lang
 def chart(
@@ -639,11 +642,11 @@ def chart(
 
 
 @diary_app.command(
-    help=_(
+    help=N_(
         "Compare nights without magnesium with nights on it (or before and after --split), "
         "with a 95 % interval and a verdict that does not overclaim."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary compare  ·  mgcheck diary compare --split 2026-11-01  ·  "
         "mgcheck diary compare --json"
     ),
@@ -651,7 +654,7 @@ def chart(
 @with_lang
 def compare(
     split: Annotated[
-        dt.date | None, night(_("Compare before this night with this night and after."))
+        dt.date | None, night(N_("Compare before this night with this night and after."))
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -702,8 +705,10 @@ def compare(
 
 
 @diary_app.command(
-    help=_("Write every entry as CSV or JSON, to the screen or a new file (readable by you only)."),
-    epilog=_(
+    help=N_(
+        "Write every entry as CSV or JSON, to the screen or a new file (readable by you only)."
+    ),
+    epilog=N_(
         "Examples:  mgcheck diary export  ·  mgcheck diary export --format json  ·  "
         "mgcheck diary export --output diary.csv"
     ),
@@ -714,14 +719,14 @@ def export(
         str | None,
         typer.Option(
             "--format",
-            help=_("csv or json (default: from --output, else csv)."),
+            help=N_("csv or json (default: from --output, else csv)."),
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", help=_("A new file to write to."), show_default=False, dir_okay=False
+            "--output", help=N_("A new file to write to."), show_default=False, dir_okay=False
         ),
     ] = None,
 ) -> None:
@@ -804,18 +809,19 @@ def _write_new_private(path: Path, text: str) -> None:
 
 @diary_app.command(
     "import",
-    help=_("Read entries from an export file (CSV or JSON); one bad row imports nothing."),
-    epilog=_(
+    help=N_("Read entries from an export file (CSV or JSON); one bad row imports nothing."),
+    epilog=N_(
         "Examples:  mgcheck diary import diary.csv  ·  mgcheck diary import diary.json --replace"
     ),
 )
 @with_lang
 def import_entries(
     file: Annotated[
-        Path, typer.Argument(metavar=_("FILE"), help=_("The export file."), dir_okay=False)
+        Path, typer.Argument(metavar=N_("FILE"), help=N_("The export file."), dir_okay=False)
     ],
     replace: Annotated[
-        bool, typer.Option("--replace", help=_("Replace entries for nights the diary already has."))
+        bool,
+        typer.Option("--replace", help=N_("Replace entries for nights the diary already has.")),
     ] = False,
 ) -> None:
     from mgcheck.render.dates import count_nights
@@ -871,8 +877,8 @@ def import_entries(
 
 
 @diary_app.command(
-    help=_("Delete the entry for one night."),
-    epilog=_("Examples:  mgcheck diary delete 2026-11-20"),
+    help=N_("Delete the entry for one night."),
+    epilog=N_("Examples:  mgcheck diary delete 2026-11-20"),
 )
 @with_lang
 def delete(
@@ -880,8 +886,8 @@ def delete(
         dt.date,
         typer.Argument(
             parser=Night(),
-            metavar=_("NIGHT"),
-            help=_("The night, as YYYY-MM-DD (or i går / yesterday)."),
+            metavar=N_("NIGHT"),
+            help=N_("The night, as YYYY-MM-DD (or i går / yesterday)."),
         ),
     ],
 ) -> None:
@@ -902,15 +908,15 @@ def delete(
 
 
 @diary_app.command(
-    help=_("Delete every entry and trial plan (asks first). The empty diary file stays."),
-    epilog=_("Examples:  mgcheck diary forget --all  ·  mgcheck diary forget --all --yes"),
+    help=N_("Delete every entry and trial plan (asks first). The empty diary file stays."),
+    epilog=N_("Examples:  mgcheck diary forget --all  ·  mgcheck diary forget --all --yes"),
 )
 @with_lang
 def forget(
     all_nights: Annotated[
-        bool, typer.Option("--all", help=_("Required: every entry goes."))
+        bool, typer.Option("--all", help=N_("Required: every entry goes."))
     ] = False,
-    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask first."))] = False,
 ) -> None:
     if not all_nights:
         raise MgcheckError(_("add --all to delete every entry; to delete one night use delete."))
@@ -961,13 +967,14 @@ def _warn_if_journal_kept(diary: Diary) -> None:
 
 
 @diary_app.command(
-    help=_("Copy the whole diary into a new file (readable by you only)."),
-    epilog=_("Examples:  mgcheck diary backup ~/diary-backup.sqlite3"),
+    help=N_("Copy the whole diary into a new file (readable by you only)."),
+    epilog=N_("Examples:  mgcheck diary backup ~/diary-backup.sqlite3"),
 )
 @with_lang
 def backup(
     file: Annotated[
-        Path, typer.Argument(metavar=_("FILE"), help=_("A new file for the copy."), dir_okay=False)
+        Path,
+        typer.Argument(metavar=N_("FILE"), help=N_("A new file for the copy."), dir_okay=False),
     ],
 ) -> None:
     diary = _open()
@@ -977,7 +984,5 @@ def backup(
     from mgcheck.render.dates import count_nights
 
     typer.echo(
-        _("{nights} copied to {file}.").format(
-            nights=count_nights(count), file=display_name(file)
-        )
+        _("{nights} copied to {file}.").format(nights=count_nights(count), file=display_name(file))
     )

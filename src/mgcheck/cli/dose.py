@@ -16,7 +16,7 @@ from mgcheck.cli.options import (
 )
 from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_, _
 from mgcheck.rules.dose import MAX_PER_DAY
 from mgcheck.vocab import Standard
 
@@ -27,11 +27,11 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
 
 
 @commands.command(
-    help=_(
+    help=N_(
         "Turn the amount on a supplement label into elemental magnesium, per unit and per day, "
         "and set it against the upper limits."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck dose magnesium 100 mg  ·  mgcheck dose Magnesium citrate 150 mg 2 a "
         "day  ·  mgcheck dose magnesium citrate 400 --compound --per-day 2  ·  mgcheck dose "
         "citrate nonahydrate 1.5 g  ·  mgcheck dose bisglycinate 100 --elemental  ·  mgcheck "
@@ -44,8 +44,8 @@ def dose(
     words: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar=_("FORM AMOUNT"),
-            help=_(
+            metavar=N_("FORM AMOUNT"),
+            help=N_(
                 "The label as printed: the form, in Danish or English (citrat, oxide, "
                 "glycinate, ...), then the amount per tablet or dose (400, 400mg, 1,5 g), and "
                 "how many a day if you like (2 om dagen)."
@@ -56,7 +56,7 @@ def dose(
     per_day: Annotated[
         int | None,
         number(
-            _("Tablets or doses a day (default 1)."),
+            N_("Tablets or doses a day (default 1)."),
             1,
             MAX_PER_DAY,
             whole=True,
@@ -70,7 +70,7 @@ def dose(
         bool,
         typer.Option(
             "--maybe-elemental",
-            help=_(
+            help=N_(
                 "You do not know whether the amount is magnesium itself: show both readings "
                 "and judge on the higher one."
             ),
@@ -79,7 +79,7 @@ def dose(
     age: Annotated[
         int | None,
         number(
-            _("Age in years (default: an adult)."),
+            N_("Age in years (default: an adult)."),
             0,
             130,
             whole=True,
@@ -88,7 +88,7 @@ def dose(
         ),
     ] = None,
     list_forms: Annotated[
-        bool, typer.Option("--list", help=_("List every form with its share of magnesium."))
+        bool, typer.Option("--list", help=N_("List every form with its share of magnesium."))
     ] = False,
     standard: StandardOption = Standard.NNR,
     json: JsonOption = False,

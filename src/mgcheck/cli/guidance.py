@@ -9,7 +9,7 @@ import typer
 from mgcheck.cli import messages
 from mgcheck.cli.options import JsonOption, StandardOption, with_lang
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_, _
 from mgcheck.safetext import shown
 from mgcheck.vocab import Standard
 
@@ -20,11 +20,11 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
 
 
 @commands.command(
-    help=_(
+    help=N_(
         "Side effects, danger signs, who must ask a doctor first, upper limits, medicines and "
         "the evidence, most urgent first, each with its sources."
     ),
-    epilog=_(
+    epilog=N_(
         "Sections: help-now, doctor-first, side-effects, limits, medicines, only-if-low.\n\n"
         "Examples:  mgcheck warnings  ·  mgcheck warnings --section medicines  ·  "
         "mgcheck warnings --section grænser --standard iom  ·  mgcheck warnings --json"
@@ -35,7 +35,7 @@ def warnings(
     section: Annotated[
         str | None,
         typer.Option(
-            help=_("Show one section, by its name in English or Danish."), show_default=False
+            help=N_("Show one section, by its name in English or Danish."), show_default=False
         ),
     ] = None,
     standard: StandardOption = Standard.NNR,
@@ -57,8 +57,8 @@ def warnings(
 
 
 @commands.command(
-    help=_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
-    epilog=_(
+    help=N_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
+    epilog=N_(
         "Examples:  mgcheck sources  ·  mgcheck sources nnr2023 aasm2024  ·  mgcheck sources --json"
     ),
 )
@@ -67,8 +67,8 @@ def sources(
     keys: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar=_("KEYS"),
-            help=_("Only these source keys (as the panels name them)."),
+            metavar=N_("KEYS"),
+            help=N_("Only these source keys (as the panels name them)."),
             show_default=False,
         ),
     ] = None,

@@ -344,7 +344,12 @@ _NO_COMMAND = re.compile(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", 
 
 def _option_name(param: Any) -> str:
     opts = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
-    return opts[0] if opts else str(getattr(param, "metavar", None) or param.name).upper()
+    if opts:
+        return str(opts[0])
+    from mgcheck.cli.clicktext import shown_metavar
+
+    metavar = getattr(param, "metavar", None)
+    return (shown_metavar(metavar) if metavar else str(param.name)).upper()
 
 
 def _bad_value(exc: Any) -> str | None:

@@ -1,6 +1,6 @@
 """What every command shares: --json, --standard, --lang, the run's Context, the prompter.
 
-Imported by every command module; help strings are translated at import.
+Imported by every command module; help strings are marked with N_() and translated when shown.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
-from mgcheck.i18n import Language, _
+from mgcheck.i18n import N_, Language, _
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
@@ -104,26 +104,26 @@ _LANG_OPTION = Annotated[
     Optional[Language],  # noqa: UP045 - evaluated at run time on Python 3.10 too
     typer.Option(
         "--lang",
-        help=_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
+        help=N_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
         show_default=False,
     ),
 ]
 JsonOption = Annotated[
     bool,
-    typer.Option("--json", help=_("Print a versioned JSON document instead of a table.")),
+    typer.Option("--json", help=N_("Print a versioned JSON document instead of a table.")),
 ]
 
 # What a label's amount is, as the person says it (dose, diary add): over the label's words.
 ElementalOption = Annotated[
     bool,
     typer.Option(
-        "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
+        "--elemental", help=N_("The amount is already elemental magnesium, as labels often say.")
     ),
 ]
 CompoundOption = Annotated[
     bool,
     typer.Option(
-        "--compound", help=_("The amount is the whole compound (magnesium citrate, oxide, ...).")
+        "--compound", help=N_("The amount is the whole compound (magnesium citrate, oxide, ...).")
     ),
 ]
 
@@ -131,7 +131,7 @@ StandardOption = Annotated[
     Standard,
     typer.Option(
         "--standard",
-        help=_(
+        help=N_(
             "Reference values: nnr (Nordic, NNR 2023; Denmark follows it), efsa (EFSA) or iom (US)."
         ),
         case_sensitive=False,

@@ -463,11 +463,7 @@ class Interview(Prompter):
                 self.refuse(_("Answer y, n or don't know."))
         self.say(_('What do you mean by "{phrase}"?').format(phrase=ambiguous.phrase))
         self._list(candidates)
-        prompt = (
-            _('Numbers, or "none of them": ')
-            if several
-            else _('Number, or "none of them": ')
-        )
+        prompt = _('Numbers, or "none of them": ') if several else _('Number, or "none of them": ')
         while True:
             text = self.follow_up(prompt)
             if text:

@@ -15,14 +15,14 @@ import typer
 from mgcheck.cli import messages
 from mgcheck.cli.options import with_lang
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_
 
 commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands (COMMANDS)
 
 
 @commands.command(
-    help=_("List the JSON documents mgcheck writes, or print the JSON Schema of one."),
-    epilog=_(
+    help=N_("List the JSON documents mgcheck writes, or print the JSON Schema of one."),
+    epilog=N_(
         "Examples:  mgcheck schemas  ·  mgcheck schemas report  ·  mgcheck schemas diary.compare"
     ),
 )
@@ -31,8 +31,8 @@ def schemas(
     kind: Annotated[
         str | None,
         typer.Argument(
-            metavar=_("DOCUMENT"),
-            help=_("A document's kind, as the list names it (report, dose, diary.compare, ...)."),
+            metavar=N_("DOCUMENT"),
+            help=N_("A document's kind, as the list names it (report, dose, diary.compare, ...)."),
             show_default=False,
         ),
     ] = None,

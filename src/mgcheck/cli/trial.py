@@ -2,7 +2,8 @@
 
 Thin commands over results/trial.py (the screen, the plan, its state and result), rules/trial.py
 (the schedule and the statistics), store/diary.py (the plans, in the diary's database) and
-render/trial/. Help strings are translated at import; cli/diary.py loads this module.
+render/trial/. Help strings are marked with N_() and translated when help is drawn;
+cli/diary.py loads this module.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mgcheck.cli import messages, options
+from mgcheck.cli.clicktext import LocalCommand
 from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
 from mgcheck.cli.types import Number, night, number
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _, current, format_number
+from mgcheck.i18n import N_, _, current, format_number
 from mgcheck.models.diary import SCORE_MAX
 from mgcheck.models.plan import (
     MAX_PAIRS,
@@ -43,12 +45,12 @@ if TYPE_CHECKING:
     from mgcheck.results.trial import Outcome
 
 trial_app = typer.Typer(
-    help=_(
+    help=N_(
         "A randomised trial of magnesium on yourself (an n-of-1 trial): weeks with and without "
         "magnesium in an order chance decides, your nightly leg score, and an honest answer to "
         "'does it help me?'."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial plan  ·  mgcheck diary trial show  ·  "
         "mgcheck diary trial result  ·  mgcheck diary trial report --output trial.md  ·  "
         "mgcheck diary trial stop"
@@ -62,11 +64,11 @@ options.take_lang(trial_app)  # mgcheck diary trial --lang en show
 PlanOption = Annotated[
     int | None,
     number(
-        _("A plan by its number (mgcheck diary trial show --all lists them)."),
+        N_("A plan by its number (mgcheck diary trial show --all lists them)."),
         1,
         10**9,
         whole=True,
-        metavar=_("NUMBER"),
+        metavar=N_("NUMBER"),
         name="--plan",
         show_default=False,
         show_range=False,
@@ -84,13 +86,20 @@ def _trial() -> TrialFile:
     return snapshot.trial()
 
 
-def _defaults_help() -> str:
-    """The defaults and why they are so, for --help: from data/trial.yaml in the help language.
+class PlanCommand(LocalCommand):
+    """``diary trial plan``: its help ends with the defaults and why they are so."""
 
-    Read from the compiled JSON directly: help is built when this module loads, and the data
-    models are not needed for three numbers and their reasons.
+    def help_text(self) -> str:
+        return super().help_text() + "\n\n" + _defaults_help()
+
+
+def _defaults_help() -> str:
+    """The defaults and why they are so, for --help: from data/trial.yaml in the help's
+    language, when help is drawn.
+
+    Read from the compiled JSON directly: the data models are not needed for three numbers and
+    their reasons.
     """
-    from mgcheck.i18n import current
     from mgcheck.store.snapshot import raw
 
     settings = raw("trial")["settings"]
@@ -108,15 +117,14 @@ def _defaults_help() -> str:
 
 @trial_app.command(
     "plan",
-    help=_(
+    cls=PlanCommand,
+    help=N_(
         "Plan a trial: pairs of periods, one with magnesium and one without in each, the order "
         "drawn by chance. First a short safety check (the self-check's own rules); then the "
         "plan says the outcome, the difference that would matter to you, the analysis and the "
         "smallest p-value it can reach."
-    )
-    + "\n\n"
-    + _defaults_help(),
-    epilog=_(
+    ),
+    epilog=N_(
         "Examples:  mgcheck diary trial plan  ·  mgcheck diary trial plan --dose "
         '"magnesiumcitrat 400 mg"  ·  mgcheck diary trial plan --answers answers.yaml --dose '
         '"magnesium 200 mg" --doctor-ok --json  ·  mgcheck diary trial plan --start 2026-12-01 '
@@ -128,7 +136,7 @@ def plan(
     start: Annotated[
         dt.date | None,
         night(
-            _(
+            N_(
                 "The first night of the first period, as YYYY-MM-DD (its evening), or i morgen. "
                 "Default: tomorrow, or after the run-in when the diary does not hold one yet."
             )
@@ -137,11 +145,11 @@ def plan(
     period: Annotated[
         int | None,
         number(
-            _("Nights in each period (2-28)."),
+            N_("Nights in each period (2-28)."),
             MIN_PERIOD_DAYS,
             MAX_PERIOD_DAYS,
             whole=True,
-            metavar=_("NIGHTS"),
+            metavar=N_("NIGHTS"),
             show_default=False,
             show_range=False,
         ),
@@ -149,7 +157,7 @@ def plan(
     pairs: Annotated[
         int | None,
         number(
-            _("Pairs of periods (2-12); fewer than 6 can never reach p ≤ 0.05."),
+            N_("Pairs of periods (2-12); fewer than 6 can never reach p ≤ 0.05."),
             MIN_PAIRS,
             MAX_PAIRS,
             whole=True,
@@ -161,11 +169,11 @@ def plan(
     washout: Annotated[
         int | None,
         number(
-            _("The first nights of each period that are kept but not counted."),
+            N_("The first nights of each period that are kept but not counted."),
             0,
             MAX_PERIOD_DAYS - 1,
             whole=True,
-            metavar=_("NIGHTS"),
+            metavar=N_("NIGHTS"),
             show_default=False,
             show_range=False,
         ),
@@ -173,8 +181,8 @@ def plan(
     dose: Annotated[
         str | None,
         typer.Option(
-            metavar=_("TEXT"),
-            help=_(
+            metavar=N_("TEXT"),
+            help=N_(
                 "What you take on magnesium evenings, as the label prints it: "
                 '"magnesiumcitrat 400 mg", "magnesium 100 mg".'
             ),
@@ -184,7 +192,7 @@ def plan(
     seed: Annotated[
         int | None,
         number(
-            _("Make the plan reproducible (default: drawn by the computer and stored)."),
+            N_("Make the plan reproducible (default: drawn by the computer and stored)."),
             0,
             MAX_SEED,
             whole=True,
@@ -196,13 +204,13 @@ def plan(
     matters: Annotated[
         float | None,
         number(
-            _(
+            N_(
                 "The difference in your leg score (0-10) that would matter to you (default 2, "
                 "asked in a terminal)."
             ),
             SMALLEST_MATTERS,
             SCORE_MAX,
-            metavar=_("POINTS"),
+            metavar=N_("POINTS"),
             show_default=False,
             show_range=False,
         ),
@@ -211,8 +219,8 @@ def plan(
         str | None,
         typer.Option(
             "--answers",
-            metavar=_("FILE"),
-            help=_("The safety check's answers from a file, as for mgcheck assess."),
+            metavar=N_("FILE"),
+            help=N_("The safety check's answers from a file, as for mgcheck assess."),
             show_default=False,
         ),
     ] = None,
@@ -220,20 +228,20 @@ def plan(
         bool,
         typer.Option(
             "--doctor-ok",
-            help=_("You have asked your doctor, where the safety check says you should."),
+            help=N_("You have asked your doctor, where the safety check says you should."),
         ),
     ] = False,
     run_in: Annotated[
         int | None,
         number(
-            _(
+            N_(
                 "Ordinary diary nights before the first period (0-28, default 14): they "
                 "measure how much your legs vary, so the plan can say what it can find."
             ),
             0,
             MAX_RUN_IN,
             whole=True,
-            metavar=_("NIGHTS"),
+            metavar=N_("NIGHTS"),
             name="--run-in",
             show_default=False,
             show_range=False,
@@ -243,7 +251,7 @@ def plan(
         bool,
         typer.Option(
             "--blinded",
-            help=_(
+            help=N_(
                 "Someone else keeps the schedule and fills identical capsules; mgcheck does "
                 "not show you which periods hold magnesium until the trial has ended."
             ),
@@ -253,8 +261,8 @@ def plan(
         Path | None,
         typer.Option(
             "--sealed-list",
-            metavar=_("FILE"),
-            help=_(
+            metavar=N_("FILE"),
+            help=N_(
                 "With --blinded: a new file for the person who fills the capsules, with the "
                 "schedule night by night. It is written once; keep it away from yourself."
             ),
@@ -468,9 +476,7 @@ def _start(first: dt.date, now: dt.date) -> dt.date:
     return first
 
 
-def _screen_answers(
-    answers_file: str | None, data: AssessData, asker: Prompter | None
-) -> Answers:
+def _screen_answers(answers_file: str | None, data: AssessData, asker: Prompter | None) -> Answers:
     """The safety check's answers: a file (as for assess), or the few questions it needs,
     asked with the interview's own words (data/questions.yaml)."""
     if answers_file is not None:
@@ -640,11 +646,11 @@ def _no_plan() -> MgcheckError:
 
 @trial_app.command(
     "show",
-    help=_(
+    help=N_(
         "Show the plan as a calendar: which evenings are magnesium, which are not, the washout "
         "nights, and tonight."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial show  ·  mgcheck diary trial show --all  ·  "
         "mgcheck diary trial show --plan 1 --json"
     ),
@@ -652,7 +658,7 @@ def _no_plan() -> MgcheckError:
 @with_lang
 def show(
     all_plans: Annotated[
-        bool, typer.Option("--all", help=_("List every plan, past ones too."))
+        bool, typer.Option("--all", help=N_("List every plan, past ones too."))
     ] = False,
     plan_id: PlanOption = None,
     json: JsonOption = False,
@@ -704,24 +710,24 @@ REASONS = ("side-effects", "worse", "better", "burden", "doctor", "other")
 
 @trial_app.command(
     "stop",
-    help=_(
+    help=N_(
         "Stop the running trial. It stays in the history; its nights stay in the diary. Why "
         "it was stopped goes into the report for your doctor."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial stop  ·  mgcheck diary trial stop --yes --reason "
         "side-effects"
     ),
 )
 @with_lang
 def stop(
-    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask first."))] = False,
     reason: Annotated[
         str | None,
         typer.Option(
             "--reason",
             metavar="|".join(REASONS),
-            help=_(
+            help=N_(
                 "Why: side effects, legs worse, legs better, too much to keep up, a doctor's "
                 "advice, or another reason (asked in a terminal)."
             ),
@@ -805,24 +811,24 @@ def _ask_reason(asker: Prompter) -> StopReason | None:
 
 @trial_app.command(
     "extend",
-    help=_(
+    help=N_(
         "Add one more pair of periods at the end of the running trial, drawn by the plan's own "
         "seed, to make up for a pair whose nights can no longer be counted."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial extend  ·  mgcheck diary trial extend --yes  ·  "
         "mgcheck diary trial extend --sealed-list more.txt"
     ),
 )
 @with_lang
 def extend(
-    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask first."))] = False,
     sealed_list: Annotated[
         Path | None,
         typer.Option(
             "--sealed-list",
-            metavar=_("FILE"),
-            help=_(
+            metavar=N_("FILE"),
+            help=N_(
                 "For a blinded trial: a new file with the added nights, for the person who "
                 "fills the capsules."
             ),
@@ -913,12 +919,12 @@ def _sources(trial: TrialFile) -> tuple[tuple[int, Any], ...]:
 
 @trial_app.command(
     "result",
-    help=_(
+    help=N_(
         "The result: per pair the mean leg score with and without magnesium, the mean "
         "difference with its 95 % interval, the exact randomisation test, how well the plan "
         "was followed, and a verdict that does not overclaim."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial result  ·  mgcheck diary trial result --json  ·  "
         "mgcheck diary trial result --plan 1"
     ),
@@ -950,11 +956,11 @@ def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
 
 @trial_app.command(
     "report",
-    help=_(
+    help=N_(
         "Write a report of the trial for your doctor (Markdown or HTML), following the CENT "
         "reporting items that apply: design, randomisation, periods, results and limits."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial report --output trial.md  ·  "
         "mgcheck diary trial report --output trial.html --force"
     ),
@@ -965,14 +971,14 @@ def report(
         Path,
         typer.Option(
             "--output",
-            metavar=_("FILE"),
-            help=_("The report file: .md or .html."),
+            metavar=N_("FILE"),
+            help=N_("The report file: .md or .html."),
             show_default=False,
             dir_okay=False,
         ),
     ],
     force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the file if it exists, without asking."))
+        bool, typer.Option("--force", help=N_("Replace the file if it exists, without asking."))
     ] = False,
     plan_id: PlanOption = None,
 ) -> None:
