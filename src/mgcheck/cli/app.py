@@ -20,7 +20,7 @@ import typer
 from typer._click.exceptions import UsageError
 
 from mgcheck.cli.lazy import LazyGroup, Where, command, group
-from mgcheck.cli.options import with_lang
+from mgcheck.cli.options import LangOption
 from mgcheck.errors import ExitCode, MgcheckError
 from mgcheck.i18n import N_, _, choose_language, localize_typer, speaking
 from mgcheck.render.console import error_line
@@ -141,6 +141,7 @@ def _version_callback(value: bool) -> None:
 
 def main(
     ctx: typer.Context,
+    lang: LangOption = None,  # not passed (expose_value=False): chosen by MgcheckGroup.main
     debug: Annotated[
         bool, typer.Option("--debug", help=N_("Show a traceback when something goes wrong."))
     ] = False,
@@ -193,4 +194,4 @@ def command_names() -> list[str]:
     return [*COMMANDS, *GROUPS]
 
 
-app.callback()(with_lang(main, first=True))  # --lang before the command name too
+app.callback()(main)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import options
-from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.cli.options import JsonOption, StandardOption, context
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import N_, _
 from mgcheck.safetext import shown
@@ -37,7 +37,6 @@ REPORT_FORMATS = (".md", ".html", ".txt", ".json")
         "mgcheck assess --answers answers.yaml --json  ·  mgcheck assess --schema"
     ),
 )
-@with_lang
 def assess(
     answers_file: Annotated[
         str | None,

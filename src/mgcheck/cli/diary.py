@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import messages, options
-from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption, with_lang
+from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption
 from mgcheck.cli.types import Night, night, number, score
 from mgcheck.errors import MgcheckError, os_reason
 from mgcheck.i18n import N_, _, format_number
@@ -43,7 +43,7 @@ diary_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-options.take_lang(diary_app)  # mgcheck diary --lang en list
+options.alone_shows_help(diary_app)  # mgcheck diary --lang en: as mgcheck diary
 
 
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
@@ -102,7 +102,6 @@ def _plans() -> list[Plan]:
         "mgcheck diary add --legs 4 --as-planned  ·  mgcheck diary add --legs 2 --replace"
     ),
 )
-@with_lang
 def add(
     date: Annotated[
         dt.date | None,
@@ -589,7 +588,6 @@ def _describe(entry: Entry, replaced: bool) -> str:
         "mgcheck diary list --all --json"
     ),
 )
-@with_lang
 def list_entries(
     since: SinceOption = None,
     until: UntilOption = None,
@@ -619,7 +617,6 @@ def list_entries(
     help=N_("A chart of leg symptoms night by night, nights on magnesium marked, weekly averages."),
     epilog=N_("Examples:  mgcheck diary chart  ·  mgcheck diary chart --since 2026-09-01"),
 )
-@with_lang
 def chart(
     since: SinceOption = None,
     until: UntilOption = None,
@@ -651,7 +648,6 @@ def chart(
         "mgcheck diary compare --json"
     ),
 )
-@with_lang
 def compare(
     split: Annotated[
         dt.date | None, night(N_("Compare before this night with this night and after."))
@@ -713,7 +709,6 @@ def compare(
         "mgcheck diary export --output diary.csv"
     ),
 )
-@with_lang
 def export(
     format: Annotated[
         str | None,
@@ -814,7 +809,6 @@ def _write_new_private(path: Path, text: str) -> None:
         "Examples:  mgcheck diary import diary.csv  ·  mgcheck diary import diary.json --replace"
     ),
 )
-@with_lang
 def import_entries(
     file: Annotated[
         Path, typer.Argument(metavar=N_("FILE"), help=N_("The export file."), dir_okay=False)
@@ -880,7 +874,6 @@ def import_entries(
     help=N_("Delete the entry for one night."),
     epilog=N_("Examples:  mgcheck diary delete 2026-11-20"),
 )
-@with_lang
 def delete(
     night: Annotated[
         dt.date,
@@ -911,7 +904,6 @@ def delete(
     help=N_("Delete every entry and trial plan (asks first). The empty diary file stays."),
     epilog=N_("Examples:  mgcheck diary forget --all  ·  mgcheck diary forget --all --yes"),
 )
-@with_lang
 def forget(
     all_nights: Annotated[
         bool, typer.Option("--all", help=N_("Required: every entry goes."))
@@ -970,7 +962,6 @@ def _warn_if_journal_kept(diary: Diary) -> None:
     help=N_("Copy the whole diary into a new file (readable by you only)."),
     epilog=N_("Examples:  mgcheck diary backup ~/diary-backup.sqlite3"),
 )
-@with_lang
 def backup(
     file: Annotated[
         Path,

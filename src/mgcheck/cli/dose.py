@@ -12,7 +12,6 @@ from mgcheck.cli.options import (
     ElementalOption,
     JsonOption,
     StandardOption,
-    with_lang,
 )
 from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
@@ -39,7 +38,6 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
         "  ·  mgcheck dose oxide 500 --compound --standard iom  ·  mgcheck dose --list"
     ),
 )
-@with_lang
 def dose(
     words: Annotated[
         list[str] | None,

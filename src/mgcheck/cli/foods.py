@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli.options import JsonOption, with_lang
+from mgcheck.cli.options import JsonOption
 from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import N_, _, current
@@ -27,7 +27,6 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
         "mgcheck foods --all --search rye  ·  mgcheck foods --json"
     ),
 )
-@with_lang
 def foods(
     by: Annotated[
         RankBy,

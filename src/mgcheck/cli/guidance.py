@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import messages
-from mgcheck.cli.options import JsonOption, StandardOption, with_lang
+from mgcheck.cli.options import JsonOption, StandardOption
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import N_, _
 from mgcheck.safetext import shown
@@ -30,7 +30,6 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
         "mgcheck warnings --section grænser --standard iom  ·  mgcheck warnings --json"
     ),
 )
-@with_lang
 def warnings(
     section: Annotated[
         str | None,
@@ -62,7 +61,6 @@ def warnings(
         "Examples:  mgcheck sources  ·  mgcheck sources nnr2023 aasm2024  ·  mgcheck sources --json"
     ),
 )
-@with_lang
 def sources(
     keys: Annotated[
         list[str] | None,

@@ -5,9 +5,8 @@ Imported by every command module; help strings are marked with N_() and translat
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -17,9 +16,6 @@ from mgcheck.vocab import Standard
 if TYPE_CHECKING:
     from mgcheck.cli.prompts import Prompter
     from mgcheck.context import Context
-
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def context() -> Context:
@@ -58,39 +54,10 @@ def may_replace(path: Path, asker: Prompter | None = None) -> bool:
     return asker.confirm(_("{file} already exists. Replace it?").format(file=shown(path, 200)))
 
 
-def with_lang(command: F, *, first: bool = False) -> F:
-    """Give ``command`` the ``--lang`` option, so it works after the command name too.
-
-    The language is chosen once for the whole command line (:class:`mgcheck.context.Context`,
-    made by :class:`mgcheck.cli.app.MgcheckGroup` before any command runs), so the command
-    itself never sees the option: this wrapper parses it for Typer and lets it go.
-    """
-    import functools
-    import inspect
-
-    signature = inspect.signature(command, eval_str=True)
-    lang = inspect.Parameter(
-        "lang", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=_LANG_OPTION
-    )
-    params = list(signature.parameters.values())
-    # Where --help lists it: last before --help, or (the root) first after the Typer context.
-    at = sum(1 for p in params if p.annotation is typer.Context) if first else len(params)
-
-    @functools.wraps(command)
-    def parsed(*args: Any, lang: object = None, **kwargs: Any) -> Any:
-        return command(*args, **kwargs)
-
-    parsed.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*params[:at], lang, *params[at:]]
-    )
-    parsed.__annotations__ = {**command.__annotations__, "lang": _LANG_OPTION}
-    return parsed  # type: ignore[return-value]
-
-
-def take_lang(group: typer.Typer) -> None:
-    """Let ``group`` (``diary``, ``diary trial``) take --lang after its name, as every command
-    does; without a command it shows its help, as the group alone does."""
-    group.callback(invoke_without_command=True)(with_lang(_group))
+def alone_shows_help(group: typer.Typer) -> None:
+    """Let ``group`` (``diary``, ``diary trial``) given only options (``mgcheck diary --lang
+    en``) show its help, as the group alone does, instead of "a command is missing"."""
+    group.callback(invoke_without_command=True)(_group)
 
 
 def _group(ctx: typer.Context) -> None:
@@ -100,12 +67,17 @@ def _group(ctx: typer.Context) -> None:
         raise NoArgsIsHelpError(ctx)
 
 
-_LANG_OPTION = Annotated[
+# Declared once, on the root (cli/app.py); each group gives it to the commands and groups it
+# builds (cli/lazy.py). Its value is not passed on (expose_value=False): the language is chosen
+# once, from the whole command line, by cli.app.MgcheckGroup.main; the option checks the value
+# and shows it in every command's help.
+LangOption = Annotated[
     Optional[Language],  # noqa: UP045 - evaluated at run time on Python 3.10 too
     typer.Option(
         "--lang",
         help=N_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
         show_default=False,
+        expose_value=False,
     ),
 ]
 JsonOption = Annotated[

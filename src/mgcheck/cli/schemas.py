@@ -13,7 +13,6 @@ from typing import Annotated
 import typer
 
 from mgcheck.cli import messages
-from mgcheck.cli.options import with_lang
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import N_
 
@@ -26,7 +25,6 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
         "Examples:  mgcheck schemas  ·  mgcheck schemas report  ·  mgcheck schemas diary.compare"
     ),
 )
-@with_lang
 def schemas(
     kind: Annotated[
         str | None,

@@ -17,7 +17,7 @@ import typer
 
 from mgcheck.cli import messages, options
 from mgcheck.cli.clicktext import LocalCommand
-from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.cli.options import JsonOption, StandardOption, context
 from mgcheck.cli.types import Number, night, number
 from mgcheck.errors import MgcheckError
 from mgcheck.i18n import N_, _, current, format_number
@@ -59,7 +59,7 @@ trial_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-options.take_lang(trial_app)  # mgcheck diary trial --lang en show
+options.alone_shows_help(trial_app)  # mgcheck diary trial --lang en: its help
 
 PlanOption = Annotated[
     int | None,
@@ -131,7 +131,6 @@ def _defaults_help() -> str:
         "--seed 12345"
     ),
 )
-@with_lang
 def plan(
     start: Annotated[
         dt.date | None,
@@ -655,7 +654,6 @@ def _no_plan() -> MgcheckError:
         "mgcheck diary trial show --plan 1 --json"
     ),
 )
-@with_lang
 def show(
     all_plans: Annotated[
         bool, typer.Option("--all", help=N_("List every plan, past ones too."))
@@ -719,7 +717,6 @@ REASONS = ("side-effects", "worse", "better", "burden", "doctor", "other")
         "side-effects"
     ),
 )
-@with_lang
 def stop(
     yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask first."))] = False,
     reason: Annotated[
@@ -820,7 +817,6 @@ def _ask_reason(asker: Prompter) -> StopReason | None:
         "mgcheck diary trial extend --sealed-list more.txt"
     ),
 )
-@with_lang
 def extend(
     yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask first."))] = False,
     sealed_list: Annotated[
@@ -929,7 +925,6 @@ def _sources(trial: TrialFile) -> tuple[tuple[int, Any], ...]:
         "mgcheck diary trial result --plan 1"
     ),
 )
-@with_lang
 def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
     from mgcheck.clock import today
     from mgcheck.results.trial import outcome
@@ -965,7 +960,6 @@ def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
         "mgcheck diary trial report --output trial.html --force"
     ),
 )
-@with_lang
 def report(
     output: Annotated[
         Path,
