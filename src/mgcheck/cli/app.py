@@ -47,7 +47,7 @@ class MgcheckGroup(LazyGroup):
         """Make this run's Context; a day in words ("--date i går") becomes one value."""
         from mgcheck.context import Context
 
-        ctx.obj = Context.from_process(args, os.environ)
+        ctx.obj = Context.from_process()
         if any(a.casefold() == "i" for a in args):  # "--date i går": one value
             from mgcheck.cli.types import join_day_words
 

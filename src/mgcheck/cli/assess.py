@@ -11,7 +11,7 @@ import typer
 from mgcheck.cli import options
 from mgcheck.cli.options import JsonOption, StandardOption, context
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import N_, _
+from mgcheck.i18n import N_, _, current
 from mgcheck.safetext import shown
 from mgcheck.vocab import Standard
 
@@ -114,7 +114,7 @@ def assess(
             raise MgcheckError(messages.form_in_answers(problem, name))
     from mgcheck.results.assess import evaluate
 
-    result = evaluate(answers, data, standard, context().lang)
+    result = evaluate(answers, data, standard, current())
     report, sources = result.report, result.sources
     if output is not None:
         from mgcheck import clock
@@ -130,20 +130,20 @@ def assess(
         return
     from mgcheck.render.report import print_report
 
-    run = context()
+    program = context().program
     interactive = answers_file is None
     print_report(
         report,
         sources,
-        program=run.program,
-        rerun=_rerun(run.program, answers_file, run.lang),
+        program=program,
+        rerun=_rerun(program, answers_file, current()),
         will_offer_to_save=interactive and output is None,
         written_to=None if output is None else shown(output, 200),
     )
     if interactive:
         from mgcheck.cli.keep import offer_to_keep
 
-        offer_to_keep(report, sources, answers, run, report_saved=output is not None)
+        offer_to_keep(report, sources, answers, context(), report_saved=output is not None)
 
 
 def _rerun(program: str, answers_file: str | None, lang: str) -> str:
