@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.table import Table
@@ -17,6 +18,9 @@ from mgcheck.render.style import between, signed
 from mgcheck.results.diary import CHART_NIGHTS, Chart
 from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side
 from mgcheck.safetext import visible
+
+if TYPE_CHECKING:
+    from mgcheck.models import outputs
 
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
 # In a trial's periods: magnesium counted, none counted, washout (kept, not counted); a night
@@ -97,7 +101,11 @@ def followed_word(followed: bool | None) -> str:
 def entries_json(entries: Sequence[Entry], total: int) -> None:
     from mgcheck.store.diary_files import entry_dict
 
-    write_json("diary.entries", {"total": total, "entries": [entry_dict(e) for e in entries]})
+    payload: outputs.DiaryEntriesPayload = {
+        "total": total,
+        "entries": [entry_dict(e) for e in entries],
+    }
+    write_json("diary.entries", payload)
 
 
 def _planned(plans: Sequence[Plan], day: dt.date) -> tuple[Arm, bool] | None:
@@ -291,22 +299,20 @@ def print_comparison(comparison: Comparison, labels: tuple[str, str]) -> None:
 
 
 def comparison_json(comparison: Comparison, labels: tuple[str, str], split: dt.date | None) -> None:
-    def side(label: str, s: Side) -> dict[str, object]:
+    def side(label: str, s: Side) -> outputs.Side:
         return {"label": label, "nights": s.nights, "mean_legs": s.mean}
 
-    write_json(
-        "diary.compare",
-        {
-            "split": None if split is None else split.isoformat(),
-            "first": side(labels[0], comparison.first),
-            "second": side(labels[1], comparison.second),
-            "difference": comparison.difference,
-            "interval_95": None
-            if comparison.low is None
-            else {"low": comparison.low, "high": comparison.high},
-            "outcome": comparison.outcome.value,
-            "verdict": outcome_text(comparison, labels),
-            "method": "welch-t-95",
-            "min_nights_each_side": MIN_NIGHTS,
-        },
-    )
+    payload: outputs.DiaryComparePayload = {
+        "split": None if split is None else split.isoformat(),
+        "first": side(labels[0], comparison.first),
+        "second": side(labels[1], comparison.second),
+        "difference": comparison.difference,
+        "interval_95": None
+        if comparison.low is None or comparison.high is None
+        else {"low": comparison.low, "high": comparison.high},
+        "outcome": comparison.outcome.value,
+        "verdict": outcome_text(comparison, labels),
+        "method": "welch-t-95",
+        "min_nights_each_side": MIN_NIGHTS,
+    }
+    write_json("diary.compare", payload)

@@ -7,7 +7,7 @@ answers give the same report, so the JSON is stable.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mgcheck.i18n import Language, _, current, format_number, join_and, speaking
 from mgcheck.models.answers import Answers
@@ -25,6 +25,7 @@ from mgcheck.rules.assess import (
     Num,
     Others,
     Param,
+    Pattern,
     Phrases,
     Said,
     Span,
@@ -35,6 +36,9 @@ from mgcheck.rules.assess import (
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import upper_limit
 from mgcheck.vocab import Level, MagnesiumUnit, Standard
+
+if TYPE_CHECKING:
+    from mgcheck.models import outputs
 
 
 class FindingOut(Record):
@@ -65,8 +69,8 @@ class PlanOut(Record):
     rows: tuple[str, ...]
     sources: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        def part(p: PlanPart) -> dict[str, str]:
+    def to_json(self) -> outputs.ReportPlan:
+        def part(p: PlanPart) -> Any:  # its id one of the plan table's (outputs.PlanAction, ...)
             return {"id": p.id, "title": p.title, "text": p.text}
 
         return {
@@ -99,7 +103,7 @@ class Report(Record):
     dose_form: str | None
     diet_mg: float | None
     diet_by_group: tuple[tuple[str, float], ...]
-    legs_pattern: str | None
+    legs_pattern: Pattern | None
     must_stop: bool
     need_without_pregnancy_value: bool  # the need shown is the one for other women
     foods: tuple[FoodOut, ...]
@@ -107,7 +111,7 @@ class Report(Record):
     answers: tuple[tuple[str, str], ...]
     facts: ReportFacts | None = None  # what the report files add (results/report_facts.py)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> outputs.ReportPayload:
         """The JSON payload: `level` and `findings` side by side, then the figures."""
         return {
             "level": self.level.value,
@@ -141,7 +145,7 @@ class Report(Record):
                 "mg_per_day": round(self.diet_mg, 1),
                 "by_group": {group: round(mg, 1) for group, mg in self.diet_by_group},
             },
-            "legs_pattern": self.legs_pattern,
+            "legs_pattern": None if self.legs_pattern is None else self.legs_pattern.value,
             "must_stop": self.must_stop,
             "suggested_foods": [
                 {"id": f.id, "name": f.name, "serving": f.serving, "mg": f.mg} for f in self.foods
@@ -413,7 +417,7 @@ def _report(answers: Answers, assessment: Assessment, data: AssessData) -> Repor
         dose_form=None if dose is None or judgement is None else _dose_form(dose),
         diet_mg=None if diet is None else diet.mg,
         diet_by_group=() if diet is None else tuple(diet.by_group.items()),
-        legs_pattern=None if assessment.pattern is None else assessment.pattern.value,
+        legs_pattern=assessment.pattern,
         must_stop=assessment.must_stop,
         need_without_pregnancy_value=assessment.need_has_no_pregnancy_value
         and (answers.pregnant or answers.breastfeeding),
