@@ -564,7 +564,7 @@ def _doctor_section(report: Report, facts: ReportFacts) -> Section:
                 dose=dose, mg=mg_span(*report.dose_per_day_mg)
             )
         if facts.supplement.readings:
-            dose += " (" + facts.supplement.readings + ")"
+            dose += "; " + facts.supplement.readings
         rows.append((_("Magnesium supplement"), facts.supplement.name, dose))
     elif facts.considering:
         rows.append((_("Magnesium supplement"), _("none (considering one)"), "–"))

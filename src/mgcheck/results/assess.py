@@ -355,7 +355,7 @@ def _readings(dose: Dose | None, amount: str, t: Translator) -> str | None:
     compound = f"{t.number(dose.amount_mg * low * dose.per_day)}–"
     compound += t.number(dose.amount_mg * high * dose.per_day)
     return t(
-        "{compound} mg if {amount} mg is the whole compound ({low}–{high} % magnesium); "
+        "{compound} mg if {amount} mg is the whole compound, with {low}–{high} % magnesium; "
         "{elemental} mg if it is magnesium itself"
     ).format(
         compound=compound,

@@ -472,6 +472,8 @@ def _time_frame(plan: Plan, f: Facts, level: Level) -> Said:
     rows = {row.id: row for row in f.data.plan.rows}
     timed = [rows[row_id] for row_id in plan.timed_by]
     because = [row.reason for row in timed if row.reason is not None]
+    if "reason-too-much-severe" in because:  # says the same as the milder one, and more
+        because = [key for key in because if key != "reason-too-much"]
     escalate = [row.escalate for row in timed if row.escalate is not None]
     if plan.time_frame is TimeFrame.CALL_112:
         escalate = []  # nothing is sooner than 112
@@ -514,9 +516,11 @@ def _explanation(explanation: Explanation, plan: Plan, f: Facts) -> Said:
         if f.too_much_signs:
             return Said(explanation.value, None, {"reasons": phrases(*excess_reasons(f))})
         maybe = f.dose is not None and f.dose.reading == "both"
+        # That it passes is said once: with the side effect, when that is listed too.
+        once = calm and Explanation.SIDE_EFFECT_OF_SUPPLEMENT not in plan.explanations
         intake: dict[str, Param] = {
             "above": phrases("intake-maybe-above" if maybe else "intake-above"),
-            "settles": phrases("settles" if calm else None),
+            "settles": phrases("settles" if once else None),
         }
         return Said(explanation.value, "intake", intake)
     if explanation is Explanation.TOO_LITTLE_MAGNESIUM:
