@@ -115,9 +115,10 @@ def cite(source: SourceEntry) -> Citation:
 
 # --- citations in the terminal -------------------------------------------------------------
 
-# The most sources a "mgcheck sources 3 17 …" line names one by one; more, and the whole list
-# is the better place to look (twelve numbers still fit a line at 60 columns).
-LISTED = 12
+# The longest "mgcheck sources 3 17 …" command that names the sources one by one: one that fits
+# a line at 60 columns after its two-space indent. Longer, and the whole list is the better
+# place to look.
+LONGEST = 58
 
 
 def source_numbers() -> dict[str, int]:
@@ -140,9 +141,8 @@ def numbered(keys: Iterable[str]) -> str:
 
 def sources_command(keys: Iterable[str], program: str = "mgcheck") -> str:
     """The command that shows the cited sources in full: ``mgcheck sources 3 17``, or the whole
-    list when more than :data:`LISTED` are cited."""
+    list when naming them would not fit a narrow terminal's line (:data:`LONGEST`)."""
     numbers = source_numbers()
     cited = sorted({numbers[key] for key in keys})
-    if not cited or len(cited) > LISTED:
-        return f"{program} sources"
-    return f"{program} sources " + " ".join(str(n) for n in cited)
+    command = " ".join([f"{program} sources", *(str(n) for n in cited)])
+    return command if len(command) <= LONGEST else f"{program} sources"
