@@ -185,6 +185,8 @@ def test_any_typed_text_reads_back_literally(text: str) -> None:
         "jern < 75 µg/L, > 20 %",
         "»læggene gør ondt, når du går«",
         "1,05 mmol/L ligger over området (se ovenfor)!",
+        "0.68 mmol/L is just below 0.71 mmol/L",  # not a list: no space after "0."
+        "1.3 points",
     ],
 )
 def test_prose_is_left_as_it_is(prose: str) -> None:
@@ -199,6 +201,7 @@ def test_prose_is_left_as_it_is(prose: str) -> None:
         ("<b>", "\\<b>"),
         ("# title", "\\# title"),
         ("1. first", "1\\. first"),
+        ("2)", "2\\)"),
         ("- item", "\\- item"),
         ("a | b", "a \\| b"),
         ("&amp; www.example.org", "\\&amp; www\\.example.org"),

@@ -460,8 +460,10 @@ class _Html(_Writer):
 # links by themselves.
 _MD_INLINE = re.compile(r"[\\`*_\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)")
 _MD_AUTOLINK = re.compile(r"(?i)(?<=\bhttp)(?=s?:)|(?<=\bftp)(?=:)|(?<=\bwww)(?=\.)")
-# What starts a block at the beginning of a line: heading, quote, list, rule, setext line.
-_MD_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+# What starts a block at the beginning of a line: heading, quote, list, rule, setext line. A
+# number is an ordered list's marker only with "." or ")" and a space (or nothing) after it, so
+# "1.3 points" and "0.68 mmol/L" are left as they are.
+_MD_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)](?:[ \t]|$)))", re.MULTILINE)
 
 
 def markdown_text(text: str) -> str:
