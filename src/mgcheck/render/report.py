@@ -46,13 +46,6 @@ def group_title(level: Level) -> str:
     return _("Good to know") if level is Level.INFO else headline(level)
 
 
-def markdown_escape(text: str) -> str:
-    """``text`` as literal Markdown (the trial's report uses it for what a person typed)."""
-    from mgcheck.render.document import markdown_text
-
-    return markdown_text(text)
-
-
 def _facts(report: Report) -> ReportFacts:
     if report.facts is None:  # every report build_report makes has them
         raise ValueError("a report without its facts")
