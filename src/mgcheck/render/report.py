@@ -65,13 +65,6 @@ def group_title(level: Level, report: Report | None = None) -> str:
     return scale_words(level)
 
 
-def markdown_escape(text: str) -> str:
-    """``text`` as literal Markdown (the trial's report uses it for what a person typed)."""
-    from mgcheck.render.document import markdown_text
-
-    return markdown_text(text)
-
-
 def _facts(report: Report) -> ReportFacts:
     if report.facts is None:  # every report build_report makes has them
         raise ValueError("a report without its facts")
