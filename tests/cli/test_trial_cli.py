@@ -240,7 +240,7 @@ def test_no_plan_above_the_upper_limit_and_it_says_why(cli: Cli, tmp_path: Path)
     result = cli.run(
         "diary", "trial", "plan", "--answers", answers_file(tmp_path), "--dose", "citrat 2 g"
     )
-    one_line(result, "227–2,000 mg magnesium a night", "above the upper limit")
+    one_line(result, "170–2,000 mg magnesium a night", "above the upper limit")
     iom = cli.run(
         "diary",
         "trial",

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from mgcheck.i18n import Language, translator
+from mgcheck.i18n import Language, Translator, translator
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
 from mgcheck.record import Record
-from mgcheck.rules.assess import Assessment, lab_range, magnesium_mmol_per_l
+from mgcheck.rules.assess import Assessment, BloodState, magnesium_mmol_per_l
 from mgcheck.rules.limits import upper_limit
 from mgcheck.vocab import Level, MagnesiumUnit
 
@@ -46,6 +46,8 @@ class DietRow(Record):
 class Supplement(Record):
     name: str  # the form, or "elemental magnesium", in the report's language
     dose: str  # "400 mg × 2 a day"
+    # A label read both ways: what each end of the day's range is (review 2, point 8).
+    readings: str | None = None
 
 
 class ReportFacts(Record):
@@ -85,21 +87,46 @@ def diet_withheld(answers: Answers, assessment: Assessment) -> DietWithheld | No
     return None
 
 
-def _labs(answers: Answers, data: AssessData, lang: Language) -> tuple[LabRow, ...]:
+def _flag(state: BloodState, t: Translator) -> str:
+    """Where the value lies against the range it was judged against, for the doctor."""
+    if state in (BloodState.CRITICAL_LOW, BloodState.LOW):
+        return t("below the range")
+    if state is BloodState.EDGE_LOW:
+        return t("just below the range")
+    if state is BloodState.EDGE_HIGH:
+        return t("just above the range")
+    if state in (BloodState.HIGH, BloodState.CRITICAL_HIGH):
+        return t("above the range")
+    return t("within the range")
+
+
+def _labs(
+    answers: Answers, assessment: Assessment, data: AssessData, lang: Language
+) -> tuple[LabRow, ...]:
     t = translator(lang)
     labs = answers.labs
     if labs is None:
         return ()
     rows: list[LabRow] = []
     limits = data.limits
-    if labs.magnesium is not None:
+    blood = assessment.blood
+    if labs.magnesium is not None and blood is not None:
         mg = labs.magnesium
         value = f"{t.number(mg.value, 2)} {mg.unit.value}"
         if mg.unit is not MagnesiumUnit.MMOL_L:
             value += f" = {t.number(magnesium_mmol_per_l(mg), 2)} mmol/L"
-        lab = lab_range(limits, answers.age, answers.sex)
+        value += f" ({_flag(blood.state, t)})"
+        # The range the value was judged against (review 2: the doctor's table and "For you"
+        # compare with the same range): the person's laboratory's when given.
+        lab = blood.range
         span = f"{t.number(lab.low, 2)}–{t.number(lab.high, 2)} mmol/L"
-        if lab.child:
+        if blood.own:
+            compared = t("the person's laboratory's range: {range}").format(range=span)
+            if mg.unit is not MagnesiumUnit.MMOL_L and mg.range is not None:
+                printed = f"{t.number(mg.range[0], 2)}–{t.number(mg.range[1], 2)} {mg.unit.value}"
+                compared += f" (= {printed})"
+            sources = limits.lab_spread.sources
+        elif lab.child:
             compared = t("reference range for this age: {range}").format(range=span)
             sources = limits.child_lab_ranges.sources
         else:
@@ -163,7 +190,7 @@ def report_facts(
     t = translator(lang)
     withheld = diet_withheld(answers, assessment)
     diet = [] if withheld else _diet(answers, assessment, data, lang)
-    labs = _labs(answers, data, lang)
+    labs = _labs(answers, assessment, data, lang)
     # Shown in the doctor's tables (or beside the diet estimate) instead of as answers.
     moved = {t("Medicines"), t("Magnesium supplement"), *(lab.name for lab in labs)}
     if diet:
