@@ -1,13 +1,14 @@
-"""The HTML report in a real browser: headless Chromium lays it out, prints it to PDF, and
-page 1 (and the doctor's page) become the PNGs in docs/.
+"""The HTML reports in a real browser: headless Chromium lays them out, prints them to PDF, and
+their first pages (and the doctor's page) become the PNGs in docs/.
 
     .venv/bin/python scripts/report_pages.py
 
 Writes docs/report-page1.png and docs/report-doctor.png: the Danish report for Inge (67, kidney
-disease, furosemide and omeprazole, blood magnesium 1.05 mmol/L), printed on A4. Needs Debian's
-``chromium`` and ``pdftoppm`` (poppler-utils). tests/cli/test_report_browser.py uses the same
-functions to check the layout; neither touches the network (a local file, and Chromium's
-background networking off).
+disease, furosemide and omeprazole, blood magnesium 1.05 mmol/L), printed on A4; and
+docs/trial-page1.png: the Danish report for the doctor of a finished n-of-1 trial (the goldens'
+kept trial: six pairs, 81 of 84 nights written). Needs Debian's ``chromium`` and ``pdftoppm``
+(poppler-utils). tests/cli/test_report_browser.py uses the same functions to check the layout;
+neither touches the network (a local file, and Chromium's background networking off).
 """
 
 from __future__ import annotations
@@ -202,6 +203,43 @@ def inge_report(work: Path) -> Path:
     return page
 
 
+def _mgcheck(work: Path, *args: str, today: str | None = None) -> None:
+    """mgcheck run as a user runs it, in Danish, with its home in ``work``."""
+    env = dict(os.environ, MGCHECK_LANG="da", MGCHECK_HOME=str(work / "home"), TERM="dumb")
+    if today is not None:
+        env["MGCHECK_TODAY"] = today
+    subprocess.run(
+        [sys.executable, "-m", "mgcheck", *args], env=env, check=True, capture_output=True, cwd=work
+    )
+
+
+def trial_report(work: Path, nights: str) -> Path:
+    """The Danish HTML report for the doctor of a finished trial, written by mgcheck itself:
+    planned on 30 November 2024 (seed 7, no run-in), ``nights`` (a diary CSV) imported, and
+    reported on 1 March 2025."""
+    answers = work / "mand.yaml"
+    answers.write_text("age: 40\nsex: male\n", encoding="utf-8")
+    kept = work / "naetter.csv"
+    kept.write_text(nights, encoding="utf-8")
+    _mgcheck(
+        work, "diary", "trial", "plan", "--answers", str(answers), "--seed", "7", "--run-in", "0",
+        "--dose", "magnesiumcitrat 400 mg forbindelse", today="2024-11-30",
+    )  # fmt: skip
+    _mgcheck(work, "diary", "import", str(kept), "--replace", today="2025-03-01")
+    page = work / "forsoeg.html"
+    _mgcheck(work, "diary", "trial", "report", "--output", str(page), "--force", today="2025-03-01")
+    return page
+
+
+def kept_nights() -> str:
+    """The goldens' kept trial (tests/golden/cases.py): legs about 2 points lower on magnesium,
+    three nights missing, two off the plan."""
+    sys.path.insert(0, str(ROOT / "tests" / "golden"))
+    from cases import _trial_nights
+
+    return str(_trial_nights())
+
+
 def main() -> int:
     if chromium() is None or shutil.which("pdftoppm") is None:
         print("needs chromium and pdftoppm (apt-get install chromium poppler-utils)")
@@ -216,7 +254,12 @@ def main() -> int:
         DOCS.mkdir(exist_ok=True)
         page_png(pdf, 1, DOCS / "report-page1.png")
         page_png(pdf, doctor, DOCS / "report-doctor.png")
+        trial = trial_report(work, kept_nights())
+        trial_pdf = work / "forsoeg.pdf"
+        print_pdf(trial, trial_pdf, work)
+        page_png(trial_pdf, 1, DOCS / "trial-page1.png")
     print(f"docs/report-page1.png, docs/report-doctor.png (page {doctor} of {len(texts)})")
+    print("docs/trial-page1.png")
     return 0
 
 

@@ -200,6 +200,31 @@ def _plan(data: Any, values: dict[str, str], values_da: dict[str, str]) -> list[
             f"| {_cell(row.when.da.format(**values_da))} | {taking} | {not_taking} "
             f"| {time_frame} | {', '.join(row.sources)} |"
         )
+    phrases = data.phrases
+
+    def said(key: str | None) -> str:
+        return "—" if key is None else _cell(phrases[key].text.en)
+
+    out += [
+        "",
+        "**What the rows say** (review 2): the time frame names the reason of each row that set",
+        "it (at 112, the rows for today too) and when to get help sooner; the action says why",
+        "each row that set it holds magnesium back. A row marked *low keeps* holds it back only",
+        "for a medicine, a look-alike or a caution a measured low value outweighs: beside a",
+        "measured low (or low-edge) value it does not stop or pause magnesium for someone taking",
+        "it (low magnesium is treated with magnesium: Rao 2013, magnesium.md l).",
+        "",
+        "| Row | Reason named | Sooner | Why magnesium is held back | Beside a low value |",
+        "|---|---|---|---|---|",
+    ]
+    for row in plan.rows:
+        if row.reason is None and row.escalate is None and row.why is None:
+            continue
+        low = "low keeps" if row.low_keeps else ("holds back" if row.restrains else "—")
+        out.append(
+            f"| `{row.id}` | {said(row.reason)} | {said(row.escalate)} | {said(row.why)} "
+            f"| {low} |"
+        )
     out += [
         "",
         "**Likely explanations**, listed in the order of the first rule below that brings each",

@@ -57,7 +57,7 @@ ENGLISH = [
                 'Med "nyrer" – mener du nyresygdom',
                 "Etiketten siger ikke",  # not a word: asked as the interview asks
                 "Jeg regner med 5, det højeste af de to.",
-                "34–300 mg magnesium om dagen",
+                "25–300 mg magnesium om dagen",
                 "1,05 mmol/L",
             ],
         ),
@@ -67,7 +67,7 @@ ENGLISH = [
             [
                 'By "kidneys", do you mean kidney disease',
                 "I am counting 5, the higher of the two.",
-                "34–300 mg magnesium a day",
+                "25–300 mg magnesium a day",
                 "1.05 mmol/L",
             ],
         ),

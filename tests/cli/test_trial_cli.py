@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import re
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -239,7 +240,7 @@ def test_no_plan_above_the_upper_limit_and_it_says_why(cli: Cli, tmp_path: Path)
     result = cli.run(
         "diary", "trial", "plan", "--answers", answers_file(tmp_path), "--dose", "citrat 2 g"
     )
-    one_line(result, "227–2,000 mg magnesium a night", "above the upper limit")
+    one_line(result, "170–2,000 mg magnesium a night", "above the upper limit")
     iom = cli.run(
         "diary",
         "trial",
@@ -623,7 +624,10 @@ def test_a_finished_trial_gets_its_result(
     assert "your legs were better" not in out  # no causal claim in an unblinded trial
     assert "You knew when you were taking magnesium." in out  # the expectation caveat
     assert "someone else – a relative or the pharmacy – can fill identical capsules" in out
-    assert "70. guyatt1988" in out  # numbered as mgcheck sources numbers them
+    # Cited by the numbers of mgcheck sources (Guyatt 1988 is 70, the Users' Guides 71), never
+    # by key, and the command that shows exactly those works.
+    assert "from expectation. [70,71]" in out and "guyatt1988" not in out
+    assert "mgcheck sources 9 34 70 71 74 75" in out
     document = json.loads(cli.run("diary", "trial", "result", "--json").stdout)
     assert document["verdict"] == "lower" and document["finished"]
     assert document["analysis"] == "as_randomised" and document["pairs_used"] == 6
@@ -681,7 +685,10 @@ def test_result_without_a_plan_is_refused(cli: Cli) -> None:
 # --- the report for the doctor -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("suffix", "heading"), [(".md", "## Randomisation"), (".html", "<h2>")])
+@pytest.mark.parametrize(
+    ("suffix", "heading"),
+    [(".md", "## Randomisation"), (".html", "<h2>"), (".txt", "RANDOMISATION (CENT 8-10)\n===")],
+)
 def test_the_report_follows_cent_and_is_private_and_never_replaced_unasked(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, heading: str
 ) -> None:
@@ -711,10 +718,27 @@ def test_the_report_follows_cent_and_is_private_and_never_replaced_unasked(
         "CENT 20",
         "It ended as planned, after its last night.",
         "seed 7",
-        "guyatt1988",
-        "tang-landes-2020",
+        # The works as a doctor cites them, with their own links, never a bare key.
+        "Guyatt G, Sackett D, Adachi J, et al.",
+        "Tang J, Landes RD. Some t-tests for N-of-1 trials with serial correlation.",
+        "doi.org/10.1371/journal.pone.0228077",
     ):
-        assert item in text, item
+        # (the text form writes its headings in capitals: "DESIGN (CENT 3A)")
+        assert " ".join(item.split()).casefold() in " ".join(text.split()).casefold(), item
+    assert "guyatt1988" not in text and "tang-landes-2020" not in text
+    # Numbered as the self-check's report numbers: in the order first cited, no gaps, and every
+    # number cited is in the list.
+    flat = re.sub(r"<[^>]+>", "", text)
+    cited: set[int] = set()
+    for group in re.findall(r"\[(\d+(?:[–,]\d+)*)\]", flat):
+        for part in group.split(","):
+            low, _, high = part.partition("–")
+            cited |= set(range(int(low), int(high or low) + 1))
+    if suffix == ".html":
+        listed = [int(n) for n in re.findall(r'<li id="ref-(\d+)"', text)]
+    else:
+        listed = [int(n) for n in re.findall(r"(?m)^(\d+)\. ", text.split("Sources")[-1])]
+    assert listed == list(range(1, len(listed) + 1)) and cited == set(listed), (cited, listed)
     assert text.count("█") > 50  # the chart as text, night by night
     target.write_text("my notes", encoding="utf-8")
     one_line(
@@ -735,7 +759,9 @@ def test_the_report_is_in_the_chosen_language(
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Lodtrukket n-of-1-forsøg med magnesium mod urolige ben")
     assert "Forsøget er ikke færdigt endnu" in text
-    one_line(cli.run("diary", "trial", "report", "--output", str(tmp_path / "r.pdf")), ".md, .html")
+    one_line(
+        cli.run("diary", "trial", "report", "--output", str(tmp_path / "r.pdf")), ".html, .md, .txt"
+    )
 
 
 # --- the chart shades the periods --------------------------------------------------------------

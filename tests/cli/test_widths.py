@@ -135,7 +135,7 @@ def test_help_shows_no_programmer_types(cli: Cli, path: list[str], lang: Languag
 
 
 ARGUMENTS = [
-    (["sources"], "[NØGLER]...", "[KEYS]..."),
+    (["sources"], "[KILDER]...", "[SOURCES]..."),
     (["schemas"], "[DOKUMENT]", "[DOCUMENT]"),
     (["dose"], "[FORM MÆNGDE]...", "[FORM AMOUNT]..."),
     (["diary", "import"], "FIL", "FILE"),

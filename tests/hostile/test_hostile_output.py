@@ -151,11 +151,11 @@ def test_a_form_name_typed_in_the_interview_is_checked_too(
 
 
 def test_markdown_reports_escape_what_the_answers_say(cli: Cli, tmp_path: Path) -> None:
-    from mgcheck.render.report import markdown_escape
+    from mgcheck.render.document import markdown_text
 
     # What Markdown would act on is escaped; what it would not ("(", "#" inside a line, "!")
     # is left as it is, so prose has no stray backslashes.
-    assert markdown_escape("*a* [x](http://e) <b> _a_ `c` #1 \\ !") == (
+    assert markdown_text("*a* [x](http://e) <b> _a_ `c` #1 \\ !") == (
         "\\*a\\* \\[x\\](http\\://e) \\<b> \\_a\\_ \\`c\\` #1 \\\\ !"
     )
     path = tmp_path / "answers.yaml"

@@ -20,6 +20,7 @@ from mgcheck.render.document import (
     Reference,
     Section,
     Table,
+    cited_keys,
     glue,
     markdown_text,
     numbers,
@@ -120,6 +121,31 @@ def test_a_long_text_table_wraps_within_the_width() -> None:
     assert sum("word" in line for line in lines) >= 6
 
 
+def test_cited_keys_are_the_works_cited_in_order_and_only_those() -> None:
+    assert cited_keys(DOC) == ("b", "c", "a")  # "d" is listed but nothing cites it
+
+
+def test_a_whole_column_is_never_cut_and_dates_never_break() -> None:
+    """The trial's night table: "2025-01-10" broke at its hyphens in the printed HTML."""
+    dates = "2024-12-01 – 2024-12-07"
+    long = "word " * 12
+    table = Table(("Nights", "A", "B", "C"), ((dates, long, long, long),), whole=(0,))
+    doc = Document("en", "t", sections=(Section("s", (table,)),))
+    lines = write(doc, "text").splitlines()
+    assert any(line.startswith(dates + "  word") for line in lines)
+    assert max(len(line) for line in lines) <= 78
+    assert f'<td class="whole">{dates}</td>' in write(doc, "html")
+    cut = write(doc.replace(sections=(Section("s", (table.replace(whole=()),)),)), "text")
+    assert dates not in cut  # without it, the column is cut to make room
+
+
+@pytest.mark.parametrize("form", ["html", "markdown", "text"])
+def test_control_characters_a_person_typed_are_shown_not_sent(form: str) -> None:
+    doc = Document("en", "t", lead=(Paragraph("side effect \x1b[2J\x07 here"),))
+    out = write(doc, form)  # type: ignore[arg-type]
+    assert "\x1b" not in out and "\x07" not in out and "side effect" in out
+
+
 def test_numbers_keep_their_units() -> None:
     assert glue("0,68 mmol/L and 300 mg, 18 % (30 g), 2 dl") == (
         "0,68\u00a0mmol/L and 300\u00a0mg, 18\u00a0% (30\u00a0g), 2\u00a0dl"
@@ -159,6 +185,8 @@ def test_any_typed_text_reads_back_literally(text: str) -> None:
         "jern < 75 µg/L, > 20 %",
         "»læggene gør ondt, når du går«",
         "1,05 mmol/L ligger over området (se ovenfor)!",
+        "0.68 mmol/L is just below 0.71 mmol/L",  # not a list: no space after "0."
+        "1.3 points",
     ],
 )
 def test_prose_is_left_as_it_is(prose: str) -> None:
@@ -173,6 +201,7 @@ def test_prose_is_left_as_it_is(prose: str) -> None:
         ("<b>", "\\<b>"),
         ("# title", "\\# title"),
         ("1. first", "1\\. first"),
+        ("2)", "2\\)"),
         ("- item", "\\- item"),
         ("a | b", "a \\| b"),
         ("&amp; www.example.org", "\\&amp; www\\.example.org"),

@@ -79,7 +79,9 @@ def test_who_settles_the_reading(text: str, reading: str, settled: str) -> None:
 def test_an_open_label_is_judged_on_the_higher_and_answered_as_the_person_says() -> None:
     label = read("Magnesium citrat 150 mg")
     assert label.open and label.unsure
-    assert near(label.low, 150, 11.3) and label.high == 150  # hydrogen citrate .. itself
+    # From the leanest of citrate's variants (the 8.5 % hydrogen citrate tetrahydrate that
+    # `mgcheck dose --list` shows: the label names none, so none is ruled out) to itself.
+    assert near(label.low, 150, 8.5) and label.high == 150
     itself = label.answered("elemental", FORMS)
     assert (itself.low, itself.high, itself.open) == (150, 150, False)
     compound = label.answered("compound", FORMS)
@@ -106,7 +108,7 @@ def test_a_form_mgcheck_does_not_know_is_an_error_unless_the_amount_is_magnesium
     ("form", "elemental", "low_pct", "high"),
     [
         ("citrat", False, 11.3, None),
-        ("citrat", "unknown", 11.3, 400.0),
+        ("citrat", "unknown", 8.5, 400.0),  # unsure: the leanest variant, to itself
         ("citrat", True, None, 400.0),
         ("", False, None, None),  # "ved ikke" to the form: any form's share
     ],

@@ -110,6 +110,7 @@ def test_a_label_read_either_way_is_not_reported_as_magnesium_itself(evaluate: E
     unknown = _supplement_line(evaluate, "da", form="citrate", elemental="unknown")
     assert not unknown.startswith("rent magnesium")
     assert unknown.startswith("Magnesiumcitrat (uvist om mg er rent magnesium), 400 mg")
+    # The form stays in view when the label gives magnesium itself (review 2, point 8).
     assert _supplement_line(evaluate, "da", form="citrate", elemental=True).startswith(
-        "rent magnesium, 400 mg"
+        "Magnesiumcitrat (mg er rent magnesium), 400 mg"
     )

@@ -271,7 +271,11 @@ def test_the_doctors_part_speaks_about_the_person_and_holds_the_tables() -> None
     def row(pattern: str) -> bool:
         return any(re.match(pattern, line) for line in rows)
 
-    assert row(r"\| Magnesium i blodet \| 1,60 mg/dL = 0,66 mmol/L \| referenceområde for voksne")
+    # With where it lies against the range it was judged against (review 2, point 8).
+    assert row(
+        r"\| Magnesium i blodet \| 1,60 mg/dL = 0,66 mmol/L \(under området\) \| "
+        r"referenceområde for voksne"
+    )
     assert row(r".*0,71–0,94 mmol/L \[\d+\] \|$")
     assert row(r"\| Ferritin \| 40 µg/L \| urolige ben: .* 75 µg/L eller lavere \[\d+\] \|$")
     assert row(r"\| Transferrinmætning \| 18 % \| urolige ben: .* under 20 % \[\d+\] \|$")

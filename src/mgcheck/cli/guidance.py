@@ -58,15 +58,16 @@ def warnings(
 @commands.command(
     help=N_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
     epilog=N_(
-        "Examples:  mgcheck sources  ·  mgcheck sources nnr2023 aasm2024  ·  mgcheck sources --json"
+        "Examples:  mgcheck sources  ·  mgcheck sources 3 17  ·  mgcheck sources nnr2023 aasm2024  "
+        "·  mgcheck sources --json"
     ),
 )
 def sources(
     keys: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar=N_("KEYS"),
-            help=N_("Only these source keys (as the panels name them)."),
+            metavar=N_("SOURCES"),
+            help=N_("Only these sources: their numbers, as the other commands cite them, or keys."),
             show_default=False,
         ),
     ] = None,
@@ -77,12 +78,17 @@ def sources(
 
     entries = list(enumerate(snapshot.sources().sources, start=1))
     if keys:
-        unknown = [k for k in keys if k not in {s.key for _n, s in entries}]
+        # A number is the place in this list, as warnings, dose and the trial cite a source.
+        by_number = {str(n): s.key for n, s in entries}
+        wanted = {by_number.get(k.strip(), k) for k in keys}
+        unknown = [
+            k for k in keys if by_number.get(k.strip(), k) not in {s.key for _n, s in entries}
+        ]
         if unknown:
             raise MgcheckError(
-                _("unknown source key: {keys}. Run mgcheck sources for the list.").format(
+                _("unknown source: {keys}. Run mgcheck sources for the list.").format(
                     keys=", ".join(shown(key, 40) for key in unknown[:5])
                 )
             )
-        entries = [(n, s) for n, s in entries if s.key in keys]
+        entries = [(n, s) for n, s in entries if s.key in wanted]
     (sources_json if json else print_sources)(entries)

@@ -75,7 +75,7 @@ PlanOption = Annotated[
     ),
 ]
 
-REPORT_FORMATS = (".md", ".html")
+REPORT_FORMATS = (".html", ".md", ".txt")  # the forms of render/document.py (FORMS)
 # How the safety check's questions read a line: the terminal's input (tests give a script).
 READ: Callable[[str], str] = input
 
@@ -934,30 +934,30 @@ def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
         raise _no_plan()
     trial = _trial()
     done = outcome(found[0], found[1], today(), trial)
-    sources = _sources(trial)
     if json:
         from mgcheck.render.console import write_json
         from mgcheck.render.trial.json import trial_json
         from mgcheck.results.trial import planning
 
         plan_for = planning(found[0], found[1], trial)
-        write_json("trial", trial_json(done.state, trial, done, sources, plan_for))
+        write_json("trial", trial_json(done.state, trial, done, _sources(trial), plan_for))
     else:
         from mgcheck.render.trial.terminal import print_outcome
 
-        print_outcome(done, trial, sources)
+        print_outcome(done, trial)
     _seen(found[0], done)
 
 
 @trial_app.command(
     "report",
     help=N_(
-        "Write a report of the trial for your doctor (Markdown or HTML), following the CENT "
-        "reporting items that apply: design, randomisation, periods, results and limits."
+        "Write a report of the trial for your doctor (HTML to print, Markdown or text), "
+        "following the CENT reporting items that apply: design, randomisation, periods, "
+        "results and limits, with numbered sources."
     ),
     epilog=N_(
-        "Examples:  mgcheck diary trial report --output trial.md  ·  "
-        "mgcheck diary trial report --output trial.html --force"
+        "Examples:  mgcheck diary trial report --output trial.html  ·  "
+        "mgcheck diary trial report --output trial.md --force"
     ),
 )
 def report(
@@ -966,7 +966,7 @@ def report(
         typer.Option(
             "--output",
             metavar=N_("FILE"),
-            help=N_("The report file: .md or .html."),
+            help=N_("The report file: .html, .md or .txt."),
             show_default=False,
             dir_okay=False,
         ),
@@ -977,7 +977,7 @@ def report(
     plan_id: PlanOption = None,
 ) -> None:
     from mgcheck.clock import today
-    from mgcheck.render.trial.markup import render_report
+    from mgcheck.render.trial.document import render_report
     from mgcheck.results.trial import outcome, planning
     from mgcheck.safetext import shown
     from mgcheck.store.report_file import write_report
@@ -1001,7 +1001,8 @@ def report(
     now = today()
     done = outcome(found[0], found[1], now, trial)
     plan_for = planning(found[0], found[1], trial)
-    content = render_report(suffix, done, plan_for, trial, _sources(trial), now)
+    sources = [source for _n, source in _sources(trial)]
+    content = render_report(suffix, done, plan_for, trial, sources, now)
     write_report(output, content, replace=force)
     _seen(found[0], done)
     typer.echo(_("Report written to {file}.").format(file=shown(output, 200)))

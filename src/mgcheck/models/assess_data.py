@@ -67,7 +67,8 @@ VARIANTS = frozenset(
         *("kidney", "call-112", "lung", "urgent", "laxative", "maybe", "older", "both"),
         *("older-taking", "drying", "default-range", "signs", "measured"),
         *("breastfeeding", "breastfeeding-taking", "with-supplement", "legs", "no-legs"),
-        *("ferritin-above", "child-taking", "low-side", "ferritin-only"),
+        *("ferritin-above", "child-taking", "low-side", "ferritin-only", "held"),
+        "supplement",
     }
 )
 
@@ -104,6 +105,10 @@ class Explanation(str, Enum):
     SIDE_EFFECT_OF_SUPPLEMENT = "side_effect_of_supplement"
     IRON_DEFICIENCY = "iron_deficiency"
     ANOTHER_ILLNESS = "another_illness"
+    # Red flags and conditions named as what they are (review 2): never "another illness".
+    SELF_HARM = "self_harm"
+    BLOOD_CLOT = "blood_clot"
+    KIDNEY_DISEASE = "kidney_disease"
 
 
 # The situations the plan's words may have other words for (rules/assess/plan.py names one).
@@ -111,7 +116,7 @@ PLAN_VARIANTS = frozenset(
     {
         *("child", "low", "low-112", "high", "urgent", "above", "label", "pregnant"),
         *("breastfeeding", "measured", "intake", "edge", "risk", "doctor", "caution"),
-        "info",
+        *("info", "borderline"),
     }
 )
 
@@ -119,6 +124,9 @@ PLAN_VARIANTS = frozenset(
 class FindingVariant(Record, kw_only=True):
     title: Text | None = None
     text: Text
+    # The sources of these words where they differ from the finding's own (review 2: a
+    # citation supports its sentence); None: the finding's.
+    sources: list[Key] | None = None
 
 
 class Escalation(Record):
@@ -160,6 +168,13 @@ class FindingText(Record):
             return self.title, self.text
         return chosen.title or self.title, chosen.text
 
+    def sources_of(self, variant: str | None) -> list[str]:
+        """The sources of the words for a situation: the variant's own, or the finding's."""
+        chosen = self.variants.get(variant) if variant else None
+        if chosen is None or chosen.sources is None:
+            return self.sources
+        return chosen.sources
+
 
 class Phrase(Record):
     text: Text
@@ -173,7 +188,8 @@ class PlanWords(Record, kw_only=True):
     title: Text
     text: Text
     variants: dict[Key, FindingVariant] = field(default_factory=dict)
-    sources: Keys
+    # May be empty where the words only join phrases and rows' reasons, which cite their own.
+    sources: list[Key]
 
     def check(self) -> None:
         unknown = set(self.variants) - PLAN_VARIANTS
@@ -186,6 +202,13 @@ class PlanWords(Record, kw_only=True):
             return self.title, self.text
         return chosen.title or self.title, chosen.text
 
+    def sources_of(self, variant: str | None) -> list[str]:
+        """The sources of the words for a situation: the variant's own, or these words'."""
+        chosen = self.variants.get(variant) if variant else None
+        if chosen is None or chosen.sources is None:
+            return list(self.sources)
+        return chosen.sources
+
 
 class RowAction(Record, kw_only=True):
     """A row's magnesium action for someone who takes magnesium and for someone who does not;
@@ -196,17 +219,42 @@ class RowAction(Record, kw_only=True):
 
 
 class PlanRow(Record, kw_only=True):
-    """One row of the plan table: when it applies (in words), and what it decides."""
+    """One row of the plan table: when it applies (in words), and what it decides.
+
+    Review 2: the plan names what set it. ``reason`` (a phrase) says what the row found, in the
+    time frame's words when the row sets it; ``escalate`` (a phrase) when to get help sooner
+    (112 beside "today", today beside "within days"); ``why`` (a phrase) why the row restrains
+    magnesium, said with the action it sets. ``low_keeps``: the row restrains magnesium only for
+    a medicine, a look-alike or a caution that a measured low value outweighs (magnesium itself
+    is not harmful at a low level), so beside a measured low value it restrains nothing."""
 
     id: Key
     when: Text
     action: RowAction | None = None
     time_frame: TimeFrame | None = None
+    reason: Key | None = None
+    escalate: Key | None = None
+    why: Key | None = None
+    low_keeps: bool = False
     sources: Keys
+
+    @property
+    def restrains(self) -> bool:
+        """Its action keeps magnesium from someone: stop, pause or "do not start"."""
+        held = (Action.STOP_NOW, Action.PAUSE_UNTIL_DOCTOR, Action.DO_NOT_START)
+        return self.action is not None and (
+            self.action.taking in held or self.action.not_taking in held
+        )
 
     def check(self) -> None:
         if self.action is None and self.time_frame is None:
             raise ValueError(f"{self.id}: a row decides an action, a time frame or both")
+        if self.restrains and self.why is None:
+            raise ValueError(f"{self.id}: a row that holds magnesium back says why (why:)")
+        if self.time_frame in (TimeFrame.CALL_112, TimeFrame.TODAY, TimeFrame.WITHIN_DAYS) and (
+            self.reason is None
+        ):
+            raise ValueError(f"{self.id}: a row that sets a time to get help says why (reason:)")
         if self.action is not None and self.action.taking in (
             Action.DO_NOT_START,
             Action.MAY_START,
@@ -261,6 +309,13 @@ class FindingsFile(Record):
     findings: Annotated[list[FindingText], Field(min_length=1)]
     plan: PlanTable
     phrases: dict[Key, Phrase] = field(default_factory=dict)
+
+    def check(self) -> None:
+        for row in self.plan.rows:
+            for name in ("reason", "escalate", "why"):
+                key = getattr(row, name)
+                if key is not None and key not in self.phrases:
+                    raise ValueError(f"plan.rows.{row.id}: {name} '{key}' is not in phrases")
 
 
 class DietFile(Record):

@@ -438,6 +438,9 @@ class PlanExplanation(PlanPart):
         "side_effect_of_supplement",
         "iron_deficiency",
         "another_illness",
+        "self_harm",
+        "blood_clot",
+        "kidney_disease",
     ]
 
 

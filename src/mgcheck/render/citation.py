@@ -1,6 +1,8 @@
 """One source as a doctor cites it: the reference, in the run's language, and the work's own link.
 
-The one place a citation is worded, for ``mgcheck sources`` and for the report document alike.
+The one place a citation is worded, for ``mgcheck sources`` and for the report document alike,
+and the one way the terminal cites: by the numbers of ``mgcheck sources`` (:func:`numbered`),
+never by a source's key.
 Plain strings only (no Rich, no markup): each renderer escapes and lays them out its own way.
 The style is Vancouver's, as Danish and English medical journals use it: the first three
 authors then "et al.", the title, the journal's abbreviation with year;volume(issue):pages, then
@@ -9,6 +11,8 @@ words ("In:", "editors") and the publisher's name follow the run's language.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from mgcheck.i18n import _, current
 from mgcheck.models.guidance import SourceEntry
@@ -107,3 +111,38 @@ def cite(source: SourceEntry) -> Citation:
         read_via_what=None if via is None else via.what.get(lang),
         note=None if source.note is None else source.note.get(lang),
     )
+
+
+# --- citations in the terminal -------------------------------------------------------------
+
+# The longest "mgcheck sources 3 17 …" command that names the sources one by one: one that fits
+# a line at 60 columns after its two-space indent. Longer, and the whole list is the better
+# place to look.
+LONGEST = 58
+
+
+def source_numbers() -> dict[str, int]:
+    """Each source key's number in ``mgcheck sources`` (the order of data/sources.yaml, gap-free):
+    the numbers every terminal citation uses, so one list explains them all. Read from the
+    compiled JSON, so a command that only cites does not build the source records."""
+    from mgcheck.store.snapshot import raw
+
+    return {entry["key"]: n for n, entry in enumerate(raw("sources")["sources"], start=1)}
+
+
+def numbered(keys: Iterable[str]) -> str:
+    """``[3,17]``: the sources of ``keys`` by their numbers in ``mgcheck sources``, with no space
+    inside, so a terminal never breaks a citation across lines. Empty for no keys."""
+    from mgcheck.render.style import citation
+
+    numbers = source_numbers()
+    return citation(numbers[key] for key in keys)
+
+
+def sources_command(keys: Iterable[str], program: str = "mgcheck") -> str:
+    """The command that shows the cited sources in full: ``mgcheck sources 3 17``, or the whole
+    list when naming them would not fit a narrow terminal's line (:data:`LONGEST`)."""
+    numbers = source_numbers()
+    cited = sorted({numbers[key] for key in keys})
+    command = " ".join([f"{program} sources", *(str(n) for n in cited)])
+    return command if len(command) <= LONGEST else f"{program} sources"

@@ -75,11 +75,13 @@ class Pairs(Record):
 
 
 class Table(Record):
-    """A table with a header row; ``right`` names the columns aligned right (numbers)."""
+    """A table with a header row; ``right`` names the columns aligned right (numbers), ``whole``
+    the columns whose cells never wrap (dates: "2025-01-10" is not broken at its hyphens)."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     right: tuple[int, ...] = ()
+    whole: tuple[int, ...] = ()
 
 
 Block = Paragraph | Finding | Callout | Pairs | Table
@@ -174,16 +176,21 @@ def _cites(block: Block) -> Iterator[str]:
                 yield from _cell_cites(cell)
 
 
+def cited_keys(document: Document) -> tuple[str, ...]:
+    """The keys the document cites, in the order it first cites them: the works its source
+    list should hold (a builder that lists only what it cites asks here)."""
+    return tuple(dict.fromkeys(key for block in _blocks(document) for key in _cites(block)))
+
+
 def numbers(document: Document) -> dict[str, int]:
     """Each reference's number: in the order the document first cites it, then the works
     nothing cites. A citation of a work the document does not list is a programming error."""
     listed = {r.key for r in document.references}
     order: dict[str, None] = {}
-    for block in _blocks(document):
-        for key in _cites(block):
-            if key not in listed:
-                raise ValueError(f"cited but not listed: {key}")
-            order.setdefault(key, None)
+    for key in cited_keys(document):
+        if key not in listed:
+            raise ValueError(f"cited but not listed: {key}")
+        order.setdefault(key, None)
     for ref in document.references:
         order.setdefault(ref.key, None)
     return {key: n for n, key in enumerate(order, start=1)}
@@ -315,9 +322,11 @@ h3.tone-urgent{color:var(--urgent)}h3.tone-doctor{color:var(--doctor)}
 h3.tone-caution{color:var(--caution)}h3.tone-info{color:var(--info)}
 table{border-collapse:collapse;width:100%;margin:.4em 0 .8em;break-inside:auto}
 tr{break-inside:avoid;page-break-inside:avoid}
-th,td{text-align:left;vertical-align:top;padding:.2em .5em .2em 0;border-bottom:1px solid #ddd}
+th,td{text-align:left;vertical-align:top;padding:.2em .6em .2em 0;border-bottom:1px solid #ddd}
+th:last-child,td:last-child{padding-right:0}
 th{border-bottom:1.5px solid #333}
-td.num,th.num{text-align:right;white-space:nowrap;padding-right:0;padding-left:.8em}
+td.num,th.num{text-align:right;white-space:nowrap;padding-left:.6em}
+td.whole,th.whole{white-space:nowrap}
 table.pairs th{font-weight:normal;width:38%;border-bottom:1px solid #ddd}
 ol.refs{padding-left:2.2em}
 ol.refs li{margin:.25em 0}
@@ -335,9 +344,20 @@ a{color:#000}
 
 
 def _esc(text: str) -> str:
+    """``text`` as HTML text: markup escaped, control characters shown (a value a person
+    typed may hold them)."""
     import html
 
-    return html.escape(glue(text))
+    from mgcheck.safetext import visible
+
+    return html.escape(glue(visible(text)))
+
+
+def _column_class(table: Table, index: int) -> str:
+    """`` class="num"`` for a column of numbers, `` class="whole"`` for one never wrapped."""
+    if index in table.right:
+        return ' class="num"'
+    return ' class="whole"' if index in table.whole else ""
 
 
 class _Html(_Writer):
@@ -375,12 +395,12 @@ class _Html(_Writer):
             return ['<table class="pairs">', *rows, "</table>"]
         out = ["<table>", "<thead><tr>"]
         for index, name in enumerate(item.header):
-            kind = ' class="num"' if index in item.right else ""
+            kind = _column_class(item, index)
             out.append(f'<th scope="col"{kind}>{_esc(name)}</th>')
         out.append("</tr></thead><tbody>")
         for row in item.rows:
             cells = "".join(
-                ('<td class="num">' if i in item.right else "<td>") + self.cell(c) + "</td>"
+                f"<td{_column_class(item, i)}>" + self.cell(c) + "</td>"
                 for i, c in enumerate(row)
             )
             out.append(f"<tr>{cells}</tr>")
@@ -440,8 +460,10 @@ class _Html(_Writer):
 # links by themselves.
 _MD_INLINE = re.compile(r"[\\`*_\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)")
 _MD_AUTOLINK = re.compile(r"(?i)(?<=\bhttp)(?=s?:)|(?<=\bftp)(?=:)|(?<=\bwww)(?=\.)")
-# What starts a block at the beginning of a line: heading, quote, list, rule, setext line.
-_MD_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+# What starts a block at the beginning of a line: heading, quote, list, rule, setext line. A
+# number is an ordered list's marker only with "." or ")" and a space (or nothing) after it, so
+# "1.3 points" and "0.68 mmol/L" are left as they are.
+_MD_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)](?:[ \t]|$)))", re.MULTILINE)
 
 
 def markdown_text(text: str) -> str:
@@ -521,8 +543,10 @@ class _Markdown(_Writer):
 def _wrap(text: str, width: int = WIDTH, indent: str = "", hang: str = "") -> list[str]:
     import textwrap
 
+    from mgcheck.safetext import visible
+
     return textwrap.wrap(
-        glue(text),
+        glue(visible(text)),
         width=width,
         initial_indent=indent,
         subsequent_indent=hang,
@@ -532,12 +556,18 @@ def _wrap(text: str, width: int = WIDTH, indent: str = "", hang: str = "") -> li
 
 
 def _text_table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int]
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    right: Sequence[int],
+    whole: Sequence[int] = (),
 ) -> list[str]:
-    """Columns two spaces apart, the widest cut down (and wrapped) until the table fits."""
+    """Columns two spaces apart, the widest cut down (and wrapped) until the table fits; a
+    column in ``whole`` is never cut."""
     cells = [list(header), *(list(row) for row in rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    floor = [min(w, max(10, len(header[i]))) for i, w in enumerate(widths)]
+    floor = [
+        w if i in whole else min(w, max(10, len(header[i]))) for i, w in enumerate(widths)
+    ]
     while sum(widths) + 2 * (len(widths) - 1) > WIDTH:
         widest = max(range(len(widths)), key=lambda i: widths[i] - floor[i])
         if widths[widest] <= floor[widest]:
@@ -589,7 +619,7 @@ class _Text(_Writer):
             ]
             return [*(line for pair in lines for line in pair), ""]
         rows = [[self.cell(c) for c in row] for row in item.rows]
-        return [*_text_table(item.header, rows, item.right), ""]
+        return [*_text_table(item.header, rows, item.right, item.whole), ""]
 
     def banner(self, banner: Banner) -> list[str]:
         out = ["#" * WIDTH]

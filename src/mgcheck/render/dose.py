@@ -14,8 +14,9 @@ from rich.text import Text
 
 from mgcheck.i18n import _, current, format_number
 from mgcheck.models.guidance import LimitsFile
+from mgcheck.render.citation import numbered
 from mgcheck.render.console import stdout_console, write_json
-from mgcheck.render.guidance import sources_line
+from mgcheck.render.guidance import print_sources_footer, sources_line
 from mgcheck.results.dose import DoseResult, FormFigures
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import DoseBand, Judgement, Verdict
@@ -315,9 +316,11 @@ def print_dose(result: DoseResult) -> None:
     if band is not None:
         bands = limits.dose_bands
         keys += [*bands.far_above_sources, *bands.toxic_sources]
-    parts.append(sources_line(list(dict.fromkeys(keys))))
+    cited = list(dict.fromkeys(keys))
+    parts.append(sources_line(cited))
     border = VERDICT_STYLE[judgement.verdict].replace("bold ", "")
     console.print(Panel(Group(*parts), title=title, title_align="left", border_style=border))
+    print_sources_footer(console, cited)
 
 
 def _limit_keys(limits: LimitsFile, judgement: Judgement) -> list[str]:
@@ -430,7 +433,7 @@ def print_forms(forms: Sequence[FormFigures]) -> None:
         notes.add_row(_("Stomach:"), Text(form.stomach.get(lang)))
         if form.label_note is not None:
             notes.add_row(_("Labels:"), Text(form.label_note.get(lang)))
-        notes.add_row(_("Sources:"), Text(", ".join(form.sources), style="dim"))
+        notes.add_row(_("Sources:"), Text(numbered(form.sources), style="dim"))
         console.print(heading)
         console.print(Padding(notes, (0, 0, 1, 2)))
     console.print(
@@ -442,6 +445,7 @@ def print_forms(forms: Sequence[FormFigures]) -> None:
             style="dim",
         )
     )
+    print_sources_footer(console, [key for figures in forms for key in figures.form.sources])
 
 
 def forms_json(forms: Sequence[FormFigures]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -36,9 +36,31 @@ def level_label(level: Level) -> str:
     }[level]
 
 
-def sources_line(keys: Sequence[str]) -> Table:
-    """ "Sources: a, b, c", the keys' wrapped lines under the first key."""
-    return two_columns([(Text(_("Sources:"), style="dim"), Text(", ".join(keys), style="dim"))])
+def sources_line(keys: Sequence[str]) -> Text:
+    """ "Sources: [3,17]": the sources by their numbers in ``mgcheck sources``, never by key
+    (issue 19); :func:`print_sources_footer` says once where to read them."""
+    from mgcheck.render.citation import numbered
+
+    return Text(f"{_('Sources:')} {numbered(keys)}", style="dim")
+
+
+def print_sources_footer(console: Console, keys: Iterable[str]) -> None:
+    """After an output that cites sources: what the numbers in brackets are, and the command
+    that shows those sources in full, on a line of its own that is never broken (it copies
+    whole). Nothing when nothing was cited."""
+    from mgcheck.render.citation import sources_command
+
+    cited = list(keys)
+    if not cited:
+        return
+    from mgcheck.render.console import paragraph
+
+    paragraph(
+        console,
+        _("The numbers in brackets are sources, as numbered by mgcheck sources. To read them:"),
+        "dim",
+    )
+    console.print(Text("  " + sources_command(cited)), no_wrap=True, overflow="ignore", crop=False)
 
 
 def timing_line(item: Item) -> Table | None:
@@ -79,8 +101,11 @@ def _helplines_table(helplines: Helplines, lang: Language) -> list[Table | Text]
     checked = _("Last checked {date}. {how}").format(
         date=helplines.last_checked.isoformat(), how=helplines.checked_how.get(lang)
     )
-    keys = list(dict.fromkeys(k for line in helplines.lines for k in line.sources))
-    return [table, Text(checked, style="dim"), sources_line(keys)]
+    return [table, Text(checked, style="dim"), sources_line(_helpline_keys(helplines))]
+
+
+def _helpline_keys(helplines: Helplines) -> list[str]:
+    return list(dict.fromkeys(k for line in helplines.lines for k in line.sources))
 
 
 def age_band(ages: tuple[int, int | None]) -> str:
@@ -93,7 +118,7 @@ def age_band(ages: tuple[int, int | None]) -> str:
 
 
 def _limits_table(result: WarningsResult, lang: Language) -> list[Table | Text]:
-    limits, chosen = result.limits, result.chosen
+    chosen = result.chosen
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     table.add_column(_("Standard"))
     table.add_column(_("Adult intake\nwomen / men"), justify="right")
@@ -130,15 +155,19 @@ def _limits_table(result: WarningsResult, lang: Language) -> list[Table | Text]:
                 )
             )
         )
-    keys = list(
+    lines.append(sources_line(_limit_keys(result)))
+    return lines
+
+
+def _limit_keys(result: WarningsResult) -> list[str]:
+    limits = result.limits
+    return list(
         dict.fromkeys(
             [*limits.article.sources]
             + [k for d in limits.standards for k in d.intake_sources]
             + [k for d in limits.standards for r in d.upper_limits for k in r.sources]
         )
     )
-    lines.append(sources_line(keys))
-    return lines
 
 
 def _panel(number: int, section: Section, result: WarningsResult) -> Panel:
@@ -164,15 +193,20 @@ def print_warnings(result: WarningsResult) -> None:
     console = stdout_console()
     for section in result.sections:
         console.print(_panel(result.numbers[section.id], section, result))
-    console.print(
-        Text(
-            _(
-                "mgcheck is not a diagnosis and does not replace a doctor. "
-                "Every source named above: mgcheck sources."
-            ),
-            style="dim",
-        )
-    )
+    console.print(Text(_("mgcheck is not a diagnosis and does not replace a doctor."), style="dim"))
+    print_sources_footer(console, cited_keys(result))
+
+
+def cited_keys(result: WarningsResult) -> list[str]:
+    """Every source the panels cite, in the order they cite them."""
+    keys: list[str] = []
+    for section in result.sections:
+        keys += [key for item in section.items for key in item.sources]
+        if section.id == "help-now":
+            keys += _helpline_keys(result.guidance.helplines)
+        if section.id == "limits":
+            keys += _limit_keys(result)
+    return list(dict.fromkeys(keys))
 
 
 def _item_json(item: Item, lang: Language) -> outputs.WarningItem:

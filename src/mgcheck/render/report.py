@@ -43,16 +43,28 @@ def pattern_text(pattern: Pattern | None) -> str:
     }[pattern]
 
 
-def group_title(level: Level) -> str:
-    """The heading over the findings of one level."""
-    return _("Good to know") if level is Level.INFO else headline(level)
+def level_words(report: Report) -> str:
+    """The overall level in words that follow the plan's time frame (review 2): "Call 112 now"
+    or "Get help today" (the time frame's own title), "within a few days", else the level's."""
+    plan = report.plan.time_frame
+    if report.level is Level.URGENT or (report.level is Level.DOCTOR and plan.id == "within_days"):
+        return plan.title
+    return headline(report.level)
 
 
-def markdown_escape(text: str) -> str:
-    """``text`` as literal Markdown (the trial's report uses it for what a person typed)."""
-    from mgcheck.render.document import markdown_text
+def scale_words(level: Level) -> str:
+    """A level's words on the scale of every level: "now" is not said for a level that may mean
+    today (review 2)."""
+    return _("Get help today or call 112") if level is Level.URGENT else headline(level)
 
-    return markdown_text(text)
+
+def group_title(level: Level, report: Report | None = None) -> str:
+    """The heading over the findings of one level: the report's own level in its words."""
+    if level is Level.INFO:
+        return _("Good to know")
+    if report is not None and level is report.level:
+        return level_words(report)
+    return scale_words(level)
 
 
 def _facts(report: Report) -> ReportFacts:
@@ -74,9 +86,10 @@ def figures(report: Report) -> list[tuple[str, str, tuple[str, ...]]]:
     if report.need_mg is not None and not report.must_stop:
         label = _("Your need ({standard})").format(standard=report.standard_short)
         if report.need_without_pregnancy_value:
-            label = _("Your need ({standard}; the value for other women)").format(
-                standard=report.standard_short
-            )
+            label = _(
+                "Your need ({standard}; the value for women who are neither pregnant nor "
+                "breastfeeding)"
+            ).format(standard=report.standard_short)
         rows.append((label, mg(report.need_mg), facts.need_sources))
     if report.upper_limit_mg is not None:
         rows.append(
@@ -141,17 +154,28 @@ def foods_note(report: Report) -> str:
     return _("Foods rich in magnesium, from the food tables.")
 
 
+def works(report: Report, keys: Sequence[str]) -> tuple[str, ...]:
+    """``keys`` with each replaced by the first key of its work: one work, one number
+    (review 2: the NIH fact sheet, read in three places, is one work)."""
+    same = dict(report.same_work)
+    return tuple(dict.fromkeys(same.get(key, key) for key in keys))
+
+
 def source_numbers(report: Report) -> dict[str, int]:
-    """Each cited source's number in this report: the order the document first cites them
-    (the plan, the findings, the figures, the diet and foods, the blood values). A source the
-    report lists but nothing shown cites (the need's, when the need is not shown) is left out."""
+    """Each cited work's number in this report, by the first key of the work: the order the
+    document first cites them (the plan, the findings, the figures, the diet and foods, the
+    blood values). A source the report lists but nothing shown cites (the need's, when the need
+    is not shown) is left out."""
     facts = _facts(report)
-    keys = [*report.plan.sources, *(key for finding in report.findings for key in finding.sources)]
+    plan = report.plan
+    keys = [*plan.time_frame.sources, *plan.action.sources]
+    keys += [key for part in plan.explanations for key in part.sources]
+    keys += [key for finding in report.findings for key in finding.sources]
     keys += [key for _label, _value, cites in figures(report) for key in cites]
     if report.foods:
         keys += facts.food_sources
     keys += [key for lab in facts.labs for key in lab.sources]
-    return {key: n for n, key in enumerate(dict.fromkeys(keys), start=1)}
+    return {key: n for n, key in enumerate(works(report, keys), start=1)}
 
 
 def _hang(text: str, indent: int, width: int) -> list[str]:
@@ -168,8 +192,8 @@ def _hang(text: str, indent: int, width: int) -> list[str]:
     )
 
 
-def _bracket(keys: Sequence[str], numbers: dict[str, int]) -> str:
-    return citation(numbers[key] for key in keys)
+def _bracket(keys: Sequence[str], numbers: dict[str, int], report: Report) -> str:
+    return citation(dict.fromkeys(numbers[key] for key in works(report, keys)))
 
 
 # --- terminal ------------------------------------------------------------------------------
@@ -205,7 +229,7 @@ def print_report(
     console.print(Text(disclaimer(), style="bold"))
     # The overall level first and boxed; the rest under plain headings (lean and quick).
     style = LEVEL_STYLE[report.level]
-    top = Text(headline(report.level), style=style, justify="center")
+    top = Text(level_words(report), style=style, justify="center")
     if not report.findings:
         top.append("\n" + _("Nothing in your answers calls for action."), style="")
     console.print(Panel(top, border_style=style, title=Text(_("Your report")), title_align="left"))
@@ -214,12 +238,12 @@ def print_report(
         findings = [f for f in report.findings if f.level is level]
         if not findings:
             continue
-        heading(group_title(level), LEVEL_STYLE[level])
+        heading(group_title(level, report), LEVEL_STYLE[level])
         for index, finding in enumerate(findings):
             if index:
                 console.print()
             body = Text(finding.text)
-            body.append(" " + _bracket(finding.sources, numbers), style="dim")
+            body.append(" " + _bracket(finding.sources, numbers, report), style="dim")
             console.print(Text(finding.title, style="bold"))
             console.print(body)
     heading(_("Your figures"))
@@ -230,7 +254,7 @@ def print_report(
     for label, value, cites in rows[:-1]:  # the amounts, then the legs in words below
         shown = Text(label)
         if cites:
-            shown.append(" " + _bracket(cites, numbers), style="dim")
+            shown.append(" " + _bracket(cites, numbers, report), style="dim")
         grid.add_row(shown, value)
     console.print(grid)
     label, value, _cites = rows[-1]
@@ -254,7 +278,7 @@ def print_report(
             foods.add_row(*row)
         console.print(foods)
         note = Text(foods_note(report) + " ", style="dim")
-        note.append(_bracket(_facts(report).food_sources, numbers), style="dim")
+        note.append(_bracket(_facts(report).food_sources, numbers, report), style="dim")
         console.print(note)
     heading(_("Sources"), "dim")
     by_key = {source.key: source for _n, source in sources}
@@ -287,19 +311,28 @@ def plan_panel(report: Report) -> Any:
     from rich.text import Text
 
     plan = report.plan
+    numbers = source_numbers(report)
+
+    def cited(text: str, keys: Sequence[str]) -> Text:
+        """A part of the plan with its own citation (review 2: claim by claim)."""
+        out = Text(text)
+        if keys:
+            out.append(" " + _bracket(keys, numbers, report), style="dim")
+        return out
+
     parts: list[Any] = [
         Text(plan.time_frame.title, style="bold"),
-        Text(plan.time_frame.text),
+        cited(plan.time_frame.text, plan.time_frame.sources),
         Text(""),
         Text(plan.action.title, style="bold"),
-        Text(plan.action.text),
+        cited(plan.action.text, plan.action.sources),
     ]
     if plan.explanations:
         parts += [Text(""), Text(_("What most likely lies behind it"), style="bold")]
         parts += [
-            Text(f"{n}. {e.title}: {e.text}") for n, e in enumerate(plan.explanations, start=1)
+            cited(f"{n}. {e.title}: {e.text}", e.sources)
+            for n, e in enumerate(plan.explanations, start=1)
         ]
-    parts.append(Text(_bracket(plan.sources, source_numbers(report)), style="dim"))
     style = LEVEL_STYLE[report.level]
     return Panel(Group(*parts), title=_("What to do"), title_align="left", border_style=style)
 
@@ -315,15 +348,29 @@ def plan_blocks(report: Report) -> tuple[Block, ...]:
 
     plan = report.plan
     tone = report.level.value
+    # The magnesium box wears the level's colour only when holding magnesium back is part of
+    # what is urgent; beside a red flag magnesium does not touch it stays plain (review 2).
+    held = plan.action.id in ("stop_now", "pause_until_doctor")
     blocks: list[Block] = [
-        Callout(plan.time_frame.title, plan.time_frame.text, plan.sources, tone),
-        Callout(plan.action.title, plan.action.text, (), tone),
+        Callout(
+            plan.time_frame.title,
+            plan.time_frame.text,
+            works(report, plan.time_frame.sources),
+            tone,
+        ),
+        Callout(
+            plan.action.title,
+            plan.action.text,
+            works(report, plan.action.sources),
+            tone if held else None,
+        ),
     ]
     if plan.explanations:
         said = " ".join(
             f"({n}) {e.title}: {e.text}" for n, e in enumerate(plan.explanations, start=1)
         )
-        blocks.append(Callout(_("What most likely lies behind it"), said, (), None))
+        cites = works(report, [key for e in plan.explanations for key in e.sources])
+        blocks.append(Callout(_("What most likely lies behind it"), said, cites, None))
     return tuple(blocks)
 
 
@@ -346,11 +393,14 @@ def document(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: d
     detail = None if report.findings else _("Nothing in your answers calls for action.")
     banner = Banner(
         label=_("Overall"),
-        text=headline(report.level),
+        text=level_words(report),
         tone=report.level.value,
         detail=detail,
         scale_label=_("From most to least urgent"),
-        scale=tuple((level.value, headline(level)) for level in Level),
+        scale=tuple(
+            (level.value, level_words(report) if level is report.level else scale_words(level))
+            for level in Level
+        ),
     )
     lead = (
         Paragraph(disclaimer()),
@@ -367,8 +417,8 @@ def document(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: d
         if findings:
             yours.append(
                 Section(
-                    group_title(level),
-                    tuple(Finding(f.title, f.text, f.sources) for f in findings),
+                    group_title(level, report),
+                    tuple(Finding(f.title, f.text, works(report, f.sources)) for f in findings),
                     tone=level.value,
                 )
             )
@@ -377,7 +427,10 @@ def document(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: d
             _("Your figures"),
             (
                 Pairs(
-                    tuple((label, Cited(value, cites)) for label, value, cites in figures(report))
+                    tuple(
+                        (label, Cited(value, works(report, cites)))
+                        for label, value, cites in figures(report)
+                    )
                 ),
             ),
         )
@@ -401,7 +454,7 @@ def document(report: Report, sources: Sequence[tuple[int, SourceEntry]], date: d
                 _("Foods that help most"),
                 (
                     Table(header, rows, right=(2,) if with_mg else ()),
-                    Paragraph(foods_note(report), facts.food_sources),
+                    Paragraph(foods_note(report), works(report, facts.food_sources)),
                 ),
             )
         )
@@ -448,7 +501,7 @@ def _diet_section(report: Report, facts: ReportFacts) -> Section | None:
             Table(
                 (_("Food group"), _("Portions a day"), _("Magnesium a day")), tuple(rows), (1, 2)
             ),
-            Paragraph(diet_sources_text(report), facts.food_sources),
+            Paragraph(diet_sources_text(report), works(report, facts.food_sources)),
         ),
     )
 
@@ -468,9 +521,19 @@ def _doctor_section(report: Report, facts: ReportFacts) -> Section:
         Paragraph(
             _(
                 "mgcheck's overall level: {level}. The findings behind it are under “For you”."
-            ).format(level=headline(report.level))
+            ).format(level=level_words(report))
         ),
-        Pairs(facts.answers),
+        Pairs(
+            (
+                (
+                    _("What mgcheck told the person"),
+                    _("“{text}”").format(
+                        text=f"{report.plan.time_frame.title}. {report.plan.action.title}."
+                    ),
+                ),
+                *facts.answers,
+            )
+        ),
     ]
     parts: list[Section] = []
     if facts.labs:
@@ -481,7 +544,7 @@ def _doctor_section(report: Report, facts: ReportFacts) -> Section:
                     Table(
                         (_("Test"), _("Result"), _("Compared with")),
                         tuple(
-                            (lab.name, lab.value, Cited(lab.compared, lab.sources))
+                            (lab.name, lab.value, Cited(lab.compared, works(report, lab.sources)))
                             for lab in facts.labs
                         ),
                     ),
@@ -495,6 +558,8 @@ def _doctor_section(report: Report, facts: ReportFacts) -> Section:
             dose = _("{dose}: {mg} magnesium a day").format(
                 dose=dose, mg=mg_span(*report.dose_per_day_mg)
             )
+        if facts.supplement.readings:
+            dose += "; " + facts.supplement.readings
         rows.append((_("Magnesium supplement"), facts.supplement.name, dose))
     elif facts.considering:
         rows.append((_("Magnesium supplement"), _("none (considering one)"), "–"))

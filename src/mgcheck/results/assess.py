@@ -18,6 +18,7 @@ from mgcheck.record import Record
 from mgcheck.results.report_facts import FOOD_SOURCES, ReportFacts, Supplement, report_facts
 from mgcheck.rules.assess import (
     OLDER_AGE,
+    UNKNOWN_FORM_WORDS,
     Assessment,
     FormName,
     HelpLines,
@@ -50,11 +51,13 @@ class FindingOut(Record):
 
 
 class PlanPart(Record):
-    """One part of the plan in words: an action, a time frame or an explanation."""
+    """One part of the plan in words: an action, a time frame or an explanation, with the
+    sources of what it says (review 2: cited claim by claim, not as one range)."""
 
     id: str
     title: str
     text: str
+    sources: tuple[str, ...] = ()
 
 
 class PlanOut(Record):
@@ -110,6 +113,9 @@ class Report(Record):
     sources: tuple[str, ...]
     answers: tuple[tuple[str, str], ...]
     facts: ReportFacts | None = None  # what the report files add (results/report_facts.py)
+    # Cited keys that are the same work as an earlier-listed key (one NIH fact sheet read in
+    # three places): (key, the work's first key). The printed report gives a work one number.
+    same_work: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> outputs.ReportPayload:
         """The JSON payload: `level` and `findings` side by side, then the figures."""
@@ -172,6 +178,47 @@ def _label(data: AssessData, kind: str, key: str) -> str:
         kind = "conditions" if key in {c.value for c in labels.conditions} else "medicines"
     table: dict[Any, Text] = getattr(labels, kind)
     return next(text.get(current()) for k, text in table.items() if getattr(k, "value", k) == key)
+
+
+def _placeholders(*texts: str) -> set[str]:
+    from string import Formatter
+
+    return {name for text in texts for _lit, name, _spec, _conv in Formatter().parse(text) if name}
+
+
+def _param_sources(params: dict[str, Param], data: AssessData, *texts: Text | None) -> list[str]:
+    """The sources of what the values say where the words use them: each phrase's, and each
+    help line's own (the out-of-hours numbers rest on their regions' pages, not on one page
+    for all)."""
+    used = _placeholders(*(text.en for text in texts if text is not None))
+    for value in [params[name] for name in used if name in params]:
+        if isinstance(value, Phrases):
+            used |= _placeholders(*(data.phrases[key].text.en for key in value.keys))
+    keys: list[str] = []
+    lines = {line.id: line for line in data.guidance.helplines.lines}
+    for name, value in params.items():
+        if name not in used:
+            continue
+        if isinstance(value, Phrases):
+            keys += [key for phrase in value.keys for key in data.phrases[phrase].sources]
+        elif isinstance(value, HelpLines):
+            keys += [key for line_id in value.ids for key in lines[line_id].sources]
+    return keys
+
+
+def _same_work(keys: tuple[str, ...], data: AssessData) -> tuple[tuple[str, str], ...]:
+    """Keys that name one work (the same link, or the same title from the same publisher) as a
+    key listed before them in data/sources.yaml: one work, one number in a report."""
+    first: dict[tuple[str, str], str] = {}
+    out: list[tuple[str, str]] = []
+    for source in data.sources.sources:
+        if source.key not in keys:
+            continue
+        identity = (source.url, "") if source.url else (source.title, source.organisation.en)
+        work = first.setdefault(identity, source.key)
+        if work != source.key:
+            out.append((source.key, work))
+    return tuple(out)
 
 
 def _values(params: dict[str, Param], data: AssessData) -> dict[str, str]:
@@ -300,21 +347,46 @@ def _answers_summary(answers: Answers, data: AssessData) -> list[tuple[str, str]
     return rows
 
 
-def _supplement(answers: Answers, data: AssessData) -> Supplement | None:
+def _readings(dose: Dose | None, amount: str) -> str | None:
+    """A label read both ways, for the doctor: what each end of the day's range is (review 2)."""
+    if dose is None or dose.reading != "both" or dose.match is None:
+        return None
+    from mgcheck.rules.dose import fraction_range
+
+    low, high = fraction_range(dose.match.form)
+    compound = f"{format_number(dose.amount_mg * low * dose.per_day)}–"
+    compound += format_number(dose.amount_mg * high * dose.per_day)
+    return _(
+        "{compound} mg if {amount} mg is the whole compound, with {low}–{high} % magnesium; "
+        "{elemental} mg if it is magnesium itself"
+    ).format(
+        compound=compound,
+        amount=amount,
+        low=format_number(low * 100, 1),
+        high=format_number(high * 100, 1),
+        elemental=format_number(dose.per_day_high),
+    )
+
+
+def _supplement(answers: Answers, data: AssessData, dose: Dose | None = None) -> Supplement | None:
     """The supplement as the person gave it: its form (or how the label was read) and dose."""
     supplement = answers.magnesium
     if supplement is None:
         return None
     amount = format_number(supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1)
     form = _form_name(supplement.form, data)
-    if supplement.elemental is True:
+    known = supplement.form.strip().casefold() not in UNKNOWN_FORM_WORDS
+    if supplement.elemental is True and known:
+        # The form stays in view when the label gives magnesium itself (review 2).
+        kind = _("{form} (the mg is magnesium itself)").format(form=form)
+    elif supplement.elemental is True:
         kind = _("elemental")
     elif supplement.elemental == "unknown":
         kind = _("{form} (not known whether the mg is magnesium itself)").format(form=form)
     else:
         kind = form
-    dose = _("{amount} mg × {per_day} a day").format(amount=amount, per_day=supplement.per_day)
-    return Supplement(kind, dose)
+    said = _("{amount} mg × {per_day} a day").format(amount=amount, per_day=supplement.per_day)
+    return Supplement(kind, said, _readings(dose, amount))
 
 
 def _dose_form(dose: Dose) -> str:
@@ -348,20 +420,15 @@ def _report(answers: Answers, assessment: Assessment, data: AssessData) -> Repor
         body = _tidy(text.get(lang).format(**values))
         if finding.extra is not None:
             body += " " + finding.extra.get(lang).format(**values)
-        phrase_sources = [
-            key
-            for value in hit.params.values()
-            if isinstance(value, Phrases)
-            for phrase in value.keys
-            for key in data.phrases[phrase].sources
-        ]
+        own = finding.sources_of(hit.variant)
+        used = _param_sources(hit.params, data, title, text, finding.extra)
         findings.append(
             FindingOut(
                 id=hit.id,
                 level=hit_level(data, hit),
                 title=title.get(lang).format(**values),
                 text=body.strip(),
-                sources=tuple(dict.fromkeys([*finding.sources, *phrase_sources])),
+                sources=tuple(dict.fromkeys([*own, *used])),
             )
         )
     judgement = assessment.judgement
@@ -385,7 +452,8 @@ def _report(answers: Answers, assessment: Assessment, data: AssessData) -> Repor
         figure_keys += [] if limit_row is None else limit_row.sources
     figure_keys += FOOD_SOURCES
     summary = _answers_summary(answers, data)
-    facts = report_facts(answers, assessment, data, summary, _supplement(answers, data))
+    supplement = _supplement(answers, data, assessment.dose)
+    facts = report_facts(answers, assessment, data, summary, supplement)
     plan = _plan(assessment, data)
     sources = tuple(
         dict.fromkeys(
@@ -425,6 +493,7 @@ def _report(answers: Answers, assessment: Assessment, data: AssessData) -> Repor
         sources=sources,
         answers=tuple(summary),
         facts=facts,
+        same_work=_same_work(sources, data),
     )
 
 
@@ -434,22 +503,20 @@ def _tidy(text: str) -> str:
 
 
 def _plan(assessment: Assessment, data: AssessData) -> PlanOut:
-    """The plan in words: every part from data/findings.yaml `plan:`, with its sources and
-    those of the phrases it uses."""
+    """The plan in words: every part from data/findings.yaml `plan:`, each with the sources of
+    what it says (its words, its phrases: the reasons of the rows that set it, and the help
+    lines it names). The rows' own sources are for the triage table (docs/triage.md)."""
     table = data.plan
-    sources: list[str] = []
 
     def part(said: Said, words: PlanWords) -> PlanPart:
         title, text = words.words(said.variant)
         values = _values(said.params, data)
-        sources.extend(words.sources)
-        for value in said.params.values():
-            if isinstance(value, Phrases):
-                sources.extend(s for key in value.keys for s in data.phrases[key].sources)
+        cited = [*words.sources_of(said.variant), *_param_sources(said.params, data, title, text)]
         return PlanPart(
             said.id,
             _tidy(title.get(current()).format(**values)),
             _tidy(text.get(current()).format(**values)),
+            tuple(dict.fromkeys(cited)),
         )
 
     said = assessment.said
@@ -457,8 +524,7 @@ def _plan(assessment: Assessment, data: AssessData) -> PlanOut:
     time_frame = part(said.time_frame, table.time_frames[TimeFrame(said.time_frame.id)])
     explanations = tuple(part(e, table.explanations[Explanation(e.id)]) for e in said.explanations)
     plan = assessment.plan
-    rows = {row.id: row for row in table.rows}
-    sources += [s for row_id in plan.rows for s in rows[row_id].sources]
+    sources = [*time_frame.sources, *action.sources, *(k for e in explanations for k in e.sources)]
     return PlanOut(
         action=action,
         time_frame=time_frame,

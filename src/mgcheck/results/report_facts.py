@@ -16,7 +16,7 @@ from mgcheck.i18n import _, current, format_number
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
 from mgcheck.record import Record
-from mgcheck.rules.assess import Assessment, lab_range, magnesium_mmol_per_l
+from mgcheck.rules.assess import Assessment, BloodState, magnesium_mmol_per_l
 from mgcheck.rules.limits import upper_limit
 from mgcheck.vocab import Level, MagnesiumUnit
 
@@ -47,6 +47,8 @@ class DietRow(Record):
 class Supplement(Record):
     name: str  # the form, or "elemental magnesium", in the report's language
     dose: str  # "400 mg × 2 a day"
+    # A label read both ways: what each end of the day's range is (review 2, point 8).
+    readings: str | None = None
 
 
 class ReportFacts(Record):
@@ -86,20 +88,43 @@ def diet_withheld(answers: Answers, assessment: Assessment) -> DietWithheld | No
     return None
 
 
-def _labs(answers: Answers, data: AssessData) -> tuple[LabRow, ...]:
+def _flag(state: BloodState) -> str:
+    """Where the value lies against the range it was judged against, for the doctor."""
+    if state in (BloodState.CRITICAL_LOW, BloodState.LOW):
+        return _("below the range")
+    if state is BloodState.EDGE_LOW:
+        return _("just below the range")
+    if state is BloodState.EDGE_HIGH:
+        return _("just above the range")
+    if state in (BloodState.HIGH, BloodState.CRITICAL_HIGH):
+        return _("above the range")
+    return _("within the range")
+
+
+def _labs(answers: Answers, assessment: Assessment, data: AssessData) -> tuple[LabRow, ...]:
     labs = answers.labs
     if labs is None:
         return ()
     rows: list[LabRow] = []
     limits = data.limits
-    if labs.magnesium is not None:
+    blood = assessment.blood
+    if labs.magnesium is not None and blood is not None:
         mg = labs.magnesium
         value = f"{format_number(mg.value, 2)} {mg.unit.value}"
         if mg.unit is not MagnesiumUnit.MMOL_L:
             value += f" = {format_number(magnesium_mmol_per_l(mg), 2)} mmol/L"
-        lab = lab_range(limits, answers.age, answers.sex)
+        value += f" ({_flag(blood.state)})"
+        # The range the value was judged against (review 2: the doctor's table and "For you"
+        # compare with the same range): the person's laboratory's when given.
+        lab = blood.range
         span = f"{format_number(lab.low, 2)}–{format_number(lab.high, 2)} mmol/L"
-        if lab.child:
+        if blood.own:
+            compared = _("the person's laboratory's range: {range}").format(range=span)
+            if mg.unit is not MagnesiumUnit.MMOL_L and mg.range is not None:
+                low, high = (format_number(end, 2) for end in mg.range)
+                compared += f" (= {low}–{high} {mg.unit.value})"
+            sources = limits.lab_spread.sources
+        elif lab.child:
             compared = _("reference range for this age: {range}").format(range=span)
             sources = limits.child_lab_ranges.sources
         else:
@@ -161,7 +186,7 @@ def report_facts(
     lang = current()
     withheld = diet_withheld(answers, assessment)
     diet = [] if withheld else _diet(answers, assessment, data)
-    labs = _labs(answers, data)
+    labs = _labs(answers, assessment, data)
     # Shown in the doctor's tables (or beside the diet estimate) instead of as answers.
     moved = {_("Medicines"), _("Magnesium supplement"), *(lab.name for lab in labs)}
     if diet:

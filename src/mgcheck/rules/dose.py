@@ -323,10 +323,15 @@ def both_readings_dose(
     """The person does not know whether the mg is magnesium itself or the whole compound.
 
     The range runs from the compound reading (of this form, or of any form when unknown) up to
-    the elemental reading, which is always the higher: safety is judged on that.
+    the elemental reading, which is always the higher: safety is judged on that. The low end
+    is the leanest of the form's variants, also those used only when named (citrate's 8.5 %
+    hydrogen citrate tetrahydrate, as `mgcheck dose --list` shows it): the label names no
+    variant, so none is ruled out (review 2, point 10); a variant the label names is its own.
     """
-    if match is not None:
+    if match is not None and match.by_variant:
         low = elemental_dose(match, amount_mg, per_day).per_unit_low
+    elif match is not None:
+        low = amount_mg * fraction_range(match.form)[0]
     else:
         low = amount_mg * _all_forms_range(forms)[0]
     shares = () if match is None else elemental_dose(match, amount_mg, per_day).shares

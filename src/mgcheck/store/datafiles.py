@@ -161,6 +161,12 @@ def load_findings(
     if duplicates:
         raise MgcheckError(f"{FINDINGS_FILE}: duplicate finding id {duplicates[0]!r}")
     cited = [(f.id, f.sources) for f in resolved]
+    cited += [
+        (f"{f.id}.{name}", variant.sources)
+        for f in resolved
+        for name, variant in f.variants.items()
+        if variant.sources is not None
+    ]
     cited += [(f"phrases.{key}", phrase.sources) for key, phrase in raw.phrases.items()]
     plan = raw.plan
     cited += [(f"plan.rows.{row.id}", row.sources) for row in plan.rows]
@@ -171,6 +177,12 @@ def load_findings(
         ("explanations", plan.explanations),
     ):
         cited += [(f"plan.{kind}.{key.value}", words.sources) for key, words in table.items()]
+        cited += [
+            (f"plan.{kind}.{key.value}.{name}", variant.sources)
+            for key, words in table.items()
+            for name, variant in words.variants.items()
+            if variant.sources is not None
+        ]
     _check_citations(FINDINGS_FILE, cited, known)
     return resolved, raw.phrases, plan
 

@@ -1,4 +1,4 @@
 """`mgcheck diary trial` as output, one module per form: ``terminal`` (Rich), ``json`` (the
-``mgcheck.trial`` document), ``document`` (the report for the doctor, as sections) with
-``markup`` (those sections as Markdown or HTML). ``words`` holds the sentences they share.
+``mgcheck.trial`` document), ``document`` (the report for the doctor, a document that
+``render/document.py`` writes as HTML, Markdown or text). ``words`` holds the sentences they share.
 """

@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mgcheck.i18n import _, current, format_number
-from mgcheck.models.guidance import SourceEntry
+from mgcheck.i18n import _, format_number
 from mgcheck.models.plan import Plan
 from mgcheck.models.trial import TrialFile
 from mgcheck.render.dates import count_pairs, long_date
@@ -37,6 +36,7 @@ from mgcheck.render.trial.words import (
     plan_facts,
     progress_words,
     run_in_text,
+    said,
     sleep_text,
     status_name,
     status_words,
@@ -54,7 +54,7 @@ def print_screen(screen: Screen) -> None:
     from rich.text import Text
 
     from mgcheck.render.console import stdout_console
-    from mgcheck.render.guidance import sources_line
+    from mgcheck.render.guidance import print_sources_footer, sources_line
 
     console = stdout_console()
     if not screen.findings:
@@ -67,6 +67,7 @@ def print_screen(screen: Screen) -> None:
         console.print(Text(finding.title, style="bold"))
         console.print(Text(finding.text))
         console.print(sources_line(finding.sources))
+    print_sources_footer(console, [key for f in screen.findings for key in f.sources])
 
 
 def print_plan(
@@ -75,26 +76,33 @@ def print_plan(
     from rich.text import Text
 
     from mgcheck.render.console import paragraph, stdout_console
+    from mgcheck.render.guidance import print_sources_footer
 
     console = stdout_console()
     title = _("Trial plan {id}, made {date}") if new else _("Trial plan {id} (made {date})")
     console.print(
         Text(title.format(id=plan.id, date=long_date(plan.created)), style="bold")
     )
+    cited: list[str] = []
     for label, text in plan_facts(plan, trial).values():
-        paragraph(console, text, label=label)
+        paragraph(console, said(text), label=label)
+        cited += text.cites
     if plan.run_in_days:
         paragraph(console, run_in_text(plan, planning), label=_("Run-in"))
     if plan.blinded:
         paragraph(console, blinded_text(), label=_("Blinded"))
-    paragraph(console, detect_text(plan, planning, trial), label=_("What it can find"))
+    found = detect_text(plan, planning, trial)
+    paragraph(console, said(found), label=_("What it can find"))
+    cited += found.cites
     _print_designs(planning)
     _print_calendar(plan, today)
     for label, text in caveats(trial):
-        paragraph(console, text, "dim", label=label)
-    said = night_plan(plan, today)
-    if said is not None:
-        paragraph(console, tonight_line(plan, said), "bold")
+        paragraph(console, said(text), "dim", label=label)
+        cited += text.cites
+    print_sources_footer(console, cited)
+    tonight = night_plan(plan, today)  # last: what to do tonight
+    if tonight is not None:
+        paragraph(console, tonight_line(plan, tonight), "bold")
     else:
         paragraph(console, night_line_start(plan), "bold")
 
@@ -156,8 +164,11 @@ def print_state(state: TrialState, trial: TrialFile, planning: Planning) -> None
     )
     if plan.run_in_days and state.today <= plan.start:
         paragraph(console, run_in_text(plan, planning), label=_("Run-in"))
+    cited: tuple[str, ...] = ()
     if planning.spread is not None and state.running:
-        paragraph(console, detect_text(plan, planning, trial), label=_("What it can find"))
+        found = detect_text(plan, planning, trial)
+        paragraph(console, said(found), label=_("What it can find"))
+        cited = found.cites
     _print_calendar(plan, state.today, planning_written(state, planning))
     paragraph(console, progress_words(state))
     lost = lost_text(state)
@@ -167,6 +178,10 @@ def print_state(state: TrialState, trial: TrialFile, planning: Planning) -> None
         paragraph(console, tonight_line(plan, state.tonight), "bold")
     elif state.running:
         paragraph(console, night_line_start(plan))
+    if cited:
+        from mgcheck.render.guidance import print_sources_footer
+
+        print_sources_footer(console, cited)
 
 
 def planning_written(state: TrialState, planning: Planning) -> frozenset[dt.date]:
@@ -228,12 +243,10 @@ def pair_table(analysis: Analysis, title: str = "") -> Table:
     return table
 
 
-def print_outcome(
-    outcome: Outcome, trial: TrialFile, sources: Sequence[tuple[int, SourceEntry]]
-) -> None:
+def print_outcome(outcome: Outcome, trial: TrialFile) -> None:
     """The result as one story: the pair table, what it rests on, the verdict with its size,
     interval and probabilities, the checks beside it, sleep, side effects and carryover, the
-    limits, the sources."""
+    limits, and where to read the sources they cite."""
     from rich.text import Text
 
     from mgcheck.render.console import paragraph, stdout_console
@@ -275,9 +288,13 @@ def print_outcome(
         if extra:
             paragraph(console, extra)
     _print_carryover(result, plan.washout_days)
+    cited: list[str] = []
     for label, text in caveats(trial):
-        paragraph(console, text, label=label)
-    _print_sources(sources)
+        paragraph(console, said(text), label=label)
+        cited += text.cites
+    from mgcheck.render.guidance import print_sources_footer
+
+    print_sources_footer(console, cited)
 
 
 def _print_carryover(result: TrialResult, washout_days: int) -> None:
@@ -306,20 +323,3 @@ def _print_carryover(result: TrialResult, washout_days: int) -> None:
         _("Mean leg score (number of nights); * a washout night, not counted."),
         "dim",
     )
-
-
-def _print_sources(sources: Sequence[tuple[int, SourceEntry]]) -> None:
-    from rich.text import Text
-
-    from mgcheck.render.console import stdout_console
-
-    console = stdout_console()
-    console.print(Text(_("Sources"), style="bold"))
-    for number, source in sources:
-        year = f" ({source.year})" if source.year else ""
-        console.print(
-            Text.assemble(
-                f"{number}. ", (source.key, "bold"), f" {source.organisation.get(current())}{year}"
-            )
-        )
-    console.print(Text(_("Every source in full: mgcheck sources KEY ..."), style="dim"))

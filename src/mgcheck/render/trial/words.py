@@ -14,6 +14,7 @@ from collections.abc import Callable
 from mgcheck.i18n import _, current, format_number
 from mgcheck.models.plan import Arm, Plan, PlanStatus, minimum_p
 from mgcheck.models.trial import POINTS, Sourced, TrialFile
+from mgcheck.record import Record
 from mgcheck.render.dates import (
     count_nights,
     count_pairs,
@@ -230,9 +231,27 @@ def sealed_list(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sourced(text: Sourced) -> str:
-    keys = ", ".join(text.sources)
-    return text.text.get(current()) + (f" [{keys}]" if keys else "")
+class Said(Record):
+    """A text and the sources it rests on, cited right after it; ``then`` is mgcheck's own words
+    that follow the citation (a figure it worked out). The terminal cites by the numbers of
+    ``mgcheck sources`` (:func:`said`), the report by the numbers of its own source list."""
+
+    text: str
+    cites: tuple[str, ...] = ()
+    then: str = ""
+
+
+def sourced(text: Sourced) -> Said:
+    return Said(text.text.get(current()), tuple(text.sources))
+
+
+def said(text: Said) -> str:
+    """``text`` for the terminal: "… [3,17] …", its sources by their ``mgcheck sources``
+    numbers, never by key."""
+    from mgcheck.render.citation import numbered
+
+    mark = numbered(text.cites)
+    return " ".join(part for part in (text.text, mark, text.then) if part)
 
 
 def points(value: float) -> str:
@@ -244,7 +263,7 @@ def _p(value: float) -> str:
     return format_number(value, 3)
 
 
-def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, str]]:
+def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, Said]]:
     """What the plan states up front, in the order a reader needs them: id -> (label, text)."""
     pairs = plan.pairs
     floor = minimum_p(pairs)
@@ -263,40 +282,50 @@ def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, str]]:
         )
     weeks = len(plan.periods) * plan.period_days
     counted = plan.period_days - plan.washout_days
+    design = sourced(trial.design)
+    analysis = sourced(trial.analysis)
     return {
         "outcome": (_("Outcome"), sourced(trial.outcome)),
         "design": (
             _("Design"),
-            _("{pairs} of {days}-night periods ({total}), from {start} to {end}. {text}").format(
-                pairs=count_pairs(pairs),
-                days=plan.period_days,
-                total=count_nights(weeks),
-                start=night(plan.start),
-                end=night(plan.end),
-                text=sourced(trial.design),
+            design.replace(
+                text=_(
+                    "{pairs} of {days}-night periods ({total}), from {start} to {end}. {text}"
+                ).format(
+                    pairs=count_pairs(pairs),
+                    days=plan.period_days,
+                    total=count_nights(weeks),
+                    start=night(plan.start),
+                    end=night(plan.end),
+                    text=design.text,
+                )
             ),
         ),
         "washout": (
             _("Washout"),
-            _(
-                "The first {washout} of each period are kept but not counted, so {counted} "
-                "count; a period needs {needed} of them."
-            ).format(
-                washout=count_nights(plan.washout_days),
-                counted=count_nights(counted),
-                needed=format_number(plan.min_nights),
-            )
-            + f" [{', '.join(trial.settings.washout_days.sources)}]",
-        ),
-        "dose": (_("Dose"), _("On magnesium nights: {dose}.").format(dose=dose_words(plan))),
-        "matters": (
-            _("What would matter"),
-            _("A difference of {points} points in your nightly leg score.").format(
-                points=points(plan.matters)
+            Said(
+                _(
+                    "The first {washout} of each period are kept but not counted, so {counted} "
+                    "count; a period needs {needed} of them."
+                ).format(
+                    washout=count_nights(plan.washout_days),
+                    counted=count_nights(counted),
+                    needed=format_number(plan.min_nights),
+                ),
+                tuple(trial.settings.washout_days.sources),
             ),
         ),
-        "analysis": (_("Analysis"), sourced(trial.analysis) + " " + sentence(reach)),
-        "randomisation": (_("Randomisation"), randomisation_words(plan)),
+        "dose": (_("Dose"), Said(_("On magnesium nights: {dose}.").format(dose=dose_words(plan)))),
+        "matters": (
+            _("What would matter"),
+            Said(
+                _("A difference of {points} points in your nightly leg score.").format(
+                    points=points(plan.matters)
+                )
+            ),
+        ),
+        "analysis": (_("Analysis"), analysis.replace(then=sentence(reach))),
+        "randomisation": (_("Randomisation"), Said(randomisation_words(plan))),
     }
 
 
@@ -316,7 +345,7 @@ def randomisation_words(plan: Plan) -> str:
     )
 
 
-def caveats(trial: TrialFile) -> list[tuple[str, str]]:
+def caveats(trial: TrialFile) -> list[tuple[str, Said]]:
     return [
         (_("Expectation"), sourced(trial.expectation)),
         (_("Blinding"), sourced(trial.blinding)),
@@ -332,9 +361,7 @@ def status_words(state: TrialState) -> str:
     if state.status is PlanStatus.FINISHED:
         return _("Finished: its last night was {night}.").format(night=night(plan.end))
     if state.today < plan.start:
-        return _("Not started: the first night is {night}.").format(
-            night=night(plan.start)
-        )
+        return _("Not started: the first night is {night}.").format(night=night(plan.start))
     return _("Running: {left} left; the last is {night}.").format(
         left=count_nights(state.progress.left), night=night(plan.end)
     )
@@ -606,7 +633,7 @@ def _points_or_never(value: float | None) -> str:
     return _("{points} points").format(points=format_number(value, 1))
 
 
-def detect_text(plan: Plan, planning: Planning, trial: TrialFile) -> str:
+def detect_text(plan: Plan, planning: Planning, trial: TrialFile) -> Said:
     """What the design would find 4 times in 5: for the person's own nights once measured,
     else for the example spreads; and what that figure assumes (sourced)."""
     spread = planning.spread
@@ -637,7 +664,8 @@ def detect_text(plan: Plan, planning: Planning, trial: TrialFile) -> str:
             high_sd=_("{points} points").format(points=format_number(high_sd)),
             high=_points_or_never(high),
         )
-    return text + " " + sourced(trial.power)
+    power = sourced(trial.power)
+    return power.replace(text=text + " " + power.text)
 
 
 def design_table(planning: Planning) -> list[list[str]]:

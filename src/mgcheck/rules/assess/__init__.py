@@ -24,10 +24,11 @@ from mgcheck.models.base import Food
 from mgcheck.models.guidance import LimitsFile
 from mgcheck.record import Record
 from mgcheck.rules.assess import advice, blood, conditions, dose, legs, medicines, red_flags
-from mgcheck.rules.assess.advice import DietEstimate, portion_mg, suggested_foods
+from mgcheck.rules.assess.advice import DietEstimate, suggested_foods
 from mgcheck.rules.assess.facts import (
     OLDER_AGE,
     OVERDOSE_SIGNS,
+    STOMACH_SIGNS,
     Blood,
     BloodState,
     Facts,
@@ -38,6 +39,7 @@ from mgcheck.rules.assess.facts import (
     lab_range,
     legs_pattern,
     magnesium_mmol_per_l,
+    portion_mg,
     symptoms,
     taking_magnesium,
 )
@@ -135,11 +137,21 @@ LOWER_DOSE = "side-effects-lower-dose"
 # they judge the person's signs (their other words name none).
 CALL_112_NEEDS_SIGNS = ("lithium-fluid-loss",)
 KEPT = (Action.KEEP_UNDER_LIMIT, Action.MAY_START, Action.FINE_AS_IS)
+URGENT_TIMES = (TimeFrame.CALL_112, TimeFrame.TODAY)
 # Above the limit, nothing should suggest getting more magnesium.
 WITHHELD_ABOVE_LIMIT = ("deficiency-risk", "diet-low", "diet-adequate")
 # Beside anything urgent, no "enough" or "within the limit": never a reassurance beside a
 # danger sign. Facts a doctor needs (a blood value, with its caveat) stay.
 WITHHELD_WHEN_URGENT = ("diet-adequate", "dose-within-limit")
+# Interactions whose words give timing advice: beside a plan that holds magnesium back they say
+# the interaction without it (review 2: timing advice only where magnesium is kept).
+TIMED = (
+    "interaction-bisphosphonate",
+    "interaction-antibiotic",
+    "interaction-levothyroxine",
+    "interaction-gabapentin",
+    "interaction-iron",
+)
 
 
 class Assessment(Record):
@@ -160,6 +172,7 @@ class Assessment(Record):
     suggested_foods: tuple[Food, ...]
     plan: Plan
     said: PlanSaid  # the plan's words to use, with their values
+    blood: Blood | None = None  # the blood value and the range it was judged against
 
 
 def hit_level(data: AssessData, hit: Hit) -> Level:
@@ -200,9 +213,11 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
     if f.blood_high_ish:
         # "Within the limit" is no comfort beside a high value, even one at the edge.
         hits = [h for h in hits if h.id != "dose-within-limit"]
-    if plan.action is not Action.KEEP_UNDER_LIMIT:
+    if plan.action is not Action.KEEP_UNDER_LIMIT or plan.time_frame in URGENT_TIMES:
+        # "A lower dose", and that it passes, is no advice beside 112 or today (review 2).
         hits = [h for h in hits if h.id != LOWER_DOSE]
-    if any(hit_level(data, hit) is Level.URGENT for hit in hits):
+    urgent = plan.time_frame in URGENT_TIMES
+    if urgent or any(hit_level(data, hit) is Level.URGENT for hit in hits):
         hits = [h for h in hits if h.id not in WITHHELD_WHEN_URGENT]
     if plan.time_frame is TimeFrame.CALL_112:
         texts = {finding.id: finding for finding in data.findings}
@@ -214,6 +229,7 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
             for h in hits
         ]
     hits = _name_every_symptom(hits, f)
+    hits = _in_the_plans_words(hits, plan, f)
     order = {finding.id: n for n, finding in enumerate(data.findings)}
     levels = list(Level)
     hits.sort(key=lambda hit: (levels.index(hit_level(data, hit)), order[hit.id]))
@@ -245,7 +261,32 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
         suggested_foods=foods,
         plan=plan,
         said=plan_words(plan, f, level),
+        blood=f.blood,
     )
+
+
+def _in_the_plans_words(hits: list[Hit], plan: Plan, f: Facts) -> list[Hit]:
+    """Findings speak within the plan (review 2): timing advice only where magnesium is kept or
+    may start, and a stomach upset the plan puts down to the supplement is not also called a
+    cause mgcheck cannot tell."""
+    kept = plan.action in KEPT
+    supplement = {"side_effect_of_supplement", "too_much_magnesium"} & {
+        e.value for e in plan.explanations
+    }
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.id in TIMED and not kept:
+            hit = hit.replace(variant="held", params={})
+        elif hit.id == "interaction-digoxin":
+            variant = hit.variant if kept or hit.variant == "measured" else None
+            apart = Phrases(("digoxin-apart",) if kept else ())
+            hit = hit.replace(variant=variant, params={**hit.params, "apart": apart})
+        if hit.id == "symptoms-see-doctor" and hit.variant is None and supplement:
+            named = hit.params.get("symptoms")
+            if isinstance(named, Names) and set(named.keys) <= {s.value for s in STOMACH_SIGNS}:
+                hit = hit.replace(variant="supplement")
+        out.append(hit)
+    return out
 
 
 def _name_every_symptom(hits: list[Hit], f: Facts) -> list[Hit]:

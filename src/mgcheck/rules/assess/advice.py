@@ -18,16 +18,6 @@ class DietEstimate(Record):
     portion_mg: dict[str, float]  # mg in one portion of each group
 
 
-def portion_mg(data: AssessData) -> dict[str, float]:
-    """Magnesium in one portion of each diet group: the mean serving of the foods it lists."""
-    foods = {food.id: food for food in data.foods.foods}
-    out: dict[str, float] = {}
-    for group, ids in data.diet.groups.items():
-        servings = [foods[i].mg_per_100g * foods[i].serving.grams / 100 for i in ids]
-        out[group.value] = sum(servings) / len(servings)
-    return out
-
-
 def suggested_foods(data: AssessData) -> tuple[Food, ...]:
     """The richest serving of each food group, best first: varied foods that would help most."""
     ranked = sorted(data.foods.foods, key=lambda f: (-f.mg_per_100g * f.serving.grams, f.id))

@@ -19,6 +19,7 @@ from mgcheck.rules.limits import (
     dose_standard,
     far_above_mg,
     judge,
+    reference_intake,
     upper_limit,
 )
 from mgcheck.vocab import (
@@ -219,6 +220,8 @@ class Facts(Record):
     dose_standard: Standard | None  # the chosen standard for adults, the strictest for children
     judgement: Judgement | None
     pattern: Pattern | None
+    # The diet estimate is below the person's need (an adult who answered the diet questions).
+    diet_low: bool = False
 
     @property
     def blood_mmol(self) -> float | None:
@@ -338,6 +341,31 @@ class Facts(Record):
         return tuple(m for m in LOSE_MAGNESIUM if m in self.medicines)
 
 
+def portion_mg(data: AssessData) -> dict[str, float]:
+    """Magnesium in one portion of each diet group: the mean serving of the foods it lists."""
+    foods = {food.id: food for food in data.foods.foods}
+    out: dict[str, float] = {}
+    for group, ids in data.diet.groups.items():
+        servings = [foods[i].mg_per_100g * foods[i].serving.grams / 100 for i in ids]
+        out[group.value] = sum(servings) / len(servings)
+    return out
+
+
+def _diet_low(answers: Answers, data: AssessData, standard: Standard) -> bool:
+    """An adult's diet estimate below the need for their age and sex (the diet-low finding)."""
+    if answers.diet is None or answers.age < ADULT_AGE:
+        return False
+    std = data.limits.standard(standard)
+    intake = reference_intake(
+        std, answers.age, answers.sex, answers.pregnant, answers.breastfeeding
+    )
+    if intake is None:
+        return False
+    portions = portion_mg(data)
+    estimate: float = sum(float(getattr(answers.diet, g)) * mg for g, mg in portions.items())
+    return estimate < intake.mg
+
+
 def facts(answers: Answers, data: AssessData, standard: Standard) -> Facts:
     dose = supplement_dose(answers, data)
     chosen = dose_standard(data.limits, standard, answers.age)
@@ -363,4 +391,5 @@ def facts(answers: Answers, data: AssessData, standard: Standard) -> Facts:
         dose_standard=chosen if limited else None,
         judgement=judgement,
         pattern=legs_pattern(answers.legs) if answers.legs else None,
+        diet_low=_diet_low(answers, data, standard),
     )

@@ -59,7 +59,9 @@ def findings(f: Facts) -> list[Hit]:
                 hits.append(Hit(finding, variant="taking" if taking else None))
         lose = [m for m in DIURETICS_LOSE if m in f.medicines]
         keep = [m for m in DIURETICS_KEEP if m in f.medicines]
-        if lose or keep:
+        # Beside a measured high value "the body loses magnesium" could read as a reason to
+        # take it (review 2, the GP's Inge); the plan and the value speak there instead.
+        if (lose or keep) and not f.blood_high_ish:
             # One sentence per diuretic taken, so the text names only those (issue 9 point 4).
             effects = tuple(DIURETIC_PHRASES[m] for m in lose + keep)
             hits.append(

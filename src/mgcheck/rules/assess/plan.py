@@ -30,11 +30,13 @@ from mgcheck.rules.assess.hits import (
     OUT_OF_HOURS,
     FormName,
     HelpLines,
+    Names,
     Num,
     Others,
     Param,
     Phrases,
     Span,
+    names_of,
     phrases,
 )
 from mgcheck.rules.assess.legs import SIGNIFICANT_DAYS, SIGNIFICANT_DISTRESS
@@ -73,6 +75,11 @@ def _lithium_signs(f: Facts) -> bool:
     return Medicine.LITHIUM in f.medicines and _any(f, LITHIUM_SIGNS)
 
 
+def _lithium_drying(f: Facts) -> bool:
+    """Lithium with vomiting or diarrhoea: losing fluid builds lithium up (magnesium.md l)."""
+    return Medicine.LITHIUM in f.medicines and _any(f, DRYING)
+
+
 def _digoxin_signs(f: Facts) -> bool:
     return Medicine.DIGOXIN in f.medicines and _any(f, DIGOXIN_SIGNS)
 
@@ -107,11 +114,27 @@ def iron_low(f: Facts) -> bool:
     )
 
 
-def _unexplained_danger(f: Facts) -> bool:
-    """A danger sign (or dizziness) that too much magnesium does not explain."""
+def unexplained_danger(f: Facts) -> tuple[Symptom, ...]:
+    """The danger signs (and dizziness) that too much magnesium does not explain."""
     explained = set(f.too_much_signs)
-    signs = {s for s in (*DANGER, S.DIZZINESS) if s in f.symptoms} - explained
-    return bool(signs) or S.THOUGHTS_OF_SELF_HARM in f.symptoms or _clot(f)
+    return tuple(s for s in (*DANGER, S.DIZZINESS) if s in f.symptoms and s not in explained)
+
+
+# The grounds for "too little magnesium" without a measured value that the sources name
+# (review 2): acid-reducing medicine, loop or thiazide diuretics (FDA-PPI; SmPC-A/B), much
+# alcohol, bowel disease, type 2 diabetes (NIH ODS; lab handbooks: magnesium.md f), or a diet
+# estimate below the need.
+GROUND_CONDITIONS = (Condition.TYPE2_DIABETES, Condition.BOWEL_DISEASE, Condition.ALCOHOL)
+
+
+def low_grounds(f: Facts) -> tuple[str, ...]:
+    """The risks the answers name for running low on magnesium, as answer values."""
+    conditions = [c.value for c in GROUND_CONDITIONS if c in f.answers.conditions]
+    return (*conditions, *(m.value for m in f.loses_magnesium))
+
+
+def _too_little_grounds(f: Facts) -> bool:
+    return bool(low_grounds(f)) or f.diet_low
 
 
 Predicate = Callable[[Facts], bool]
@@ -139,7 +162,8 @@ ROWS: dict[str, Predicate] = {
             S.CONFUSION in f.symptoms or (S.THOUGHTS_OF_SELF_HARM in f.symptoms and _any(f, DRYING))
         )
     ),
-    "lithium-fluid-loss": _lithium_signs,
+    "lithium-fluid-loss": _lithium_drying,
+    "lithium-signs": lambda f: _lithium_signs(f) and not _lithium_drying(f),
     "digoxin-signs": _digoxin_signs,
     "danger-112": lambda f: _any(f, (S.BREATHING_DIFFICULTY, S.FAINTING)),
     "danger-today": lambda f: _any(f, (S.CONFUSION, S.IRREGULAR_OR_SLOW_HEARTBEAT)),
@@ -182,10 +206,20 @@ def _too_much_said(f: Facts) -> bool:
     return any(EXPLAIN[rule](f) for rule in ("measured-high", "plausible-excess", "intake-above"))
 
 
+def _kidney_explains(f: Facts) -> bool:
+    """Kidney disease explains leg symptoms (rls.md 4.3), or magnesium that builds up: a high
+    value or signs of too much (with nothing to explain, it is no explanation)."""
+    return f.kidney and (_legs_relevant(f) or f.blood_high_ish or bool(f.too_much_signs))
+
+
 # When each rule of data/findings.yaml `plan.explain` brings its explanation in.
 EXPLAIN: dict[str, Predicate] = {
+    "self-harm": lambda f: S.THOUGHTS_OF_SELF_HARM in f.symptoms,
+    "clot": _clot,
+    "kidney-legs": lambda f: f.kidney and _legs_relevant(f) and not f.too_much_signs,
     "measured-high": lambda f: f.blood_high or (f.blood_high_ish and bool(f.too_much_signs)),
     "plausible-excess": lambda f: bool(f.overdose_signs),
+    "kidney": _kidney_explains,
     "lithium": _lithium_signs,
     "lithium-other": _lithium_signs,
     "digoxin": _digoxin_signs,
@@ -198,10 +232,10 @@ EXPLAIN: dict[str, Predicate] = {
     ),
     "measured-low": lambda f: f.blood_low_ish,
     "low-medicine": lambda f: f.blood_low_ish and bool(f.loses_magnesium),
-    "red-flags": _unexplained_danger,
+    "red-flags": lambda f: bool(unexplained_danger(f)),
     "myasthenia-signs": lambda f: bool(myasthenia_signs(f)),
     "drying": lambda f: f.drying,
-    "excess-other": lambda f: f.blood_high or bool(f.too_much_signs),
+    "excess-other": lambda f: (f.blood_high or bool(f.too_much_signs)) and not f.kidney,
     "bowel-risk": lambda f: (
         Condition.BOWEL_DISEASE in f.answers.conditions
         and f.blood is None
@@ -215,7 +249,12 @@ EXPLAIN: dict[str, Predicate] = {
         (_legs_relevant(f) and not iron_normal(f)) or (f.answers.legs is not None and iron_low(f))
     ),
     "legs-magnesium": lambda f: (
-        _legs_relevant(f) and f.adult and f.blood is None and not _too_much_said(f)
+        _legs_relevant(f)
+        and f.adult
+        and f.blood is None
+        and not f.kidney
+        and not _too_much_said(f)
+        and _too_little_grounds(f)
     ),
     "legs-other": lambda f: (
         _legs_relevant(f)
@@ -238,21 +277,37 @@ class Plan(Record):
     rows: tuple[str, ...]  # the table rows that applied, in the table's order
     because: tuple[str, ...]  # the rows that set the action and the time frame
     restraint: Action  # what the rows say for someone taking magnesium (must it stop?)
+    # Review 2: the rows whose reasons the time frame names and whose why the action says,
+    # and the explain rules that applied (another illness names what each points to).
+    timed_by: tuple[str, ...] = ()
+    held_by: tuple[str, ...] = ()
+    explained_by: tuple[str, ...] = ()
 
 
-def _side(row: PlanRow, taking: bool) -> Action | None:
+HELD = (Action.STOP_NOW, Action.PAUSE_UNTIL_DOCTOR, Action.DO_NOT_START)
+
+
+def _side(row: PlanRow, taking: bool, low: bool = False) -> Action | None:
+    """What a row says of magnesium for someone taking it or not. Beside a measured low value a
+    row that holds it back only for a medicine, a look-alike or a caution the low value
+    outweighs says nothing (review 2: low magnesium is treated with magnesium; Rao 2013,
+    magnesium.md l); rows where magnesium itself can harm at any level still hold it back."""
     if row.action is None:
         return None
-    return row.action.taking if taking else row.action.not_taking
+    action = row.action.taking if taking else row.action.not_taking
+    if low and taking and row.low_keeps and action in HELD:
+        return None  # someone not taking it is still told to let the doctor decide how
+    return action
 
 
 def decide(f: Facts, levels: list[Level]) -> Plan:
     """The plan from the facts and the levels of the findings raised for them."""
     table = f.data.plan
+    low = f.blood_low_ish
     applied = [row for row in table.rows if ROWS[row.id](f)]
-    actions = [(a, row.id) for row in applied if (a := _side(row, f.taking)) is not None]
+    actions = [(a, row.id) for row in applied if (a := _side(row, f.taking, low)) is not None]
     action, by_action = min(actions, key=lambda pair: ACTIONS.index(pair[0]))
-    taking_side = [a for row in applied if (a := _side(row, True)) is not None]
+    taking_side = [a for row in applied if (a := _side(row, True, low)) is not None]
     restraint = min(taking_side, key=ACTIONS.index) if taking_side else action
     times = [(row.time_frame, row.id) for row in applied if row.time_frame is not None]
     time_frame, by_time = min(times, key=lambda pair: TIME_FRAMES.index(pair[0]))
@@ -260,10 +315,20 @@ def decide(f: Facts, levels: list[Level]) -> Plan:
         # A safety net: an urgent finding is always "today" at least. The properties check that
         # the table's rows already say so (it never decides a plan on its own).
         time_frame, by_time = TimeFrame.TODAY, "urgent-finding"
+    # What the time frame names: the rows that set it (at 112, those for today too: every red
+    # flag is named at the top) and what the action says: every row that set it.
+    named = (time_frame, TimeFrame.TODAY) if time_frame is TimeFrame.CALL_112 else (time_frame,)
+    timed_by = tuple(row.id for row in applied if row.time_frame in named)
+    held_by = tuple(
+        row.id for row in applied if action in HELD and _side(row, f.taking, low) is action
+    )
     explanations: list[Explanation] = []
+    explained_by: list[str] = []
     for rule in table.explain:
-        if EXPLAIN[rule.id](f) and rule.explanation not in explanations:
-            explanations.append(rule.explanation)
+        if EXPLAIN[rule.id](f):
+            explained_by.append(rule.id)
+            if rule.explanation not in explanations:
+                explanations.append(rule.explanation)
     return Plan(
         action=action,
         time_frame=time_frame,
@@ -271,6 +336,9 @@ def decide(f: Facts, levels: list[Level]) -> Plan:
         rows=tuple(row.id for row in applied),
         because=tuple(dict.fromkeys((by_action, by_time))),
         restraint=restraint,
+        timed_by=timed_by,
+        held_by=held_by,
+        explained_by=tuple(explained_by),
     )
 
 
@@ -335,11 +403,10 @@ def _action(plan: Plan, f: Facts) -> Said:
         params["tablets"] = Num(tablets)
     lithium_watch = Medicine.LITHIUM in f.medicines and not _lithium_signs(f)
     restrain = action in (Action.STOP_NOW, Action.PAUSE_UNTIL_DOCTOR)
+    params["why"] = phrases(*dict.fromkeys(_why(row_id, f) for row_id in plan.held_by))
     also = phrases(
         "dose-now" if restrain and dose is not None and f.adult else None,
-        "prescribed"
-        if f.taking and action in (Action.STOP_NOW, Action.PAUSE_UNTIL_DOCTOR) and not urgent
-        else None,
+        "prescribed" if f.taking and restrain and not urgent else None,
         "lithium-watch"
         if lithium_watch and action in (Action.KEEP_UNDER_LIMIT, Action.MAY_START)
         else None,
@@ -355,11 +422,11 @@ def _action(plan: Plan, f: Facts) -> Said:
     if not f.adult and action in (Action.STOP_NOW, Action.PAUSE_UNTIL_DOCTOR, Action.DO_NOT_START):
         variant = "child"
     elif action is Action.STOP_NOW:
-        variant = "urgent" if urgent else None
+        variant = "low" if f.blood_low else "urgent" if urgent else None
     elif action is Action.PAUSE_UNTIL_DOCTOR:
         variant = "low" if f.blood_low else None
     elif action is Action.DO_NOT_START:
-        variant = "high" if f.blood_high_ish else None
+        variant = "high" if f.blood_high_ish else "low" if f.blood_low else None
     elif action is Action.KEEP_UNDER_LIMIT:
         if f.blood_low:
             variant = "low"
@@ -379,6 +446,16 @@ def _action(plan: Plan, f: Facts) -> Said:
     return Said(action.value, variant, params)
 
 
+def _why(row_id: str, f: Facts) -> str:
+    """The phrase that says why a row holds magnesium back (its `why:`), in the words that fit
+    the label: "may give" where the label is read both ways."""
+    row = next(r for r in f.data.plan.rows if r.id == row_id)
+    assert row.why is not None  # PlanRow.check: a row that holds magnesium back says why
+    if row.why == "why-far" and f.dose is not None and f.dose.reading == "both":
+        return "why-far-maybe"
+    return row.why
+
+
 def _time_frame(plan: Plan, f: Facts, level: Level) -> Said:
     digoxin = Medicine.DIGOXIN in f.medicines and (_digoxin_signs(f) or f.blood_low_ish)
     diuretic = any(m in f.medicines for m in (*LOSE_DIURETICS, Medicine.POTASSIUM_SPARING_DIURETIC))
@@ -391,21 +468,61 @@ def _time_frame(plan: Plan, f: Facts, level: Level) -> Said:
     variant = None
     if plan.time_frame is TimeFrame.NEXT_VISIT:
         variant = {Level.DOCTOR: "doctor", Level.CAUTION: "caution"}.get(level, "info")
-    return Said(
-        plan.time_frame.value,
-        variant,
-        {"out_of_hours": HelpLines(OUT_OF_HOURS), "tell": tell},
-    )
+    # Review 2: the time frame names what set it, and when to get help sooner for that.
+    rows = {row.id: row for row in f.data.plan.rows}
+    timed = [rows[row_id] for row_id in plan.timed_by]
+    because = [row.reason for row in timed if row.reason is not None]
+    if "reason-too-much-severe" in because:  # says the same as the milder one, and more
+        because = [key for key in because if key != "reason-too-much"]
+    escalate = [row.escalate for row in timed if row.escalate is not None]
+    if plan.time_frame is TimeFrame.CALL_112:
+        escalate = []  # nothing is sooner than 112
+    elif not escalate and plan.time_frame is TimeFrame.TODAY:
+        escalate = ["escalate-general"]  # the safety net's: never decides (a property)
+    params: dict[str, Param] = {
+        "out_of_hours": HelpLines(OUT_OF_HOURS),
+        "tell": tell,
+        "because": phrases(*dict.fromkeys(because)),
+        "escalate": phrases(*dict.fromkeys(escalate)),
+        "danger": names_of("symptoms", [s for s in DANGER if s in f.symptoms]),
+    }
+    return Said(plan.time_frame.value, variant, params)
+
+
+# The piece of "another illness or cause" each rule that brings it in says (review 2: it names
+# what in the answers points there; data/findings.yaml phrases).
+OTHER: dict[str, str] = {
+    "lithium-other": "other-lithium",
+    "digoxin-other": "other-digoxin",
+    "red-flags": "other-danger",
+    "myasthenia-signs": "other-myasthenia",
+    "drying": "other-drying",
+    "excess-other": "other-excess",
+    "low-symptoms": "other-low",
+    "older-stomach": "other-older",
+}
 
 
 def _explanation(explanation: Explanation, plan: Plan, f: Facts) -> Said:
     bowel = Condition.BOWEL_DISEASE in f.answers.conditions
+    calm = plan.time_frame not in URGENT_TIME  # no reassurance beside anything urgent
     if explanation is Explanation.TOO_MUCH_MAGNESIUM:
         if f.blood_high_ish:
-            return Said(explanation.value, "measured")
+            # High magnesium is not a cause of restless legs the sources name (rls.md 4).
+            legs: dict[str, Param] = {
+                "legs": phrases("high-not-legs" if _legs_relevant(f) else None)
+            }
+            return Said(explanation.value, "measured", legs)
         if f.too_much_signs:
             return Said(explanation.value, None, {"reasons": phrases(*excess_reasons(f))})
-        return Said(explanation.value, "intake")
+        maybe = f.dose is not None and f.dose.reading == "both"
+        # That it passes is said once: with the side effect, when that is listed too.
+        once = calm and Explanation.SIDE_EFFECT_OF_SUPPLEMENT not in plan.explanations
+        intake: dict[str, Param] = {
+            "above": phrases("intake-maybe-above" if maybe else "intake-above"),
+            "settles": phrases("settles" if once else None),
+        }
+        return Said(explanation.value, "intake", intake)
     if explanation is Explanation.TOO_LITTLE_MAGNESIUM:
         why: dict[str, Param] = {"why": phrases("bowel-lose" if bowel else None)}
         if f.blood is not None and f.blood.state is BloodState.EDGE_LOW:
@@ -414,13 +531,30 @@ def _explanation(explanation: Explanation, plan: Plan, f: Facts) -> Said:
             return Said(explanation.value, "measured", why)
         if bowel and _any(f, STOMACH_SIGNS):
             return Said(explanation.value, "risk", why)
+        grounds = low_grounds(f)
+        why["risks"] = Names("risk", grounds)
+        why["grounds"] = phrases(
+            "ground-risk" if grounds else None, "ground-diet" if f.diet_low else None
+        )
         return Said(explanation.value, None, why)
+    if explanation is Explanation.SELF_HARM:
+        mood: dict[str, Param] = {"legs": phrases("self-harm-legs" if _legs_relevant(f) else None)}
+        return Said(explanation.value, None, mood)
+    if explanation is Explanation.KIDNEY_DISEASE:
+        kidney: dict[str, Param] = {
+            "legs": phrases("kidney-legs" if _legs_relevant(f) else None),
+            "magnesium": phrases("kidney-magnesium" if f.taking or f.blood_high_ish else None),
+        }
+        return Said(explanation.value, None, kidney)
     if explanation is Explanation.MEDICINE_LOWERS_MAGNESIUM:
         effects = tuple(LOSE_PHRASES[m] for m in f.loses_magnesium)
         return Said(explanation.value, None, {"effects": Phrases(effects)})
     if explanation is Explanation.SIDE_EFFECT_OF_SUPPLEMENT:
         form = stomach_form(f)
-        params: dict[str, Param] = {"form_note": phrases("form-stomach" if form else None)}
+        params: dict[str, Param] = {
+            "form_note": phrases("form-stomach" if form else None),
+            "settles": phrases("settles-stopping" if calm else None),
+        }
         if form:
             params["form"] = FormName(form)
         return Said(explanation.value, None, params)
@@ -429,14 +563,26 @@ def _explanation(explanation: Explanation, plan: Plan, f: Facts) -> Said:
         given = labs is not None and (
             labs.ferritin is not None or labs.transferrin_saturation is not None
         )
-        return Said(explanation.value, "measured" if given else None)
+        iron = f.data.limits.iron
+        values: dict[str, Param] = {
+            "ferritin": Num(iron.ferritin_ug_per_l),
+            "tsat": Num(iron.tsat_pct),
+        }
+        if not given:
+            return Said(explanation.value, None, values)
+        return Said(explanation.value, "measured" if iron_low(f) else "borderline", values)
     if explanation is Explanation.ANOTHER_ILLNESS:
         child_legs = not f.adult and _legs_relevant(f)
+        pieces = [OTHER[rule] for rule in plan.explained_by if rule in OTHER]
+        if "legs-other" in plan.explained_by and not child_legs:
+            pieces.append("other-legs")
         because = phrases(
             "bowel-likely" if bowel and _any(f, STOMACH_SIGNS) else None,
+            *dict.fromkeys(pieces),
             "growing-pains" if child_legs else None,
         )
-        return Said(explanation.value, None, {"why": because})
+        danger = names_of("symptoms", list(unexplained_danger(f)))
+        return Said(explanation.value, None, {"why": because, "danger": danger})
     return Said(explanation.value)
 
 
