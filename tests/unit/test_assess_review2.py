@@ -167,7 +167,6 @@ CONCEPTS: dict[str, tuple[str, str]] = {
 # its own). Strict: a check that passes while listed here fails the suite.
 # "id:item" in both languages, "id:item:da" in one.
 _XFAIL = """
-props-pregnant-faint:3 props-older-nausea:6
 """
 XFAIL = {
     (name, int(item), lang)
