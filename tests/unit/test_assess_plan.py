@@ -10,6 +10,21 @@ words removed; the monotony of the time frame (test_assess_properties: a worse a
 lowers the urgency) with the danger-112 row not applying with kidney disease; and "urgent only
 with 112 or today" with the spreading-weakness row's time frame moved
 to the next visit (the safety net then decides, which the property forbids).
+
+The properties of review 2 (the general defects of /work/briefs/fix17.md) were each seen to fail
+the same way, with a fresh hypothesis database: "a pause names its reason" with the action's
+{why} left empty in plan._action; "no reassurance beside 112 or today" with `calm` always true
+in plan._explanation (settles-stopping beside today), with side-effects-lower-dose kept beside
+today, and with rls-pregnancy's urgent words not used ("usually go after the birth" beside
+112); "the doctor's range is the judged range" with report_facts printing mgcheck's adult
+default for a child's range, and again for the person's own laboratory range; "no explanation
+repeats its title" with too_much_magnesium's words before this change ("Too much magnesium in
+the blood is possible here"), with another_illness's pieces taken out and its words before
+review 2 put back, and with kidney_disease's pieces taken out (an empty text); "too little
+magnesium only with grounds" with plan._too_little_grounds always true; "a medicine never pauses
+magnesium beside a low value" with the low_keeps case of plan._side taken out. Two of them found
+defects, now persons of tests/data/vignettes_review2.yaml (props-pregnant-faint,
+props-older-nausea).
 """
 
 from __future__ import annotations
