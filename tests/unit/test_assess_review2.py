@@ -77,6 +77,8 @@ CONCEPTS: dict[str, tuple[str, str]] = {
         r"a day or two|(1-2|1–2) days|harmless|only a side effect",
         r"en dag eller to|(1-2|1–2) dage|ufarlig|kun en bivirkning",
     ),
+    # Found by the property (tests/unit/test_assess_plan.py): restless legs in pregnancy "pass".
+    "after-birth": (r"usually go after the birth", r"går som regel over efter fødslen"),
     # --- item 4 ---
     "too-little-maybe": (r"may play a part", r"kan spille ind"),
     # --- item 5: the overall level's words ---
@@ -96,6 +98,11 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "title-only": (
         r"another illness or cause may lie behind",
         r"en anden sygdom eller årsag kan ligge bag",
+    ),
+    # Found by the property (tests/unit/test_assess_plan.py): a title said again as its text.
+    "title-repeated": (
+        r"(too much magnesium|too little iron|another illness or cause|kidney disease): \1",
+        r"(for meget magnesium|for lidt jern|en anden sygdom eller årsag|nyresygdom): \1",
     ),
     "worse-which": (
         r"get help today if you[^.]{0,100}(drowsy|weakness|pulse|cramps|nausea|fluids)",

@@ -133,6 +133,7 @@ WITHHELD_WHEN_MUST_STOP = (
 WITHHELD_UNLESS_KEPT = ("deficiency-risk", "dose-within-limit", "only-if-low")
 # "A lower dose" only where the plan keeps the magnesium under the limit (issue 17).
 LOWER_DOSE = "side-effects-lower-dose"
+PREGNANCY_LEGS = "rls-pregnancy"
 # Findings with words for "call 112 now" take them whenever the plan says 112; these only when
 # they judge the person's signs (their other words name none).
 CALL_112_NEEDS_SIGNS = ("lithium-fluid-loss",)
@@ -219,6 +220,9 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
     urgent = plan.time_frame in URGENT_TIMES
     if urgent or any(hit_level(data, hit) is Level.URGENT for hit in hits):
         hits = [h for h in hits if h.id not in WITHHELD_WHEN_URGENT]
+        # Restless legs in pregnancy "usually go after the birth": no comfort beside 112 or
+        # today (review 2: never a reassurance beside a danger sign).
+        hits = [h.replace(variant="urgent") if h.id == PREGNANCY_LEGS else h for h in hits]
     if plan.time_frame is TimeFrame.CALL_112:
         texts = {finding.id: finding for finding in data.findings}
         hits = [
