@@ -5,9 +5,9 @@ shows it. tests/cli/test_cli_docs.py fails while the page is stale.
     .venv/bin/python scripts/cli_docs.py --check  # exit 1 if it is stale
 
 The screens come from mgcheck's real entry point (``mgcheck.__main__.main``, what the
-``mgcheck`` command runs) in one child Python per language, called once per command: the
-language must be chosen before the command modules are imported, as their help strings are
-translated then, and a Python for each of the 2 x 24 screens would cost the suite seconds. The
+``mgcheck`` command runs) in one child Python per language with that language's environment,
+called once per command: a Python for each of the 2 x 24 screens would cost the suite seconds.
+(Help shown in-process is the same, in either language: tests/cli/test_cli_docs.py.) The
 commands are read from the command tree, so a new one appears here by itself.
 """
 
@@ -89,7 +89,7 @@ def _help_here(path: list[str]) -> str:
 
 def _screens_here() -> list[Screen]:
     """Every screen, in this process's language (the child's side of :func:`screens`)."""
-    first = _help_here([])  # binds the language, then the commands can be imported
+    first = _help_here([])
     from typer.main import get_command
 
     from mgcheck.cli.app import app

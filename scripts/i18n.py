@@ -18,14 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "mgcheck"
 LOCALE = PACKAGE / "locale"
 DOMAIN = "mgcheck"
-MARKERS = {"_", "N_", "t"}  # t: a Translator, as t("...") or self.t("...")
+MARKERS = {"_", "N_"}  # N_: marked where declared, translated where shown (help)
 # Typer's own strings that mgcheck translates for it (see i18n.localize_typer).
 TYPER_MESSAGES = ["Arguments", "Options", "Commands", "Error", "Aborted."]
 
 
 def extract(package: Path = PACKAGE) -> list[str]:
-    """Every literal passed to _() or N_(), or to a Translator (t(), self.t()), in the package,
-    in first-seen order."""
+    """Every literal passed to _() or N_() in the package, in first-seen order."""
     found: dict[str, None] = dict.fromkeys(TYPER_MESSAGES)
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))

@@ -1,4 +1,4 @@
-"""Entry point: choose the language before the CLI (and its help strings) is imported.
+"""Entry point: guard the streams, answer --version, run the command group.
 
 Before anything else the three standard streams are made safe: a closed one is replaced by
 /dev/null (so no file mgcheck opens later can take its number and receive output), a closed
@@ -41,11 +41,12 @@ def _guard_streams() -> bool:
 
 def main() -> None:
     if not _guard_streams():
-        from mgcheck.i18n import _, choose_language, set_language
+        from mgcheck.i18n import _, choose_language, speaking
         from mgcheck.render.console import error_line
 
-        set_language(choose_language(sys.argv[1:], os.environ))
-        error_line(_("standard output is closed."))
+        # No run to choose the language: the same choice, made here for this one line.
+        with speaking(choose_language(sys.argv[1:], os.environ)):
+            error_line(_("standard output is closed."))
         raise SystemExit(2)
 
     if sys.argv[1:] == ["--version"]:
@@ -72,15 +73,7 @@ def main() -> None:
 
     unpad_stdout()
     try:
-        from mgcheck import i18n
-
-        # The one place that binds the help language before the command modules load: Typer
-        # evaluates their help strings at import. The same choice is made again, for the run,
-        # by mgcheck.cli.app.MgcheckGroup (which also serves in-process callers and tests).
-        lang = i18n.choose_language(sys.argv[1:], os.environ)
-        i18n.set_language(lang)
-        i18n.bind_process_language(lang)
-
+        # The language is chosen by the group, once, for the run (cli.app.MgcheckGroup.main).
         from mgcheck.render.console import protect_typer_help
 
         protect_typer_help()

@@ -1,22 +1,21 @@
-"""What one run of mgcheck knows about where it runs, chosen once and passed along.
+"""What one run of mgcheck knows about where it runs, found once and passed along.
 
-The language, whether a person is at the keyboard, the folder for private files and the
-console: like httpie's ``Environment``, one frozen object made when the command line is parsed
-(:func:`mgcheck.cli.app.MgcheckGroup.parse_args`) and handed to what needs it, so no command
-reads ``sys.stdin.isatty()`` or the language on its own. Tests swap parts of it.
+Whether a person is at the keyboard, the folder for private files, how to start mgcheck again
+and the console: like httpie's ``Environment``, one frozen record made when the command line
+is parsed (:func:`mgcheck.cli.app.MgcheckGroup.parse_args`) and handed to what needs it, so no
+command reads ``sys.stdin.isatty()`` on its own. Tests swap parts of it. The language is not
+here: it is the one current language of :mod:`mgcheck.i18n`, which the group chooses.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mgcheck.i18n import Language, Translator, choose_language, translator
+from mgcheck.record import Record
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,30 +25,25 @@ def stdin_is_terminal() -> bool:
     return bool(sys.stdin is not None and sys.stdin.isatty())
 
 
-@dataclass(frozen=True)
-class Context:
-    """One run's language and surroundings."""
+class Context(Record):
+    """One run's surroundings. A Record like mgcheck's other shapes: frozen, and cheap to
+    make; what costs a look-up (the home folder, the installed script) is found when asked."""
 
-    lang: Language
     stdin_is_terminal: bool
 
     @classmethod
-    def from_process(cls, argv: Sequence[str], environ: Mapping[str, str]) -> Context:
-        """The language from ``--lang`` (anywhere before ``--``) or the environment."""
-        return cls(lang=choose_language(argv, environ), stdin_is_terminal=stdin_is_terminal())
+    def from_process(cls) -> Context:
+        """This process's surroundings: its standard input."""
+        return cls(stdin_is_terminal=stdin_is_terminal())
 
     @property
-    def t(self) -> Translator:
-        return translator(self.lang)
-
-    @cached_property
     def home(self) -> Path:
         """The folder for the diary: MGCHECK_HOME, else the platform's user data folder."""
         from mgcheck.store.paths import user_dir
 
         return user_dir()
 
-    @cached_property
+    @property
     def program(self) -> str:
         """How to start this mgcheck again, as a command to type (``mgcheck``,
         ``.venv/bin/mgcheck``): the README's first line installs it without putting it on the
@@ -128,5 +122,5 @@ def user_home() -> Path | None:
 
 
 def from_environment() -> Context:
-    """For code run outside a command line (scripts, tests): the environment's choice."""
-    return Context.from_process([], os.environ)
+    """For code run outside a command line (scripts, tests)."""
+    return Context.from_process()

@@ -7,6 +7,7 @@ language: its data are the same in both). Readers check ``schema`` and ``schema_
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -16,7 +17,9 @@ def schema_name(kind: str) -> str:
     return f"mgcheck.{kind}"
 
 
-def envelope(kind: str, payload: dict[str, Any], language: str | None = None) -> dict[str, Any]:
+def envelope(
+    kind: str, payload: Mapping[str, object], language: str | None = None
+) -> dict[str, Any]:
     """``payload`` under the versioned header; ``language`` where the words depend on it."""
     document: dict[str, Any] = {"schema": schema_name(kind), "schema_version": SCHEMA_VERSION}
     if language is not None:

@@ -1,19 +1,20 @@
 """Language choice, the message catalogue and locale-aware numbers.
 
-A :class:`Translator` is one language's words and numbers. Code that is given a language (the
-report, the interview) takes a Translator and uses nothing else, so calling it with ``"da"``
-gives Danish whatever the process runs in. The module-level :func:`_` is the *process*
-translator: the one language chosen once per process (``Context`` in :mod:`mgcheck.context`).
-It exists because Typer evaluates help strings when the command modules are imported, so the
-help language must be bound before they load; ``mgcheck.__main__`` does that, once, from
-``--lang`` in ``sys.argv`` and the environment (:func:`choose_language`).
+mgcheck speaks one language at a time, held in one place: the context variable read by
+:func:`current`. :func:`_` translates an interface message into it; :func:`format_number` and
+:func:`join_and` write numbers and lists as it does. A run chooses it once
+(:func:`choose_language`: ``--lang``, MGCHECK_LANG, the locale). Code that is given a language
+(``results.assess.evaluate``, the interview) speaks it wholly inside ``with speaking(lang):``,
+which sets it and then puts the previous one back, so calling it with ``"da"`` gives Danish
+whatever the process speaks. A context variable rather than a module global: a thread (or an
+asyncio task) that sets it does not change what another one speaks.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -28,8 +29,7 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 # Strongest first, after --lang and MGCHECK_LANG: the order gettext itself uses.
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
-_current: Language = "en"
-_translation: NullTranslations | None = None  # the process language's catalogue
+_language: ContextVar[Language] = ContextVar("mgcheck_language", default="en")
 
 
 def _known(value: str | None) -> Language | None:
@@ -76,29 +76,6 @@ def choose_language(argv: Sequence[str], environ: Mapping[str, str]) -> Language
     return "en"
 
 
-class Translator:
-    """One language's interface words, numbers and lists; ``t("msgid")`` translates."""
-
-    __slots__ = ("_catalogue", "lang")
-
-    def __init__(self, lang: Language) -> None:
-        self.lang: Language = lang
-        self._catalogue = _catalogue(lang)
-
-    def __call__(self, message: str) -> str:
-        return message if self._catalogue is None else self._catalogue.gettext(message)
-
-    def number(self, value: float, decimals: int = 0) -> str:
-        return format_number(value, decimals, self.lang)
-
-    def join_and(self, items: Sequence[str]) -> str:
-        """'a', 'a and b', 'a, b and c'."""
-        if len(items) <= 1:
-            return "".join(items)
-        t = self
-        return t("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
-
-
 @cache
 def _catalogue(lang: Language) -> NullTranslations | None:
     # None means English: the msgids are English, so no catalogue (and no gettext import).
@@ -109,51 +86,47 @@ def _catalogue(lang: Language) -> NullTranslations | None:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
 
 
-@cache
-def translator(lang: Language) -> Translator:
-    return Translator(lang)
+def current() -> Language:
+    """The language mgcheck speaks now."""
+    return _language.get()
 
 
 def set_language(lang: Language) -> None:
-    """Choose the process language: what :func:`_` (and so help and messages) speak from now."""
-    global _current, _translation
-    _current = lang
-    _translation = _catalogue(lang)
-    if "typer.rich_utils" in sys.modules:
-        localize_typer()
+    """Speak ``lang`` from now on, in this context (a script, a test); code that speaks a
+    language for a while uses :func:`speaking`, which puts the previous one back."""
+    _language.set(lang)
 
 
-def current() -> Language:
-    return _current
+@contextmanager
+def speaking(lang: Language) -> Iterator[None]:
+    """Speak ``lang`` inside the ``with`` block, then the language spoken before it."""
+    token = _language.set(lang)
+    try:
+        yield
+    finally:
+        _language.reset(token)
 
 
 def _(message: str) -> str:
-    """Translate an interface message (English msgid) into the current language."""
-    return message if _translation is None else _translation.gettext(message)
+    """Translate an interface message (English msgid) into the current language. The empty
+    text stays empty (gettext would give the catalogue's header for it)."""
+    catalogue = _catalogue(_language.get())
+    return message if catalogue is None or not message else catalogue.gettext(message)
 
 
-def bind_process_language(lang: Language) -> None:
-    """Make gettext's global domain answer in ``lang`` for the rest of this process.
-
-    Typer's help module translates its own labels with ``gettext.gettext`` when it is first
-    imported, which happens only if help or an error is shown. Binding the global domain (and
-    LANGUAGE, which gettext reads first) lets that lazy import come out in mgcheck's language
-    without importing it up front. Only the real entry point calls this; it changes os.environ.
-    """
-    if lang == "en":
-        return  # Typer's own labels are English already.
-    import gettext
-
-    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
-    gettext.textdomain(DOMAIN)
-    os.environ["LANGUAGE"] = lang
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue without translating it: it is translated where it
+    is shown, in the language of that moment (help texts: ``cli/helpview.py``)."""
+    return message
 
 
 def localize_typer() -> None:
-    """Translate Typer's own panel titles and labels.
+    """Typer's own panel titles and labels in the current language.
 
-    Typer reads these module constants each time it renders help or an error, so setting them
-    here makes ``--help`` follow mgcheck's language choice rather than only the POSIX locale.
+    Typer reads these constants of its help module each time it draws help or an error, so
+    setting them just before it draws (``cli/helpview.py``; ``cli.app.MgcheckGroup`` before an
+    error Typer draws itself) puts them in the run's language. Only mgcheck's catalogue is
+    read: gettext's global domain and the environment are left as they are.
     """
     from typer import rich_utils
 
@@ -175,11 +148,13 @@ def format_number(value: float, decimals: int = 0, lang: Language | None = None)
 
     rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{decimals}f}"
-    if (lang or _current) == "da":
+    if (lang or _language.get()) == "da":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
 
 
 def join_and(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c' in the process language."""
-    return translator(_current).join_and(items)
+    """'a', 'a and b', 'a, b and c' in the current language."""
+    if len(items) <= 1:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])

@@ -100,7 +100,7 @@ def _conditions(script: type[Script], lang: Language, *typed: str) -> tuple[list
     data = assess_data()
     answers = script(*typed)
     labels = data.questions.labels
-    chosen = Interview(data, lang, answers.read, answers.say).some_of(
+    chosen = Interview(data, answers.read, answers.say).some_of(
         "conditions", "conditions", [(c, labels.conditions[c]) for c in Condition]
     )
     return chosen, answers

@@ -151,12 +151,13 @@ def test_clicks_own_errors_are_worded_in_danish(cli: Cli, args: list[str], danis
 
 
 def test_every_danish_group_name_the_help_offers_is_understood(cli: Cli) -> None:
-    from mgcheck.i18n import translator
+    from mgcheck.i18n import _, speaking
 
-    help_text = translator("da")(
-        "Only foods of this group: nuts, legumes, whole grains, vegetables, fish, dairy, "
-        "fruit or other (the keys nuts_seeds, whole_grains work too)."
-    )
+    with speaking("da"):
+        help_text = _(
+            "Only foods of this group: nuts, legumes, whole grains, vegetables, fish, dairy, "
+            "fruit or other (the keys nuts_seeds, whole_grains work too)."
+        )
     names = help_text.split(":", 1)[1].split("(")[0].replace(" eller ", ", ").strip(" .")
     for name in [n.strip() for n in names.split(",")]:
         result = cli.run("foods", "--group", name, "--json", env={"MGCHECK_LANG": "da"})

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, command_tree
+from conftest import ROOT, Cli, command_tree
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import cli_docs  # scripts/cli_docs.py
@@ -68,6 +68,22 @@ def test_the_page_shows_what_the_command_prints(
     )
     printed = "\n".join(line.rstrip() for line in done.stdout.strip("\n").splitlines())
     assert cli_docs.section(fresh, path, lang) == printed
+
+
+def test_help_in_process_is_the_page_in_each_language(fresh: str, cli: Cli) -> None:
+    """Help shown in-process (CliRunner, the command modules imported once, in whichever
+    language came first) is wholly in the language the run chooses: every screen the same as
+    the page's, which the real entry point makes. Danish first, English, then Danish again:
+    help strings are translated when drawn, not when their modules were imported (issue 20:
+    in-process Danish help was half English)."""
+    paths = [[], *(path for path, _command in command_tree())]
+    for lang in ("da", "en", "da"):
+        for path in paths:
+            result = cli.run(*path, "--help", env={"MGCHECK_LANG": lang, "COLUMNS": "80"})
+            assert result.exit_code == 0, result.output
+            # Lines as the page keeps them (the entry point also drops trailing spaces).
+            printed = "\n".join(line.rstrip() for line in result.stdout.splitlines()).strip("\n")
+            assert cli_docs.section(fresh, path, lang) == printed, (lang, path)
 
 
 def test_a_stale_page_is_shown_as_a_diff(fresh: str) -> None:

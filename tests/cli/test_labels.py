@@ -233,7 +233,7 @@ def test_the_trial_dose_question_takes_a_whole_label(typed: Typed, label: str) -
     script = typed(label, "", "ved ikke")  # the label, Enter for one tablet, the question
     asker = options.prompter()
     assert asker is not None
-    taken = ask_taken(asker, asker.t, planning=True)
+    taken = ask_taken(asker, planning=True)
     amount = float("".join(ch for ch in label if ch.isdigit()))
     assert taken.high == amount
     assert not any("does not know that form" in s for s in script.said), script.said

@@ -76,10 +76,12 @@ def _assess(
     amount: str,
 ) -> Assessment:
     from mgcheck.cli.prompts import Interview
+    from mgcheck.i18n import speaking
     from mgcheck.store.snapshot import assess_data
 
     typed = script(f"{name} {amount}", "ved ikke", "1")
-    supplement = Interview(assess_data(), "da", typed.read, typed.say).supplement()
+    with speaking("da"):
+        supplement = Interview(assess_data(), typed.read, typed.say).supplement()
     assessment, _report = evaluate({"age": 50, "sex": "male", "magnesium": supplement})
     return assessment
 

@@ -102,6 +102,7 @@ def _make(cli: Cli, folder: Path) -> list[tuple[str, dict[str, Any]]]:
         made.stdout("sources", "--json", lang=lang)
         made.stdout("dose", "--list", "--json", lang=lang)
     made.stdout("dose", "citrate", "400", "--json")
+    made.stdout("dose", "citrate", "400", "--age", "15", "--json")  # no article figure under 18
     made.stdout("dose", "glycinat", "800", "oxid", "200", "--json")
     made.stdout("dose", "citrat", "400", "--maybe-elemental", "--json", lang="da")
     (folder / "own.yaml").write_text(FOODS_TABLE, encoding="utf-8")

@@ -25,7 +25,7 @@ from conftest import command_tree, lines_too_wide
 from forkserver import ForkServer, Plain, runner
 
 from mgcheck.cli.app import command_names
-from mgcheck.i18n import translator
+from mgcheck.i18n import _, speaking
 from mgcheck.store import snapshot
 
 if TYPE_CHECKING:
@@ -119,8 +119,8 @@ def _help(cli: Cli, path: list[str], lang: str, width: int) -> str:
 
 def _type_words(lang: Language) -> set[str]:
     """The value kinds help may show in ``<...>``: words of the language (clicktext)."""
-    t = translator(lang)
-    return {t(word) for word in ("whole number", "number", "text", "file", "path")}
+    with speaking(lang):
+        return {_(word) for word in ("whole number", "number", "text", "file", "path")}
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -296,6 +296,8 @@ def test_schemas_list_fits_and_hangs(width: int) -> None:
         ["diary", "--lang=en", "list"],
         ["diary", "trial", "--lang", "en", "show"],
         ["--lang", "en", "diary", "trial", "show"],
+        ["foods", "--top", "3", "--lang", "en"],
+        ["--lang", "en", "foods", "--top", "3"],
     ],
     ids=" ".join,
 )
@@ -307,6 +309,26 @@ def test_lang_after_a_group_name_chooses_the_language(cli: Cli, args: list[str])
     assert result.exit_code == english.exit_code == 0, result.output
     assert (result.stdout, result.stderr) == (english.stdout, english.stderr)
     assert result.stdout != danish.stdout
+
+
+def test_every_command_and_group_takes_lang_without_declaring_it() -> None:
+    """--lang is one Click option, declared on the root, that each group gives to the commands
+    and groups it builds (cli/lazy.py): shown and checked by every command, its value passed to
+    none (the group has chosen the language from the whole command line), and declared by no
+    command's function."""
+    import inspect
+
+    from typer.main import get_command
+
+    from mgcheck.cli.app import app
+
+    tree = [([], get_command(app)), *command_tree()]
+    for path, command in tree:
+        langs = [p for p in command.params if "--lang" in getattr(p, "opts", ())]
+        assert len(langs) == 1, path
+        assert langs[0].expose_value is False, path
+        if path and command.callback is not None:
+            assert "lang" not in inspect.signature(command.callback).parameters, path
 
 
 def test_lang_on_a_group_alone_shows_its_help_in_that_language(cli: Cli) -> None:

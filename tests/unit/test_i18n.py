@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mgcheck.i18n import choose_language, format_number
+from mgcheck.i18n import _, choose_language, current, format_number, join_and, speaking
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -76,6 +76,44 @@ def test_a_danish_number_reads_back_as_the_number(value: float, decimals: int) -
     assert len(fraction) == decimals
     read = float(whole.replace(".", "") + "." + (fraction or "0"))
     assert abs(read - value) <= 0.5 * 10**-decimals + 1e-9 * max(1.0, value)
+
+
+def test_speaking_sets_the_language_and_puts_the_earlier_one_back() -> None:
+    assert current() == "en"  # the suite's language (conftest)
+    with speaking("da"):
+        assert _("Options") == "Tilvalg"
+        assert join_and(["a", "b", "c"]) == "a, b og c"
+        assert format_number(1234.5, 1) == "1.234,5"
+        with speaking("en"):
+            assert _("Options") == "Options"
+        assert current() == "da"
+    assert current() == "en"
+    with pytest.raises(KeyError), speaking("da"):
+        raise KeyError("an error inside still restores the language")
+    assert current() == "en"
+
+
+def test_a_thread_speaks_its_own_language() -> None:
+    """The language is a context variable: while a thread speaks Danish, this one still
+    speaks English (a module global would have been Danish for both)."""
+    import threading
+
+    inside, done = threading.Event(), threading.Event()
+    heard: list[str] = []
+
+    def in_danish() -> None:
+        with speaking("da"):
+            inside.set()
+            done.wait(timeout=60)
+            heard.append(_("Options"))
+
+    worker = threading.Thread(target=in_danish)
+    worker.start()
+    assert inside.wait(timeout=60)
+    heard.append(_("Options"))  # while the thread is inside its `with`
+    done.set()
+    worker.join(timeout=60)
+    assert heard == ["Options", "Tilvalg"]
 
 
 def test_every_message_has_danish_and_mo_is_fresh() -> None:

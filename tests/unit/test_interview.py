@@ -36,7 +36,7 @@ def interview(script: type[Script]) -> RunInterview:
     ) -> tuple[Answers, Script, Interview]:
         set_language(lang)
         typed = script(*answers)
-        asker = Interview(DATA, lang, typed.read, typed.say, width=width)
+        asker = Interview(DATA, typed.read, typed.say, width=width)
         return Answers.model_validate(asker.run()), typed, asker
 
     return interview
@@ -177,11 +177,12 @@ def asked_at(script: type[Script]) -> AskedAt:
     """``asked_at(width, prompt, lang)``: ``prompt`` asked once by a Prompter that knows the
     terminal is ``width`` wide; the Script."""
     from mgcheck.cli.prompts import Prompter
-    from mgcheck.i18n import translator
+    from mgcheck.i18n import speaking
 
     def asked_at(width: int, prompt: str, lang: Language = "da") -> Script:
         typed = script("ved ikke")
-        Prompter(typed.read, typed.say, translator(lang), width=width).ask(prompt, str, "")
+        with speaking(lang):
+            Prompter(typed.read, typed.say, width=width).ask(prompt, str, "")
         return typed
 
     return asked_at
@@ -225,7 +226,7 @@ def test_a_prompter_that_says_through_the_console_wraps_to_its_width() -> None:
 
     assert Prompter(input, sayer(Console(width=60))).width == 60
     assert Prompter(input, print).width is None
-    assert Interview(DATA, "da", input, sayer(Console(width=72))).width == 72
+    assert Interview(DATA, input, sayer(Console(width=72))).width == 72
 
 
 @given(

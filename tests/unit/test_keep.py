@@ -13,7 +13,6 @@ import pytest
 from mgcheck.cli.keep import ANSWERS_SUFFIXES, REPORT_SUFFIXES, _keep
 from mgcheck.cli.prompts import Prompter
 from mgcheck.context import how_to_run
-from mgcheck.i18n import translator
 from mgcheck.models.answers import Answers
 from mgcheck.render.example import answers_yaml
 from mgcheck.store.answers import parse_answers
@@ -35,7 +34,7 @@ def keep(script: type[Script]) -> Keep:
         answers: list[str], folder: Path, suffixes: tuple[str, ...] = REPORT_SUFFIXES
     ) -> tuple[str | None, Script]:
         typed = script(*answers)
-        asker = Prompter(typed.read, typed.say, translator("en"))
+        asker = Prompter(typed.read, typed.say)
         old = Path.cwd()
         os.chdir(folder)
         try:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mgcheck.cli.prompts import Interview
-from mgcheck.i18n import current, set_language, translator
+from mgcheck.i18n import current, set_language, speaking
 from mgcheck.results.assess import Report, headline
 from mgcheck.rules.assess import Assessment
 from mgcheck.store.snapshot import assess_data
@@ -55,7 +55,9 @@ def test_build_report_in_danish_from_an_english_process_is_wholly_danish(
     danish_text = {*dict(danish.answers), *(f.title for f in danish.findings)}
     assert not english_text & danish_text, english_text & danish_text
     assert "0,68" in " ".join(value for _label, value in danish.answers)
-    assert headline(danish.level, translator("da")) != headline(danish.level)
+    with speaking("da"):
+        in_danish = headline(danish.level)
+    assert in_danish != headline(danish.level)
 
 
 def test_build_report_in_english_from_a_danish_process_is_wholly_english(
@@ -67,7 +69,7 @@ def test_build_report_in_english_from_a_danish_process_is_wholly_english(
     assert dict(english.answers)["Sex"] == "female"
 
 
-def test_the_interview_asks_in_its_own_language() -> None:
+def test_an_interview_inside_speaking_asks_wholly_in_that_language() -> None:
     set_language("en")
     asked: list[str] = []
     said: list[str] = []
@@ -78,11 +80,13 @@ def test_the_interview_asks_in_its_own_language() -> None:
         asked.append(prompt)
         return next(answers)
 
-    interview = Interview(DATA, "da", read, said.append)
-    assert interview.yes_no("pregnant") is True
+    with speaking("da"):
+        interview = Interview(DATA, read, said.append)
+        assert interview.yes_no("pregnant") is True
+        assert interview.question("pregnant") == DATA.questions.questions["pregnant"].da
+    assert current() == "en"
     assert asked[0].endswith("[j/n] ")
     assert said == ["Svar j eller n."]
-    assert interview.question("pregnant") == DATA.questions.questions["pregnant"].da
 
 
 def _supplement_line(evaluate: Evaluate, lang: str, **supplement: Any) -> str:

@@ -3,14 +3,16 @@
 Each command lives in its own module (``cli/assess.py``, ``cli/guidance.py``, ``cli/dose.py``,
 ``cli/foods.py``, ``cli/schemas.py``, ``cli/diary.py``) and is listed in :data:`COMMANDS` with
 its one-line summary. A module is imported, and its command built, only when that command runs
-or a help text lists it: a command pays for itself alone. Help strings are translated when
-those modules are imported, so the help language must already be bound: ``mgcheck.__main__``
-does that once, from ``--lang`` in ``sys.argv`` and the environment, before importing this.
+or a help text lists it: a command pays for itself alone. Help strings are declared with
+``i18n.N_`` and translated when help is drawn (``cli/helpview.py``), so the modules may be
+imported in any language; :class:`MgcheckGroup` chooses the run's language, once.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Sequence
 from importlib import import_module
 from typing import Annotated, Any, NoReturn
 
@@ -18,9 +20,9 @@ import typer
 from typer._click.exceptions import UsageError
 
 from mgcheck.cli.lazy import LazyGroup, Where, command, group
-from mgcheck.cli.options import with_lang
+from mgcheck.cli.options import LangOption
 from mgcheck.errors import ExitCode, MgcheckError
-from mgcheck.i18n import _, set_language
+from mgcheck.i18n import N_, _, choose_language, localize_typer, speaking
 from mgcheck.render.console import error_line
 
 
@@ -31,14 +33,21 @@ class MgcheckGroup(LazyGroup):
     error is (issue 19: no boxed "Fejl"). Its commands are those of :data:`COMMANDS` and
     :data:`GROUPS`, built when asked for (``cli/lazy.py``)."""
 
+    def main(self, args: Sequence[str] | None = None, *more: Any, **options: Any) -> Any:
+        """Run mgcheck in the language its command line chooses: ``--lang`` before or after
+        the command name, else MGCHECK_LANG, else the locale (``i18n.choose_language``). The
+        one place it is chosen, for the real entry point and in-process callers (CliRunner)
+        alike; everything the run says, errors and help included, is said inside it, and the
+        language spoken before is back when the run is over."""
+        lang = choose_language(sys.argv[1:] if args is None else args, os.environ)
+        with speaking(lang):
+            return super().main(args, *more, **options)
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """Make this run's Context from the whole command line, so ``--lang`` counts before or
-        after the command name; it also becomes the process language that messages use."""
+        """Make this run's Context; a day in words ("--date i går") becomes one value."""
         from mgcheck.context import Context
 
-        context = Context.from_process(args, os.environ)
-        set_language(context.lang)
-        ctx.obj = context
+        ctx.obj = Context.from_process()
         if any(a.casefold() == "i" for a in args):  # "--date i går": one value
             from mgcheck.cli.types import join_day_words
 
@@ -66,14 +75,17 @@ class MgcheckGroup(LazyGroup):
             return super().invoke(ctx)
         except MgcheckError as exc:
             from mgcheck.cli import messages
-            from mgcheck.i18n import current, translator
 
-            error_line(messages.error_text(exc, translator(current())))
+            error_line(messages.error_text(exc))
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             _usage_line(exc)
-        except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
-            # Usage errors (Click's exceptions are TyperExceptions) keep Typer's own handling.
+        except (typer.Abort, typer.TyperException):
+            # Typer draws these itself ("Aborted.", a Click error mgcheck does not word): with
+            # its labels in the run's language.
+            localize_typer()
+            raise
+        except (typer.Exit, KeyboardInterrupt):
             raise
         except Exception as exc:
             if isinstance(exc, BrokenPipeError):  # the reader went away (| head)
@@ -94,11 +106,10 @@ def _usage_line(exc: UsageError) -> NoReturn:
     """Click's usage error in the run's language, from its type and parameters, as one line
     on stderr with where to find help (``mgcheck dose -h``), and its exit code (2)."""
     from mgcheck.cli import messages
-    from mgcheck.i18n import current, translator
 
     if type(exc).__name__ == "NoArgsIsHelpError":
         raise exc  # a group alone shows its help
-    text = messages.usage_error(exc, translator(current())) or exc.format_message()
+    text = messages.usage_error(exc) or exc.format_message()
     path = exc.ctx.command_path if exc.ctx is not None else "mgcheck"
     error_line(messages.with_help(text[:1].upper() + text[1:], path))
     raise typer.Exit(exc.exit_code)
@@ -107,7 +118,7 @@ def _usage_line(exc: UsageError) -> NoReturn:
 app = typer.Typer(
     cls=MgcheckGroup,
     name="mgcheck",
-    help=_(
+    help=N_(
         "A self-check about magnesium and restless legs, built on named sources. "
         "It is not a diagnosis and does not replace a doctor."
     ),
@@ -130,8 +141,9 @@ def _version_callback(value: bool) -> None:
 
 def main(
     ctx: typer.Context,
+    lang: LangOption = None,  # not passed (expose_value=False): chosen by MgcheckGroup.main
     debug: Annotated[
-        bool, typer.Option("--debug", help=_("Show a traceback when something goes wrong."))
+        bool, typer.Option("--debug", help=N_("Show a traceback when something goes wrong."))
     ] = False,
     version: Annotated[
         bool,
@@ -139,14 +151,14 @@ def main(
             "--version",
             callback=_version_callback,
             is_eager=True,
-            help=_("Show the version and exit."),
+            help=N_("Show the version and exit."),
         ),
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
         from mgcheck.render.welcome import print_welcome
 
-        print_welcome([(name, SUMMARIES[name]) for name in command_names()])
+        print_welcome([(name, _(SUMMARIES[name])) for name in command_names()])
 
 
 # Every command, in the order --help and the welcome screen list them: its module (which
@@ -155,23 +167,24 @@ def main(
 COMMANDS: dict[str, tuple[str, str]] = {
     "assess": (
         "mgcheck.cli.assess",
-        _("the self-check: questions, then a report for your doctor"),
+        N_("the self-check: questions, then a report for your doctor"),
     ),
     "warnings": (
         "mgcheck.cli.guidance",
-        _("danger signs, who must ask a doctor first, limits"),
+        N_("danger signs, who must ask a doctor first, limits"),
     ),
-    "dose": ("mgcheck.cli.dose", _("a supplement label as elemental magnesium")),
-    "foods": ("mgcheck.cli.foods", _("foods rich in magnesium, ranked")),
-    "sources": ("mgcheck.cli.guidance", _("every source, numbered")),
-    "schemas": ("mgcheck.cli.schemas", _("the JSON Schema of every --json document")),
+    "dose": ("mgcheck.cli.dose", N_("a supplement label as elemental magnesium")),
+    "foods": ("mgcheck.cli.foods", N_("foods rich in magnesium, ranked")),
+    "sources": ("mgcheck.cli.guidance", N_("every source, numbered")),
+    "schemas": ("mgcheck.cli.schemas", N_("the JSON Schema of every --json document")),
 }
 GROUPS: dict[str, Where] = {
     "diary": ("mgcheck.cli.diary", "diary_app", {"trial": ("mgcheck.cli.trial", "trial_app", {})}),
 }
+# In English (N_): the welcome screen translates them when it shows them.
 SUMMARIES: dict[str, str] = {
     **{name: summary for name, (_module, summary) in COMMANDS.items()},
-    "diary": _("a private diary of your nights, and a comparison"),
+    "diary": N_("a private diary of your nights, and a comparison"),
 }
 
 
@@ -181,4 +194,4 @@ def command_names() -> list[str]:
     return [*COMMANDS, *GROUPS]
 
 
-app.callback()(with_lang(main, first=True))  # --lang before the command name too
+app.callback()(main)

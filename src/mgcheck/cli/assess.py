@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import options
-from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.cli.options import JsonOption, StandardOption, context
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_, _, current
 from mgcheck.safetext import shown
 from mgcheck.vocab import Standard
 
@@ -26,25 +26,24 @@ REPORT_FORMATS = (".md", ".html", ".txt", ".json")
 
 
 @commands.command(
-    help=_(
+    help=N_(
         "The self-check: answer questions (or give an answers file) and get a report to bring "
         "to your doctor, most urgent first. It is not a diagnosis."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck assess  ·  mgcheck assess --example > answers.yaml  ·  "
         "mgcheck assess --answers answers.yaml  ·  mgcheck assess --answers - < answers.json  ·  "
         "mgcheck assess --answers answers.yaml --output report.md  ·  "
         "mgcheck assess --answers answers.yaml --json  ·  mgcheck assess --schema"
     ),
 )
-@with_lang
 def assess(
     answers_file: Annotated[
         str | None,
         typer.Option(
             "--answers",
-            metavar=_("FILE"),
-            help=_("Read the answers from a YAML or JSON file; - reads standard input."),
+            metavar=N_("FILE"),
+            help=N_("Read the answers from a YAML or JSON file; - reads standard input."),
             show_default=False,
         ),
     ] = None,
@@ -52,8 +51,8 @@ def assess(
         Path | None,
         typer.Option(
             "--output",
-            metavar=_("FILE"),
-            help=_("Also write the report to FILE: .md, .html, .txt or .json."),
+            metavar=N_("FILE"),
+            help=N_("Also write the report to FILE: .md, .html, .txt or .json."),
             show_default=False,
             dir_okay=False,
         ),
@@ -61,14 +60,14 @@ def assess(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help=_("With --output: replace the file if it exists, without asking.")
+            "--force", help=N_("With --output: replace the file if it exists, without asking.")
         ),
     ] = False,
     example: Annotated[
-        bool, typer.Option("--example", help=_("Print a commented example answers file."))
+        bool, typer.Option("--example", help=N_("Print a commented example answers file."))
     ] = False,
     schema: Annotated[
-        bool, typer.Option("--schema", help=_("Print the JSON Schema of the answers file."))
+        bool, typer.Option("--schema", help=N_("Print the JSON Schema of the answers file."))
     ] = False,
     standard: StandardOption = Standard.NNR,
     json: JsonOption = False,
@@ -112,10 +111,10 @@ def assess(
         if problem is not None:
             from mgcheck.cli import messages
 
-            raise MgcheckError(messages.form_in_answers(problem, name, context().t))
+            raise MgcheckError(messages.form_in_answers(problem, name))
     from mgcheck.results.assess import evaluate
 
-    result = evaluate(answers, data, standard, context().lang)
+    result = evaluate(answers, data, standard, current())
     report, sources = result.report, result.sources
     if output is not None:
         from mgcheck import clock
@@ -131,20 +130,20 @@ def assess(
         return
     from mgcheck.render.report import print_report
 
-    run = context()
+    program = context().program
     interactive = answers_file is None
     print_report(
         report,
         sources,
-        program=run.program,
-        rerun=_rerun(run.program, answers_file, run.lang),
+        program=program,
+        rerun=_rerun(program, answers_file, current()),
         will_offer_to_save=interactive and output is None,
         written_to=None if output is None else shown(output, 200),
     )
     if interactive:
         from mgcheck.cli.keep import offer_to_keep
 
-        offer_to_keep(report, sources, answers, run, report_saved=output is not None)
+        offer_to_keep(report, sources, answers, context(), report_saved=output is not None)
 
 
 def _rerun(program: str, answers_file: str | None, lang: str) -> str:
@@ -185,6 +184,6 @@ def _interview(data: AssessData) -> Answers:
     )
     from mgcheck.render.console import sayer
 
-    interview = Interview(data, run.lang, input, sayer(console))
+    interview = Interview(data, input, sayer(console))
     # Checked as a file is: e.g. a form name with control characters in it.
     return answers_from(interview.run(), _("your answers"))

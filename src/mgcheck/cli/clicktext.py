@@ -1,5 +1,13 @@
 """Typer's own help and usage words in mgcheck's language, through the same catalogue.
 
+Help texts (a command's ``help`` and ``epilog``, a parameter's ``help`` and ``metavar``, a
+text in ``show_default``) are declared with ``i18n.N_``, which marks them for the catalogue
+and leaves them in English, and are translated when they are shown, in the language of the
+run: by ``cli/helpview.py`` for the help screen, and here for a parameter's name on the usage
+line and in Click's messages (:attr:`LocalArgument.display_name_raw`) and an option's value
+(:meth:`LocalOption.display_type_rich`). So nothing needs the language before the command
+modules are imported, and help shown in-process (CliRunner) is in the run's language too.
+
 Typer 0.29 vendors Click (``typer/_click``) with English hard-coded where mgcheck cannot reach
 it by gettext: the "Usage:" prefix, the help option's "Show this message and exit.", a
 ``<bool>`` beside every flag, Python's number formats in ranges and defaults ("300.0",
@@ -44,6 +52,14 @@ def _type_words() -> dict[str, str]:
     }
 
 
+def shown_metavar(metavar: str) -> str:
+    """A parameter's ``metavar`` as help and messages show it: a name declared with N_()
+    (``FILE``, ``NIGHTS``) in the run's language; one letter (``N``) is a symbol, the same in
+    every language, and is never looked up (the catalogue's one-letter messages are the
+    chart's letters, and ``N`` is ``U`` there in Danish)."""
+    return metavar if len(metavar) == 1 else _(metavar)
+
+
 def _number(value: float) -> str:
     return format_number(value, 0 if float(value).is_integer() else 2)
 
@@ -77,7 +93,7 @@ class LocalParameter:
         default computed when the command runs is not shown."""
         param: Any = self
         if isinstance(param.show_default, str):
-            return f"({param.show_default})"
+            return f"({_(param.show_default)})"
         resilient = ctx.resilient_parsing
         ctx.resilient_parsing = True  # no conversion errors from a default while showing help
         try:
@@ -112,6 +128,8 @@ class LocalOption(TyperOption, LocalParameter):
     def display_type_rich(self, ctx: Any) -> str | None:
         if self.is_flag and not self.count:
             return None  # a flag takes no value; "<bool>" would ask for one
+        if self.metavar is not None:
+            return shown_metavar(self.metavar)
         shown = super().display_type_rich(ctx)
         if shown is None:
             return None
@@ -123,6 +141,12 @@ class LocalArgument(TyperArgument, LocalParameter):
     """A Typer argument shown by its name alone (its ``metavar``, in the help's language): no
     Python type beside it, and on the usage line ``FILE`` when it is needed, ``[FILE]`` when
     not, as Click writes them (Typer writes ``{file}``)."""
+
+    @property
+    def display_name_raw(self) -> str:
+        """The argument's name as help, the usage line and Click's messages show it: its
+        ``metavar`` (declared with N_()) in the run's language."""
+        return shown_metavar(self.metavar) if self.metavar is not None else self.name
 
     def display_type_rich(self, ctx: Any) -> str | None:
         return None
@@ -146,6 +170,13 @@ class LocalHelp:
     """The usage line and the help option in mgcheck's language, for a command or group."""
 
     params: list[Any]
+    help: str | None
+
+    def help_text(self) -> str:
+        """The help as it is drawn, in the run's language: ``help`` was declared with N_()
+        and is translated now. A command whose help is partly made from data (``diary trial
+        plan``: the defaults and their reasons, from data/trial.yaml) overrides this."""
+        return _(self.help or "")
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]

@@ -1,6 +1,7 @@
 """`mgcheck diary`: thin commands over store/diary.py (storage) and rules/diary.py (statistics).
 
-Help strings are translated at import; mgcheck.cli.app loads this module when `diary` is used.
+Help strings are marked with N_() and translated when help is drawn; mgcheck.cli.app loads this
+module when `diary` is used.
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import messages, options
-from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption, context, with_lang
+from mgcheck.cli.options import CompoundOption, ElementalOption, JsonOption
 from mgcheck.cli.types import Night, night, number, score
 from mgcheck.errors import MgcheckError, os_reason
-from mgcheck.i18n import _, format_number
+from mgcheck.i18n import N_, _, format_number
 from mgcheck.models.diary import MAX_MAGNESIUM_MG, SCORE_MAX, SCORE_MIN
 from mgcheck.store.textfile import display_name
 
 if TYPE_CHECKING:
     from mgcheck.cli.diary_ask import Taken
     from mgcheck.cli.prompts import Prompter
-    from mgcheck.i18n import Translator
     from mgcheck.models.diary import Entry
     from mgcheck.models.plan import Plan
     from mgcheck.results.trial import NightPlan
@@ -30,11 +30,11 @@ if TYPE_CHECKING:
     from mgcheck.store.diary import Diary, Row
 
 diary_app = typer.Typer(
-    help=_(
+    help=N_(
         "A private diary of your nights: leg symptoms, sleep and magnesium taken, kept in one "
         "file on this computer only; with a chart and an honest before-and-after comparison."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary add  ·  mgcheck diary list  ·  mgcheck diary chart  ·  "
         "mgcheck diary compare  ·  mgcheck diary export --output diary.csv  ·  "
         "mgcheck diary trial plan"
@@ -43,17 +43,17 @@ diary_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-options.take_lang(diary_app)  # mgcheck diary --lang en list
+options.alone_shows_help(diary_app)  # mgcheck diary --lang en: as mgcheck diary
 
 
 LIST_NIGHTS = 31  # `diary list` without dates: the last month
 
 SinceOption = Annotated[
-    dt.date | None, night(_("From this night (YYYY-MM-DD, or i går / yesterday)."))
+    dt.date | None, night(N_("From this night (YYYY-MM-DD, or i går / yesterday)."))
 ]
 UntilOption = Annotated[
     dt.date | None,
-    night(_("Up to and including this night (YYYY-MM-DD, or i går / yesterday).")),
+    night(N_("Up to and including this night (YYYY-MM-DD, or i går / yesterday).")),
 ]
 
 
@@ -91,23 +91,22 @@ def _plans() -> list[Plan]:
 
 
 @diary_app.command(
-    help=_(
+    help=N_(
         "Write down one night: leg symptoms, sleep, magnesium taken and a note. During a trial "
         "it says the night's plan and records whether you followed it."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary add  ·  mgcheck diary add --legs 6 --sleep 4 --magnesium 250  ·  "
         "mgcheck diary add --date 2026-11-20 --legs 3 --form magnesiumcitrat --amount 400mg  ·  "
         "mgcheck diary add --legs 3 --form bisglycinat --amount 100mg --elemental  ·  "
         "mgcheck diary add --legs 4 --as-planned  ·  mgcheck diary add --legs 2 --replace"
     ),
 )
-@with_lang
 def add(
     date: Annotated[
         dt.date | None,
         night(
-            _(
+            N_(
                 "The night, as YYYY-MM-DD: the date of its evening (2026-11-27 is the night "
                 "into 28 November), or i går / yesterday. Default: the night that ended this "
                 "morning."
@@ -117,15 +116,15 @@ def add(
         ),
     ] = None,
     legs: Annotated[
-        int | None, score(_("Leg symptoms, 0 (none) to 10 (worst)."), SCORE_MIN, SCORE_MAX)
+        int | None, score(N_("Leg symptoms, 0 (none) to 10 (worst)."), SCORE_MIN, SCORE_MAX)
     ] = None,
     sleep: Annotated[
-        int | None, score(_("Sleep, 0 (none) to 10 (best)."), SCORE_MIN, SCORE_MAX)
+        int | None, score(N_("Sleep, 0 (none) to 10 (best)."), SCORE_MIN, SCORE_MAX)
     ] = None,
     magnesium: Annotated[
         float | None,
         number(
-            _("Elemental magnesium taken, in mg (0: none)."),
+            N_("Elemental magnesium taken, in mg (0: none)."),
             0,
             MAX_MAGNESIUM_MG,
             quantity="mg",
@@ -136,16 +135,16 @@ def add(
     form: Annotated[
         str | None,
         typer.Option(
-            metavar=_("FORM"),
-            help=_("With --amount: the form on the label, as for mgcheck dose."),
+            metavar=N_("FORM"),
+            help=N_("With --amount: the form on the label, as for mgcheck dose."),
             show_default=False,
         ),
     ] = None,
     amount: Annotated[
         str | None,
         typer.Option(
-            metavar=_("AMOUNT"),
-            help=_(
+            metavar=N_("AMOUNT"),
+            help=N_(
                 "With --form: the amount taken as the label writes it, e.g. 400mg, 1,5 g or "
                 "100 mg elementært. A hydrate the label leaves open is kept as a range."
             ),
@@ -158,14 +157,14 @@ def add(
         bool,
         typer.Option(
             "--as-planned",
-            help=_("During a trial: you did what the plan said that night (its dose, or none)."),
+            help=N_("During a trial: you did what the plan said that night (its dose, or none)."),
         ),
     ] = False,
     off_plan: Annotated[
         bool,
         typer.Option(
             "--off-plan",
-            help=_(
+            help=N_(
                 "During a blinded trial: you did not take the night's capsule (or took other "
                 "magnesium besides it)."
             ),
@@ -175,8 +174,8 @@ def add(
         str | None,
         typer.Option(
             "--side-effect",
-            metavar=_("TEXT"),
-            help=_(
+            metavar=N_("TEXT"),
+            help=N_(
                 "Something you noticed that night that may come from magnesium, in a few "
                 'words: "løs mave", "kvalme" (at most 100 characters).'
             ),
@@ -185,11 +184,11 @@ def add(
     ] = None,
     note: Annotated[
         str | None,
-        typer.Option(help=_("A short note (at most 500 characters)."), show_default=False),
+        typer.Option(help=N_("A short note (at most 500 characters)."), show_default=False),
     ] = None,
     replace: Annotated[
         bool,
-        typer.Option("--replace", help=_("Replace an entry for the same night without asking.")),
+        typer.Option("--replace", help=N_("Replace an entry for the same night without asking.")),
     ] = False,
 ) -> None:
     from mgcheck.cli.diary_ask import NOTHING, Taken, from_label
@@ -199,7 +198,6 @@ def add(
     from mgcheck.render.dates import sentence
     from mgcheck.results.trial import covering, in_run_in
 
-    t = context().t
     night = date or today() - dt.timedelta(days=1)
     legs_score, sleep_score = legs, sleep
     if (form is None) != (amount is None):
@@ -226,7 +224,7 @@ def add(
         taken = Taken(magnesium, magnesium, "")
     elif form is not None and amount is not None:
         said: Said | None = "elemental" if elemental else "compound" if compound else None
-        taken = from_label([form, amount], asker, t, said=said)
+        taken = from_label([form, amount], asker, said=said)
     found = covering(_plans(), night)
     if found is None and as_planned and in_run_in(_plans(), night, today()) is not None:
         # A run-in night is, by the plan, an ordinary night without magnesium.
@@ -237,7 +235,7 @@ def add(
         raise MgcheckError(
             _("{option}: no trial plan holds for {night}.").format(
                 option="--as-planned" if as_planned else "--off-plan",
-                night=night_words(night, t),
+                night=night_words(night),
             )
         )
     interactive = legs_score is None
@@ -251,7 +249,7 @@ def add(
 
             asker.say(night_line(found[0], found[1]))
         else:
-            asker.say(sentence(night_words(night, t)))
+            asker.say(sentence(night_words(night)))
         # A score may be typed as people write one ("7 ud af 10"); the examples are typical
         # nights, not the middle of the scale.
         legs_score = asker.whole_number(
@@ -272,7 +270,7 @@ def add(
             )
     followed: bool | None = None
     if found is not None and found[0].blinded:
-        taken, followed = _blinded_night(taken, as_planned, off_plan, asker, t)
+        taken, followed = _blinded_night(taken, as_planned, off_plan, asker)
     elif found is not None:
         if off_plan:
             raise MgcheckError(
@@ -281,14 +279,14 @@ def add(
                     "(--magnesium MG, or --form and --amount) and mgcheck works it out."
                 )
             )
-        taken, followed = _trial_night(found[0], found[1], taken, as_planned, asker, t)
+        taken, followed = _trial_night(found[0], found[1], taken, as_planned, asker)
     elif taken is None:
         taken = NOTHING
         if interactive and asker is not None:
             from mgcheck.cli.diary_ask import ask_taken
 
             if asker.confirm(_("Did you take magnesium that evening?")):
-                taken = ask_taken(asker, t)
+                taken = ask_taken(asker)
     if interactive and asker is not None and side_effect is None and found is not None:
         side_effect = asker.ask(
             _(
@@ -359,7 +357,7 @@ def _replace_first(night: dt.date, replace: bool, asker: Prompter | None) -> Row
         row, stored = diary.current(night)
     if row is None:
         return True
-    words = sentence(night_words(night, context().t))
+    words = sentence(night_words(night))
     if asker is None:
         raise MgcheckError(
             _("{night} already has an entry; use --replace to replace it.").format(night=words)
@@ -373,7 +371,7 @@ def _replace_first(night: dt.date, replace: bool, asker: Prompter | None) -> Row
 
 
 def _blinded_night(
-    taken: Taken | None, as_planned: bool, off_plan: bool, asker: Prompter | None, t: Translator
+    taken: Taken | None, as_planned: bool, off_plan: bool, asker: Prompter | None
 ) -> tuple[Taken, bool]:
     """A night of a blinded trial: the plan is the night's capsule, whatever it holds; what
     was taken is only magnesium besides it. Followed: the capsule taken and nothing else."""
@@ -394,7 +392,7 @@ def _blinded_night(
         return taken, capsule and taken.low == 0
     extra = NOTHING
     if asker.confirm(_("Did you take any other magnesium that evening?")):
-        extra = ask_taken(asker, t)
+        extra = ask_taken(asker)
     return extra, capsule and extra.low == 0
 
 
@@ -404,7 +402,6 @@ def _trial_night(
     taken: Taken | None,
     as_planned: bool,
     asker: Prompter | None,
-    t: Translator,
 ) -> tuple[Taken, bool]:
     """What was taken on a night of the trial, and whether it followed the plan.
 
@@ -438,10 +435,10 @@ def _trial_night(
             ):
                 return planned, True
             if asker.confirm(_("Did you take any other magnesium that evening?")):
-                return ask_taken(asker, t), False
+                return ask_taken(asker), False
             return NOTHING, False
         if asker.confirm(_("The plan said no magnesium that evening. Did you take any?")):
-            return ask_taken(asker, t), False
+            return ask_taken(asker), False
         return NOTHING, True
     settled = followed_when_taken(plan, said.period.arm, taken.low, taken.high)
     if settled is not None or asker is None:  # without a terminal: magnesium was taken
@@ -518,7 +515,7 @@ def _say_run_in(plan: Plan) -> None:
         _("Run-in: {written} of its {total} nights written down; the trial starts {night}.").format(
             written=format_number(written),
             total=format_number(plan.run_in_days),
-            night=night_words(plan.start, context().t),
+            night=night_words(plan.start),
         )
     )
 
@@ -536,7 +533,7 @@ def _save(entry: Entry, replace: bool, expected: Row | None) -> bool:
     from mgcheck.render.dates import sentence
     from mgcheck.store.diary import EntryChanged, EntryExists, PlanMismatch
 
-    lower = night_words(entry.night, context().t)
+    lower = night_words(entry.night)
     night = sentence(lower)
     with _open() as diary:
         try:
@@ -569,7 +566,7 @@ def _describe(entry: Entry, replaced: bool) -> str:
     text = (
         (_("Replaced") if replaced else _("Saved"))
         + ": "
-        + _("{night}, legs {legs}").format(night=night(entry.night, context().t), legs=entry.legs)
+        + _("{night}, legs {legs}").format(night=night(entry.night), legs=entry.legs)
     )
     if entry.sleep is not None:
         text += ", " + _("sleep {sleep}").format(sleep=entry.sleep)
@@ -585,17 +582,18 @@ def _describe(entry: Entry, replaced: bool) -> str:
 
 @diary_app.command(
     "list",
-    help=_("Show the entries as a table (without dates: the last 31 nights)."),
-    epilog=_(
+    help=N_("Show the entries as a table (without dates: the last 31 nights)."),
+    epilog=N_(
         "Examples:  mgcheck diary list  ·  mgcheck diary list --since 2026-10-01  ·  "
         "mgcheck diary list --all --json"
     ),
 )
-@with_lang
 def list_entries(
     since: SinceOption = None,
     until: UntilOption = None,
-    all_nights: Annotated[bool, typer.Option("--all", help=_("Every night in the diary."))] = False,
+    all_nights: Annotated[
+        bool, typer.Option("--all", help=N_("Every night in the diary."))
+    ] = False,
     json: JsonOption = False,
 ) -> None:
     from mgcheck.render.diary import entries_json, print_entries
@@ -616,10 +614,9 @@ def list_entries(
 
 
 @diary_app.command(
-    help=_("A chart of leg symptoms night by night, nights on magnesium marked, weekly averages."),
-    epilog=_("Examples:  mgcheck diary chart  ·  mgcheck diary chart --since 2026-09-01"),
+    help=N_("A chart of leg symptoms night by night, nights on magnesium marked, weekly averages."),
+    epilog=N_("Examples:  mgcheck diary chart  ·  mgcheck diary chart --since 2026-09-01"),
 )
-@with_lang
 def chart(
     since: SinceOption = None,
     until: UntilOption = None,
@@ -642,19 +639,18 @@ def chart(
 
 
 @diary_app.command(
-    help=_(
+    help=N_(
         "Compare nights without magnesium with nights on it (or before and after --split), "
         "with a 95 % interval and a verdict that does not overclaim."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary compare  ·  mgcheck diary compare --split 2026-11-01  ·  "
         "mgcheck diary compare --json"
     ),
 )
-@with_lang
 def compare(
     split: Annotated[
-        dt.date | None, night(_("Compare before this night with this night and after."))
+        dt.date | None, night(N_("Compare before this night with this night and after."))
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -694,8 +690,8 @@ def compare(
         labels = (_("Without magnesium"), _("With magnesium"))
     else:
         labels = (
-            _("Before {night}").format(night=night_words(split_night, context().t)),
-            _("From {night}").format(night=night_words(split_night, context().t)),
+            _("Before {night}").format(night=night_words(split_night)),
+            _("From {night}").format(night=night_words(split_night)),
         )
     if json:
         comparison_json(result, labels, split_night)
@@ -705,26 +701,27 @@ def compare(
 
 
 @diary_app.command(
-    help=_("Write every entry as CSV or JSON, to the screen or a new file (readable by you only)."),
-    epilog=_(
+    help=N_(
+        "Write every entry as CSV or JSON, to the screen or a new file (readable by you only)."
+    ),
+    epilog=N_(
         "Examples:  mgcheck diary export  ·  mgcheck diary export --format json  ·  "
         "mgcheck diary export --output diary.csv"
     ),
 )
-@with_lang
 def export(
     format: Annotated[
         str | None,
         typer.Option(
             "--format",
-            help=_("csv or json (default: from --output, else csv)."),
+            help=N_("csv or json (default: from --output, else csv)."),
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", help=_("A new file to write to."), show_default=False, dir_okay=False
+            "--output", help=N_("A new file to write to."), show_default=False, dir_okay=False
         ),
     ] = None,
 ) -> None:
@@ -753,7 +750,7 @@ def export(
             message = _("{nights} and {plans} written to {file}.")
         typer.echo(
             message.format(
-                nights=count_nights(len(entries), context().t),
+                nights=count_nights(len(entries)),
                 plans=_count_plans(len(plans)),
                 file=display_name(output),
             )
@@ -777,7 +774,7 @@ def _plans_mgcheck_could_make(plans: list[Plan], name: str) -> None:
         faults = import_faults(plan, trial, limits, known, now)
         if faults:
             field, fault = faults[0]
-            raise MgcheckError(messages.plan_fault(name, index, field, fault, context().t))
+            raise MgcheckError(messages.plan_fault(name, index, field, fault))
 
 
 def _count_plans(n: int) -> str:
@@ -807,18 +804,18 @@ def _write_new_private(path: Path, text: str) -> None:
 
 @diary_app.command(
     "import",
-    help=_("Read entries from an export file (CSV or JSON); one bad row imports nothing."),
-    epilog=_(
+    help=N_("Read entries from an export file (CSV or JSON); one bad row imports nothing."),
+    epilog=N_(
         "Examples:  mgcheck diary import diary.csv  ·  mgcheck diary import diary.json --replace"
     ),
 )
-@with_lang
 def import_entries(
     file: Annotated[
-        Path, typer.Argument(metavar=_("FILE"), help=_("The export file."), dir_okay=False)
+        Path, typer.Argument(metavar=N_("FILE"), help=N_("The export file."), dir_okay=False)
     ],
     replace: Annotated[
-        bool, typer.Option("--replace", help=_("Replace entries for nights the diary already has."))
+        bool,
+        typer.Option("--replace", help=N_("Replace entries for nights the diary already has.")),
     ] = False,
 ) -> None:
     from mgcheck.render.dates import count_nights
@@ -863,29 +860,27 @@ def import_entries(
                 )
             ) from None
         added = diary.count_plans() - before
-    t = context().t
     if added:
         typer.echo(
             _("{nights} and {plans} imported.").format(
-                nights=count_nights(count, t), plans=_count_plans(added)
+                nights=count_nights(count), plans=_count_plans(added)
             )
         )
     else:
-        typer.echo(_("{nights} imported.").format(nights=count_nights(count, t)))
+        typer.echo(_("{nights} imported.").format(nights=count_nights(count)))
 
 
 @diary_app.command(
-    help=_("Delete the entry for one night."),
-    epilog=_("Examples:  mgcheck diary delete 2026-11-20"),
+    help=N_("Delete the entry for one night."),
+    epilog=N_("Examples:  mgcheck diary delete 2026-11-20"),
 )
-@with_lang
 def delete(
     night: Annotated[
         dt.date,
         typer.Argument(
             parser=Night(),
-            metavar=_("NIGHT"),
-            help=_("The night, as YYYY-MM-DD (or i går / yesterday)."),
+            metavar=N_("NIGHT"),
+            help=N_("The night, as YYYY-MM-DD (or i går / yesterday)."),
         ),
     ],
 ) -> None:
@@ -897,7 +892,7 @@ def delete(
             deleted = diary.delete(day)
     from mgcheck.render.dates import night as night_words
 
-    words = night_words(day, context().t)
+    words = night_words(day)
     if not deleted:
         raise MgcheckError(_("no entry for {night}.").format(night=words))
     typer.echo(_("Deleted the entry for {night}.").format(night=words))
@@ -906,15 +901,14 @@ def delete(
 
 
 @diary_app.command(
-    help=_("Delete every entry and trial plan (asks first). The empty diary file stays."),
-    epilog=_("Examples:  mgcheck diary forget --all  ·  mgcheck diary forget --all --yes"),
+    help=N_("Delete every entry and trial plan (asks first). The empty diary file stays."),
+    epilog=N_("Examples:  mgcheck diary forget --all  ·  mgcheck diary forget --all --yes"),
 )
-@with_lang
 def forget(
     all_nights: Annotated[
-        bool, typer.Option("--all", help=_("Required: every entry goes."))
+        bool, typer.Option("--all", help=N_("Required: every entry goes."))
     ] = False,
-    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask first."))] = False,
 ) -> None:
     if not all_nights:
         raise MgcheckError(_("add --all to delete every entry; to delete one night use delete."))
@@ -924,12 +918,11 @@ def forget(
         return
     from mgcheck.render.dates import count_entries
 
-    t = context().t
     with diary:
         count = diary.count()
         plans = diary.count_plans()
         _report_problems(diary)
-        what = count_entries(count, t)
+        what = count_entries(count)
         if plans:
             what = _("{entries} and {plans}").format(entries=what, plans=_count_plans(plans))
         if not yes:
@@ -946,7 +939,7 @@ def forget(
                 typer.echo(_("Nothing changed."))
                 return
         removed, removed_plans = diary.forget_all()
-    what = count_entries(removed, t)
+    what = count_entries(removed)
     if removed_plans:
         what = _("{entries} and {plans}").format(entries=what, plans=_count_plans(removed_plans))
     typer.echo(_("Deleted {what}.").format(what=what))
@@ -966,13 +959,13 @@ def _warn_if_journal_kept(diary: Diary) -> None:
 
 
 @diary_app.command(
-    help=_("Copy the whole diary into a new file (readable by you only)."),
-    epilog=_("Examples:  mgcheck diary backup ~/diary-backup.sqlite3"),
+    help=N_("Copy the whole diary into a new file (readable by you only)."),
+    epilog=N_("Examples:  mgcheck diary backup ~/diary-backup.sqlite3"),
 )
-@with_lang
 def backup(
     file: Annotated[
-        Path, typer.Argument(metavar=_("FILE"), help=_("A new file for the copy."), dir_okay=False)
+        Path,
+        typer.Argument(metavar=N_("FILE"), help=N_("A new file for the copy."), dir_okay=False),
     ],
 ) -> None:
     diary = _open()
@@ -982,7 +975,5 @@ def backup(
     from mgcheck.render.dates import count_nights
 
     typer.echo(
-        _("{nights} copied to {file}.").format(
-            nights=count_nights(count, context().t), file=display_name(file)
-        )
+        _("{nights} copied to {file}.").format(nights=count_nights(count), file=display_name(file))
     )

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, NoReturn
 
 from mgcheck.cli import messages
 from mgcheck.errors import MgcheckError
+from mgcheck.i18n import _, current
 from mgcheck.record import Record
 
 if TYPE_CHECKING:
     from mgcheck.cli.prompts import Prompter
-    from mgcheck.i18n import Translator
     from mgcheck.rules.label import LabelDose, Said
 
 
@@ -41,7 +41,6 @@ NOTHING = Taken(0.0, 0.0, "")
 def from_label(
     label_words: list[str],
     asker: Prompter | None,
-    t: Translator,
     *,
     said: Said | None = None,
     form_unknown: bool = False,
@@ -60,9 +59,9 @@ def from_label(
             label_words, snapshot.forms(), snapshot.words(), said=said, form_unknown=form_unknown
         )
     except FormProblem as exc:
-        raise MgcheckError(messages.form_on_label(exc, t)) from None
+        raise MgcheckError(messages.form_on_label(exc)) from None
     if isinstance(read, NotUnderstood):
-        raise MgcheckError(messages.label_not_read(" ".join(label_words), t))
+        raise MgcheckError(messages.label_not_read(" ".join(label_words)))
     return taken_from(read, asker, as_printed(label_words, snapshot.words()), read.per_day)
 
 
@@ -74,12 +73,12 @@ def taken_from(read: LabelDose, asker: Prompter | None, label: str, count: int |
         if read.open:
             read = asker.settle_label(read, snapshot.forms())
         for index in read.choosable():
-            read = _choose_variant(read, index, asker, asker.t)
+            read = _choose_variant(read, index, asker)
     times = count or 1
     return Taken(round(read.low * times, 1), round(read.high * times, 1), label, read.unsure)
 
 
-def _choose_variant(read: LabelDose, index: int, asker: Prompter, t: Translator) -> LabelDose:
+def _choose_variant(read: LabelDose, index: int, asker: Prompter) -> LabelDose:
     from mgcheck.render.style import mg_span
     from mgcheck.rules.dose import FormMatch, elemental_dose
     from mgcheck.rules.understand import is_dont_know
@@ -88,20 +87,20 @@ def _choose_variant(read: LabelDose, index: int, asker: Prompter, t: Translator)
     part = read.parts[index]
     assert part.match is not None
     variants = part.match.variants
-    name = part.match.form.name.get(t.lang)
+    name = part.match.form.name.get(current())
     if name[1:2].islower():  # "Magnesiumcitrat" inside a sentence: "hvilket magnesiumcitrat"
         name = name[:1].lower() + name[1:]
-    asker.say(t("The label does not say which {form} it is:").format(form=name))
+    asker.say(_("The label does not say which {form} it is:").format(form=name))
     for number, variant in enumerate(variants, start=1):
         mg = elemental_dose(FormMatch(part.match.form, (variant,)), part.part.amount_mg)
         asker.say(
-            f"  {number}. {variant.label.get(t.lang)} "
-            + t("({mg} magnesium)").format(mg=mg_span(mg.per_unit_low, mg.per_unit_high))
+            f"  {number}. {variant.label.get(current())} "
+            + _("({mg} magnesium)").format(mg=mg_span(mg.per_unit_low, mg.per_unit_high))
         )
     keep = len(variants) + 1
     asker.say(
         f"  {keep}. "
-        + t("don't know: keep the range {range}").format(
+        + _("don't know: keep the range {range}").format(
             range=mg_span(part.dose.per_unit_low, part.dose.per_unit_high)
         )
     )
@@ -116,14 +115,14 @@ def _choose_variant(read: LabelDose, index: int, asker: Prompter, t: Translator)
         return chosen
 
     chosen = asker.ask(
-        t("Number (Enter: don't know): "),
+        _("Number (Enter: don't know): "),
         parse,
-        t("Write one number from 1 to {n}.").format(n=keep),
+        _("Write one number from 1 to {n}.").format(n=keep),
     )
     return read if chosen == keep else read.with_variant(index, variants[chosen - 1])
 
 
-def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Taken:
+def ask_taken(asker: Prompter, *, planning: bool = False) -> Taken:
     """Ask the form, the amount and whether it is magnesium itself with the interview's own
     questions (data/questions.yaml; "ved ikke" allowed for the form and for whether the amount
     is magnesium itself), then how many were taken that evening (or, ``planning`` a trial,
@@ -149,7 +148,7 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
     whole: list[LabelDose] = []  # a whole label typed at the form question
 
     def question(key: str) -> str:
-        return questions[key].get(t.lang) + " "
+        return questions[key].get(current()) + " "
 
     def form(text: str) -> tuple[str, bool]:
         """(the form as typed, "" for don't know; whether its amount is magnesium itself)."""
@@ -177,14 +176,14 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
     name, elemental_only = asker.ask(
         question("form"),
         form,
-        t("mgcheck does not know that form. See mgcheck dose --list, or answer don't know."),
+        _("mgcheck does not know that form. See mgcheck dose --list, or answer don't know."),
     )
 
     def count_asked() -> int | None:
         return asker.whole_number(
-            t("How many tablets or doses will you take each magnesium evening? Enter for 1:")
+            _("How many tablets or doses will you take each magnesium evening? Enter for 1:")
             if planning
-            else t("How many tablets or doses did you take that evening? Enter for 1:"),
+            else _("How many tablets or doses did you take that evening? Enter for 1:"),
             1,
             24,
             example=1,  # one tablet is usual: never the middle of 1 to 24
@@ -204,7 +203,7 @@ def ask_taken(asker: Prompter, t: Translator, *, planning: bool = False) -> Take
             return text
 
         amount_text = asker.ask(
-            question("amount_mg"), amount, t("Write the amount, e.g. 400, 400 mg or 1,5 g.")
+            question("amount_mg"), amount, _("Write the amount, e.g. 400, 400 mg or 1,5 g.")
         )
         label = f"{name} {amount_text}" if name else amount_text
         count = count_asked()

@@ -12,12 +12,10 @@ from mgcheck.cli.options import (
     ElementalOption,
     JsonOption,
     StandardOption,
-    context,
-    with_lang,
 )
 from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_, _
 from mgcheck.rules.dose import MAX_PER_DAY
 from mgcheck.vocab import Standard
 
@@ -28,11 +26,11 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
 
 
 @commands.command(
-    help=_(
+    help=N_(
         "Turn the amount on a supplement label into elemental magnesium, per unit and per day, "
         "and set it against the upper limits."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck dose magnesium 100 mg  ·  mgcheck dose Magnesium citrate 150 mg 2 a "
         "day  ·  mgcheck dose magnesium citrate 400 --compound --per-day 2  ·  mgcheck dose "
         "citrate nonahydrate 1.5 g  ·  mgcheck dose bisglycinate 100 --elemental  ·  mgcheck "
@@ -40,13 +38,12 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
         "  ·  mgcheck dose oxide 500 --compound --standard iom  ·  mgcheck dose --list"
     ),
 )
-@with_lang
 def dose(
     words: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar=_("FORM AMOUNT"),
-            help=_(
+            metavar=N_("FORM AMOUNT"),
+            help=N_(
                 "The label as printed: the form, in Danish or English (citrat, oxide, "
                 "glycinate, ...), then the amount per tablet or dose (400, 400mg, 1,5 g), and "
                 "how many a day if you like (2 om dagen)."
@@ -57,7 +54,7 @@ def dose(
     per_day: Annotated[
         int | None,
         number(
-            _("Tablets or doses a day (default 1)."),
+            N_("Tablets or doses a day (default 1)."),
             1,
             MAX_PER_DAY,
             whole=True,
@@ -71,7 +68,7 @@ def dose(
         bool,
         typer.Option(
             "--maybe-elemental",
-            help=_(
+            help=N_(
                 "You do not know whether the amount is magnesium itself: show both readings "
                 "and judge on the higher one."
             ),
@@ -80,7 +77,7 @@ def dose(
     age: Annotated[
         int | None,
         number(
-            _("Age in years (default: an adult)."),
+            N_("Age in years (default: an adult)."),
             0,
             130,
             whole=True,
@@ -89,7 +86,7 @@ def dose(
         ),
     ] = None,
     list_forms: Annotated[
-        bool, typer.Option("--list", help=_("List every form with its share of magnesium."))
+        bool, typer.Option("--list", help=N_("List every form with its share of magnesium."))
     ] = False,
     standard: StandardOption = Standard.NNR,
     json: JsonOption = False,
@@ -148,17 +145,16 @@ def read_label_words(words: list[str], said: Said | None) -> LabelDose:
     from mgcheck.rules.understand import NotUnderstood
     from mgcheck.store import snapshot
 
-    t = context().t
     try:
         read = read_label(words, snapshot.forms(), snapshot.words(), said=said)
     except FormProblem as exc:
-        raise MgcheckError(messages.form_on_label(exc, t)) from None
+        raise MgcheckError(messages.form_on_label(exc)) from None
     if not isinstance(read, NotUnderstood):
         return read
     amount = {"format": "format", "thousands": "ambiguous", "range": "range"}.get(read.reason)
     if amount is not None and read.pieces:
         problem = InvalidAmount(read.pieces[0], amount)  # type: ignore[arg-type]
-        raise MgcheckError(messages.amount(problem, t))
+        raise MgcheckError(messages.amount(problem))
     raise MgcheckError(
         _("give a form and an amount, e.g. mgcheck dose citrate 400, or use --list.")
     )

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgcheck.cli.options import JsonOption, with_lang
+from mgcheck.cli.options import JsonOption
 from mgcheck.cli.types import number
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_, _, current
 from mgcheck.vocab import ARTICLE_DAILY_MG, FoodGroup, RankBy
 
 if TYPE_CHECKING:
@@ -20,27 +20,26 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
 
 
 @commands.command(
-    help=_("Show foods rich in magnesium, ranked, with servings and sources."),
-    epilog=_(
+    help=N_("Show foods rich in magnesium, ranked, with servings and sources."),
+    epilog=N_(
         "Examples:  mgcheck foods  ·  mgcheck foods --group nuts_seeds --top 5  ·  "
         "mgcheck foods --search rugbrød  ·  mgcheck foods --by energy --article  ·  "
         "mgcheck foods --all --search rye  ·  mgcheck foods --json"
     ),
 )
-@with_lang
 def foods(
     by: Annotated[
         RankBy,
         typer.Option(
-            help=_("Rank by mg per serving, per 100 g, or per 100 kcal (energy)."),
+            help=N_("Rank by mg per serving, per 100 g, or per 100 kcal (energy)."),
             case_sensitive=False,
         ),
     ] = RankBy.SERVING,
     group: Annotated[
         str | None,
         typer.Option(
-            metavar=_("GROUP"),
-            help=_(
+            metavar=N_("GROUP"),
+            help=N_(
                 "Only foods of this group: nuts, legumes, whole grains, vegetables, fish, dairy, "
                 "fruit or other (the keys nuts_seeds, whole_grains work too)."
             ),
@@ -50,20 +49,20 @@ def foods(
     search: Annotated[
         str | None,
         typer.Option(
-            help=_("Find foods by Danish or English name, ignoring case and accents."),
+            help=N_("Find foods by Danish or English name, ignoring case and accents."),
             show_default=False,
         ),
     ] = None,
     article: Annotated[
-        bool, typer.Option("--article", help=_("Only the foods the article names."))
+        bool, typer.Option("--article", help=N_("Only the foods the article names."))
     ] = False,
     top: Annotated[
-        int, number(_("Show at most this many foods; 0 shows all."), 0, whole=True)
+        int, number(N_("Show at most this many foods; 0 shows all."), 0, whole=True)
     ] = 20,
     target: Annotated[
         float,
         number(
-            _("Daily amount in mg to compare each serving with (the article: about 300)."),
+            N_("Daily amount in mg to compare each serving with (the article: about 300)."),
             1,
             2000,
             quantity="mg",
@@ -73,14 +72,14 @@ def foods(
         bool,
         typer.Option(
             "--all",
-            help=_("With --search: look in the full USDA and Fineli tables (9,453 foods)."),
+            help=N_("With --search: look in the full USDA and Fineli tables (9,453 foods)."),
         ),
     ] = False,
     foods_file: Annotated[
         Path | None,
         typer.Option(
             "--foods",
-            help=_("Use your own food table (same format as data/foods.yaml)."),
+            help=N_("Use your own food table (same format as data/foods.yaml)."),
             show_default=False,
             dir_okay=False,
         ),
@@ -119,14 +118,13 @@ def foods(
         table = snapshot.foods()
     else:
         from mgcheck.cli import messages
-        from mgcheck.cli.options import context
         from mgcheck.store.datafiles import load_foods
         from mgcheck.store.validation import InvalidData
 
         try:
             table = load_foods(foods_file)
         except InvalidData as exc:
-            raise MgcheckError(messages.invalid_data(exc, context().t)) from None
+            raise MgcheckError(messages.invalid_data(exc)) from None
     query = FoodsQuery(
         by=by,
         group=None if group is None else _group(group),
@@ -142,14 +140,12 @@ def foods(
 def _group(name: str) -> FoodGroup:
     """``--group`` by any name of data/words.yaml, Danish or English."""
     from mgcheck.cli import messages
-    from mgcheck.cli.options import context
     from mgcheck.rules.foods import find_group
     from mgcheck.store import snapshot
 
     groups = snapshot.words().food_groups
     found = find_group(name, {value: p.every() for value, p in groups.items()})
     if found is None:
-        t = context().t
-        names = [getattr(p, t.lang)[0] for p in groups.values()]
-        raise MgcheckError(messages.unknown_group(name, names, t))
+        names = [getattr(p, current())[0] for p in groups.values()]
+        raise MgcheckError(messages.unknown_group(name, names))
     return found

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgcheck.cli import messages
-from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.cli.options import JsonOption, StandardOption
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_, _
 from mgcheck.safetext import shown
 from mgcheck.vocab import Standard
 
@@ -20,22 +20,21 @@ commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands 
 
 
 @commands.command(
-    help=_(
+    help=N_(
         "Side effects, danger signs, who must ask a doctor first, upper limits, medicines and "
         "the evidence, most urgent first, each with its sources."
     ),
-    epilog=_(
+    epilog=N_(
         "Sections: help-now, doctor-first, side-effects, limits, medicines, only-if-low.\n\n"
         "Examples:  mgcheck warnings  ·  mgcheck warnings --section medicines  ·  "
         "mgcheck warnings --section grænser --standard iom  ·  mgcheck warnings --json"
     ),
 )
-@with_lang
 def warnings(
     section: Annotated[
         str | None,
         typer.Option(
-            help=_("Show one section, by its name in English or Danish."), show_default=False
+            help=N_("Show one section, by its name in English or Danish."), show_default=False
         ),
     ] = None,
     standard: StandardOption = Standard.NNR,
@@ -52,24 +51,23 @@ def warnings(
     try:
         result = warnings_result(guidance, limits, section, standard)
     except UnknownSection as exc:
-        raise MgcheckError(messages.unknown_section(exc, context().t)) from None
+        raise MgcheckError(messages.unknown_section(exc)) from None
     (warnings_json if json else print_warnings)(result)
 
 
 @commands.command(
-    help=_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
-    epilog=_(
+    help=N_("List every source mgcheck's guidance rests on, numbered, with title, year and URL."),
+    epilog=N_(
         "Examples:  mgcheck sources  ·  mgcheck sources 3 17  ·  mgcheck sources nnr2023 aasm2024  "
         "·  mgcheck sources --json"
     ),
 )
-@with_lang
 def sources(
     keys: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar=_("SOURCES"),
-            help=_("Only these sources: their numbers, as the other commands cite them, or keys."),
+            metavar=N_("SOURCES"),
+            help=N_("Only these sources: their numbers, as the other commands cite them, or keys."),
             show_default=False,
         ),
     ] = None,

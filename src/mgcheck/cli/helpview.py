@@ -14,7 +14,10 @@ panel titles and labels in :mod:`typer.rich_utils`), except that
 - the epilogue's paragraphs keep their label apart ("Examples:") with the text's wrapped lines
   under the text, and examples separated by " · " are packed whole, one or more to a line;
 - a value's range and default are written as the language writes numbers (``range_help`` and
-  ``default_help`` of ``cli.clicktext.LocalParameter``).
+  ``default_help`` of ``cli.clicktext.LocalParameter``);
+- every help text is translated here, as it is drawn: mgcheck declares them with ``i18n.N_``
+  (marked for the catalogue, left in English), so help is in the run's language however the
+  command modules were imported, and so are Typer's own labels (``i18n.localize_typer``).
 
 It uses no private name of Typer or Click, only their public classes, attributes and
 settings, so a new Typer cannot change it unseen; ``tests/cli/test_helpview.py`` checks that
@@ -43,6 +46,7 @@ from rich.theme import Theme
 from typer import rich_utils as ru
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
+from mgcheck.i18n import _, localize_typer
 from mgcheck.render.console import two_columns
 
 HELP_MIN = 24  # the fewest cells an option's help gets beside its names and kind
@@ -72,9 +76,10 @@ def console() -> Console:
 
 def format_help(command: Any, ctx: Any) -> None:
     """Print ``command``'s help as Typer does, laid out as the module says."""
+    localize_typer()
     out = console()
     out.print(Padding(ru.highlighter(command.get_usage(ctx)), 1), style=ru.STYLE_USAGE_COMMAND)
-    if command.help:
+    if help_text(command):
         out.print(Padding(Align(_help_text(command), pad=False), (0, 1, 1, 1)))
     arguments: dict[str, list[Any]] = defaultdict(list)
     options: dict[str, list[Any]] = defaultdict(list)
@@ -95,7 +100,15 @@ def format_help(command: Any, ctx: Any) -> None:
     if isinstance(command, TyperGroup):
         _commands_panels(command, ctx, out)
     if command.epilog:
-        out.print(Padding(epilogue(command.epilog, out.width - 2), 1))
+        out.print(Padding(epilogue(_(command.epilog), out.width - 2), 1))
+
+
+def help_text(command: Any) -> str:
+    """A command's help in the run's language: ``LocalHelp.help_text`` for mgcheck's own
+    commands, else its ``help`` translated."""
+    if hasattr(command, "help_text"):
+        return str(command.help_text())
+    return _(command.help or "")
 
 
 def _markup(text: str, style: str = "") -> Text:
@@ -109,7 +122,7 @@ def _markup(text: str, style: str = "") -> Text:
 def _help_text(command: Any) -> Group:
     """A command's help: the first paragraph on its own, the rest dimmed below it; nothing
     after a form feed; a deprecated command says so first."""
-    text = inspect.cleandoc(command.help or "").partition("\f")[0]
+    text = inspect.cleandoc(help_text(command)).partition("\f")[0]
     first, *rest = text.split("\n\n")
     if not first.startswith("\b"):
         first = first.replace("\n", " ")
@@ -128,7 +141,7 @@ def _parameter_help(param: Any, ctx: Any) -> Columns:
     if param.help:
         paragraphs = [
             p.replace("\n", " ").strip() if not p.startswith("\b") else p.strip("\b\n") + "\n"
-            for p in param.help.split("\n\n")
+            for p in _(param.help).split("\n\n")
         ]
         items.append(_markup("\n".join(paragraphs).strip(), ru.STYLE_OPTION_HELP))
     envvar = getattr(param, "envvar", None)
@@ -236,7 +249,8 @@ def _parameters_panel(title: str, params: list[Any], ctx: Any, console: Console)
 def _command_help(command: Any) -> Text:
     """A command's line in its group's panel: the first paragraph of its short help or help
     (Typer keeps its line breaks in Rich markup)."""
-    first = inspect.cleandoc(command.short_help or command.help or "").split("\n\n")[0]
+    short = _(command.short_help) if command.short_help else help_text(command)
+    first = inspect.cleandoc(short).split("\n\n")[0]
     if first.startswith("\b"):
         first = first.replace("\b\n", "")
     return _markup(first.strip(), ru.STYLE_OPTION_HELP)

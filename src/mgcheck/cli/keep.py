@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from mgcheck import clock
 from mgcheck.cli.options import may_replace
 from mgcheck.errors import MgcheckError
+from mgcheck.i18n import _
 from mgcheck.safetext import shown
 
 if TYPE_CHECKING:
@@ -47,24 +48,23 @@ def offer_to_keep(
     from mgcheck.render.report import render_file
 
     console = run.console()
-    t = run.t
     from mgcheck.render.console import sayer
 
-    asker = Prompter(input, sayer(console), t)
+    asker = Prompter(input, sayer(console))
     today = clock.today()
     if not report_saved:
         asker.say("")
         _keep(
             asker,
-            t(
+            _(
                 "Save this report to bring to your doctor? Type a file name (.html opens in a "
                 "web browser; .md, .txt or .json also work), or press Enter to skip: "
             ),
             REPORT_SUFFIXES,
             lambda suffix: render_file(suffix, report, sources, today),
-            t("Report saved: {file}"),
-            default=t("mgcheck-report-{date}.html").format(date=today.isoformat()),
-            added=t("Report saved as a web page (.html), which opens in a web browser: {file}"),
+            _("Report saved: {file}"),
+            default=_("mgcheck-report-{date}.html").format(date=today.isoformat()),
+            added=_("Report saved as a web page (.html), which opens in a web browser: {file}"),
         )
 
     def answers_file(suffix: str) -> str:
@@ -77,18 +77,18 @@ def offer_to_keep(
 
     saved = _keep(
         asker,
-        t(
+        _(
             "Save your answers, to run the self-check again without the questions? "
             "Type a file name, e.g. answers.yaml, or press Enter to skip: "
         ),
         ANSWERS_SUFFIXES,
         answers_file,
-        t("Answers saved: {file}"),
-        default=t("mgcheck-answers-{date}.yaml").format(date=today.isoformat()),
-        added=t("Answers saved as an answers file (.yaml): {file}"),
+        _("Answers saved: {file}"),
+        default=_("mgcheck-answers-{date}.yaml").format(date=today.isoformat()),
+        added=_("Answers saved as an answers file (.yaml): {file}"),
     )
     if saved is not None:
-        asker.say(t("Next time, with these answers:"))
+        asker.say(_("Next time, with these answers:"))
         answers_path = typed_path(saved, Path.cwd(), user_home())
         console.print(
             "  " + f"{run.program} assess --answers {answers_path}",
@@ -118,7 +118,6 @@ def _keep(
     """
     from mgcheck.store.report_file import write_report
 
-    t = asker.t
     while True:
         try:
             name = asker.line(prompt).strip()
@@ -138,13 +137,13 @@ def _keep(
             path, suffix, said_saved = Path(name + suffixes[0]).expanduser(), suffixes[0], added
         if suffix not in suffixes:
             asker.refuse(
-                t("Use a name ending in {endings} or {last}.").format(
+                _("Use a name ending in {endings} or {last}.").format(
                     endings=", ".join(suffixes[:-1]), last=suffixes[-1]
                 )
             )
             continue
         if path.is_dir():
-            asker.refuse(t("{file} is a folder; type a file name.").format(file=shown(path, 200)))
+            asker.refuse(_("{file} is a folder; type a file name.").format(file=shown(path, 200)))
             continue
         replace = path.exists() or path.is_symlink()
         if replace and not may_replace(path, asker):

@@ -9,6 +9,11 @@ trial's five) that cost every run of mgcheck more than 10 ms, for the one comman
 A group's commands are those declared on its Typer app (``source``) and its subgroups, each a
 Typer app in a module named by :data:`Where` (imported only then). The root group
 (``cli.app.MgcheckGroup``) finds its commands in their modules the same way.
+
+The root declares ``--lang`` (``cli.options.LangOption``, on its callback); each group gives a
+copy of its own to every command and subgroup it builds (:meth:`LazyGroup.get_command`), so
+``--lang`` is accepted, and shown in the help, before and after any command name, and no
+command declares it.
 """
 
 from __future__ import annotations
@@ -51,6 +56,11 @@ class LazyGroup(LocalGroup):
                     return command(info, self.source)
         return None
 
+    def lang_option(self) -> Any:
+        """A copy of this group's ``--lang`` option, for a command or subgroup it builds."""
+        (lang,) = [param for param in self.params if param.name == "lang"]
+        return copy.copy(lang)
+
     def list_commands(self, ctx: Any) -> list[str]:
         return self.command_names()
 
@@ -58,6 +68,7 @@ class LazyGroup(LocalGroup):
         if cmd_name not in self.commands:
             built = self.build(cmd_name)
             if built is not None:
+                built.params.append(self.lang_option())  # its last option, before --help
                 self.add_command(built, cmd_name)
         return super().get_command(ctx, cmd_name)
 

@@ -1,25 +1,21 @@
 """What every command shares: --json, --standard, --lang, the run's Context, the prompter.
 
-Imported by every command module; help strings are translated at import.
+Imported by every command module; help strings are marked with N_() and translated when shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from mgcheck.i18n import Language, _
+from mgcheck.i18n import N_, Language, _
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
     from mgcheck.cli.prompts import Prompter
     from mgcheck.context import Context
-
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def context() -> Context:
@@ -43,7 +39,7 @@ def prompter() -> Prompter | None:
     console = run.console()
     from mgcheck.render.console import sayer
 
-    return Prompter(input, sayer(console), run.t)
+    return Prompter(input, sayer(console))
 
 
 def may_replace(path: Path, asker: Prompter | None = None) -> bool:
@@ -58,39 +54,10 @@ def may_replace(path: Path, asker: Prompter | None = None) -> bool:
     return asker.confirm(_("{file} already exists. Replace it?").format(file=shown(path, 200)))
 
 
-def with_lang(command: F, *, first: bool = False) -> F:
-    """Give ``command`` the ``--lang`` option, so it works after the command name too.
-
-    The language is chosen once for the whole command line (:class:`mgcheck.context.Context`,
-    made by :class:`mgcheck.cli.app.MgcheckGroup` before any command runs), so the command
-    itself never sees the option: this wrapper parses it for Typer and lets it go.
-    """
-    import functools
-    import inspect
-
-    signature = inspect.signature(command, eval_str=True)
-    lang = inspect.Parameter(
-        "lang", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=_LANG_OPTION
-    )
-    params = list(signature.parameters.values())
-    # Where --help lists it: last before --help, or (the root) first after the Typer context.
-    at = sum(1 for p in params if p.annotation is typer.Context) if first else len(params)
-
-    @functools.wraps(command)
-    def parsed(*args: Any, lang: object = None, **kwargs: Any) -> Any:
-        return command(*args, **kwargs)
-
-    parsed.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[*params[:at], lang, *params[at:]]
-    )
-    parsed.__annotations__ = {**command.__annotations__, "lang": _LANG_OPTION}
-    return parsed  # type: ignore[return-value]
-
-
-def take_lang(group: typer.Typer) -> None:
-    """Let ``group`` (``diary``, ``diary trial``) take --lang after its name, as every command
-    does; without a command it shows its help, as the group alone does."""
-    group.callback(invoke_without_command=True)(with_lang(_group))
+def alone_shows_help(group: typer.Typer) -> None:
+    """Let ``group`` (``diary``, ``diary trial``) given only options (``mgcheck diary --lang
+    en``) show its help, as the group alone does, instead of "a command is missing"."""
+    group.callback(invoke_without_command=True)(_group)
 
 
 def _group(ctx: typer.Context) -> None:
@@ -100,30 +67,35 @@ def _group(ctx: typer.Context) -> None:
         raise NoArgsIsHelpError(ctx)
 
 
-_LANG_OPTION = Annotated[
+# Declared once, on the root (cli/app.py); each group gives it to the commands and groups it
+# builds (cli/lazy.py). Its value is not passed on (expose_value=False): the language is chosen
+# once, from the whole command line, by cli.app.MgcheckGroup.main; the option checks the value
+# and shows it in every command's help.
+LangOption = Annotated[
     Optional[Language],  # noqa: UP045 - evaluated at run time on Python 3.10 too
     typer.Option(
         "--lang",
-        help=_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
+        help=N_("Language: da or en. Default: MGCHECK_LANG, then the system locale."),
         show_default=False,
+        expose_value=False,
     ),
 ]
 JsonOption = Annotated[
     bool,
-    typer.Option("--json", help=_("Print a versioned JSON document instead of a table.")),
+    typer.Option("--json", help=N_("Print a versioned JSON document instead of a table.")),
 ]
 
 # What a label's amount is, as the person says it (dose, diary add): over the label's words.
 ElementalOption = Annotated[
     bool,
     typer.Option(
-        "--elemental", help=_("The amount is already elemental magnesium, as labels often say.")
+        "--elemental", help=N_("The amount is already elemental magnesium, as labels often say.")
     ),
 ]
 CompoundOption = Annotated[
     bool,
     typer.Option(
-        "--compound", help=_("The amount is the whole compound (magnesium citrate, oxide, ...).")
+        "--compound", help=N_("The amount is the whole compound (magnesium citrate, oxide, ...).")
     ),
 ]
 
@@ -131,7 +103,7 @@ StandardOption = Annotated[
     Standard,
     typer.Option(
         "--standard",
-        help=_(
+        help=N_(
             "Reference values: nnr (Nordic, NNR 2023; Denmark follows it), efsa (EFSA) or iom (US)."
         ),
         case_sensitive=False,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import Language, Translator, current, translator
+from mgcheck.i18n import _, current, join_and
 from mgcheck.models.answers import Answers, Diet, Legs, Supplement, bounds, whole_bounds
 from mgcheck.models.assess_data import AssessData
 from mgcheck.models.base import Text, one_line
@@ -56,14 +56,15 @@ class Prompter:
     count them, so an answer the issue says must be understood can never quietly cost a re-ask.
     ``width`` is the terminal's: every prompt is wrapped to it at spaces (:meth:`line`). It is
     the console's when ``say`` is its :func:`~mgcheck.render.console.sayer`, as in every
-    command; None (a plain ``say``, as tests give) leaves prompts as they are.
+    command; None (a plain ``say``, as tests give) leaves prompts as they are. It asks in the
+    language spoken now (``i18n.current``); inside ``with i18n.speaking(lang):`` it asks in
+    ``lang``, every word of it.
     """
 
     def __init__(
         self,
         read: Callable[[str], str],
         say: Callable[[str], None],
-        t: Translator | None = None,
         words: WordsFile | None = None,
         *,
         width: int | None = None,
@@ -78,12 +79,7 @@ class Prompter:
         self.prompts = 0
         self.reasks = 0
         self.follow_ups = 0
-        self.t = t or translator(current())  # the words of the questions' frame
         self._words = words
-
-    @property
-    def lang(self) -> Language:
-        return self.t.lang
 
     @property
     def words(self) -> WordsFile:
@@ -112,7 +108,7 @@ class Prompter:
             return self._read(prompt)
         except EOFError:
             raise MgcheckError(
-                self.t("input ended before the questions were finished; nothing was saved.")
+                _("input ended before the questions were finished; nothing was saved.")
             ) from None
         except KeyboardInterrupt:
             self.say("")  # the prompt's line ends here, not glued to the shell's next prompt
@@ -150,15 +146,15 @@ class Prompter:
             return said
         if said is None and unsure is not None:
             raise Refused(unsure)
-        raise Refused(self.t("Answer y or n."))
+        raise Refused(_("Answer y or n."))
 
     def confirm(self, question: str, unsure: str | None = None) -> bool:
         """Yes or no, in words (``ja``, ``jo``, ``nej tak``, ``yes``); "ved ikke" gets
         ``unsure``, the sentence that helps this question's person choose."""
         return self.ask(
-            f"{question} {self.t('[y/n]')} ",
+            f"{question} {_('[y/n]')} ",
             lambda text: self._yes_no(text, unsure),
-            self.t("Answer y or n."),
+            _("Answer y or n."),
         )
 
     def confirm_or_unknown(self, question: str) -> bool | None:
@@ -168,11 +164,11 @@ class Prompter:
         def parse(text: str) -> bool | None:
             said = read_yes_no_unknown(text, self.words)
             if isinstance(said, NotUnderstood):
-                raise Refused(self.t("Answer y, n or don't know."))
+                raise Refused(_("Answer y, n or don't know."))
             return said
 
-        hint = self.t("[y/n/don't know]")
-        return self.ask(f"{question} {hint} ", parse, self.t("Answer y, n or don't know."))
+        hint = _("[y/n/don't know]")
+        return self.ask(f"{question} {hint} ", parse, _("Answer y, n or don't know."))
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -181,7 +177,6 @@ class Prompter:
         self-check's own question (data/questions.yaml); "ved ikke" keeps both readings, judged
         on the higher (rules/label.py). Every command that reads a label at a terminal asks
         here, so they all ask alike."""
-        from mgcheck.i18n import _, join_and
         from mgcheck.store import snapshot
 
         amounts = [f"{p.part.form} {p.part.amount}" for p in read.parts if p.settled == "open"]
@@ -191,7 +186,7 @@ class Prompter:
                 "compound."
             ).format(amounts=join_and(amounts))
         )
-        question = snapshot.questions().questions["elemental"].get(self.lang)
+        question = snapshot.questions().questions["elemental"].get(current())
         known = self.confirm_or_unknown(question)
         said: Said = "unknown" if known is None else "elemental" if known else "compound"
         return read.answered(said, forms)
@@ -228,7 +223,7 @@ class Prompter:
         expect = Expect(
             low, high, example, whole=whole, quantity=quantity, out_of=out_of, nouns=nouns
         )
-        read = read_number(text, self.lang, self.words, expect)
+        read = read_number(text, current(), self.words, expect)
         while True:
             if isinstance(read, Number):
                 return read.value
@@ -236,17 +231,17 @@ class Prompter:
                 return read.value
             if isinstance(read, Range):
                 if middle and not (whole and read.middle != int(read.middle)):
-                    self.say(explain_range(read, self.words, self.lang, middle=True))
+                    self.say(explain_range(read, self.words, current(), middle=True))
                     return read.middle
-                prompt = explain_range(read, self.words, self.lang, middle=False)
-                again = read_number(self.follow_up(prompt + " "), self.lang, self.words, expect)
+                prompt = explain_range(read, self.words, current(), middle=False)
+                again = read_number(self.follow_up(prompt + " "), current(), self.words, expect)
                 if isinstance(again, NotUnderstood) and again.reason == "dont_know":
                     # "ved ikke" to "Er det 4 eller 5?": the higher, the safer count, and said
-                    self.say(explain_higher(read, self.words, self.lang))
+                    self.say(explain_higher(read, self.words, current()))
                     return read.high
                 read = again
                 continue
-            raise Refused(explain(read, self.words, self.lang))
+            raise Refused(explain(read, self.words, current()))
 
     def whole_number(
         self,
@@ -314,26 +309,25 @@ class Interview(Prompter):
     def __init__(
         self,
         data: AssessData,
-        lang: Language,
         read: Callable[[str], str],
         say: Callable[[str], None],
         words: WordsFile | None = None,
         *,
         width: int | None = None,
     ) -> None:
-        super().__init__(read, say, translator(lang), words, width=width)
+        super().__init__(read, say, words, width=width)
         self.data = data
         self._menus: dict[str, MenuWords] = {}
 
     # --- asking ------------------------------------------------------------------------------
 
     def question(self, key: str, **values: str) -> str:
-        return self.data.questions.questions[key].get(self.lang).format(**values)
+        return self.data.questions.questions[key].get(current()).format(**values)
 
     def yes_no(self, key: str, unsure: str | None = None) -> bool:
         return self.confirm(
             self.question(key),
-            unsure or self.t("Answer y or n: whichever fits you best."),
+            unsure or _("Answer y or n: whichever fits you best."),
         )
 
     def whole(self, key: str, low: int, high: int, quantity: str, example: float) -> int:
@@ -350,7 +344,7 @@ class Interview(Prompter):
 
     def _list(self, options: Sequence[tuple[Any, Text]]) -> None:
         for number, (_value, label) in enumerate(options, start=1):
-            self.say(f"  {number}. {label.get(self.lang)}")
+            self.say(f"  {number}. {label.get(current())}")
 
     def one_of(self, key: str, menu: MenuName, options: Sequence[tuple[T, Text]]) -> T:
         """One option, by number or in words; a word that fits several is asked back."""
@@ -368,10 +362,10 @@ class Interview(Prompter):
                 settled = self._settle(chosen, options, words, several=False)
                 if settled:
                     return settled[0]
-                raise Refused(self.t("Then choose the one that fits best from the list."))
-            raise Refused(explain(chosen, self.words, self.lang))
+                raise Refused(_("Then choose the one that fits best from the list."))
+            raise Refused(explain(chosen, self.words, current()))
 
-        return self.ask(self.t("Number or word: "), parse, "")
+        return self.ask(_("Number or word: "), parse, "")
 
     def some_of(self, key: str, menu: MenuName, options: Sequence[tuple[T, Text]]) -> list[T]:
         """Any number of options, by numbers or words ("furosemid og omeprazol"); Enter for
@@ -380,7 +374,7 @@ class Interview(Prompter):
         self.say(self.question(key))
         self._list(options)
         words = self._menu_words(menu)
-        prompt = self.t("Numbers or words, e.g. 1,3 (Enter for none): ")
+        prompt = _("Numbers or words, e.g. 1,3 (Enter for none): ")
         return self.ask(prompt, lambda text: self._pick(text, options, words), "")
 
     def _pick(self, text: str, options: Sequence[tuple[T, Text]], words: MenuWords) -> list[T]:
@@ -390,11 +384,11 @@ class Interview(Prompter):
         if isinstance(picked, NotUnderstood):
             from mgcheck.rules.understand import explain
 
-            raise Refused(explain(picked, self.words, self.lang))
+            raise Refused(explain(picked, self.words, current()))
         values = list(picked.values)
         if picked.not_listed:
             for line in explain_picked(
-                Picked((), (), (), picked.not_listed), options, words, self.lang
+                Picked((), (), (), picked.not_listed), options, words, current()
             ):
                 self.say(line)
         for ambiguous in picked.ambiguous:
@@ -403,18 +397,18 @@ class Interview(Prompter):
             ]
         if picked.unknown:
             self.reasks += 1
-            for line in explain_picked(Picked((), (), picked.unknown), options, words, self.lang):
+            for line in explain_picked(Picked((), (), picked.unknown), options, words, current()):
                 self.say(line)
             if values:
-                shown = self.t.join_and([self._label(v, options) for v in values])
-                self.say(self.t("So far: {answers}.").format(answers=shown))
-            more = self.follow_up(self.t("Type it again, or press Enter to leave it out: "))
+                shown = join_and([self._label(v, options) for v in values])
+                self.say(_("So far: {answers}.").format(answers=shown))
+            more = self.follow_up(_("Type it again, or press Enter to leave it out: "))
             if more:
                 values += [v for v in self._pick(more, options, words) if v not in values]
         return values
 
     def _label(self, value: object, options: Sequence[tuple[Any, Text]]) -> str:
-        return next(label.get(self.lang) for v, label in options if v == value)
+        return next(label.get(current()) for v, label in options if v == value)
 
     def _settle(
         self,
@@ -428,7 +422,6 @@ class Interview(Prompter):
         "Ingen af dem" / "none of them" gives none. One candidate is a real choice, yes or no
         ("nyrer": kidney disease?), not a list of one: a misspelling is yes or no, a word that
         points at one option yes, no or don't know (counted, to be safe, and said so)."""
-        from mgcheck.i18n import _
         from mgcheck.rules.understand import (
             Chosen,
             NotUnderstood,
@@ -441,21 +434,21 @@ class Interview(Prompter):
         candidates = [(c, label) for c, label in options if c in ambiguous.candidates]
         if ambiguous.guess and len(candidates) == 1:
             value, label = candidates[0]
-            question = self.t('Do you mean "{answer}"?').format(answer=label.get(self.lang))
+            question = _('Do you mean "{answer}"?').format(answer=label.get(current()))
             while True:
-                text = self.follow_up(f"{question} {self.t('[y/n]')} ")
+                text = self.follow_up(f"{question} {_('[y/n]')} ")
                 try:
                     return [value] if self._yes_no(text, None) else []
                 except Refused as refused:
                     self.refuse(refused.message)
         if len(candidates) == 1:
             value, label = candidates[0]
-            answer = label.get(self.lang)
+            answer = label.get(current())
             question = _('By "{phrase}", do you mean {answer}?').format(
                 phrase=ambiguous.phrase, answer=answer
             )
             while True:
-                hint = self.t("[y/n/don't know]")
+                hint = _("[y/n/don't know]")
                 said = read_yes_no_unknown(self.follow_up(f"{question} {hint} "), self.words)
                 if said is None:
                     self.say(
@@ -467,14 +460,10 @@ class Interview(Prompter):
                     return [value]
                 if isinstance(said, bool):
                     return [value] if said else []
-                self.refuse(self.t("Answer y, n or don't know."))
-        self.say(self.t('What do you mean by "{phrase}"?').format(phrase=ambiguous.phrase))
+                self.refuse(_("Answer y, n or don't know."))
+        self.say(_('What do you mean by "{phrase}"?').format(phrase=ambiguous.phrase))
         self._list(candidates)
-        prompt = (
-            self.t('Numbers, or "none of them": ')
-            if several
-            else self.t('Number, or "none of them": ')
-        )
+        prompt = _('Numbers, or "none of them": ') if several else _('Number, or "none of them": ')
         while True:
             text = self.follow_up(prompt)
             if text:
@@ -489,7 +478,7 @@ class Interview(Prompter):
                     if isinstance(chosen, Chosen):
                         return [chosen.value]
                     if isinstance(chosen, NotUnderstood):
-                        self.refuse(explain(chosen, self.words, self.lang))
+                        self.refuse(explain(chosen, self.words, current()))
                         continue
             self.refuse(prompt.strip().rstrip(":"))
 
@@ -500,7 +489,7 @@ class Interview(Prompter):
         answers = self.about_you()
         if self.yes_no(
             "taking_magnesium",
-            self.t("If you take anything with magnesium in it now, answer y; otherwise n."),
+            _("If you take anything with magnesium in it now, answer y; otherwise n."),
         ):
             answers["magnesium"] = self.supplement()
         else:
@@ -518,7 +507,7 @@ class Interview(Prompter):
         takes_iron = False
         if sex is Sex.FEMALE and answers["age"] in PREGNANCY_AGES:
             answers["pregnant"] = self.yes_no(
-                "pregnant", self.t("If you may be pregnant, answer y; otherwise n.")
+                "pregnant", _("If you may be pregnant, answer y; otherwise n.")
             )
             if answers["pregnant"]:
                 # Danish pregnancy care advises iron from week 10 (sst-pregnancy-iron).
@@ -558,7 +547,7 @@ class Interview(Prompter):
             foods = self.words.menus.diet.words
             answers["diet"] = {
                 group.value: self.decimal(
-                    self.question("diet_group", group=labels.diet[group].get(self.lang)),
+                    self.question("diet_group", group=labels.diet[group].get(current())),
                     *bounds(Diet, group.value),
                     quantity="portions",
                     example=1,
@@ -579,7 +568,7 @@ class Interview(Prompter):
         form = self.ask(
             f"{self.question('form')} ",
             lambda text: self._form(text, label),
-            self.t("mgcheck does not know that form. See mgcheck dose --list, or type don't know."),
+            _("mgcheck does not know that form. See mgcheck dose --list, or type don't know."),
         )
         supplement: dict[str, Any] = {"form": form}
         if "amount_mg" in label:
@@ -588,7 +577,7 @@ class Interview(Prompter):
             supplement["amount_mg"] = self.ask(
                 f"{self.question('amount_mg')} ",
                 self._amount,
-                self.t("Write the amount, e.g. 400, 400 mg or 1,5 g."),
+                _("Write the amount, e.g. 400, 400 mg or 1,5 g."),
             )
         if "elemental" in label:
             supplement["elemental"] = label["elemental"]
@@ -637,18 +626,18 @@ class Interview(Prompter):
                 return text  # magnesium itself: the form does not change the amount
             label.clear()
             if isinstance(problem, UnknownForm) and problem.suggestions:
-                names = ", ".join(f.name.get(self.lang) for f in problem.suggestions)
+                names = ", ".join(f.name.get(current()) for f in problem.suggestions)
                 raise Refused(
-                    self.t(
+                    _(
                         "mgcheck does not know that form. Did you mean: {names}? "
                         'Or type "don\'t know".'
                     ).format(names=names)
                 ) from None
             if isinstance(problem, NeedsElemental):
                 raise Refused(
-                    problem.entry.note.get(self.lang)
+                    problem.entry.note.get(current())
                     + " "
-                    + self.t(
+                    + _(
                         'Type "don\'t know", then say yes when asked whether the mg is '
                         "magnesium itself."
                     )
@@ -662,11 +651,11 @@ class Interview(Prompter):
         from mgcheck.rules.understand import is_dont_know
 
         if text and is_dont_know(text, self.words):
-            raise Refused(self.t("Look on the label: it gives the mg per tablet or dose."))
+            raise Refused(_("Look on the label: it gives the mg per tablet or dose."))
         try:
             return parse_amount(text)
         except InvalidAmount as exc:
-            raise Refused(amount(exc, self.t)) from None
+            raise Refused(amount(exc)) from None
 
     def legs(self) -> dict[str, Any]:
         labels = self.data.questions.labels
@@ -750,13 +739,13 @@ class Interview(Prompter):
             found = read_range(text)
         except ValueError:
             raise Refused(
-                self.t("Write the range as the result gives it, e.g. 0,70-1,00, or press Enter.")
+                _("Write the range as the result gives it, e.g. 0,70-1,00, or press Enter.")
             ) from None
         try:
             MagnesiumLab.model_validate({**lab, "range": list(found)})
         except ValidationError:
             raise Refused(
-                self.t(
+                _(
                     "That range does not look like one in {unit}: give it in the same unit "
                     "as the value, or press Enter."
                 ).format(unit=lab["unit"])
@@ -782,7 +771,7 @@ class Interview(Prompter):
         if isinstance(read, Unknown):
             return None
         if isinstance(read, NotUnderstood):
-            raise Refused(explain(read, self.words, self.lang))
+            raise Refused(explain(read, self.words, current()))
         kept = {} if read.reference is None else {"range": list(read.reference)}
         if isinstance(read, Number):
             return {"value": read.value, "unit": read.unit, **kept}
@@ -790,7 +779,7 @@ class Interview(Prompter):
         quantity = f"lab_{kind}"
         while True:
             unit = read_unit(
-                self.follow_up(explain_unit(read, self.words, self.lang) + " "),
+                self.follow_up(explain_unit(read, self.words, current()) + " "),
                 quantity,
                 self.words,
             )
@@ -798,12 +787,12 @@ class Interview(Prompter):
                 return {"value": read.value, "unit": unit, **kept}
             if isinstance(unit, Unknown):
                 self.say(
-                    self.t("I am counting {unit}, the unit Danish laboratories use.").format(
+                    _("I am counting {unit}, the unit Danish laboratories use.").format(
                         unit=read.default
                     )
                 )
                 return {"value": read.value, "unit": read.default, **kept}
-            self.refuse(explain(unit, self.words, self.lang))
+            self.refuse(explain(unit, self.words, current()))
 
 
 def _one_part(read: LabelDose | NotUnderstood) -> LabelDose | None:

@@ -13,26 +13,24 @@ from typing import Annotated
 import typer
 
 from mgcheck.cli import messages
-from mgcheck.cli.options import context, with_lang
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_
 
 commands = typer.Typer()  # read by mgcheck.cli.app, which lists these commands (COMMANDS)
 
 
 @commands.command(
-    help=_("List the JSON documents mgcheck writes, or print the JSON Schema of one."),
-    epilog=_(
+    help=N_("List the JSON documents mgcheck writes, or print the JSON Schema of one."),
+    epilog=N_(
         "Examples:  mgcheck schemas  ·  mgcheck schemas report  ·  mgcheck schemas diary.compare"
     ),
 )
-@with_lang
 def schemas(
     kind: Annotated[
         str | None,
         typer.Argument(
-            metavar=_("DOCUMENT"),
-            help=_("A document's kind, as the list names it (report, dose, diary.compare, ...)."),
+            metavar=N_("DOCUMENT"),
+            help=N_("A document's kind, as the list names it (report, dose, diary.compare, ...)."),
             show_default=False,
         ),
     ] = None,
@@ -54,7 +52,7 @@ def schemas(
         return
     name = kind.removeprefix("mgcheck.")
     if name not in SHAPES:
-        raise MgcheckError(messages.unknown_schema(kind, list(SHAPES), context().t))
+        raise MgcheckError(messages.unknown_schema(kind, list(SHAPES)))
     from mgcheck.results.schemas import json_schema
     from mgcheck.safetext import dumps
 

@@ -2,7 +2,8 @@
 
 Thin commands over results/trial.py (the screen, the plan, its state and result), rules/trial.py
 (the schedule and the statistics), store/diary.py (the plans, in the diary's database) and
-render/trial/. Help strings are translated at import; cli/diary.py loads this module.
+render/trial/. Help strings are marked with N_() and translated when help is drawn;
+cli/diary.py loads this module.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mgcheck.cli import messages, options
-from mgcheck.cli.options import JsonOption, StandardOption, context, with_lang
+from mgcheck.cli.clicktext import LocalCommand
+from mgcheck.cli.options import JsonOption, StandardOption, context
 from mgcheck.cli.types import Number, night, number
 from mgcheck.errors import MgcheckError
-from mgcheck.i18n import _
+from mgcheck.i18n import N_, _, current, format_number
 from mgcheck.models.diary import SCORE_MAX
 from mgcheck.models.plan import (
     MAX_PAIRS,
@@ -35,7 +37,6 @@ from mgcheck.vocab import Standard
 if TYPE_CHECKING:
     from mgcheck.cli.diary_ask import Taken
     from mgcheck.cli.prompts import Prompter
-    from mgcheck.i18n import Translator
     from mgcheck.models.answers import Answers
     from mgcheck.models.assess_data import AssessData
     from mgcheck.models.diary import Entry
@@ -44,12 +45,12 @@ if TYPE_CHECKING:
     from mgcheck.results.trial import Outcome
 
 trial_app = typer.Typer(
-    help=_(
+    help=N_(
         "A randomised trial of magnesium on yourself (an n-of-1 trial): weeks with and without "
         "magnesium in an order chance decides, your nightly leg score, and an honest answer to "
         "'does it help me?'."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial plan  ·  mgcheck diary trial show  ·  "
         "mgcheck diary trial result  ·  mgcheck diary trial report --output trial.md  ·  "
         "mgcheck diary trial stop"
@@ -58,16 +59,16 @@ trial_app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-options.take_lang(trial_app)  # mgcheck diary trial --lang en show
+options.alone_shows_help(trial_app)  # mgcheck diary trial --lang en: its help
 
 PlanOption = Annotated[
     int | None,
     number(
-        _("A plan by its number (mgcheck diary trial show --all lists them)."),
+        N_("A plan by its number (mgcheck diary trial show --all lists them)."),
         1,
         10**9,
         whole=True,
-        metavar=_("NUMBER"),
+        metavar=N_("NUMBER"),
         name="--plan",
         show_default=False,
         show_range=False,
@@ -85,13 +86,20 @@ def _trial() -> TrialFile:
     return snapshot.trial()
 
 
-def _defaults_help() -> str:
-    """The defaults and why they are so, for --help: from data/trial.yaml in the help language.
+class PlanCommand(LocalCommand):
+    """``diary trial plan``: its help ends with the defaults and why they are so."""
 
-    Read from the compiled JSON directly: help is built when this module loads, and the data
-    models are not needed for three numbers and their reasons.
+    def help_text(self) -> str:
+        return super().help_text() + "\n\n" + _defaults_help()
+
+
+def _defaults_help() -> str:
+    """The defaults and why they are so, for --help: from data/trial.yaml in the help's
+    language, when help is drawn.
+
+    Read from the compiled JSON directly: the data models are not needed for three numbers and
+    their reasons.
     """
-    from mgcheck.i18n import current
     from mgcheck.store.snapshot import raw
 
     settings = raw("trial")["settings"]
@@ -109,27 +117,25 @@ def _defaults_help() -> str:
 
 @trial_app.command(
     "plan",
-    help=_(
+    cls=PlanCommand,
+    help=N_(
         "Plan a trial: pairs of periods, one with magnesium and one without in each, the order "
         "drawn by chance. First a short safety check (the self-check's own rules); then the "
         "plan says the outcome, the difference that would matter to you, the analysis and the "
         "smallest p-value it can reach."
-    )
-    + "\n\n"
-    + _defaults_help(),
-    epilog=_(
+    ),
+    epilog=N_(
         "Examples:  mgcheck diary trial plan  ·  mgcheck diary trial plan --dose "
         '"magnesiumcitrat 400 mg"  ·  mgcheck diary trial plan --answers answers.yaml --dose '
         '"magnesium 200 mg" --doctor-ok --json  ·  mgcheck diary trial plan --start 2026-12-01 '
         "--seed 12345"
     ),
 )
-@with_lang
 def plan(
     start: Annotated[
         dt.date | None,
         night(
-            _(
+            N_(
                 "The first night of the first period, as YYYY-MM-DD (its evening), or i morgen. "
                 "Default: tomorrow, or after the run-in when the diary does not hold one yet."
             )
@@ -138,11 +144,11 @@ def plan(
     period: Annotated[
         int | None,
         number(
-            _("Nights in each period (2-28)."),
+            N_("Nights in each period (2-28)."),
             MIN_PERIOD_DAYS,
             MAX_PERIOD_DAYS,
             whole=True,
-            metavar=_("NIGHTS"),
+            metavar=N_("NIGHTS"),
             show_default=False,
             show_range=False,
         ),
@@ -150,7 +156,7 @@ def plan(
     pairs: Annotated[
         int | None,
         number(
-            _("Pairs of periods (2-12); fewer than 6 can never reach p ≤ 0.05."),
+            N_("Pairs of periods (2-12); fewer than 6 can never reach p ≤ 0.05."),
             MIN_PAIRS,
             MAX_PAIRS,
             whole=True,
@@ -162,11 +168,11 @@ def plan(
     washout: Annotated[
         int | None,
         number(
-            _("The first nights of each period that are kept but not counted."),
+            N_("The first nights of each period that are kept but not counted."),
             0,
             MAX_PERIOD_DAYS - 1,
             whole=True,
-            metavar=_("NIGHTS"),
+            metavar=N_("NIGHTS"),
             show_default=False,
             show_range=False,
         ),
@@ -174,8 +180,8 @@ def plan(
     dose: Annotated[
         str | None,
         typer.Option(
-            metavar=_("TEXT"),
-            help=_(
+            metavar=N_("TEXT"),
+            help=N_(
                 "What you take on magnesium evenings, as the label prints it: "
                 '"magnesiumcitrat 400 mg", "magnesium 100 mg".'
             ),
@@ -185,7 +191,7 @@ def plan(
     seed: Annotated[
         int | None,
         number(
-            _("Make the plan reproducible (default: drawn by the computer and stored)."),
+            N_("Make the plan reproducible (default: drawn by the computer and stored)."),
             0,
             MAX_SEED,
             whole=True,
@@ -197,13 +203,13 @@ def plan(
     matters: Annotated[
         float | None,
         number(
-            _(
+            N_(
                 "The difference in your leg score (0-10) that would matter to you (default 2, "
                 "asked in a terminal)."
             ),
             SMALLEST_MATTERS,
             SCORE_MAX,
-            metavar=_("POINTS"),
+            metavar=N_("POINTS"),
             show_default=False,
             show_range=False,
         ),
@@ -212,8 +218,8 @@ def plan(
         str | None,
         typer.Option(
             "--answers",
-            metavar=_("FILE"),
-            help=_("The safety check's answers from a file, as for mgcheck assess."),
+            metavar=N_("FILE"),
+            help=N_("The safety check's answers from a file, as for mgcheck assess."),
             show_default=False,
         ),
     ] = None,
@@ -221,20 +227,20 @@ def plan(
         bool,
         typer.Option(
             "--doctor-ok",
-            help=_("You have asked your doctor, where the safety check says you should."),
+            help=N_("You have asked your doctor, where the safety check says you should."),
         ),
     ] = False,
     run_in: Annotated[
         int | None,
         number(
-            _(
+            N_(
                 "Ordinary diary nights before the first period (0-28, default 14): they "
                 "measure how much your legs vary, so the plan can say what it can find."
             ),
             0,
             MAX_RUN_IN,
             whole=True,
-            metavar=_("NIGHTS"),
+            metavar=N_("NIGHTS"),
             name="--run-in",
             show_default=False,
             show_range=False,
@@ -244,7 +250,7 @@ def plan(
         bool,
         typer.Option(
             "--blinded",
-            help=_(
+            help=N_(
                 "Someone else keeps the schedule and fills identical capsules; mgcheck does "
                 "not show you which periods hold magnesium until the trial has ended."
             ),
@@ -254,8 +260,8 @@ def plan(
         Path | None,
         typer.Option(
             "--sealed-list",
-            metavar=_("FILE"),
-            help=_(
+            metavar=N_("FILE"),
+            help=N_(
                 "With --blinded: a new file for the person who fills the capsules, with the "
                 "schedule night by night. It is written once; keep it away from yourself."
             ),
@@ -277,7 +283,6 @@ def plan(
     )
     from mgcheck.store import snapshot
 
-    t = context().t
     trial = _trial()
     now = today()
     design = defaults(trial)
@@ -296,7 +301,7 @@ def plan(
     days = design.period_days if period is None else period
     count = design.pairs if pairs is None else pairs
     if washout is not None and washout > days - 1:
-        raise MgcheckError(messages.value("--washout", str(washout), 0, days - 1, True, t))
+        raise MgcheckError(messages.value("--washout", str(washout), 0, days - 1, True))
     washed = min(design.washout_days, days - 1) if washout is None else washout
     chosen_seed, points = seed, matters
     asker = None if json else options.prompter()
@@ -308,9 +313,9 @@ def plan(
                 "--dose TEXT; add --doctor-ok once you have asked your doctor, if it says so."
             )
         )
-    _no_running_plan(now, t)  # before any question: one plan at a time
+    _no_running_plan(now)  # before any question: one plan at a time
     data = snapshot.assess_data()
-    answers = _screen_answers(answers_file, data, asker, t)
+    answers = _screen_answers(answers_file, data, asker)
     if too_young(answers):
         raise MgcheckError(
             _(
@@ -321,7 +326,7 @@ def plan(
         )
     from mgcheck.results.trial import screen as run_screen
 
-    checked = run_screen(answers, data, standard, t.lang)
+    checked = run_screen(answers, data, standard, current())
     if checked.urgent:
         raise MgcheckError(
             _(
@@ -347,14 +352,14 @@ def plan(
             typer.echo(_("Ask your doctor first; nothing was planned."))
             return
         doctor_ok = True
-    taken, dose_text = _dose(dose, asker, t)
+    taken, dose_text = _dose(dose, asker)
     while (problem := _dose_problem(taken, answers.age, standard)) is not None:
         if dose is not None or asker is None:
             raise MgcheckError(problem)
         asker.refuse(problem[:1].upper() + problem[1:])  # at a terminal: why, and ask again
-        taken, dose_text = _dose(None, asker, t)
+        taken, dose_text = _dose(None, asker)
     if points is None:
-        points = design.matters if asker is None else _ask_matters(asker, design.matters, t)
+        points = design.matters if asker is None else _ask_matters(asker, design.matters)
     chosen = Design(first, count, days, washed, points, nights_before, blinded)
     new = new_plan(
         chosen,
@@ -370,7 +375,7 @@ def plan(
     )
     if sealed_list is not None:
         _check_sealed_list(sealed_list)
-    stored = _store(new, now, t)
+    stored = _store(new, now)
     if sealed_list is not None:
         _write_sealed_list(sealed_list, stored)
     entries = _entries_for(stored)
@@ -425,18 +430,18 @@ def _write_sealed_list(path: Path, plan: Plan) -> None:
     write_report(path, sealed_list(plan))  # 0600, whole or not at all, never over a file
 
 
-def _running(plan: Plan, t: Translator) -> MgcheckError:
+def _running(plan: Plan) -> MgcheckError:
     from mgcheck.render.dates import long_date
 
     return MgcheckError(
         _(
             "trial plan {id} (made {date}) is still running: one plan at a time. Stop it "
             "first with mgcheck diary trial stop."
-        ).format(id=plan.id, date=long_date(plan.created, t))
+        ).format(id=plan.id, date=long_date(plan.created))
     )
 
 
-def _no_running_plan(now: dt.date, t: Translator) -> None:
+def _no_running_plan(now: dt.date) -> None:
     """Refuse early, naming the running plan (the store checks again when it saves)."""
     from mgcheck.results.trial import running_plan
     from mgcheck.store.diary import open_existing
@@ -447,7 +452,7 @@ def _no_running_plan(now: dt.date, t: Translator) -> None:
     with diary:
         running = running_plan(diary.plans(), now)
     if running is not None:
-        raise _running(running, t)
+        raise _running(running)
 
 
 def _start(first: dt.date, now: dt.date) -> dt.date:
@@ -463,16 +468,14 @@ def _start(first: dt.date, now: dt.date) -> dt.date:
                 "--start: the first night must be from today to a year ahead ({today} to "
                 "{last}): a plan drawn after its nights have begun would no longer be random."
             ).format(
-                today=long_date(earliest, context().t),
-                last=long_date(latest, context().t),
+                today=long_date(earliest),
+                last=long_date(latest),
             )
         )
     return first
 
 
-def _screen_answers(
-    answers_file: str | None, data: AssessData, asker: Prompter | None, t: Translator
-) -> Answers:
+def _screen_answers(answers_file: str | None, data: AssessData, asker: Prompter | None) -> Answers:
     """The safety check's answers: a file (as for assess), or the few questions it needs,
     asked with the interview's own words (data/questions.yaml)."""
     if answers_file is not None:
@@ -482,13 +485,13 @@ def _screen_answers(
         name, answers = load_answers(answers_file)
         problem = form_problem(answers, data)
         if problem is not None:
-            raise MgcheckError(messages.form_in_answers(problem, name, t))
+            raise MgcheckError(messages.form_in_answers(problem, name))
         return answers
     assert asker is not None
-    return _ask_screen(data, t)
+    return _ask_screen(data)
 
 
-def _ask_screen(data: AssessData, t: Translator) -> Answers:
+def _ask_screen(data: AssessData) -> Answers:
     from mgcheck.cli.prompts import Interview
     from mgcheck.store.answers import answers_from
 
@@ -503,23 +506,23 @@ def _ask_screen(data: AssessData, t: Translator) -> Answers:
     )
     from mgcheck.render.console import sayer
 
-    interview = Interview(data, run.lang, READ, sayer(console))
+    interview = Interview(data, READ, sayer(console))
     # The self-check's own opening questions: the screen asks exactly what the self-check asks.
     answers = interview.about_you()  # under 18 is refused afterwards, with the reason
     answers["considering_magnesium"] = True
     return answers_from(answers, _("your answers"))
 
 
-def _dose(dose: str | None, asker: Prompter | None, t: Translator) -> tuple[Taken, str]:
+def _dose(dose: str | None, asker: Prompter | None) -> tuple[Taken, str]:
     """The dose of a magnesium evening, from --dose (as a label) or asked as the interview asks."""
     from mgcheck.cli.diary_ask import ask_taken, from_label
 
     if dose is not None:
-        taken = from_label(dose.split(), asker, t)
+        taken = from_label(dose.split(), asker)
         return taken, taken.label
     assert asker is not None
     asker.say(_("What will you take on magnesium evenings?"))
-    taken = ask_taken(asker, t, planning=True)
+    taken = ask_taken(asker, planning=True)
     return taken, taken.label
 
 
@@ -548,7 +551,7 @@ def _dose_problem(taken: Taken, age: int, standard: Standard) -> str | None:
     )
 
 
-def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
+def _ask_matters(asker: Prompter, default: float) -> float:
     def parse(text: str) -> float:
         if not text:
             return default
@@ -558,21 +561,21 @@ def _ask_matters(asker: Prompter, default: float, t: Translator) -> float:
         _(
             "How many points lower would your nightly leg score (0-10) have to be for "
             "magnesium to be worth it to you? Enter for {default}:"
-        ).format(default=t.number(default, 1 if default != int(default) else 0))
+        ).format(default=format_number(default, 1 if default != int(default) else 0))
         + " ",
         parse,
         _("Write a number above 0 and at most 10, e.g. 2 or 1,5."),
     )
 
 
-def _store(plan: Plan, now: dt.date, t: Translator) -> Plan:
+def _store(plan: Plan, now: dt.date) -> Plan:
     from mgcheck.store.diary import PlanConflict, PlanExists, open_diary
 
     with open_diary() as diary:
         try:
             return diary.create_plan(plan, now)
         except PlanExists as exc:
-            raise _running(exc.plan, t) from None
+            raise _running(exc.plan) from None
         except PlanConflict as exc:
             raise MgcheckError(
                 _("the new plan would overlap trial plan {id}; choose a later --start.").format(
@@ -642,19 +645,18 @@ def _no_plan() -> MgcheckError:
 
 @trial_app.command(
     "show",
-    help=_(
+    help=N_(
         "Show the plan as a calendar: which evenings are magnesium, which are not, the washout "
         "nights, and tonight."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial show  ·  mgcheck diary trial show --all  ·  "
         "mgcheck diary trial show --plan 1 --json"
     ),
 )
-@with_lang
 def show(
     all_plans: Annotated[
-        bool, typer.Option("--all", help=_("List every plan, past ones too."))
+        bool, typer.Option("--all", help=N_("List every plan, past ones too."))
     ] = False,
     plan_id: PlanOption = None,
     json: JsonOption = False,
@@ -706,24 +708,23 @@ REASONS = ("side-effects", "worse", "better", "burden", "doctor", "other")
 
 @trial_app.command(
     "stop",
-    help=_(
+    help=N_(
         "Stop the running trial. It stays in the history; its nights stay in the diary. Why "
         "it was stopped goes into the report for your doctor."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial stop  ·  mgcheck diary trial stop --yes --reason "
         "side-effects"
     ),
 )
-@with_lang
 def stop(
-    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask first."))] = False,
     reason: Annotated[
         str | None,
         typer.Option(
             "--reason",
             metavar="|".join(REASONS),
-            help=_(
+            help=N_(
                 "Why: side effects, legs worse, legs better, too much to keep up, a doctor's "
                 "advice, or another reason (asked in a terminal)."
             ),
@@ -737,7 +738,6 @@ def stop(
     from mgcheck.results.trial import running_plan
     from mgcheck.store.diary import open_existing
 
-    t = context().t
     now = today()
     why: StopReason | None = None
     if reason is not None:
@@ -771,7 +771,7 @@ def stop(
         _(
             "Trial plan {id} stopped on {date}. It stays in the history (mgcheck diary trial "
             "show --all); its nights stay in the diary."
-        ).format(id=stopped.id, date=long_date(now, t))
+        ).format(id=stopped.id, date=long_date(now))
     )
 
 
@@ -808,24 +808,23 @@ def _ask_reason(asker: Prompter) -> StopReason | None:
 
 @trial_app.command(
     "extend",
-    help=_(
+    help=N_(
         "Add one more pair of periods at the end of the running trial, drawn by the plan's own "
         "seed, to make up for a pair whose nights can no longer be counted."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial extend  ·  mgcheck diary trial extend --yes  ·  "
         "mgcheck diary trial extend --sealed-list more.txt"
     ),
 )
-@with_lang
 def extend(
-    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask first."))] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask first."))] = False,
     sealed_list: Annotated[
         Path | None,
         typer.Option(
             "--sealed-list",
-            metavar=_("FILE"),
-            help=_(
+            metavar=N_("FILE"),
+            help=N_(
                 "For a blinded trial: a new file with the added nights, for the person who "
                 "fills the capsules."
             ),
@@ -840,7 +839,6 @@ def extend(
     from mgcheck.results.trial import extension, running_plan, state
     from mgcheck.store.diary import PlanChanged, PlanConflict, open_diary, open_existing
 
-    t = context().t
     now = today()
     diary = open_existing()
     running = None
@@ -880,8 +878,8 @@ def extend(
         if not asker.confirm(
             question.format(
                 pair=added[0].pair,
-                first=night(added[0].start, t),
-                last=night(added[-1].end, t),
+                first=night(added[0].start),
+                last=night(added[-1].end),
                 id=running.id,
             )
         ):
@@ -902,7 +900,7 @@ def extend(
         _write_sealed_list(sealed_list, longer.replace(periods=added))
     typer.echo(
         _("Pair {pair} added: the trial now ends after {night}.").format(
-            pair=added[0].pair, night=night(longer.end, t)
+            pair=added[0].pair, night=night(longer.end)
         )
     )
 
@@ -917,17 +915,16 @@ def _sources(trial: TrialFile) -> tuple[tuple[int, Any], ...]:
 
 @trial_app.command(
     "result",
-    help=_(
+    help=N_(
         "The result: per pair the mean leg score with and without magnesium, the mean "
         "difference with its 95 % interval, the exact randomisation test, how well the plan "
         "was followed, and a verdict that does not overclaim."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial result  ·  mgcheck diary trial result --json  ·  "
         "mgcheck diary trial result --plan 1"
     ),
 )
-@with_lang
 def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
     from mgcheck.clock import today
     from mgcheck.results.trial import outcome
@@ -953,30 +950,29 @@ def result(plan_id: PlanOption = None, json: JsonOption = False) -> None:
 
 @trial_app.command(
     "report",
-    help=_(
+    help=N_(
         "Write a report of the trial for your doctor (HTML to print, Markdown or text), "
         "following the CENT reporting items that apply: design, randomisation, periods, "
         "results and limits, with numbered sources."
     ),
-    epilog=_(
+    epilog=N_(
         "Examples:  mgcheck diary trial report --output trial.html  ·  "
         "mgcheck diary trial report --output trial.md --force"
     ),
 )
-@with_lang
 def report(
     output: Annotated[
         Path,
         typer.Option(
             "--output",
-            metavar=_("FILE"),
-            help=_("The report file: .html, .md or .txt."),
+            metavar=N_("FILE"),
+            help=N_("The report file: .html, .md or .txt."),
             show_default=False,
             dir_okay=False,
         ),
     ],
     force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the file if it exists, without asking."))
+        bool, typer.Option("--force", help=N_("Replace the file if it exists, without asking."))
     ] = False,
     plan_id: PlanOption = None,
 ) -> None:

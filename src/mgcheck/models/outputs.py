@@ -2,7 +2,10 @@
 
 Typed dictionaries, not models. ``mgcheck schemas KIND`` turns one into a JSON Schema (with
 Pydantic), and ``tests/cli/test_schemas.py`` checks every document of the golden transcripts
-against it. Each document starts with the envelope of :mod:`mgcheck.envelope`. The diary's
+against it. Each document starts with the envelope of :mod:`mgcheck.envelope`: a document
+``X`` is ``Envelope`` and then ``XPayload``, what its builder makes (``render/foods.foods_json``
+makes a ``FoodsPayload``, typed so, and ``render/console.write_json`` puts it in the envelope),
+so mypy holds every builder to its schema. The diary's
 export rows (``Entry``, ``ExportPlan``, ``ExportPeriod``) are also what ``diary import``
 validates, strictly and row by row (store/diary_files.py), so their bounds are written here.
 """
@@ -41,21 +44,21 @@ def closed(shape: T) -> T:
     return shape
 
 
+@closed
 class Envelope(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     schema: str
     schema_version: Literal[1]
     language: Literal["da", "en"]
 
 
+@closed
 class Span(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     low: float
     high: float
 
 
+@closed
 class OtherLimit(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     standard: str
     upper_limit_mg: float | None
 
@@ -63,8 +66,8 @@ class OtherLimit(TypedDict):
 # --- foods -----------------------------------------------------------------------------------
 
 
+@closed
 class FoodsQuery(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     by: str
     group: str | None
     search: str | None
@@ -73,21 +76,21 @@ class FoodsQuery(TypedDict):
     target_mg: float
 
 
+@closed
 class FoodSource(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     dataset: str
     id: str
     description: str
 
 
+@closed
 class Names(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     da: str
     en: str
 
 
+@closed
 class FoodOut(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     name: str
     names: Names
@@ -107,21 +110,26 @@ class FoodOut(TypedDict):
     source: FoodSource
 
 
-class Foods(Envelope):
+@closed
+class FoodsPayload(TypedDict):
     query: FoodsQuery
     matched: int
     shown: int
     foods: list[FoodOut]
 
 
+class Foods(Envelope, FoodsPayload):
+    pass
+
+
+@closed
 class CompositionQuery(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     search: str
     by: str
 
 
+@closed
 class CompositionFood(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     dataset: str
     id: str
     description: str
@@ -130,27 +138,28 @@ class CompositionFood(TypedDict):
     kcal_per_100g: float
 
 
+@closed
 class CompositionTry(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     search: str
     matched: int
 
 
+@closed
 class CompositionSource(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     dataset: str
     id: str
 
 
+@closed
 class CompositionFoundVia(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     name: str
     source: CompositionSource
     searches: list[CompositionTry]
 
 
-class Composition(Envelope):
+@closed
+class CompositionPayload(TypedDict):
     query: CompositionQuery
     matched: int
     shown: int
@@ -159,17 +168,21 @@ class Composition(Envelope):
     found_via: list[CompositionFoundVia]  # a Danish name found through the curated table
 
 
+class Composition(Envelope, CompositionPayload):
+    pass
+
+
 # --- warnings and sources --------------------------------------------------------------------
 
 
+@closed
 class Timing(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     medicine_before_h: float
     medicine_after_h: float
 
 
+@closed
 class WarningItem(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     title: str
     text: str
@@ -178,8 +191,8 @@ class WarningItem(TypedDict):
     timing: Timing | None
 
 
+@closed
 class Helpline(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     number: str | None
     name: str
@@ -187,14 +200,14 @@ class Helpline(TypedDict):
     sources: list[str]
 
 
+@closed
 class Helplines(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     last_checked: str
     lines: list[Helpline]
 
 
+@closed
 class Intake(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     ages: list[int | None]
     female_mg: float
     male_mg: float
@@ -202,15 +215,15 @@ class Intake(TypedDict):
     breastfeeding_mg: float | None
 
 
+@closed
 class UpperLimit(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     ages: list[int | None]
     mg: float | None
     sources: list[str]
 
 
+@closed
 class StandardOut(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     short: str
     name: str
@@ -222,8 +235,8 @@ class StandardOut(TypedDict):
     no_limit_note: str
 
 
+@closed
 class LimitsOut(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     chosen: str
     article_mg: float
     article_above: list[str]
@@ -231,8 +244,8 @@ class LimitsOut(TypedDict):
     standards: list[StandardOut]
 
 
+@closed
 class Section(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     level: Literal["urgent", "doctor", "caution", "info"]
     title: str
@@ -241,19 +254,24 @@ class Section(TypedDict):
     limits: NotRequired[LimitsOut]
 
 
-class Warnings(Envelope):
+@closed
+class WarningsPayload(TypedDict):
     standard: str
     sections: list[Section]
 
 
+class Warnings(Envelope, WarningsPayload):
+    pass
+
+
+@closed
 class SourceReadVia(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     url: str
     what: str
 
 
+@closed
 class SourceOut(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     number: int
     key: str
     citation: str  # as a doctor cites it (Vancouver-like), in the document's language
@@ -279,22 +297,27 @@ class SourceOut(TypedDict):
     note: str | None
 
 
-class Sources(Envelope):
+@closed
+class SourcesPayload(TypedDict):
     sources: list[SourceOut]
+
+
+class Sources(Envelope, SourcesPayload):
+    pass
 
 
 # --- dose ------------------------------------------------------------------------------------
 
 
+@closed
 class DoseForm(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     name: str
     sources: list[str]
 
 
+@closed
 class DoseVariant(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     label: str
     formula: str | None
@@ -302,14 +325,15 @@ class DoseVariant(TypedDict):
     per_unit_mg: float
 
 
+@closed
 class DosePart(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     form: str | None
     amount_mg: float
     per_unit_mg: Span
 
 
-class Dose(Envelope):
+@closed
+class DosePayload(TypedDict):
     form: DoseForm | None
     variants: list[DoseVariant]
     amount_mg: float
@@ -323,20 +347,24 @@ class Dose(Envelope):
     standard: str
     upper_limit_mg: float | None
     other_limits: list[OtherLimit]
-    article_mg: float
+    article_mg: float | None  # None under 18: the article's figure is for adults
     verdict: Literal["within", "within_chosen_only", "maybe_above", "above", "no_limit"]
     verdict_text: str
 
 
+class Dose(Envelope, DosePayload):
+    pass
+
+
+@closed
 class AsSold(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     compound_mg: float
     magnesium_mg: float
     sources: list[str]
 
 
+@closed
 class FormVariant(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     label: str
     formula: str | None
@@ -345,8 +373,8 @@ class FormVariant(TypedDict):
     as_sold: AsSold | None
 
 
+@closed
 class FormOut(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     name: str
     aliases: list[str]
@@ -357,15 +385,20 @@ class FormOut(TypedDict):
     sources: list[str]
 
 
-class Forms(Envelope):
+@closed
+class FormsPayload(TypedDict):
     forms: list[FormOut]
+
+
+class Forms(Envelope, FormsPayload):
+    pass
 
 
 # --- assess ----------------------------------------------------------------------------------
 
 
+@closed
 class Finding(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     level: Literal["urgent", "doctor", "caution", "info"]
     title: str
@@ -373,8 +406,8 @@ class Finding(TypedDict):
     sources: list[str]
 
 
+@closed
 class PlanPart(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     title: str
     text: str
@@ -411,11 +444,11 @@ class PlanExplanation(PlanPart):
     ]
 
 
+@closed
 class ReportPlan(TypedDict):
     """The one plan (issue 17): the magnesium action, the time frame, the likely explanations
     (most likely first), and the rows of docs/triage.md that set them (``because``) or applied."""
 
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     action: PlanAction
     time_frame: PlanTimeFrame
     explanations: list[PlanExplanation]
@@ -423,33 +456,34 @@ class ReportPlan(TypedDict):
     rows: list[str]
 
 
+@closed
 class ReportDose(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     form: str | None
     per_day_mg: Span
 
 
+@closed
 class FoodEstimate(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     mg_per_day: float
     by_group: dict[str, float]
 
 
+@closed
 class SuggestedFood(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: str
     name: str
     serving: str
     mg: float | None
 
 
+@closed
 class Answer(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     question: str
     answer: str
 
 
-class Report(Envelope):
+@closed
+class ReportPayload(TypedDict):
     date: NotRequired[str]  # in a report file (--output report.json) only
     answers: NotRequired[list[Answer]]  # likewise
     level: Literal["urgent", "doctor", "caution", "info"]
@@ -465,6 +499,10 @@ class Report(Envelope):
     must_stop: bool
     suggested_foods: list[SuggestedFood]
     sources: list[str]
+
+
+class Report(Envelope, ReportPayload):
+    pass
 
 
 # --- diary -----------------------------------------------------------------------------------
@@ -490,19 +528,25 @@ class Entry(TypedDict):
     written: NotRequired[Annotated[int, Ge(1)] | None]  # the diary's write number
 
 
-class DiaryEntries(Envelope):
+@closed
+class DiaryEntriesPayload(TypedDict):
     total: int
     entries: list[Entry]
 
 
+class DiaryEntries(Envelope, DiaryEntriesPayload):
+    pass
+
+
+@closed
 class Side(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     label: str
     nights: int
     mean_legs: float | None
 
 
-class DiaryCompare(Envelope):
+@closed
+class DiaryComparePayload(TypedDict):
     split: str | None
     first: Side
     second: Side
@@ -512,6 +556,10 @@ class DiaryCompare(Envelope):
     verdict: str
     method: str
     min_nights_each_side: int
+
+
+class DiaryCompare(Envelope, DiaryComparePayload):
+    pass
 
 
 Arm = Literal["magnesium", "none"]
@@ -602,8 +650,8 @@ class TrialPlan(PlanFields):
     can_reach_alpha: bool
 
 
+@closed
 class TrialPeriod(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     pair: int
     arm: Arm | None  # None: a blinded trial that has not ended
     start: str
@@ -615,8 +663,8 @@ class TrialPeriod(TypedDict):
     missing: NotRequired[int | None]
 
 
+@closed
 class TrialTonight(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     night: str
     pair: int
     period: int
@@ -624,10 +672,10 @@ class TrialTonight(TypedDict):
     washout: bool
 
 
+@closed
 class TrialLost(TypedDict):
     """A pair side that can no longer reach its nights (`trial extend` makes up for it)."""
 
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     pair: int
     arm: Arm | None
     nights: int
@@ -635,22 +683,22 @@ class TrialLost(TypedDict):
     needed: int
 
 
+@closed
 class TrialSpread(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     nights: int
     mean: float
     sd: float
     correlation: float
 
 
+@closed
 class TrialAssumed(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     sd: float
     smallest_found: float | None
 
 
+@closed
 class TrialDesign(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     pairs: int
     period_days: int
     washout_days: int
@@ -658,10 +706,10 @@ class TrialDesign(TypedDict):
     smallest_found: float | None  # found 4 times in 5; None: cannot reach the test's level
 
 
+@closed
 class TrialPlanning(TypedDict):
     """What the plan can find for this person (the run-in, its spread, designs)."""
 
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     run_in: list[str]  # its first and last night (empty without one)
     run_in_written: int
     spread: TrialSpread | None
@@ -671,8 +719,8 @@ class TrialPlanning(TypedDict):
     designs: list[TrialDesign]
 
 
+@closed
 class TrialProgress(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     passed: int
     recorded: int
     followed: int
@@ -681,8 +729,8 @@ class TrialProgress(TypedDict):
     left: int
 
 
+@closed
 class TrialPair(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     pair: int
     magnesium_mean: float | None
     none_mean: float | None
@@ -692,16 +740,16 @@ class TrialPair(TypedDict):
     used: bool  # both sides have enough counted nights
 
 
+@closed
 class TrialNotUsed(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     pair: int
     arm: Arm
     nights: int
     needed: int
 
 
+@closed
 class TrialAdherence(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     planned: int
     recorded: int
     followed: int
@@ -722,10 +770,10 @@ Verdict = Literal[
 ]
 
 
+@closed
 class TrialCheck(TypedDict):
     """An analysis beside the primary one (on plan, on time) or sleep, in short."""
 
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     pairs_used: int
     difference: float | None
     interval: Span | None
@@ -734,8 +782,8 @@ class TrialCheck(TypedDict):
     verdict: Verdict
 
 
+@closed
 class TrialCarryover(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     night: int  # after a switch, from 1
     magnesium_mean: float | None
     magnesium_nights: int
@@ -743,8 +791,8 @@ class TrialCarryover(TypedDict):
     none_nights: int
 
 
+@closed
 class TrialHarms(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     magnesium_nights: int
     magnesium_with: int
     none_nights: int
@@ -753,17 +801,15 @@ class TrialHarms(TypedDict):
     none_effects: list[str]
 
 
+@closed
 class TrialCaveat(TypedDict):
-    __pydantic_config__ = CLOSED  # type: ignore[misc]
     id: Literal["expectation", "blinding", "slow_onset"]
     text: str
     sources: list[str]
 
 
-class Trial(Envelope):
-    """`diary trial plan|show --json`: the schedule and what it can find; `diary trial result
-    --json` adds the rest: analysed as randomised, complete pairs, probabilities, the checks."""
-
+@closed
+class TrialPayload(TypedDict):
     plan: TrialPlan
     today: str
     tonight: TrialTonight | None
@@ -801,8 +847,18 @@ class Trial(Envelope):
     sources: NotRequired[list[str]]
 
 
-class TrialHistory(Envelope):
+class Trial(Envelope, TrialPayload):
+    """`diary trial plan|show --json`: the schedule and what it can find; `diary trial result
+    --json` adds the rest: analysed as randomised, complete pairs, probabilities, the checks."""
+
+
+@closed
+class TrialHistoryPayload(TypedDict):
     plans: list[TrialPlan]
+
+
+class TrialHistory(Envelope, TrialHistoryPayload):
+    pass
 
 
 # kind (the part after "mgcheck.") -> (shape, what writes it)

@@ -11,7 +11,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 
 if TYPE_CHECKING:
@@ -181,8 +181,9 @@ def write_data(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def write_json(kind: str, payload: dict[str, Any]) -> None:
-    """Write a versioned envelope: ``{"schema": "mgcheck.<kind>", "schema_version": 1, ...}``."""
+def write_json(kind: str, payload: Mapping[str, object]) -> None:
+    """Write a versioned envelope: ``{"schema": "mgcheck.<kind>", "schema_version": 1, ...}``.
+    ``payload`` is the document's ``...Payload`` of models/outputs.py, typed so by its builder."""
     from mgcheck.envelope import envelope
     from mgcheck.i18n import current
     from mgcheck.safetext import dumps

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from mgcheck.i18n import _, current, format_number, translator
+from mgcheck.i18n import _, format_number
 from mgcheck.models.diary import SCORE_MAX, Entry
 from mgcheck.models.plan import Arm, Plan
 from mgcheck.render.console import paragraph, stdout_console, write_json
@@ -17,6 +18,9 @@ from mgcheck.render.style import between, signed
 from mgcheck.results.diary import CHART_NIGHTS, Chart
 from mgcheck.rules.diary import MIN_NIGHTS, Comparison, Outcome, Side
 from mgcheck.safetext import visible
+
+if TYPE_CHECKING:
+    from mgcheck.models import outputs
 
 BAR, EMPTY, ON_MG, OFF_MG = "█", " ", "●", "·"
 # In a trial's periods: magnesium counted, none counted, washout (kept, not counted); a night
@@ -67,7 +71,7 @@ def print_entries(entries: Sequence[Entry], total: int) -> None:
             + " "
             # The diary's prose says "natten til 29. november"; the table, the evening's date.
             + _("A night is the date of its evening: {date} is {night}.").format(
-                date=_date(last), night=night(last, translator(current()))
+                date=_date(last), night=night(last)
             )
             + (
                 " " + _("[...] in a note: a side effect written down that night.")
@@ -97,7 +101,11 @@ def followed_word(followed: bool | None) -> str:
 def entries_json(entries: Sequence[Entry], total: int) -> None:
     from mgcheck.store.diary_files import entry_dict
 
-    write_json("diary.entries", {"total": total, "entries": [entry_dict(e) for e in entries]})
+    payload: outputs.DiaryEntriesPayload = {
+        "total": total,
+        "entries": [entry_dict(e) for e in entries],
+    }
+    write_json("diary.entries", payload)
 
 
 def _planned(plans: Sequence[Plan], day: dt.date) -> tuple[Arm, bool] | None:
@@ -193,7 +201,6 @@ def print_chart(result: Chart) -> None:
         )
     )
     if any(line.startswith(f"{_('Plan'):<4} ") for line in lines):
-        t = translator(current())
         console.print(
             Text(
                 _(
@@ -205,8 +212,8 @@ def print_chart(result: Chart) -> None:
                     none=BAR_NONE,
                     washout=BAR_WASHOUT,
                     outside=BAR_OUTSIDE,
-                    m=t("M"),
-                    n=t("N"),
+                    m=_("M"),
+                    n=_("N"),
                     off=OFF_PLAN,
                 ),
                 style="dim",
@@ -292,22 +299,20 @@ def print_comparison(comparison: Comparison, labels: tuple[str, str]) -> None:
 
 
 def comparison_json(comparison: Comparison, labels: tuple[str, str], split: dt.date | None) -> None:
-    def side(label: str, s: Side) -> dict[str, object]:
+    def side(label: str, s: Side) -> outputs.Side:
         return {"label": label, "nights": s.nights, "mean_legs": s.mean}
 
-    write_json(
-        "diary.compare",
-        {
-            "split": None if split is None else split.isoformat(),
-            "first": side(labels[0], comparison.first),
-            "second": side(labels[1], comparison.second),
-            "difference": comparison.difference,
-            "interval_95": None
-            if comparison.low is None
-            else {"low": comparison.low, "high": comparison.high},
-            "outcome": comparison.outcome.value,
-            "verdict": outcome_text(comparison, labels),
-            "method": "welch-t-95",
-            "min_nights_each_side": MIN_NIGHTS,
-        },
-    )
+    payload: outputs.DiaryComparePayload = {
+        "split": None if split is None else split.isoformat(),
+        "first": side(labels[0], comparison.first),
+        "second": side(labels[1], comparison.second),
+        "difference": comparison.difference,
+        "interval_95": None
+        if comparison.low is None or comparison.high is None
+        else {"low": comparison.low, "high": comparison.high},
+        "outcome": comparison.outcome.value,
+        "verdict": outcome_text(comparison, labels),
+        "method": "welch-t-95",
+        "min_nights_each_side": MIN_NIGHTS,
+    }
+    write_json("diary.compare", payload)

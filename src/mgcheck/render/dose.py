@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -20,6 +20,9 @@ from mgcheck.render.guidance import print_sources_footer, sources_line
 from mgcheck.results.dose import DoseResult, FormFigures
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import DoseBand, Judgement, Verdict
+
+if TYPE_CHECKING:
+    from mgcheck.models import outputs
 
 VERDICT_STYLE = {
     Verdict.WITHIN: "bold green",
@@ -332,53 +335,51 @@ def dose_json(result: DoseResult) -> None:
     dose, judgement, limits = result.dose, result.judgement, result.limits
     lang = current()
     form = dose.match.form if dose.match else None
-    write_json(
-        "dose",
-        {
-            "form": None
-            if form is None
-            else {"id": form.id, "name": form.name.get(lang), "sources": list(form.sources)},
-            "variants": [
-                {
-                    "id": s.variant.id,
-                    "label": s.variant.label.get(lang),
-                    "formula": s.variant.formula,
-                    "magnesium_pct": round(s.fraction * 100, 2),
-                    "per_unit_mg": round(s.per_unit_mg, 1),
-                }
-                for s in dose.shares
-            ],
-            "amount_mg": dose.amount_mg,
-            "elemental_input": dose.elemental_input,
-            "reading": dose.reading,
-            "parts": [
-                {
-                    "form": None if p.match is None else p.match.form.id,
-                    "amount_mg": p.amount_mg,
-                    "per_unit_mg": {
-                        "low": round(p.per_unit_low, 1),
-                        "high": round(p.per_unit_high, 1),
-                    },
-                }
-                for p in dose.parts
-            ],
-            "band": result.band.value,
-            "per_day": dose.per_day,
-            "per_unit_mg": {
-                "low": round(dose.per_unit_low, 1),
-                "high": round(dose.per_unit_high, 1),
-            },
-            "per_day_mg": {"low": round(dose.per_day_low, 1), "high": round(dose.per_day_high, 1)},
-            "standard": judgement.chosen.standard.value,
-            "upper_limit_mg": judgement.chosen.mg,
-            "other_limits": [
-                {"standard": o.standard.value, "upper_limit_mg": o.mg} for o in judgement.others
-            ],
-            "article_mg": judgement.article_mg,
-            "verdict": judgement.verdict.value,
-            "verdict_text": verdict_text(judgement, limits, result.band, dose.reading),
+    payload: outputs.DosePayload = {
+        "form": None
+        if form is None
+        else {"id": form.id, "name": form.name.get(lang), "sources": list(form.sources)},
+        "variants": [
+            {
+                "id": s.variant.id,
+                "label": s.variant.label.get(lang),
+                "formula": s.variant.formula,
+                "magnesium_pct": round(s.fraction * 100, 2),
+                "per_unit_mg": round(s.per_unit_mg, 1),
+            }
+            for s in dose.shares
+        ],
+        "amount_mg": dose.amount_mg,
+        "elemental_input": dose.elemental_input,
+        "reading": dose.reading,
+        "parts": [
+            {
+                "form": None if p.match is None else p.match.form.id,
+                "amount_mg": p.amount_mg,
+                "per_unit_mg": {
+                    "low": round(p.per_unit_low, 1),
+                    "high": round(p.per_unit_high, 1),
+                },
+            }
+            for p in dose.parts
+        ],
+        "band": result.band.value,
+        "per_day": dose.per_day,
+        "per_unit_mg": {
+            "low": round(dose.per_unit_low, 1),
+            "high": round(dose.per_unit_high, 1),
         },
-    )
+        "per_day_mg": {"low": round(dose.per_day_low, 1), "high": round(dose.per_day_high, 1)},
+        "standard": judgement.chosen.standard.value,
+        "upper_limit_mg": judgement.chosen.mg,
+        "other_limits": [
+            {"standard": o.standard.value, "upper_limit_mg": o.mg} for o in judgement.others
+        ],
+        "article_mg": judgement.article_mg,
+        "verdict": judgement.verdict.value,
+        "verdict_text": verdict_text(judgement, limits, result.band, dose.reading),
+    }
+    write_json("dose", payload)
 
 
 def _composition(variant: Any) -> str:
@@ -449,39 +450,37 @@ def print_forms(forms: Sequence[FormFigures]) -> None:
 
 def forms_json(forms: Sequence[FormFigures]) -> None:
     lang = current()
-    write_json(
-        "forms",
-        {
-            "forms": [
-                {
-                    "id": form.id,
-                    "name": form.name.get(lang),
-                    "aliases": list(form.aliases),
-                    "variants": [
-                        {
-                            "id": v.id,
-                            "label": v.label.get(lang),
-                            "formula": v.formula,
-                            "molar_mass": None if f.molar_mass is None else round(f.molar_mass, 2),
-                            "magnesium_pct": round(f.fraction * 100, 2),
-                            "as_sold": None
-                            if v.as_sold is None
-                            else {
-                                "compound_mg": v.as_sold.compound_mg,
-                                "magnesium_mg": v.as_sold.magnesium_mg,
-                                "sources": list(v.as_sold.sources),
-                            },
-                        }
-                        for f in figures.variants
-                        for v in (f.variant,)
-                    ],
-                    "absorption": form.absorption.get(lang),
-                    "stomach": form.stomach.get(lang),
-                    "label_note": None if form.label_note is None else form.label_note.get(lang),
-                    "sources": list(form.sources),
-                }
-                for figures in forms
-                for form in (figures.form,)
-            ]
-        },
-    )
+    payload: outputs.FormsPayload = {
+        "forms": [
+            {
+                "id": form.id,
+                "name": form.name.get(lang),
+                "aliases": list(form.aliases),
+                "variants": [
+                    {
+                        "id": v.id,
+                        "label": v.label.get(lang),
+                        "formula": v.formula,
+                        "molar_mass": None if f.molar_mass is None else round(f.molar_mass, 2),
+                        "magnesium_pct": round(f.fraction * 100, 2),
+                        "as_sold": None
+                        if v.as_sold is None
+                        else {
+                            "compound_mg": v.as_sold.compound_mg,
+                            "magnesium_mg": v.as_sold.magnesium_mg,
+                            "sources": list(v.as_sold.sources),
+                        },
+                    }
+                    for f in figures.variants
+                    for v in (f.variant,)
+                ],
+                "absorption": form.absorption.get(lang),
+                "stomach": form.stomach.get(lang),
+                "label_note": None if form.label_note is None else form.label_note.get(lang),
+                "sources": list(form.sources),
+            }
+            for figures in forms
+            for form in (figures.form,)
+        ]
+    }
+    write_json("forms", payload)

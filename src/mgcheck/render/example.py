@@ -22,7 +22,7 @@ def _any_of(enum: type[Enum]) -> str:
 
 
 def _comments() -> dict[str, str]:
-    """The comment beside each key, in the process language: the example and a saved answers
+    """The comment beside each key, in the current language: the example and a saved answers
     file explain their keys alike."""
     return {
         "head": _("mgcheck answers file. Save it, change it, run: mgcheck assess --answers FILE"),

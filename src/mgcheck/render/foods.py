@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -17,6 +17,9 @@ from mgcheck.render.console import stdout_console, two_columns, write_json
 from mgcheck.render.style import words_keeping_units, wrapped_keeping_units
 from mgcheck.rules.foods import CompositionRow, FoodsResult, FoundVia
 from mgcheck.vocab import COMPOSITION_ATTRIBUTION, RankBy
+
+if TYPE_CHECKING:
+    from mgcheck.models import outputs
 
 ARTICLE_MARK = "*"
 NOTE_MARK = "†"
@@ -222,7 +225,7 @@ def _column_names(keys: Sequence[str], result: FoodsResult) -> list[str]:
 
 def foods_json(result: FoodsResult) -> None:
     lang = current()
-    rows: list[dict[str, Any]] = []
+    rows: list[outputs.FoodOut] = []
     for row in result.rows:
         food = row.food
         rows.append(
@@ -255,22 +258,20 @@ def foods_json(result: FoodsResult) -> None:
             }
         )
     query = result.query
-    write_json(
-        "foods",
-        {
-            "query": {
-                "by": query.by.value,
-                "group": None if query.group is None else query.group.value,
-                "search": query.search,
-                "article": query.article_only,
-                "top": query.top,
-                "target_mg": query.target_mg,
-            },
-            "matched": result.matched,
-            "shown": len(rows),
-            "foods": rows,
+    payload: outputs.FoodsPayload = {
+        "query": {
+            "by": query.by.value,
+            "group": None if query.group is None else query.group.value,
+            "search": query.search,
+            "article": query.article_only,
+            "top": 0 if query.top is None else query.top,  # 0 and None: every match
+            "target_mg": query.target_mg,
         },
-    )
+        "matched": result.matched,
+        "shown": len(rows),
+        "foods": rows,
+    }
+    write_json("foods", payload)
 
 
 def print_composition(
@@ -371,35 +372,33 @@ def composition_json(
     found_via: Sequence[FoundVia] = (),
 ) -> None:
     lang = current()
-    write_json(
-        "composition",
-        {
-            "query": {"search": query, "by": by.value},
-            "matched": matched,
-            "shown": len(rows),
-            "attribution": COMPOSITION_ATTRIBUTION,
-            "foods": [
-                {
-                    "dataset": row.dataset,
-                    "id": row.source_id,
-                    "description": row.description,
-                    "food_group": row.food_group,
-                    "mg_per_100g": row.mg_per_100g,
-                    "kcal_per_100g": row.kcal_per_100g,
-                }
-                for row in rows
-            ],
-            "found_via": [
-                {
-                    "id": found.food.id,
-                    "name": found.food.name.get(lang),
-                    "source": {
-                        "dataset": found.food.source.dataset.value,
-                        "id": found.food.source.id,
-                    },
-                    "searches": [{"search": words, "matched": n} for words, n in found.tries],
-                }
-                for found in found_via
-            ],
-        },
-    )
+    payload: outputs.CompositionPayload = {
+        "query": {"search": query, "by": by.value},
+        "matched": matched,
+        "shown": len(rows),
+        "attribution": COMPOSITION_ATTRIBUTION,
+        "foods": [
+            {
+                "dataset": row.dataset,
+                "id": row.source_id,
+                "description": row.description,
+                "food_group": row.food_group,
+                "mg_per_100g": row.mg_per_100g,
+                "kcal_per_100g": row.kcal_per_100g,
+            }
+            for row in rows
+        ],
+        "found_via": [
+            {
+                "id": found.food.id,
+                "name": found.food.name.get(lang),
+                "source": {
+                    "dataset": found.food.source.dataset.value,
+                    "id": found.food.source.id,
+                },
+                "searches": [{"search": words, "matched": n} for words, n in found.tries],
+            }
+            for found in found_via
+        ],
+    }
+    write_json("composition", payload)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -22,6 +22,9 @@ from mgcheck.render.console import stdout_console, two_columns, write_json
 from mgcheck.render.style import LEVEL_STYLE, mg, span
 from mgcheck.results.guidance import WarningsResult
 from mgcheck.vocab import Level
+
+if TYPE_CHECKING:
+    from mgcheck.models import outputs
 
 
 def level_label(level: Level) -> str:
@@ -206,7 +209,7 @@ def cited_keys(result: WarningsResult) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _item_json(item: Item, lang: Language) -> dict[str, Any]:
+def _item_json(item: Item, lang: Language) -> outputs.WarningItem:
     return {
         "id": item.id,
         "title": item.title.get(lang),
@@ -222,7 +225,7 @@ def _item_json(item: Item, lang: Language) -> dict[str, Any]:
     }
 
 
-def limits_json(result: WarningsResult) -> dict[str, Any]:
+def limits_json(result: WarningsResult) -> outputs.LimitsOut:
     lang = current()
     limits, chosen, comparison = result.limits, result.chosen, result.article
     return {
@@ -261,9 +264,9 @@ def limits_json(result: WarningsResult) -> dict[str, Any]:
 
 def warnings_json(result: WarningsResult) -> None:
     lang = current()
-    out: list[dict[str, Any]] = []
+    out: list[outputs.Section] = []
     for section in result.sections:
-        entry: dict[str, Any] = {
+        entry: outputs.Section = {
             "id": section.id,
             "level": section.level.value,
             "title": section.title.get(lang),
@@ -287,7 +290,8 @@ def warnings_json(result: WarningsResult) -> None:
         if section.id == "limits":
             entry["limits"] = limits_json(result)
         out.append(entry)
-    write_json("warnings", {"standard": result.chosen.value, "sections": out})
+    payload: outputs.WarningsPayload = {"standard": result.chosen.value, "sections": out}
+    write_json("warnings", payload)
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -373,38 +377,36 @@ def sources_json(sources: Sequence[tuple[int, SourceEntry]]) -> None:
     from mgcheck.render.citation import reference
 
     lang = current()
-    write_json(
-        "sources",
-        {
-            "sources": [
-                {
-                    "number": number,
-                    "key": s.key,
-                    "citation": reference(s),
-                    "kind": s.kind,
-                    "authors": list(s.authors),
-                    "et_al": s.et_al,
-                    "editors": s.editors,
-                    "organisation": s.organisation.get(lang),
-                    "title": s.title,
-                    "series": s.series,
-                    "container": s.container,
-                    "year": s.year,
-                    "volume": s.volume,
-                    "issue": s.issue,
-                    "pages": s.pages,
-                    "doi": s.doi,
-                    "pmid": s.pmid,
-                    "pmcid": s.pmcid,
-                    "url": s.url,
-                    "read": s.read,
-                    "read_via": None
-                    if s.read_via is None
-                    else {"url": s.read_via.url, "what": s.read_via.what.get(lang)},
-                    "checked": s.checked,
-                    "note": None if s.note is None else s.note.get(lang),
-                }
-                for number, s in sources
-            ]
-        },
-    )
+    payload: outputs.SourcesPayload = {
+        "sources": [
+            {
+                "number": number,
+                "key": s.key,
+                "citation": reference(s),
+                "kind": s.kind,
+                "authors": list(s.authors),
+                "et_al": s.et_al,
+                "editors": s.editors,
+                "organisation": s.organisation.get(lang),
+                "title": s.title,
+                "series": s.series,
+                "container": s.container,
+                "year": s.year,
+                "volume": s.volume,
+                "issue": s.issue,
+                "pages": s.pages,
+                "doi": s.doi,
+                "pmid": s.pmid,
+                "pmcid": s.pmcid,
+                "url": s.url,
+                "read": s.read,
+                "read_via": None
+                if s.read_via is None
+                else {"url": s.read_via.url, "what": s.read_via.what.get(lang)},
+                "checked": s.checked,
+                "note": None if s.note is None else s.note.get(lang),
+            }
+            for number, s in sources
+        ]
+    }
+    write_json("sources", payload)

@@ -17,9 +17,11 @@ from mgcheck.i18n import _, format_number
 from mgcheck.render.citation import reference
 from mgcheck.render.style import LEVEL_STYLE, citation, mg, mg_span
 from mgcheck.results.assess import Report, headline
+from mgcheck.rules.assess import Pattern
 from mgcheck.vocab import Level
 
 if TYPE_CHECKING:
+    from mgcheck.models import outputs
     from mgcheck.models.guidance import SourceEntry
     from mgcheck.render.document import Block, Document, Section
     from mgcheck.results.report_facts import ReportFacts
@@ -32,12 +34,12 @@ def disclaimer() -> str:
     )
 
 
-def pattern_text(pattern: str | None) -> str:
+def pattern_text(pattern: Pattern | None) -> str:
     return {
         None: _("no leg symptoms"),
-        "fits": _("fits the pattern (not a diagnosis)"),
-        "possible": _("may fit: a look-alike is possible"),
-        "unlikely": _("does not fit the pattern"),
+        Pattern.FITS: _("fits the pattern (not a diagnosis)"),
+        Pattern.POSSIBLE: _("may fit: a look-alike is possible"),
+        Pattern.UNLIKELY: _("does not fit the pattern"),
     }[pattern]
 
 
@@ -590,7 +592,7 @@ def render_file(
     from mgcheck.envelope import envelope
     from mgcheck.safetext import dumps
 
-    payload = {
+    payload: outputs.ReportPayload = {
         "date": date.isoformat(),
         "answers": [{"question": q, "answer": a} for q, a in report.answers],
         **report.to_json(),

@@ -7,9 +7,9 @@ answers give the same report, so the JSON is stable.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mgcheck.i18n import Language, Translator, current, translator
+from mgcheck.i18n import Language, _, current, format_number, join_and, speaking
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import Action, AssessData, Explanation, PlanWords, TimeFrame
 from mgcheck.models.base import Text
@@ -26,6 +26,7 @@ from mgcheck.rules.assess import (
     Num,
     Others,
     Param,
+    Pattern,
     Phrases,
     Said,
     Span,
@@ -36,6 +37,9 @@ from mgcheck.rules.assess import (
 from mgcheck.rules.dose import Dose
 from mgcheck.rules.limits import upper_limit
 from mgcheck.vocab import Level, MagnesiumUnit, Standard
+
+if TYPE_CHECKING:
+    from mgcheck.models import outputs
 
 
 class FindingOut(Record):
@@ -68,8 +72,8 @@ class PlanOut(Record):
     rows: tuple[str, ...]
     sources: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        def part(p: PlanPart) -> dict[str, str]:
+    def to_json(self) -> outputs.ReportPlan:
+        def part(p: PlanPart) -> Any:  # its id one of the plan table's (outputs.PlanAction, ...)
             return {"id": p.id, "title": p.title, "text": p.text}
 
         return {
@@ -102,7 +106,7 @@ class Report(Record):
     dose_form: str | None
     diet_mg: float | None
     diet_by_group: tuple[tuple[str, float], ...]
-    legs_pattern: str | None
+    legs_pattern: Pattern | None
     must_stop: bool
     need_without_pregnancy_value: bool  # the need shown is the one for other women
     foods: tuple[FoodOut, ...]
@@ -113,7 +117,7 @@ class Report(Record):
     # three places): (key, the work's first key). The printed report gives a work one number.
     same_work: tuple[tuple[str, str], ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> outputs.ReportPayload:
         """The JSON payload: `level` and `findings` side by side, then the figures."""
         return {
             "level": self.level.value,
@@ -147,7 +151,7 @@ class Report(Record):
                 "mg_per_day": round(self.diet_mg, 1),
                 "by_group": {group: round(mg, 1) for group, mg in self.diet_by_group},
             },
-            "legs_pattern": self.legs_pattern,
+            "legs_pattern": None if self.legs_pattern is None else self.legs_pattern.value,
             "must_stop": self.must_stop,
             "suggested_foods": [
                 {"id": f.id, "name": f.name, "serving": f.serving, "mg": f.mg} for f in self.foods
@@ -156,25 +160,24 @@ class Report(Record):
         }
 
 
-def headline(level: Level, t: Translator | None = None) -> str:
-    """The overall level in words (the process language unless ``t`` says otherwise)."""
-    t = t or translator(current())
+def headline(level: Level) -> str:
+    """The overall level in words."""
     return {
-        Level.URGENT: t("Get help now"),
-        Level.DOCTOR: t("Talk to a doctor"),
-        Level.CAUTION: t("Worth watching"),
-        Level.INFO: t("Looks fine"),
+        Level.URGENT: _("Get help now"),
+        Level.DOCTOR: _("Talk to a doctor"),
+        Level.CAUTION: _("Worth watching"),
+        Level.INFO: _("Looks fine"),
     }[level]
 
 
-def _label(data: AssessData, kind: str, key: str, t: Translator) -> str:
+def _label(data: AssessData, kind: str, key: str) -> str:
     labels = data.questions.labels
     if kind == "risk":
         if key == "older_age":
-            return labels.other["older_age"].get(t.lang).format(age=OLDER_AGE)
+            return labels.other["older_age"].get(current()).format(age=OLDER_AGE)
         kind = "conditions" if key in {c.value for c in labels.conditions} else "medicines"
     table: dict[Any, Text] = getattr(labels, kind)
-    return next(text.get(t.lang) for k, text in table.items() if getattr(k, "value", k) == key)
+    return next(text.get(current()) for k, text in table.items() if getattr(k, "value", k) == key)
 
 
 def _placeholders(*texts: str) -> set[str]:
@@ -218,209 +221,212 @@ def _same_work(keys: tuple[str, ...], data: AssessData) -> tuple[tuple[str, str]
     return tuple(out)
 
 
-def _values(params: dict[str, Param], data: AssessData, lang: Language) -> dict[str, str]:
+def _values(params: dict[str, Param], data: AssessData) -> dict[str, str]:
     """Every value of a finding or plan part in words; phrases last, since a phrase may name
     the other values (``{dose}``)."""
-    t = translator(lang)
-    values = {k: _fill(v, data, t) for k, v in params.items() if not isinstance(v, Phrases)}
+    values = {k: _fill(v, data) for k, v in params.items() if not isinstance(v, Phrases)}
     for key, value in params.items():
         if isinstance(value, Phrases):
             values[key] = " ".join(
-                data.phrases[phrase].text.get(t.lang).format(**values) for phrase in value.keys
+                data.phrases[phrase].text.get(current()).format(**values) for phrase in value.keys
             )
     return values
 
 
-def _fill(value: Param, data: AssessData, t: Translator) -> str:
+def _fill(value: Param, data: AssessData) -> str:
     if isinstance(value, FormName):
-        return next(f.name.get(t.lang) for f in data.forms.forms if f.id == value.form)
+        return next(f.name.get(current()) for f in data.forms.forms if f.id == value.form)
     if isinstance(value, Num):
-        return t.number(value.value, value.decimals)
+        return format_number(value.value, value.decimals)
     if isinstance(value, Span):
-        low = t.number(value.low, value.decimals)
-        high = t.number(value.high, value.decimals)
+        low = format_number(value.low, value.decimals)
+        high = format_number(value.high, value.decimals)
         return low if low == high else f"{low}–{high}"
     if isinstance(value, Names):
-        return t.join_and([_label(data, value.kind, key, t) for key in value.keys])
+        return join_and([_label(data, value.kind, key) for key in value.keys])
     if isinstance(value, HelpLines):
         lines = {line.id: line for line in data.guidance.helplines.lines}
         return ", ".join(
-            f"{line.number} ({(line.region or line.name).get(t.lang)})"
+            f"{line.number} ({(line.region or line.name).get(current())})"
             for line in (lines[i] for i in value.ids)
         )
     if isinstance(value, Others):
         return ", ".join(
-            f"{v.short}: " + (t("none set") if v.mg is None else t.number(v.mg, 0) + " mg")
+            f"{v.short}: " + (_("none set") if v.mg is None else format_number(v.mg, 0) + " mg")
             for v in value.limits
         )
     assert isinstance(value, Standard), value  # phrases are filled by _values
     return data.limits.standard(value).short
 
 
-def _form_name(typed: str, data: AssessData, t: Translator) -> str:
+def _form_name(typed: str, data: AssessData) -> str:
     """A supplement's form in the report's language ("citrate" is "Magnesiumcitrat" in
     Danish); a name mgcheck does not know, as it was typed."""
     from mgcheck.rules.dose import FormProblem, resolve_form
 
     if typed == "unknown":
-        return t("unknown form")
+        return _("unknown form")
     try:
-        return resolve_form(data.forms, typed).form.name.get(t.lang)
+        return resolve_form(data.forms, typed).form.name.get(current())
     except FormProblem:
         return typed
 
 
-def _answers_summary(answers: Answers, data: AssessData, t: Translator) -> list[tuple[str, str]]:
+def _answers_summary(answers: Answers, data: AssessData) -> list[tuple[str, str]]:
     labels = data.questions.labels
-    yes, no, none = t("yes"), t("no"), t("none")
+    yes, no, none = _("yes"), _("no"), _("none")
 
     def names(table: dict[Any, Text], keys: tuple[Any, ...]) -> str:
-        return ", ".join(table[k].get(t.lang) for k in keys) or none
+        return ", ".join(table[k].get(current()) for k in keys) or none
 
     def chosen(table: dict[Any, Text], keys: tuple[Any, ...]) -> str:
         """Options in quotes: their words speak to the person ("when you walk"), and the
         doctor reads them as the options the person chose."""
-        quoted = [t("“{text}”").format(text=table[k].get(t.lang)) for k in keys]
+        quoted = [_("“{text}”").format(text=table[k].get(current())) for k in keys]
         return ", ".join(quoted) or none
 
     rows = [
-        (t("Age"), str(answers.age)),
-        (t("Sex"), labels.sex[answers.sex].get(t.lang)),
+        (_("Age"), str(answers.age)),
+        (_("Sex"), labels.sex[answers.sex].get(current())),
     ]
     if answers.pregnant or answers.breastfeeding:
-        rows.append((t("Pregnant"), yes if answers.pregnant else no))
-        rows.append((t("Breastfeeding"), yes if answers.breastfeeding else no))
-    rows.append((t("Conditions"), chosen(labels.conditions, answers.conditions)))
-    rows.append((t("Medicines"), names(labels.medicines, answers.medicines)))
-    supplement = _supplement(answers, data, t)
+        rows.append((_("Pregnant"), yes if answers.pregnant else no))
+        rows.append((_("Breastfeeding"), yes if answers.breastfeeding else no))
+    rows.append((_("Conditions"), chosen(labels.conditions, answers.conditions)))
+    rows.append((_("Medicines"), names(labels.medicines, answers.medicines)))
+    supplement = _supplement(answers, data)
     if supplement is None:
         rows.append(
             (
-                t("Magnesium supplement"),
-                t("none (considering one)") if answers.considering_magnesium else none,
+                _("Magnesium supplement"),
+                _("none (considering one)") if answers.considering_magnesium else none,
             )
         )
     else:
-        rows.append((t("Magnesium supplement"), f"{supplement.name}, {supplement.dose}"))
-    rows.append((t("Symptoms now"), chosen(labels.symptoms, answers.symptoms_now)))
+        rows.append((_("Magnesium supplement"), f"{supplement.name}, {supplement.dose}"))
+    rows.append((_("Symptoms now"), chosen(labels.symptoms, answers.symptoms_now)))
     legs = answers.legs
     if legs is None:
-        rows.append((t("Leg symptoms"), none))
+        rows.append((_("Leg symptoms"), none))
     else:
         rows.append(
             (
-                t("Leg symptoms"),
-                t(
+                _("Leg symptoms"),
+                _(
                     "{met} of 4 core features; {days} days a week; bothers: {distress}; "
                     "sleep disturbed: {sleep}"
                 ).format(
                     met=legs.criteria_met(),
                     days=legs.days_per_week,
-                    distress=labels.distress[legs.distress].get(t.lang),
+                    distress=labels.distress[legs.distress].get(current()),
                     sleep=yes if legs.sleep_disturbed else no,
                 ),
             )
         )
         if legs.look_alikes:
-            rows.append((t("Look-alikes"), chosen(labels.look_alikes, legs.look_alikes)))
+            rows.append((_("Look-alikes"), chosen(labels.look_alikes, legs.look_alikes)))
     if answers.diet is not None:
         diet = answers.diet
         portions = "; ".join(
-            f"{text.get(t.lang)}: {t.number(getattr(diet, group.value), 1)}"
+            f"{text.get(current())}: {format_number(getattr(diet, group.value), 1)}"
             for group, text in labels.diet.items()
         )
-        rows.append((t("Portions a day"), portions))
+        rows.append((_("Portions a day"), portions))
     labs = answers.labs
     if labs and labs.magnesium:
         mg = labs.magnesium
-        shown = f"{t.number(mg.value, 2)} {mg.unit.value}"
+        shown = f"{format_number(mg.value, 2)} {mg.unit.value}"
         if mg.unit is not MagnesiumUnit.MMOL_L:
-            shown += f" = {t.number(magnesium_mmol_per_l(mg), 2)} mmol/L"
-        rows.append((t("Blood magnesium"), shown))
+            shown += f" = {format_number(magnesium_mmol_per_l(mg), 2)} mmol/L"
+        rows.append((_("Blood magnesium"), shown))
     if labs and labs.ferritin:
-        rows.append((t("Ferritin"), f"{t.number(labs.ferritin.value, 0)} µg/L"))
+        rows.append((_("Ferritin"), f"{format_number(labs.ferritin.value, 0)} µg/L"))
     if labs and labs.transferrin_saturation:
         saturation = labs.transferrin_saturation.value
-        rows.append((t("Transferrin saturation"), f"{t.number(saturation, 0)} %"))
+        rows.append((_("Transferrin saturation"), f"{format_number(saturation, 0)} %"))
     return rows
 
 
-def _readings(dose: Dose | None, amount: str, t: Translator) -> str | None:
+def _readings(dose: Dose | None, amount: str) -> str | None:
     """A label read both ways, for the doctor: what each end of the day's range is (review 2)."""
     if dose is None or dose.reading != "both" or dose.match is None:
         return None
     from mgcheck.rules.dose import fraction_range
 
     low, high = fraction_range(dose.match.form)
-    compound = f"{t.number(dose.amount_mg * low * dose.per_day)}–"
-    compound += t.number(dose.amount_mg * high * dose.per_day)
-    return t(
+    compound = f"{format_number(dose.amount_mg * low * dose.per_day)}–"
+    compound += format_number(dose.amount_mg * high * dose.per_day)
+    return _(
         "{compound} mg if {amount} mg is the whole compound, with {low}–{high} % magnesium; "
         "{elemental} mg if it is magnesium itself"
     ).format(
         compound=compound,
         amount=amount,
-        low=t.number(low * 100, 1),
-        high=t.number(high * 100, 1),
-        elemental=t.number(dose.per_day_high),
+        low=format_number(low * 100, 1),
+        high=format_number(high * 100, 1),
+        elemental=format_number(dose.per_day_high),
     )
 
 
-def _supplement(
-    answers: Answers, data: AssessData, t: Translator, dose: Dose | None = None
-) -> Supplement | None:
+def _supplement(answers: Answers, data: AssessData, dose: Dose | None = None) -> Supplement | None:
     """The supplement as the person gave it: its form (or how the label was read) and dose."""
     supplement = answers.magnesium
     if supplement is None:
         return None
-    amount = t.number(supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1)
-    form = _form_name(supplement.form, data, t)
+    amount = format_number(supplement.amount_mg, 0 if supplement.amount_mg.is_integer() else 1)
+    form = _form_name(supplement.form, data)
     known = supplement.form.strip().casefold() not in UNKNOWN_FORM_WORDS
     if supplement.elemental is True and known:
         # The form stays in view when the label gives magnesium itself (review 2).
-        kind = t("{form} (the mg is magnesium itself)").format(form=form)
+        kind = _("{form} (the mg is magnesium itself)").format(form=form)
     elif supplement.elemental is True:
-        kind = t("elemental")
+        kind = _("elemental")
     elif supplement.elemental == "unknown":
-        kind = t("{form} (not known whether the mg is magnesium itself)").format(form=form)
+        kind = _("{form} (not known whether the mg is magnesium itself)").format(form=form)
     else:
         kind = form
-    said = t("{amount} mg × {per_day} a day").format(amount=amount, per_day=supplement.per_day)
-    return Supplement(kind, said, _readings(dose, amount, t))
+    said = _("{amount} mg × {per_day} a day").format(amount=amount, per_day=supplement.per_day)
+    return Supplement(kind, said, _readings(dose, amount))
 
 
-def _dose_form(dose: Dose, t: Translator) -> str:
+def _dose_form(dose: Dose) -> str:
     """How the supplement was read, in words for the report."""
     if dose.match is not None:
-        return dose.match.form.name.get(t.lang)
+        return dose.match.form.name.get(current())
     if dose.reading == "elemental":
-        return t("elemental magnesium")
+        return _("elemental magnesium")
     if dose.reading == "parts":
-        return t("several compounds")
-    return t("unknown form")
+        return _("several compounds")
+    return _("unknown form")
 
 
 def build_report(
     answers: Answers, assessment: Assessment, data: AssessData, lang: Language
 ) -> Report:
     """The report in ``lang``, every word of it: interface words, data texts and numbers."""
-    t = translator(lang)
+    with speaking(lang):
+        return _report(answers, assessment, data)
+
+
+def _report(answers: Answers, assessment: Assessment, data: AssessData) -> Report:
+    """The report in the language spoken now (:func:`build_report` chooses it)."""
+    lang = current()
     texts = {f.id: f for f in data.findings}
     findings: list[FindingOut] = []
     for hit in assessment.hits:
         finding = texts[hit.id]
         title, text = finding.words(hit.variant)
-        values = _values(hit.params, data, lang)
-        body = _tidy(text.get(t.lang).format(**values))
+        values = _values(hit.params, data)
+        body = _tidy(text.get(lang).format(**values))
         if finding.extra is not None:
-            body += " " + finding.extra.get(t.lang).format(**values)
+            body += " " + finding.extra.get(lang).format(**values)
         own = finding.sources_of(hit.variant)
         used = _param_sources(hit.params, data, title, text, finding.extra)
         findings.append(
             FindingOut(
                 id=hit.id,
                 level=hit_level(data, hit),
-                title=title.get(t.lang).format(**values),
+                title=title.get(lang).format(**values),
                 text=body.strip(),
                 sources=tuple(dict.fromkeys([*own, *used])),
             )
@@ -430,8 +436,8 @@ def build_report(
     foods = tuple(
         FoodOut(
             id=food.id,
-            name=food.name.get(t.lang),
-            serving=food.serving.label.get(t.lang),
+            name=food.name.get(lang),
+            serving=food.serving.label.get(lang),
             mg=round(food.mg_per_100g * food.serving.grams / 100, 1) if assessment.adult else None,
         )
         for food in assessment.suggested_foods
@@ -445,10 +451,10 @@ def build_report(
         limit_row = upper_limit(std, answers.age)
         figure_keys += [] if limit_row is None else limit_row.sources
     figure_keys += FOOD_SOURCES
-    summary = _answers_summary(answers, data, t)
-    supplement = _supplement(answers, data, t, assessment.dose)
-    facts = report_facts(answers, assessment, data, summary, supplement, lang)
-    plan = _plan(assessment, data, lang)
+    summary = _answers_summary(answers, data)
+    supplement = _supplement(answers, data, assessment.dose)
+    facts = report_facts(answers, assessment, data, summary, supplement)
+    plan = _plan(assessment, data)
     sources = tuple(
         dict.fromkeys(
             [
@@ -476,10 +482,10 @@ def build_report(
         upper_limit_mg=assessment.upper_limit_mg,
         other_limits=others,
         dose_per_day_mg=None if dose is None else (dose.per_day_low, dose.per_day_high),
-        dose_form=None if dose is None or judgement is None else _dose_form(dose, t),
+        dose_form=None if dose is None or judgement is None else _dose_form(dose),
         diet_mg=None if diet is None else diet.mg,
         diet_by_group=() if diet is None else tuple(diet.by_group.items()),
-        legs_pattern=None if assessment.pattern is None else assessment.pattern.value,
+        legs_pattern=assessment.pattern,
         must_stop=assessment.must_stop,
         need_without_pregnancy_value=assessment.need_has_no_pregnancy_value
         and (answers.pregnant or answers.breastfeeding),
@@ -496,7 +502,7 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def _plan(assessment: Assessment, data: AssessData, lang: Language) -> PlanOut:
+def _plan(assessment: Assessment, data: AssessData) -> PlanOut:
     """The plan in words: every part from data/findings.yaml `plan:`, each with the sources of
     what it says (its words, its phrases: the reasons of the rows that set it, and the help
     lines it names). The rows' own sources are for the triage table (docs/triage.md)."""
@@ -504,12 +510,12 @@ def _plan(assessment: Assessment, data: AssessData, lang: Language) -> PlanOut:
 
     def part(said: Said, words: PlanWords) -> PlanPart:
         title, text = words.words(said.variant)
-        values = _values(said.params, data, lang)
+        values = _values(said.params, data)
         cited = [*words.sources_of(said.variant), *_param_sources(said.params, data, title, text)]
         return PlanPart(
             said.id,
-            _tidy(title.get(lang).format(**values)),
-            _tidy(text.get(lang).format(**values)),
+            _tidy(title.get(current()).format(**values)),
+            _tidy(text.get(current()).format(**values)),
             tuple(dict.fromkeys(cited)),
         )
 

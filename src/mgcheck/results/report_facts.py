@@ -2,7 +2,8 @@
 with what they are compared with, medicines and supplement), the diet estimate's groups or
 why it is not shown, and the sources behind each figure.
 
-Built by :func:`mgcheck.results.assess.build_report` in the report's language; pure, like it.
+Built by :func:`mgcheck.results.assess.build_report`, in the report's language (which it speaks
+while it builds: ``i18n.speaking``); pure, like it.
 The renderers only lay these out: which value is compared with which limit, and whether the
 diet estimate may be shown, is decided here and in the rules, never in ``render/``.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from mgcheck.i18n import Language, Translator, translator
+from mgcheck.i18n import _, current, format_number
 from mgcheck.models.answers import Answers
 from mgcheck.models.assess_data import AssessData
 from mgcheck.record import Record
@@ -87,23 +88,20 @@ def diet_withheld(answers: Answers, assessment: Assessment) -> DietWithheld | No
     return None
 
 
-def _flag(state: BloodState, t: Translator) -> str:
+def _flag(state: BloodState) -> str:
     """Where the value lies against the range it was judged against, for the doctor."""
     if state in (BloodState.CRITICAL_LOW, BloodState.LOW):
-        return t("below the range")
+        return _("below the range")
     if state is BloodState.EDGE_LOW:
-        return t("just below the range")
+        return _("just below the range")
     if state is BloodState.EDGE_HIGH:
-        return t("just above the range")
+        return _("just above the range")
     if state in (BloodState.HIGH, BloodState.CRITICAL_HIGH):
-        return t("above the range")
-    return t("within the range")
+        return _("above the range")
+    return _("within the range")
 
 
-def _labs(
-    answers: Answers, assessment: Assessment, data: AssessData, lang: Language
-) -> tuple[LabRow, ...]:
-    t = translator(lang)
+def _labs(answers: Answers, assessment: Assessment, data: AssessData) -> tuple[LabRow, ...]:
     labs = answers.labs
     if labs is None:
         return ()
@@ -112,35 +110,35 @@ def _labs(
     blood = assessment.blood
     if labs.magnesium is not None and blood is not None:
         mg = labs.magnesium
-        value = f"{t.number(mg.value, 2)} {mg.unit.value}"
+        value = f"{format_number(mg.value, 2)} {mg.unit.value}"
         if mg.unit is not MagnesiumUnit.MMOL_L:
-            value += f" = {t.number(magnesium_mmol_per_l(mg), 2)} mmol/L"
-        value += f" ({_flag(blood.state, t)})"
+            value += f" = {format_number(magnesium_mmol_per_l(mg), 2)} mmol/L"
+        value += f" ({_flag(blood.state)})"
         # The range the value was judged against (review 2: the doctor's table and "For you"
         # compare with the same range): the person's laboratory's when given.
         lab = blood.range
-        span = f"{t.number(lab.low, 2)}–{t.number(lab.high, 2)} mmol/L"
+        span = f"{format_number(lab.low, 2)}–{format_number(lab.high, 2)} mmol/L"
         if blood.own:
-            compared = t("the person's laboratory's range: {range}").format(range=span)
+            compared = _("the person's laboratory's range: {range}").format(range=span)
             if mg.unit is not MagnesiumUnit.MMOL_L and mg.range is not None:
-                printed = f"{t.number(mg.range[0], 2)}–{t.number(mg.range[1], 2)} {mg.unit.value}"
-                compared += f" (= {printed})"
+                low, high = (format_number(end, 2) for end in mg.range)
+                compared += f" (= {low}–{high} {mg.unit.value})"
             sources = limits.lab_spread.sources
         elif lab.child:
-            compared = t("reference range for this age: {range}").format(range=span)
+            compared = _("reference range for this age: {range}").format(range=span)
             sources = limits.child_lab_ranges.sources
         else:
-            compared = t("reference range for adults: {range}").format(range=span)
+            compared = _("reference range for adults: {range}").format(range=span)
             sources = limits.lab_range.sources
-        rows.append(LabRow(t("Blood magnesium"), value, compared, tuple(sources)))
+        rows.append(LabRow(_("Blood magnesium"), value, compared, tuple(sources)))
     iron = limits.iron
     if labs.ferritin is not None:
         rows.append(
             LabRow(
-                t("Ferritin"),
-                f"{t.number(labs.ferritin.value, 0)} µg/L",
-                t("restless legs: guidelines suggest iron at {value} µg/L or lower").format(
-                    value=t.number(iron.ferritin_ug_per_l)
+                _("Ferritin"),
+                f"{format_number(labs.ferritin.value, 0)} µg/L",
+                _("restless legs: guidelines suggest iron at {value} µg/L or lower").format(
+                    value=format_number(iron.ferritin_ug_per_l)
                 ),
                 tuple(iron.sources),
             )
@@ -148,10 +146,10 @@ def _labs(
     if labs.transferrin_saturation is not None:
         rows.append(
             LabRow(
-                t("Transferrin saturation"),
-                f"{t.number(labs.transferrin_saturation.value, 0)} %",
-                t("restless legs: guidelines suggest iron below {value} %").format(
-                    value=t.number(iron.tsat_pct)
+                _("Transferrin saturation"),
+                f"{format_number(labs.transferrin_saturation.value, 0)} %",
+                _("restless legs: guidelines suggest iron below {value} %").format(
+                    value=format_number(iron.tsat_pct)
                 ),
                 tuple(iron.sources),
             )
@@ -159,14 +157,12 @@ def _labs(
     return tuple(rows)
 
 
-def _diet(
-    answers: Answers, assessment: Assessment, data: AssessData, lang: Language
-) -> list[DietRow]:
+def _diet(answers: Answers, assessment: Assessment, data: AssessData) -> list[DietRow]:
     if answers.diet is None or assessment.diet is None:
         return []
     rows = []
     for group, label in data.questions.labels.diet.items():
-        text = label.get(lang)
+        text = label.get(current())
         rows.append(
             DietRow(
                 group=text,
@@ -184,17 +180,17 @@ def report_facts(
     data: AssessData,
     summary: list[tuple[str, str]],
     supplement: Supplement | None,
-    lang: Language,
 ) -> ReportFacts:
-    """The facts for ``answers`` in ``lang``; ``summary`` is the report's answers in it."""
-    t = translator(lang)
+    """The facts for ``answers`` in the language spoken now; ``summary`` is the report's
+    answers in it."""
+    lang = current()
     withheld = diet_withheld(answers, assessment)
-    diet = [] if withheld else _diet(answers, assessment, data, lang)
-    labs = _labs(answers, assessment, data, lang)
+    diet = [] if withheld else _diet(answers, assessment, data)
+    labs = _labs(answers, assessment, data)
     # Shown in the doctor's tables (or beside the diet estimate) instead of as answers.
-    moved = {t("Medicines"), t("Magnesium supplement"), *(lab.name for lab in labs)}
+    moved = {_("Medicines"), _("Magnesium supplement"), *(lab.name for lab in labs)}
     if diet:
-        moved.add(t("Portions a day"))
+        moved.add(_("Portions a day"))
     need_sources: tuple[str, ...] = ()
     limit_sources: tuple[str, ...] = ()
     if assessment.adult:

@@ -27,7 +27,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from mgcheck.envelope import schema_name
 from mgcheck.errors import MgcheckError
@@ -41,8 +41,8 @@ from mgcheck.store.validation import InvalidData, Problem, RowProblem, check_row
 from mgcheck.vocab import Standard
 
 if TYPE_CHECKING:
+    from mgcheck.models.outputs import DiaryExport, ExportPlan
     from mgcheck.models.outputs import Entry as EntryShape
-    from mgcheck.models.outputs import ExportPlan
 
 FIELDS_V1 = ("night", "legs", "sleep", "magnesium_mg", "note")
 FIELDS_V2 = ("night", "legs", "sleep", "magnesium_mg", "magnesium_mg_high", "followed", "note")
@@ -80,7 +80,7 @@ PERIOD_FIELDS = ("plan", "pair", "arm", "first_night", "last_night")
 JSON_SCHEMA = schema_name("diary")
 # 2 added plans, magnesium_mg_high and followed; 3 side effects, when nights were written, and
 # a plan's blinding, run-in, added pairs, standard, stop reason and first result; 1-2 still read.
-JSON_SCHEMA_VERSION = 3
+JSON_SCHEMA_VERSION: Final = 3
 READS_VERSIONS = (1, 2, 3)
 ENTRY_FIELDS = {1: FIELDS_V1, 2: FIELDS_V2, 3: FIELDS}
 MAX_BYTES = 16 * MB  # ten years of nights with full 500-character notes is about 7 MB
@@ -204,7 +204,7 @@ def plan_dict(plan: Plan) -> ExportPlan:
 
 
 def to_json(entries: Sequence[Entry], plans: Sequence[Plan] = ()) -> str:
-    document = {
+    document: DiaryExport = {
         "schema": JSON_SCHEMA,
         "schema_version": JSON_SCHEMA_VERSION,
         "entries": [entry_dict(e) for e in entries],

@@ -38,7 +38,6 @@ from mgcheck.render.trial.words import (
     arm_word,
     carryover_rows,
     chances_text,
-    dates,
     design_table,
     detect_text,
     estimate_lines,
@@ -174,9 +173,7 @@ def _ended(outcome: Outcome) -> str:
     }
     why = _("no reason given") if plan.stop_reason is None else reasons[plan.stop_reason]
     assert plan.stopped_on is not None
-    return _("It was stopped on {date}, {why}.").format(
-        date=long_date(plan.stopped_on, dates()), why=why
-    )
+    return _("It was stopped on {date}, {why}.").format(date=long_date(plan.stopped_on), why=why)
 
 
 def _baseline(planning: Planning) -> list[Block]:
@@ -389,7 +386,7 @@ def _sections(outcome: Outcome, planning: Planning, trial: TrialFile) -> tuple[S
                     _("Leg score 0-10 (10 worst); washout nights are kept but not counted.")
                     + " "
                     + _("A night is the date of its evening: {date} is {night}.").format(
-                        date=plan.start.isoformat(), night=night(plan.start, dates())
+                        date=plan.start.isoformat(), night=night(plan.start)
                     )
                 ),
                 Table(
@@ -422,7 +419,7 @@ def document(
     draft = Document(
         lang=lang,
         title=_("Randomised n-of-1 trial of magnesium for restless legs: report of {date}").format(
-            date=long_date(date, dates())
+            date=long_date(date)
         ),
         lead=(
             Paragraph(

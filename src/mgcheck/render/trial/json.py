@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from mgcheck.i18n import current
 from mgcheck.models.guidance import SourceEntry
@@ -22,6 +22,7 @@ from mgcheck.rules.trial import can_reach
 from mgcheck.rules.trial_analysis import Analysis
 
 if TYPE_CHECKING:
+    from mgcheck.models import outputs
     from mgcheck.models.outputs import TrialPlan
 
 
@@ -43,7 +44,7 @@ def plan_json(plan: Plan, today: dt.date) -> TrialPlan:
     return cast("TrialPlan", {**kept, **derived})
 
 
-def _check(analysis: Analysis | None) -> dict[str, Any] | None:
+def _check(analysis: Analysis | None) -> outputs.TrialCheck | None:
     """A sensitivity check (or sleep) in short: its pairs, difference, interval, test, verdict."""
     if analysis is None:
         return None
@@ -67,14 +68,16 @@ def _check(analysis: Analysis | None) -> dict[str, Any] | None:
     }
 
 
-def _periods(state: TrialState, outcome: Outcome | None, hidden: bool) -> list[dict[str, Any]]:
+def _periods(
+    state: TrialState, outcome: Outcome | None, hidden: bool
+) -> list[outputs.TrialPeriod]:
     plan = state.plan
     summaries = {}
     if outcome is not None and outcome.analysis is not None:
         summaries = {s.period.start: s for s in outcome.analysis.periods}
-    periods = []
+    periods: list[outputs.TrialPeriod] = []
     for period in plan.periods:
-        item: dict[str, Any] = {
+        item: outputs.TrialPeriod = {
             "pair": period.pair,
             "arm": None if hidden else period.arm.value,
             "start": period.start.isoformat(),
@@ -91,7 +94,7 @@ def _periods(state: TrialState, outcome: Outcome | None, hidden: bool) -> list[d
     return periods
 
 
-def planning_json(planning: Planning) -> dict[str, Any]:
+def planning_json(planning: Planning) -> outputs.TrialPlanning:
     """What the plan can find for this person: the run-in, the measured spread (or None), the
     smallest difference found 4 times in 5, the example figures, designs of the same length."""
     spread = planning.spread
@@ -128,13 +131,13 @@ def trial_json(
     outcome: Outcome | None = None,
     sources: Sequence[tuple[int, SourceEntry]] = (),
     planning: Planning | None = None,
-) -> dict[str, Any]:
+) -> outputs.TrialPayload:
     """The payload of ``mgcheck.trial``: the schedule always (a blinded plan's arms only once
     it has ended); the result with ``outcome``."""
     plan = state.plan
     hidden = plan.blinded and state.running
     tonight = state.tonight
-    payload: dict[str, Any] = {
+    payload: outputs.TrialPayload = {
         "plan": plan_json(plan, state.today),
         "today": state.today.isoformat(),
         "tonight": None
@@ -179,6 +182,7 @@ def trial_json(
         return payload
     primary = result.primary
     estimate = primary.estimate
+    verdict: outputs.Verdict
     if estimate is None:
         verdict, text = "not_enough_nights", no_estimate_text(primary)
     else:
@@ -263,5 +267,5 @@ def trial_json(
     return payload
 
 
-def history_json(plans: Sequence[Plan], today: dt.date) -> dict[str, Any]:
+def history_json(plans: Sequence[Plan], today: dt.date) -> outputs.TrialHistoryPayload:
     return {"plans": [plan_json(p, today) for p in plans]}

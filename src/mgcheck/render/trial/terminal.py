@@ -21,7 +21,6 @@ from mgcheck.render.trial.words import (
     carryover_rows,
     caveats,
     chances_text,
-    dates,
     design_table,
     detect_text,
     dose_words,
@@ -82,7 +81,7 @@ def print_plan(
     console = stdout_console()
     title = _("Trial plan {id}, made {date}") if new else _("Trial plan {id} (made {date})")
     console.print(
-        Text(title.format(id=plan.id, date=long_date(plan.created, dates())), style="bold")
+        Text(title.format(id=plan.id, date=long_date(plan.created)), style="bold")
     )
     cited: list[str] = []
     for label, text in plan_facts(plan, trial).values():
@@ -153,14 +152,14 @@ def print_state(state: TrialState, trial: TrialFile, planning: Planning) -> None
     plan = state.plan
     title = _("Trial plan {id} (made {date})")
     console.print(
-        Text(title.format(id=plan.id, date=long_date(plan.created, dates())), style="bold")
+        Text(title.format(id=plan.id, date=long_date(plan.created)), style="bold")
     )
     paragraph(console, status_words(state))
     dose = _("capsules filled by someone else") if blind(plan) else dose_words(plan)
     paragraph(
         console,
         _("{pairs} of {days}-night periods; on magnesium nights: {dose}.").format(
-            pairs=count_pairs(plan.pairs, dates()), days=plan.period_days, dose=dose
+            pairs=count_pairs(plan.pairs), days=plan.period_days, dose=dose
         ),
     )
     if plan.run_in_days and state.today <= plan.start:

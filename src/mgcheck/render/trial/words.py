@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from mgcheck.i18n import Translator, _, current, format_number, translator
+from mgcheck.i18n import _, current, format_number
 from mgcheck.models.plan import Arm, Plan, PlanStatus, minimum_p
 from mgcheck.models.trial import POINTS, Sourced, TrialFile
 from mgcheck.record import Record
@@ -28,11 +28,6 @@ from mgcheck.results.trial import NightPlan, Planning, TrialState
 from mgcheck.rules.trial import can_reach, drawn_by_seed
 from mgcheck.rules.trial_analysis import Analysis, Estimate, Harms, Shortfall, TrialResult
 from mgcheck.safetext import visible
-
-
-def dates() -> Translator:
-    """The run's language, for render/dates.py's helpers (they take a Translator)."""
-    return translator(current())
 
 
 def arm_word(arm: Arm) -> str:
@@ -77,7 +72,7 @@ def night_line(plan: Plan, said: NightPlan, *, with_dose: bool = True, capital: 
         what = arm_word(said.period.arm)
         if with_dose and said.period.arm is Arm.MAGNESIUM:
             what += " – " + dose_words(plan)
-    when = night(said.night, dates())
+    when = night(said.night)
     line = _("{night}: {period}, {arm}").format(
         night=sentence(when) if capital else when,
         period=period_name(plan, said.number),
@@ -146,7 +141,7 @@ def calendar_lines(
     width = CELL + (1 if written is not None else 0)
     # Each weekday stands over the last two places of a date ("  ma " over " 28M ").
     header = " " * label_width + "".join(
-        f"{weekday_short(d, dates()):>{CELL - 1}}" + " " * (width - CELL + 1) for d in range(7)
+        f"{weekday_short(d):>{CELL - 1}}" + " " * (width - CELL + 1) for d in range(7)
     )
     lines = [header.rstrip()]
     monday = first
@@ -279,7 +274,7 @@ def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, Said]]:
         reach += " " + _(
             "That is above {alpha}: with {pairs} no diary, however clear, can show a difference "
             "at the usual level. Use at least 6 pairs."
-        ).format(alpha=format_number(plan.alpha, 2), pairs=count_pairs(pairs, dates()))
+        ).format(alpha=format_number(plan.alpha, 2), pairs=count_pairs(pairs))
     elif pairs == 6:
         reach += " " + _(
             "With exactly 6 pairs that needs all six pairs to point the same way: one pair "
@@ -297,11 +292,11 @@ def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, Said]]:
                 text=_(
                     "{pairs} of {days}-night periods ({total}), from {start} to {end}. {text}"
                 ).format(
-                    pairs=count_pairs(pairs, dates()),
+                    pairs=count_pairs(pairs),
                     days=plan.period_days,
-                    total=count_nights(weeks, dates()),
-                    start=night(plan.start, dates()),
-                    end=night(plan.end, dates()),
+                    total=count_nights(weeks),
+                    start=night(plan.start),
+                    end=night(plan.end),
                     text=design.text,
                 )
             ),
@@ -313,8 +308,8 @@ def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, Said]]:
                     "The first {washout} of each period are kept but not counted, so {counted} "
                     "count; a period needs {needed} of them."
                 ).format(
-                    washout=count_nights(plan.washout_days, dates()),
-                    counted=count_nights(counted, dates()),
+                    washout=count_nights(plan.washout_days),
+                    counted=count_nights(counted),
                     needed=format_number(plan.min_nights),
                 ),
                 tuple(trial.settings.washout_days.sources),
@@ -362,15 +357,13 @@ def status_words(state: TrialState) -> str:
     plan = state.plan
     if state.status is PlanStatus.STOPPED:
         assert plan.stopped_on is not None
-        return _("Stopped on {date}.").format(date=long_date(plan.stopped_on, dates()))
+        return _("Stopped on {date}.").format(date=long_date(plan.stopped_on))
     if state.status is PlanStatus.FINISHED:
-        return _("Finished: its last night was {night}.").format(night=night(plan.end, dates()))
+        return _("Finished: its last night was {night}.").format(night=night(plan.end))
     if state.today < plan.start:
-        return _("Not started: the first night is {night}.").format(
-            night=night(plan.start, dates())
-        )
+        return _("Not started: the first night is {night}.").format(night=night(plan.start))
     return _("Running: {left} left; the last is {night}.").format(
-        left=count_nights(state.progress.left, dates()), night=night(plan.end, dates())
+        left=count_nights(state.progress.left), night=night(plan.end)
     )
 
 
@@ -382,7 +375,7 @@ def progress_words(state: TrialState) -> str:
         "Of the {passed} planned so far: {recorded} written down, {followed} as planned, "
         "{off} off the plan, {missing} missing."
     ).format(
-        passed=count_nights(progress.passed, dates()),
+        passed=count_nights(progress.passed),
         recorded=format_number(progress.recorded),
         followed=format_number(progress.followed),
         off=format_number(progress.off_plan),
@@ -441,7 +434,7 @@ def estimate_lines(estimate: Estimate) -> list[str]:
             "Exact randomisation test: p = {p} (the smallest possible with {pairs}: {floor})."
         ).format(
             p=_p(estimate.p_randomization),
-            pairs=count_pairs(estimate.pairs_used, dates()),
+            pairs=count_pairs(estimate.pairs_used),
             floor=_p(estimate.minimum_p),
         ),
     ]
@@ -501,7 +494,7 @@ def check_text(label: str, check: Analysis | None, primary: Analysis) -> str:
         d=signed(other.difference),
         interval=interval_words(other.low, other.high),
         p=_p(other.p_randomization),
-        pairs=count_pairs(other.pairs_used, dates()),
+        pairs=count_pairs(other.pairs_used),
         same=_("the same answer.") if same else _("a different answer: read the result with care."),
     )
 
@@ -590,9 +583,9 @@ def not_finished_text(state: TrialState) -> str:
         "after the last night: looking earlier and stopping when it looks good would make a "
         "chance finding likelier."
     ).format(
-        left=count_nights(state.progress.left, dates()),
+        left=count_nights(state.progress.left),
         pairs=f"{pairs[0]}–{pairs[-1]}" if len(pairs) > 1 else str(pairs[0]),
-        night=night(state.plan.end, dates()),
+        night=night(state.plan.end),
     )
 
 
@@ -627,9 +620,9 @@ def run_in_text(plan: Plan, planning: Planning) -> str:
         "without magnesium; they measure how much your legs vary from night to night. "
         "{written} of them written down so far."
     ).format(
-        nights=count_nights(plan.run_in_days, dates()),
-        first=night(first, dates()),
-        last=night(last, dates()),
+        nights=count_nights(plan.run_in_days),
+        first=night(first),
+        last=night(last),
         written=format_number(planning.written),
     )
 
@@ -650,7 +643,7 @@ def detect_text(plan: Plan, planning: Planning, trial: TrialFile) -> Said:
             "{rho} from one night to the next: this design would find a difference of {found} "
             "4 times in 5."
         ).format(
-            n=count_nights(spread.nights, dates()),
+            n=count_nights(spread.nights),
             sd=format_number(spread.sd, 1),
             rho=format_number(spread.correlation, 2),
             found=_points_or_never(planning.smallest),
