@@ -92,6 +92,18 @@ def main() -> int:
     python = sys.executable
     mgcheck = str(Path(python).parent / "mgcheck")
     env = dict(os.environ, TERM="dumb", COLUMNS="100", MGCHECK_LANG="en")
+    # An installed wheel has its bytecode (pip compiles it); an editable checkout has it only
+    # if Python could write it, which PYTHONDONTWRITEBYTECODE forbids: compile it first, or
+    # every run would compile mgcheck from source and the ratios measure the compiler.
+    subprocess.run(
+        [
+            python,
+            "-c",
+            "import compileall, mgcheck; compileall.compile_dir(mgcheck.__path__[0], quiet=1)",
+        ],
+        env=env,
+        check=True,
+    )
     with tempfile.TemporaryDirectory() as tmp:
         app_file = Path(tmp) / "minimal_app.py"
         app_file.write_text(MINIMAL_APP, encoding="utf-8")
