@@ -256,23 +256,41 @@ def test_no_plan_above_the_upper_limit_and_it_says_why(cli: Cli, tmp_path: Path)
 
 
 @pytest.mark.parametrize(
-    ("answers", "ids"),
+    ("answers", "ids", "titles"),
     [
-        ("conditions: [kidney_disease]", ["doctor-first-kidney"]),
-        ("pregnant: true", ["doctor-first-pregnancy"]),
-        ("conditions: [heart_rhythm, myasthenia_gravis]", ["doctor-first-heart"]),
-        ("conditions: [bleeding_disorder]", ["doctor-first-bleeding"]),
-        ("medicines: [digoxin, loop_diuretic]", ["interaction-digoxin", "interaction-diuretic"]),
-        ("medicines: [antibiotic, bisphosphonate]", ["interaction-antibiotic"]),
-        ("medicines: [magnesium_laxative_or_antacid]", ["interaction-laxative-antacid"]),
+        ("conditions: [kidney_disease]", ["doctor-first-kidney"], ["Kidney disease"]),
+        ("pregnant: true", ["doctor-first-pregnancy"], ["Pregnancy and breastfeeding"]),
+        (
+            "conditions: [heart_rhythm, myasthenia_gravis]",
+            ["doctor-first-heart"],
+            ["Heart rhythm problems; Myasthenia gravis"],
+        ),
+        ("conditions: [bleeding_disorder]", ["doctor-first-bleeding"], ["A bleeding disorder"]),
+        (
+            "medicines: [digoxin, loop_diuretic]",
+            ["interaction-digoxin", "interaction-diuretic"],
+            ["Digoxin (heart medicine); Water pills and magnesium"],
+        ),
+        (
+            "medicines: [antibiotic, bisphosphonate]",
+            ["interaction-antibiotic"],
+            ["Tetracycline and quinolone antibiotics"],
+        ),
+        (
+            "medicines: [magnesium_laxative_or_antacid]",
+            ["interaction-laxative-antacid"],
+            ["Laxatives and antacids containing magnesium"],
+        ),
     ],
 )
 def test_who_must_ask_a_doctor_first_is_told_so_and_must_confirm(
-    cli: Cli, tmp_path: Path, answers: str, ids: list[str]
+    cli: Cli, tmp_path: Path, answers: str, ids: list[str], titles: list[str]
 ) -> None:
     file = answers_file(tmp_path, f"age: 34\nsex: female\n{answers}\n")
     refused = make_plan(cli, tmp_path, answers=file)
-    one_line(refused, "talk to your doctor first", "--doctor-ok", *ids)
+    one_line(
+        refused, "talk to your doctor first", "--doctor-ok", *titles
+    )  # the titles; the ids are the plan's
     assert plans() == []
     planned = make_plan(cli, tmp_path, "--doctor-ok", answers=file)
     assert planned.exit_code == 0, planned.output

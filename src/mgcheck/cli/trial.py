@@ -342,9 +342,9 @@ def plan(
         if asker is None:
             raise MgcheckError(
                 _(
-                    "the safety check says to talk to your doctor first ({ids}); once you have, "
-                    "add --doctor-ok. Nothing was planned."
-                ).format(ids=", ".join(checked.ids))
+                    "the safety check says to talk to your doctor first, about: {what}. Once you "
+                    "have, add --doctor-ok. Nothing was planned."
+                ).format(what="; ".join(f.title for f in checked.findings))
             )
         if not asker.confirm(
             _("Have you asked your doctor, and does your doctor agree to this trial?")
