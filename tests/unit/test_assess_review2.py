@@ -186,7 +186,6 @@ CONCEPTS: dict[str, tuple[str, str]] = {
 # its own). Strict: a check that passes while listed here fails the suite.
 # "id:item" in both languages, "id:item:da" in one.
 _XFAIL = """
-r3-p1:5 r3-p1:1 r3-p2:1 r3-p8:3 r3-p9:3
 """
 XFAIL = {
     (name, int(item), lang)
@@ -194,7 +193,7 @@ XFAIL = {
     for name, item, *only in [entry.split(":")]
     for lang in (only or ["da", "en"])
 }
-XFAIL_PLAN: set[str] = {"r3-p1"}
+XFAIL_PLAN: set[str] = set()
 
 
 def run(person: dict[str, Any], lang: Language) -> AssessResult:
