@@ -123,8 +123,8 @@ def diet_withheld_text(report: Report) -> str | None:
             "you have talked to a doctor (see above)."
         ),
         "urgent": _(
-            "Your diet estimate is not shown beside something that needs help now. "
-            "Get help first; the estimate can wait."
+            "Your diet estimate is not shown beside something urgent. Get help first; the "
+            "estimate can wait."
         ),
     }[reason]
 
