@@ -102,10 +102,6 @@ CONCEPTS: dict[str, tuple[str, str]] = {
         r"112[^.]{0,100}(confused|unsteady)",
         r"112[^.]{0,100}(forvirret|usikker på benene)",
     ),
-    "digoxin-today": (
-        r"today if[^.]{0,60}(nausea|vomit)",
-        r"i dag, hvis[^.]{0,60}(kvalme|kaster op)",
-    ),
     "swallow": (r"swallowing", r"synke"),
     "with-parent": (r"(together )?with a parent", r"sammen med en forælder"),
     "own-doctor-gp": (r"your own doctor \(gp\)", r"din egen læge"),

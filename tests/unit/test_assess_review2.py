@@ -155,6 +155,25 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     # --- item 10 ---
     "dose-170": (r"170–2,000 mg", r"170–2\.000 mg"),
     "dose-227": (r"\b227\b", r"\b227\b"),
+    # --- review 3 (the third reviewer's whole-report reading) ---
+    "cramps-today": (
+        r"get help today if you get muscle cramps",
+        r"få hjælp i dag, hvis du får muskelkramper",
+    ),
+    "hvad-der-goer": (NEVER, r"hvad der gør"),
+    "pulse-today": (
+        r"get help today if[^.]{0,80}slow or irregular pulse",
+        r"få hjælp i dag, hvis[^.]{0,80}langsom eller uregelmæssig puls",
+    ),
+    "pulse-112": (
+        r"call 112[^.]{0,80}very slow or irregular pulse",
+        r"ring 112[^.]{0,80}meget langsom eller uregelmæssig puls",
+    ),
+    "passes-at-once": (r"if it passes at once", r"går det over med det samme"),
+    "diet-low": (
+        r"your diet may give too little magnesium",
+        r"din kost giver måske for lidt magnesium",
+    ),
     # --- item 11: Danish wording ---
     "udviskes": (r"it can blur", r"udviskes"),
     "sinker": (NEVER, r"\bsinker\b"),

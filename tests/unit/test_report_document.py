@@ -100,7 +100,7 @@ WHY = "Kun disse syv fødevaregrupper tælles med"
 NOT_SHOWN = {
     "must_stop": "dine svar siger, at magnesium må vente, til du har talt med en læge",
     "under_18": "under 18 år viser mgcheck ingen mængder",
-    "urgent": "når noget i dine svar kræver hjælp nu",
+    "urgent": "når noget i dine svar haster",
 }
 
 
@@ -112,7 +112,8 @@ NOT_SHOWN = {
         (BREATHLESS, "urgent"),  # 538 mg beside "call 112" would reassure
         (KAREN, None),
         (ABOVE_LIMIT, None),  # the estimate is food, not a supplement: still shown
-        (BREATHLESS_LOW_DIET, None),  # "your diet may give too little" stays beside urgent
+        # Review 3: no diet advice beside 112 either ("the foods below help most", and none follow)
+        (BREATHLESS_LOW_DIET, "urgent"),
     ],
 )
 def test_an_answered_diet_gets_its_estimate_or_a_reason(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgcheck.i18n import _, format_number
 from mgcheck.render.citation import reference
-from mgcheck.render.style import LEVEL_STYLE, citation, mg, mg_span
+from mgcheck.render.style import LEVEL_STYLE, KeptTogether, citation, mg, mg_span
 from mgcheck.results.assess import Report, headline
 from mgcheck.rules.assess import Pattern
 from mgcheck.vocab import Level
@@ -123,8 +123,8 @@ def diet_withheld_text(report: Report) -> str | None:
             "you have talked to a doctor (see above)."
         ),
         "urgent": _(
-            "Your diet estimate is not shown beside something that needs help now. "
-            "Get help first; the estimate can wait."
+            "Your diet estimate is not shown beside something urgent. Get help first; the "
+            "estimate can wait."
         ),
     }[reason]
 
@@ -245,7 +245,7 @@ def print_report(
             body = Text(finding.text)
             body.append(" " + _bracket(finding.sources, numbers, report), style="dim")
             console.print(Text(finding.title, style="bold"))
-            console.print(body)
+            console.print(KeptTogether(body))
     heading(_("Your figures"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column()
@@ -313,12 +313,12 @@ def plan_panel(report: Report) -> Any:
     plan = report.plan
     numbers = source_numbers(report)
 
-    def cited(text: str, keys: Sequence[str]) -> Text:
+    def cited(text: str, keys: Sequence[str]) -> KeptTogether:
         """A part of the plan with its own citation (review 2: claim by claim)."""
         out = Text(text)
         if keys:
             out.append(" " + _bracket(keys, numbers, report), style="dim")
-        return out
+        return KeptTogether(out)
 
     parts: list[Any] = [
         Text(plan.time_frame.title, style="bold"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from mgcheck.i18n import _, format_number
 from mgcheck.vocab import Level
@@ -83,3 +84,57 @@ def signed(value: float, decimals: int = 2) -> str:
 def between(low: float, high: float, decimals: int = 2) -> str:
     """ "from −2.37 to −1.37" ("fra −2,37 til −1,37"): a range no minus and dash can blur."""
     return _("from {low} to {high}").format(low=signed(low, decimals), high=signed(high, decimals))
+
+
+# The spaces a paragraph never breaks at: inside a phone number ("70 11 31 31") and between a
+# number and its unit ("250 mg").
+_KEEP = re.compile(
+    r"(?<=\d) (?=\d)|(?<=\d) (?=(?:mg|g|kg|dl|ml|cl|l|µg|ug|kcal|mmol|%)(?![^\W\d_]))"
+)
+
+
+class KeptTogether:
+    """A paragraph (a Rich ``Text``) wrapped at its spaces as Rich would, but never inside a
+    phone number or between a number and its unit (review 3: "70 11 31" / "31" at 80 columns
+    could be misdialled). Rich breaks lines at any space, a no-break one too, so the lines are
+    made here, at the width Rich offers, and Rich then leaves them as they are."""
+
+    def __init__(self, text: Any) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield self.lines(options.max_width)
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.text)
+
+    def lines(self, width: int) -> Any:
+        """The text with a line break at each space where the next word would not fit."""
+        from rich.cells import cell_len
+
+        plain = self.text.plain
+        kept = {match.start() for match in _KEEP.finditer(plain)}
+        chars = list(plain)
+        column = 0
+        word_start = 0
+        last_space: int | None = None  # the breakable space before the current word
+        for at in range(len(plain) + 1):
+            end = at == len(plain) or plain[at] == "\n" or (plain[at] == " " and at not in kept)
+            if not end:
+                continue
+            length = cell_len(plain[word_start:at])
+            if column and column + 1 + length > width and last_space is not None:
+                chars[last_space] = "\n"
+                column = length
+            else:
+                column = column + 1 + length if column else length
+            if at < len(plain) and plain[at] == "\n":
+                column, last_space = 0, None
+            else:
+                last_space = at
+            word_start = at + 1
+        out = self.text.copy()
+        out.plain = "".join(chars)
+        return out

@@ -142,8 +142,9 @@ URGENT_TIMES = (TimeFrame.CALL_112, TimeFrame.TODAY)
 # Above the limit, nothing should suggest getting more magnesium.
 WITHHELD_ABOVE_LIMIT = ("deficiency-risk", "diet-low", "diet-adequate")
 # Beside anything urgent, no "enough" or "within the limit": never a reassurance beside a
-# danger sign. Facts a doctor needs (a blood value, with its caveat) stay.
-WITHHELD_WHEN_URGENT = ("diet-adequate", "dose-within-limit")
+# danger sign; and no diet advice (review 3: "the foods below help most" beside 112, with no
+# foods below). Facts a doctor needs (a blood value, with its caveat) stay.
+WITHHELD_WHEN_URGENT = ("diet-adequate", "diet-low", "dose-within-limit")
 # Interactions whose words give timing advice: beside a plan that holds magnesium back they say
 # the interaction without it (review 2: timing advice only where magnesium is kept).
 TIMED = (
@@ -229,6 +230,7 @@ def assess(answers: Answers, data: AssessData, standard: Standard = Standard.NNR
             h.replace(variant="call-112")
             if "call-112" in texts[h.id].variants
             and (h.id not in CALL_112_NEEDS_SIGNS or h.variant == "signs")
+            and h.variant != "lung"  # already 112, and for a clot that may be in the lungs
             else h
             for h in hits
         ]

@@ -62,7 +62,7 @@ def _any(f: Facts, symptoms: tuple[Symptom, ...]) -> bool:
     return any(s in f.symptoms for s in symptoms)
 
 
-def _clot(f: Facts) -> bool:
+def clot_suspected(f: Facts) -> bool:
     legs = f.answers.legs
     return legs is not None and LookAlike.ONE_LEG_SWOLLEN_WARM_RED in legs.look_alikes
 
@@ -87,7 +87,7 @@ def _digoxin_signs(f: Facts) -> bool:
 def _legs_relevant(f: Facts) -> bool:
     """Leg symptoms a doctor should hear of: the pattern may fit, or they bother often."""
     legs = f.answers.legs
-    if legs is None or f.pattern is None or _clot(f):
+    if legs is None or f.pattern is None or clot_suspected(f):
         return False  # one swollen, warm, red leg is the clot's until a doctor has seen it
     often = legs.days_per_week >= SIGNIFICANT_DAYS and legs.distress in SIGNIFICANT_DISTRESS
     return f.pattern is not Pattern.UNLIKELY or often or legs.sleep_disturbed
@@ -170,7 +170,7 @@ ROWS: dict[str, Predicate] = {
     "danger-pause": lambda f: _any(f, DANGER) and not f.blood_low,
     "spreading-weakness": lambda f: S.SPREADING_WEAKNESS_OR_NUMBNESS in f.symptoms,
     "self-harm": lambda f: S.THOUGHTS_OF_SELF_HARM in f.symptoms,
-    "clot": _clot,
+    "clot": clot_suspected,
     "older-supplement-diarrhoea": lambda f: f.supplement and f.older and S.DIARRHOEA in f.symptoms,
     "older-drying": lambda f: f.older_drying,
     "drying": lambda f: f.drying,
@@ -215,7 +215,7 @@ def _kidney_explains(f: Facts) -> bool:
 # When each rule of data/findings.yaml `plan.explain` brings its explanation in.
 EXPLAIN: dict[str, Predicate] = {
     "self-harm": lambda f: S.THOUGHTS_OF_SELF_HARM in f.symptoms,
-    "clot": _clot,
+    "clot": clot_suspected,
     "kidney-legs": lambda f: f.kidney and _legs_relevant(f) and not f.too_much_signs,
     "measured-high": lambda f: f.blood_high or (f.blood_high_ish and bool(f.too_much_signs)),
     "plausible-excess": lambda f: bool(f.overdose_signs),

@@ -9,7 +9,13 @@ from mgcheck.rules.assess.conditions import myasthenia_signs
 from mgcheck.rules.assess.facts import DRYING, DRYING_SIGNS, STOMACH_SIGNS, Facts
 from mgcheck.rules.assess.hits import Hit, Param, Span, names_of, out_of_hours, phrases
 from mgcheck.rules.assess.legs import SIGNIFICANT_DAYS, SIGNIFICANT_DISTRESS
-from mgcheck.rules.assess.plan import DIGOXIN_SIGNS, LITHIUM_SIGNS, LOW_SIGNS, excess_reasons
+from mgcheck.rules.assess.plan import (
+    DIGOXIN_SIGNS,
+    LITHIUM_SIGNS,
+    LOW_SIGNS,
+    clot_suspected,
+    excess_reasons,
+)
 from mgcheck.vocab import Condition, Level, LookAlike, Medicine, Symptom
 
 S = Symptom
@@ -81,7 +87,7 @@ def findings(f: Facts) -> list[Hit]:
                     "note": phrases(unlikely),
                     "out_of_hours": out_of_hours(),
                 },
-                variant="call-112" if severe else None,
+                variant=("lung" if clot_suspected(f) else "call-112") if severe else None,
             )
         )
     elif dizzy and not f.drying:
