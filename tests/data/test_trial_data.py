@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,9 +32,13 @@ def prose() -> Iterator[tuple[str, Text]]:
         yield f"settings.{name}.why", setting.why
     for name, sourced in TRIAL.texts().items():
         yield name, sourced.text
+        if sourced.report is not None:
+            yield f"{name}.report", sourced.report
     for verdict in Verdict:
         yield f"verdicts.{verdict.value}", getattr(TRIAL.verdicts, verdict.value)
+        yield f"report_verdicts.{verdict.value}", getattr(TRIAL.report_verdicts, verdict.value)
     yield "chances", TRIAL.chances
+    yield "report_chances", TRIAL.report_chances
     yield "detect.why", TRIAL.detect.why
 
 
@@ -85,6 +90,36 @@ def test_verdict_words_cover_every_verdict_and_say_the_size() -> None:
     for verdict in (Verdict.TOO_FEW_PAIRS, Verdict.NO_CLEAR_DIFFERENCE):
         text = getattr(TRIAL.verdicts, verdict.value)
         assert "{" not in text.da + text.en
+    for verdict in Verdict:
+        said, report = (getattr(v, verdict.value) for v in (TRIAL.verdicts, TRIAL.report_verdicts))
+        assert said.en.count(POINTS) == report.en.count(POINTS), verdict
+
+
+# Words that speak to the reader, as whole words (not "young", "dug", "kredit").
+SECOND_PERSON = {
+    "en": re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE),
+    "da": re.compile(r"\b(du|dig|din|dit|dine|jer|jeres)\b", re.IGNORECASE),
+}
+
+
+def test_the_report_files_words_speak_about_the_person_never_to_them() -> None:
+    """Every text the report file takes from here (its own where given, else the terminal's)
+    in both languages: each verdict, the chances, each sourced sentence. The report's own
+    test (tests/cli/test_trial_voice.py) reads whole files; this one reads every verdict too,
+    which no single trial reaches."""
+    texts = [(f"{n}", s.words(report=True)) for n, s in TRIAL.texts().items()]
+    texts += [(f"verdict {v.value}", getattr(TRIAL.report_verdicts, v.value)) for v in Verdict]
+    texts.append(("chances", TRIAL.report_chances))
+    spoken = [
+        (where, lang, text.get(lang))
+        for where, text in texts
+        for lang in ("da", "en")
+        if SECOND_PERSON[lang].search(text.get(lang))
+    ]
+    assert spoken == []
+    # The terminal still speaks to the person: its verdicts and chances say "you".
+    assert SECOND_PERSON["en"].search(TRIAL.verdicts.lower.en)
+    assert SECOND_PERSON["da"].search(TRIAL.chances.da)
 
 
 def test_the_detect_multipliers_are_one_per_design_that_can_reach_alpha() -> None:

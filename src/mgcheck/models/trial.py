@@ -126,11 +126,18 @@ class Detect(Record, kw_only=True):
 
 
 class Sourced(Record):
-    """A sentence for the person, with the sources it rests on (or a design choice said as such)."""
+    """A sentence for the person, with the sources it rests on (or a design choice said as such).
+    ``report`` is the same sentence for the report file, which speaks about the person to
+    whoever reads it (a doctor); None where ``text`` already does."""
 
     text: Text
     sources: list[Key] = field(default_factory=list)
     design_default: bool = False
+    report: Text | None = None
+
+    def words(self, *, report: bool = False) -> Text:
+        """The terminal's words, or with ``report`` the report file's."""
+        return self.report if report and self.report is not None else self.text
 
     def check(self) -> None:
         _check_sourced(self.sources, self.design_default, "a text")
@@ -177,7 +184,9 @@ class TrialFile(Record):
     off_plan: Sourced
     missing: Sourced
     verdicts: Verdicts
+    report_verdicts: Verdicts  # the same, for the report file: about the person, not to them
     chances: Text  # the two probabilities: {better}, and {by} for {matters} points
+    report_chances: Text  # the same, for the report file
     model: Sourced  # where the interval and the probabilities come from
     late: Sourced  # nights written late or after a result
     carryover: Sourced  # the table by night after each switch
@@ -210,6 +219,7 @@ class TrialFile(Record):
 
     def check(self) -> None:
         _placeholders(self.chances, CHANCES, "chances")
+        _placeholders(self.report_chances, CHANCES, "report_chances")
         reach = [
             n for n in range(MIN_PAIRS, MAX_PAIRS + 1) if minimum_p(n) <= self.settings.alpha.value
         ]

@@ -6,7 +6,9 @@ The sections follow the CENT 2015 items that apply to one person's trial (number
 report's own source list numbers it (in the order first cited, with no gaps), and that list
 gives each work as a doctor cites it (:mod:`mgcheck.render.citation`). What a person wrote (the
 dose, side effects, the screen's ids in an imported plan) is plain text here: the writer makes
-it inert in every form.
+it inert in every form. It speaks about the person, to whoever reads it (a doctor, or the person
+showing it to one), never to the person as the terminal does: every shared sentence is asked
+for in the report's words (``report=True``).
 """
 
 from __future__ import annotations
@@ -208,7 +210,7 @@ def _answer(outcome: Outcome, trial: TrialFile) -> str:
     estimate = result.primary.estimate
     if estimate is None:
         return no_estimate_text(result.primary)
-    return verdict_text(estimate, trial)
+    return verdict_text(estimate, trial, report=True)
 
 
 def _results(outcome: Outcome, trial: TrialFile) -> list[Block]:
@@ -225,8 +227,8 @@ def _results(outcome: Outcome, trial: TrialFile) -> list[Block]:
     if estimate is None:
         blocks += _text(no_estimate_text(primary))
     else:
-        blocks += _text(verdict_text(estimate, trial), *estimate_lines(estimate))
-        blocks += _text(chances_text(estimate, state.plan, trial))
+        blocks += _text(verdict_text(estimate, trial, report=True), *estimate_lines(estimate))
+        blocks += _text(chances_text(estimate, state.plan, trial, report=True))
     return blocks
 
 
@@ -237,10 +239,10 @@ def _ancillary(outcome: Outcome, trial: TrialFile) -> list[Block]:
         return _text(_("After the last night."))
     blocks: list[Block] = _text(
         on_plan_text(result),
-        late_text(result, trial.settings.late_days.value),
-        sleep_text(result),
+        late_text(result, trial.settings.late_days.value, report=True),
+        sleep_text(result, report=True),
     )
-    blocks += _said(sourced(trial.carryover))
+    blocks += _said(sourced(trial.carryover, report=True))
     blocks.append(
         Table(
             (_("Night after a switch"), _("To magnesium"), _("To none")),
@@ -259,7 +261,7 @@ def _sections(outcome: Outcome, planning: Planning, trial: TrialFile) -> tuple[S
     analyses (18), harms (19) and limitations (20)."""
     state = outcome.state
     plan = state.plan
-    facts = {key: text for key, (_label, text) in plan_facts(plan, trial).items()}
+    facts = {key: text for key, (_label, text) in plan_facts(plan, trial, report=True).items()}
     blinding = (
         _text(
             _(
@@ -268,18 +270,18 @@ def _sections(outcome: Outcome, planning: Planning, trial: TrialFile) -> tuple[S
             )
         )
         if plan.blinded
-        else _said(sourced(trial.expectation))
+        else _said(sourced(trial.expectation, report=True))
     )
     result = outcome.analysis
-    harms = _said(sourced(trial.harms))
+    harms = _said(sourced(trial.harms, report=True))
     if result is not None:
         harms += _text(harms_text(result.harms))
     limits: list[Block] = []
     if not plan.blinded:
-        limits += _said(sourced(trial.expectation))
-    limits += _said(sourced(trial.slow_onset))
+        limits += _said(sourced(trial.expectation, report=True))
+    limits += _said(sourced(trial.slow_onset, report=True))
     if result is not None and (result.entered_late or result.entered_after_result):
-        limits += _said(sourced(trial.late))
+        limits += _said(sourced(trial.late, report=True))
     limits += _text(
         _(
             "It answers one question for one person: whether this dose changed this person's "
@@ -294,7 +296,7 @@ def _sections(outcome: Outcome, planning: Planning, trial: TrialFile) -> tuple[S
             (
                 *_said(facts["design"]),
                 *_said(facts["washout"]),
-                *_text(run_in_text(plan, planning)),
+                *_text(run_in_text(plan, planning, report=True)),
             ),
         ),
         Section(
@@ -321,7 +323,7 @@ def _sections(outcome: Outcome, planning: Planning, trial: TrialFile) -> tuple[S
             _("Sample size and stopping (CENT 7a, 7b)"),
             (
                 Paragraph(pairs.why.get(current()), tuple(pairs.sources)),
-                *_said(detect_text(plan, planning, trial)),
+                *_said(detect_text(plan, planning, trial, report=True)),
                 Table(tuple(designs[0]), tuple(tuple(row) for row in designs[1:]), (0, 1, 2, 3)),
                 *_text(
                     _(
@@ -362,15 +364,15 @@ def _sections(outcome: Outcome, planning: Planning, trial: TrialFile) -> tuple[S
                 ),
             ),
         ),
-        Section(_("Blinding (CENT 11)"), (*blinding, *_said(sourced(trial.blinding)))),
+        Section(_("Blinding (CENT 11)"), (*blinding, *_said(sourced(trial.blinding, report=True)))),
         Section(
             _("Analysis (CENT 12)"),
             (
                 *_said(facts["analysis"]),
-                *_said(sourced(trial.model)),
-                *_said(sourced(trial.off_plan)),
-                *_said(sourced(trial.missing)),
-                *_said(sourced(trial.late)),
+                *_said(sourced(trial.model, report=True)),
+                *_said(sourced(trial.off_plan, report=True)),
+                *_said(sourced(trial.missing, report=True)),
+                *_said(sourced(trial.late, report=True)),
             ),
         ),
         Section(_("Periods (CENT 13, 14)"), (*_text(_ended(outcome)), _period_table(outcome))),

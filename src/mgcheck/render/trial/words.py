@@ -2,6 +2,8 @@
 
 Words only: every figure comes from ``results/trial.py``; every sentence about the method, the
 verdict and its limits comes from data/trial.yaml (with its sources) or the catalogue. The
+terminal speaks to the person; the report file about the person, to whoever reads it (a
+doctor): a function whose sentence differs by voice takes ``report``. The
 calendar is one row per calendar week, Monday first, each cell an evening: it fits 60 columns
 in Danish and English (a test measures it).
 """
@@ -241,8 +243,9 @@ class Said(Record):
     then: str = ""
 
 
-def sourced(text: Sourced) -> Said:
-    return Said(text.text.get(current()), tuple(text.sources))
+def sourced(text: Sourced, *, report: bool = False) -> Said:
+    """``text`` and its sources; with ``report`` the report file's words."""
+    return Said(text.words(report=report).get(current()), tuple(text.sources))
 
 
 def said(text: Said) -> str:
@@ -263,8 +266,11 @@ def _p(value: float) -> str:
     return format_number(value, 3)
 
 
-def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, Said]]:
-    """What the plan states up front, in the order a reader needs them: id -> (label, text)."""
+def plan_facts(
+    plan: Plan, trial: TrialFile, *, report: bool = False
+) -> dict[str, tuple[str, Said]]:
+    """What the plan states up front, in the order a reader needs them: id -> (label, text);
+    with ``report`` in the report file's words."""
     pairs = plan.pairs
     floor = minimum_p(pairs)
     reach = _("the smallest p-value this design can reach is 2/{n} = {p}.").format(
@@ -282,10 +288,15 @@ def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, Said]]:
         )
     weeks = len(plan.periods) * plan.period_days
     counted = plan.period_days - plan.washout_days
-    design = sourced(trial.design)
-    analysis = sourced(trial.analysis)
+    design = sourced(trial.design, report=report)
+    analysis = sourced(trial.analysis, report=report)
+    matters = (
+        _("A difference of {points} points in the nightly leg score.")
+        if report
+        else _("A difference of {points} points in your nightly leg score.")
+    )
     return {
-        "outcome": (_("Outcome"), sourced(trial.outcome)),
+        "outcome": (_("Outcome"), sourced(trial.outcome, report=report)),
         "design": (
             _("Design"),
             design.replace(
@@ -318,11 +329,7 @@ def plan_facts(plan: Plan, trial: TrialFile) -> dict[str, tuple[str, Said]]:
         "dose": (_("Dose"), Said(_("On magnesium nights: {dose}.").format(dose=dose_words(plan)))),
         "matters": (
             _("What would matter"),
-            Said(
-                _("A difference of {points} points in your nightly leg score.").format(
-                    points=points(plan.matters)
-                )
-            ),
+            Said(matters.format(points=points(plan.matters))),
         ),
         "analysis": (_("Analysis"), analysis.replace(then=sentence(reach))),
         "randomisation": (_("Randomisation"), Said(randomisation_words(plan))),
@@ -408,15 +415,16 @@ def percent(probability: float) -> str:
     return _("{n} %").format(n=format_number(100 * probability))
 
 
-def verdict_text(estimate: Estimate, trial: TrialFile) -> str:
-    words = getattr(trial.verdicts, estimate.verdict.value).get(current())
+def verdict_text(estimate: Estimate, trial: TrialFile, *, report: bool = False) -> str:
+    verdicts = trial.report_verdicts if report else trial.verdicts
+    words = getattr(verdicts, estimate.verdict.value).get(current())
     return str(words.replace(POINTS, format_number(abs(estimate.difference), 1)))
 
 
-def chances_text(estimate: Estimate, plan: Plan, trial: TrialFile) -> str:
+def chances_text(estimate: Estimate, plan: Plan, trial: TrialFile, *, report: bool = False) -> str:
     """The two probabilities, one sentence: that magnesium lowers the score, and by at least
     the difference the person said would matter."""
-    words = trial.chances.get(current())
+    words = (trial.report_chances if report else trial.chances).get(current())
     return str(
         words.replace("{better}", percent(estimate.probability_better))
         .replace("{matters}", points(plan.matters))
@@ -505,16 +513,23 @@ def on_plan_text(result: TrialResult) -> str:
     )
 
 
-def late_text(result: TrialResult, late_days: int) -> str:
+def late_text(result: TrialResult, late_days: int, *, report: bool = False) -> str:
     """The nights written late or after a result, named, and the answer without them."""
     late, after = result.entered_late, result.entered_after_result
     if not late and not after:
         return ""
     named = sorted(set(late) | set(after))
     shown = ", ".join(d.isoformat() for d in named[:8]) + (" …" if len(named) > 8 else "")
-    text = _(
-        "Nights written more than {days} days after their date: {late}; after you first saw a "
-        "result: {after} ({nights})."
+    text = (
+        _(
+            "Nights written more than {days} days after their date: {late}; after a result was "
+            "first shown: {after} ({nights})."
+        )
+        if report
+        else _(
+            "Nights written more than {days} days after their date: {late}; after you first saw "
+            "a result: {after} ({nights})."
+        )
     ).format(
         days=format_number(late_days),
         late=format_number(len(late)),
@@ -525,15 +540,22 @@ def late_text(result: TrialResult, late_days: int) -> str:
     return text + (" " + check if check else "")
 
 
-def sleep_text(result: TrialResult) -> str:
+def sleep_text(result: TrialResult, *, report: bool = False) -> str:
     if result.sleep is None:
         return ""
     estimate = result.sleep.estimate
     if estimate is None:
         return _("Sleep (a second outcome, 10 best): too few nights with a sleep score to tell.")
-    return _(
-        "Sleep (a second outcome, 10 best), magnesium minus none: {d} points ({interval}); "
-        "the probability that you slept better with magnesium is {better}."
+    return (
+        _(
+            "Sleep (a second outcome, 10 best), magnesium minus none: {d} points ({interval}); "
+            "the probability that sleep was better with magnesium is {better}."
+        )
+        if report
+        else _(
+            "Sleep (a second outcome, 10 best), magnesium minus none: {d} points ({interval}); "
+            "the probability that you slept better with magnesium is {better}."
+        )
     ).format(
         d=signed(estimate.difference),
         interval=interval_words(estimate.low, estimate.high),
@@ -607,7 +629,7 @@ def adherence_text(result: TrialResult) -> str:
 # --- what the plan can find (CENT 7a) -------------------------------------------------------------
 
 
-def run_in_text(plan: Plan, planning: Planning) -> str:
+def run_in_text(plan: Plan, planning: Planning, *, report: bool = False) -> str:
     """The run-in: when, what it is for, how many of its nights are written."""
     if not plan.run_in_days:
         return _(
@@ -615,10 +637,18 @@ def run_in_text(plan: Plan, planning: Planning) -> str:
             "describe the legs before the trial."
         )
     first, last = planning.run_in[0], planning.run_in[-1]
-    return _(
-        "The {nights} before the first period ({first} to {last}) are ordinary diary nights, "
-        "without magnesium; they measure how much your legs vary from night to night. "
-        "{written} of them written down so far."
+    return (
+        _(
+            "The {nights} before the first period ({first} to {last}) are ordinary diary "
+            "nights, without magnesium; they measure how much the legs vary from night to "
+            "night. {written} of them written down so far."
+        )
+        if report
+        else _(
+            "The {nights} before the first period ({first} to {last}) are ordinary diary nights, "
+            "without magnesium; they measure how much your legs vary from night to night. "
+            "{written} of them written down so far."
+        )
     ).format(
         nights=count_nights(plan.run_in_days),
         first=night(first),
@@ -633,15 +663,23 @@ def _points_or_never(value: float | None) -> str:
     return _("{points} points").format(points=format_number(value, 1))
 
 
-def detect_text(plan: Plan, planning: Planning, trial: TrialFile) -> Said:
+def detect_text(plan: Plan, planning: Planning, trial: TrialFile, *, report: bool = False) -> Said:
     """What the design would find 4 times in 5: for the person's own nights once measured,
     else for the example spreads; and what that figure assumes (sourced)."""
     spread = planning.spread
     if spread is not None:
-        text = _(
-            "Your nights before the trial ({n}) varied by {sd} points, with a correlation of "
-            "{rho} from one night to the next: this design would find a difference of {found} "
-            "4 times in 5."
+        text = (
+            _(
+                "The nights before the trial ({n}) varied by {sd} points, with a correlation of "
+                "{rho} from one night to the next: this design would find a difference of "
+                "{found} 4 times in 5."
+            )
+            if report
+            else _(
+                "Your nights before the trial ({n}) varied by {sd} points, with a correlation of "
+                "{rho} from one night to the next: this design would find a difference of {found} "
+                "4 times in 5."
+            )
         ).format(
             n=count_nights(spread.nights),
             sd=format_number(spread.sd, 1),
@@ -650,11 +688,20 @@ def detect_text(plan: Plan, planning: Planning, trial: TrialFile) -> Said:
         )
     else:
         (low_sd, low), (high_sd, high) = planning.assumed[0], planning.assumed[-1]
-        text = _(
-            "It depends on how much your nights vary. With nights that vary by {low_sd} and "
-            "resemble the night before (correlation {rho}), this design would find a difference "
-            "of {low} 4 times in 5; with nights that vary by {high_sd}, {high}. The run-in "
-            "measures yours."
+        text = (
+            _(
+                "It depends on how much the person's nights vary. With nights that vary by "
+                "{low_sd} and resemble the night before (correlation {rho}), this design would "
+                "find a difference of {low} 4 times in 5; with nights that vary by {high_sd}, "
+                "{high}. The run-in measures how much they do."
+            )
+            if report
+            else _(
+                "It depends on how much your nights vary. With nights that vary by {low_sd} and "
+                "resemble the night before (correlation {rho}), this design would find a "
+                "difference of {low} 4 times in 5; with nights that vary by {high_sd}, {high}. "
+                "The run-in measures yours."
+            )
         ).format(
             low_sd=_("{points} point").format(points=format_number(low_sd))
             if low_sd == 1
@@ -664,7 +711,7 @@ def detect_text(plan: Plan, planning: Planning, trial: TrialFile) -> Said:
             high_sd=_("{points} points").format(points=format_number(high_sd)),
             high=_points_or_never(high),
         )
-    power = sourced(trial.power)
+    power = sourced(trial.power, report=report)
     return power.replace(text=text + " " + power.text)
 
 
