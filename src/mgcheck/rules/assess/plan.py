@@ -246,7 +246,8 @@ EXPLAIN: dict[str, Predicate] = {
     "low-symptoms": lambda f: f.blood_low_ish and bool(f.symptoms),
     "older-stomach": lambda f: f.older and _any(f, DRYING),
     "iron": lambda f: (
-        (_legs_relevant(f) and not iron_normal(f)) or (f.answers.legs is not None and iron_low(f))
+        (_legs_relevant(f) and f.pattern is not Pattern.UNLIKELY and not iron_normal(f))
+        or (f.answers.legs is not None and iron_low(f))
     ),
     "legs-magnesium": lambda f: (
         _legs_relevant(f)
