@@ -55,25 +55,44 @@ def citation(numbers: Iterable[int]) -> str:
     return f"[{','.join(parts)}]"
 
 
-# A number and the unit after it: "(30 g)", "250 mg", "2 dl", "18 %".
-_NUMBER_UNIT = re.compile(r"(\d)[ \u00a0](?=(?:mg|g|kg|dl|ml|cl|l|µg|ug|kcal|mmol|%)(?![^\W\d_]))")
+# The spaces a line never breaks at: between a number and its unit ("(30 g)", "250 mg", "2 dl",
+# "18 %", issue 19) and inside a phone number ("70 11 31 31", review 3).
+_KEEP = re.compile(r"(?<=\d) (?=\d|(?:mg|g|kg|dl|ml|cl|l|µg|ug|kcal|mmol|%)(?![^\W\d_]))")
 
 
 def wrapped_keeping_units(text: str, width: int) -> str:
-    """``text`` wrapped to ``width`` at spaces, but never between a number and its unit
-    ("(30 / g)", issue 19). Rich breaks lines at any Unicode space, a non-breaking one too, so
-    the lines are made here (textwrap breaks only at ASCII whitespace) and each fits its
-    column: Rich then leaves them as they are."""
-    import textwrap
+    """``text`` with a line break at each space where the next word would not fit ``width``
+    cells, never at a space :data:`_KEEP` keeps ("(30 / g)", "70 11 31 / 31"). Rich breaks
+    lines at any Unicode space, a non-breaking one too, so the lines are made here and each
+    fits: Rich then leaves them as they are. Breaks already in the text stay."""
+    from rich.cells import cell_len
 
-    glued = _NUMBER_UNIT.sub("\\1\u00a0", text)
-    lines = textwrap.wrap(glued, max(1, width), break_on_hyphens=False) or [""]
-    return "\n".join(lines).replace("\u00a0", " ")
+    kept = {match.start() for match in _KEEP.finditer(text)}
+    chars = list(text)
+    column = 0
+    word_start = 0
+    last_space: int | None = None  # the breakable space before the current word
+    for at in range(len(text) + 1):
+        end = at == len(text) or text[at] == "\n" or (text[at] == " " and at not in kept)
+        if not end:
+            continue
+        length = cell_len(text[word_start:at])
+        if column and column + 1 + length > width and last_space is not None:
+            chars[last_space] = "\n"
+            column = length
+        else:
+            column = column + 1 + length if column else length
+        if at < len(text) and text[at] == "\n":
+            column, last_space = 0, None
+        else:
+            last_space = at
+        word_start = at + 1
+    return "".join(chars)
 
 
 def words_keeping_units(text: str) -> list[str]:
     """The words of ``text`` as :func:`wrapped_keeping_units` breaks it: "(30 g)" is one."""
-    return _NUMBER_UNIT.sub("\\1\u00a0", text).split(" ")
+    return _KEEP.sub("\u00a0", text).split(" ")
 
 
 def signed(value: float, decimals: int = 2) -> str:
@@ -84,13 +103,6 @@ def signed(value: float, decimals: int = 2) -> str:
 def between(low: float, high: float, decimals: int = 2) -> str:
     """ "from −2.37 to −1.37" ("fra −2,37 til −1,37"): a range no minus and dash can blur."""
     return _("from {low} to {high}").format(low=signed(low, decimals), high=signed(high, decimals))
-
-
-# The spaces a paragraph never breaks at: inside a phone number ("70 11 31 31") and between a
-# number and its unit ("250 mg").
-_KEEP = re.compile(
-    r"(?<=\d) (?=\d)|(?<=\d) (?=(?:mg|g|kg|dl|ml|cl|l|µg|ug|kcal|mmol|%)(?![^\W\d_]))"
-)
 
 
 class KeptTogether:
@@ -111,30 +123,7 @@ class KeptTogether:
         return Measurement.get(console, options, self.text)
 
     def lines(self, width: int) -> Any:
-        """The text with a line break at each space where the next word would not fit."""
-        from rich.cells import cell_len
-
-        plain = self.text.plain
-        kept = {match.start() for match in _KEEP.finditer(plain)}
-        chars = list(plain)
-        column = 0
-        word_start = 0
-        last_space: int | None = None  # the breakable space before the current word
-        for at in range(len(plain) + 1):
-            end = at == len(plain) or plain[at] == "\n" or (plain[at] == " " and at not in kept)
-            if not end:
-                continue
-            length = cell_len(plain[word_start:at])
-            if column and column + 1 + length > width and last_space is not None:
-                chars[last_space] = "\n"
-                column = length
-            else:
-                column = column + 1 + length if column else length
-            if at < len(plain) and plain[at] == "\n":
-                column, last_space = 0, None
-            else:
-                last_space = at
-            word_start = at + 1
+        """The text, its styles kept, broken as :func:`wrapped_keeping_units` breaks it."""
         out = self.text.copy()
-        out.plain = "".join(chars)
+        out.plain = wrapped_keeping_units(self.text.plain, width)  # same length: spans stay
         return out
