@@ -47,16 +47,17 @@ def stomach_form(f: Facts) -> str | None:
 def findings(f: Facts) -> list[Hit]:
     hits: list[Hit] = []
     measured = f.blood is not None
+    digoxin_low = Medicine.DIGOXIN in f.medicines and f.blood_low_ish
+    if digoxin_low:
+        # A measured low magnesium with digoxin is itself a reason to call, today (Rao 2013;
+        # review 3), whether or not magnesium is taken or considered: the plan's digoxin-low row.
+        hits.append(Hit(INTERACTIONS[Medicine.DIGOXIN], variant="measured", level=Level.URGENT))
     if f.taking or f.answers.considering_magnesium:
         for medicine, finding in INTERACTIONS.items():
-            if medicine not in f.medicines:
+            if medicine not in f.medicines or (medicine is Medicine.DIGOXIN and digoxin_low):
                 continue
-            if medicine is Medicine.DIGOXIN and f.blood_low_ish:
-                # A measured low magnesium with digoxin is itself a reason to call (Rao 2013).
-                hits.append(Hit(finding, variant="measured"))
-            else:
-                taking = f.taking and medicine is Medicine.DIGOXIN
-                hits.append(Hit(finding, variant="taking" if taking else None))
+            taking = f.taking and medicine is Medicine.DIGOXIN
+            hits.append(Hit(finding, variant="taking" if taking else None))
         lose = [m for m in DIURETICS_LOSE if m in f.medicines]
         keep = [m for m in DIURETICS_KEEP if m in f.medicines]
         # Beside a measured high value "the body loses magnesium" could read as a reason to
